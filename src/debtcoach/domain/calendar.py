@@ -1,0 +1,112 @@
+"""Dates the way the plan needs them: strict parsing, clamped month steps, ISO weeks.
+
+Everything takes "today" as an argument so tests and demos are deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pendulum
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class DateError(ValueError):
+    """A user-typed date or week that does not exist; the message says why."""
+
+
+def parse_date(text: str, *, what: str = "date") -> pendulum.Date:
+    """Parse YYYY-MM-DD strictly: 2026-02-30 is refused rather than rolled over."""
+    cleaned = text.strip()
+    if not _DATE_RE.match(cleaned):
+        raise DateError(f"{what} {cleaned!r} is not a date in the form YYYY-MM-DD")
+    year, month, day = (int(part) for part in cleaned.split("-"))
+    try:
+        return pendulum.date(year, month, day)
+    except ValueError:
+        raise DateError(f"{what} {cleaned!r} does not exist") from None
+
+
+def as_pendulum(value: date) -> pendulum.Date:
+    if isinstance(value, pendulum.Date):
+        return value
+    return pendulum.date(value.year, value.month, value.day)
+
+
+def add_months(value: date, months: int) -> pendulum.Date:
+    """Step by calendar months, clamping the day (Jan 31 + 1 month = Feb 28/29)."""
+    return as_pendulum(value).add(months=months)
+
+
+def first_plan_month(today: date) -> pendulum.Date:
+    """Month 1 of a plan: the first day of the calendar month after today."""
+    return as_pendulum(today).replace(day=1).add(months=1)
+
+
+def month_label(value: date) -> str:
+    """YYYY-MM, the month form of the JSON contract."""
+    return f"{value.year:04d}-{value.month:02d}"
+
+
+def plan_month_label(today: date, month_number: int) -> str:
+    """The calendar month of plan month `month_number` (1 = the month after today)."""
+    return month_label(first_plan_month(today).add(months=month_number - 1))
+
+
+def parse_month(text: str, *, what: str = "month") -> pendulum.Date:
+    match = _MONTH_RE.match(text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise DateError(f"{what} {text.strip()!r} is not a month in the form YYYY-MM")
+    return pendulum.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def iso_week(value: date) -> str:
+    """The ISO year-week key of a check-in (2026-W48)."""
+    year, week, _ = value.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def parse_week(text: str, *, what: str = "week") -> str:
+    """Validate YYYY-Www (week 53 only in years that have it) and return it normalised."""
+    cleaned = text.strip().upper()
+    match = _WEEK_RE.match(cleaned)
+    if not match:
+        raise DateError(f"{what} {text.strip()!r} is not a week in the form YYYY-Www")
+    year, week = int(match.group(1)), int(match.group(2))
+    if not 1 <= week <= weeks_in_iso_year(year):
+        raise DateError(
+            f"{what} {text.strip()!r} does not exist ({year} has {weeks_in_iso_year(year)} weeks)"
+        )
+    return f"{year:04d}-W{week:02d}"
+
+
+def weeks_in_iso_year(year: int) -> int:
+    return date(year, 12, 28).isocalendar()[1]
+
+
+def week_monday(week: str) -> pendulum.Date:
+    year, number = int(week[:4]), int(week[6:8])
+    monday = date.fromisocalendar(year, number, 1)
+    return pendulum.date(monday.year, monday.month, monday.day)
+
+
+def previous_week(week: str) -> str:
+    return iso_week(week_monday(week).subtract(weeks=1))
+
+
+def days_between(start: date, end: date) -> int:
+    """Whole days from start to end (negative when end is earlier)."""
+    return (date(end.year, end.month, end.day) - date(start.year, start.month, start.day)).days
+
+
+def months_overdue_rounded_up(overdue_since: date, today: date) -> int:
+    """Months a loan has been overdue, any started month counting as a whole one (0 if not yet)."""
+    since, now = as_pendulum(overdue_since), as_pendulum(today)
+    if now <= since:
+        return 0
+    whole = since.diff(now).in_months()
+    return whole + (1 if since.add(months=whole) < now else 0)

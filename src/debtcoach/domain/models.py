@@ -1,0 +1,289 @@
+"""The household's financial picture as immutable values.
+
+Frozen dataclasses so a screen or a plan can never change data behind the store's back: every
+change is a new value handed to the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from debtcoach.domain.money import Money
+
+
+class LoanKind(StrEnum):
+    CREDIT_CARD = "credit_card"
+    CONSUMER_LOAN = "consumer_loan"
+    ONLINE_PLATFORM = "online_platform"
+    MORTGAGE = "mortgage"
+    CAR = "car"
+    STUDENT = "student"
+    OTHER = "other"
+
+
+class LoanStatus(StrEnum):
+    CURRENT = "current"
+    OVERDUE = "overdue"
+    NEGOTIATING = "negotiating"
+    RESTRUCTURED = "restructured"
+    PAID_OFF = "paid_off"
+
+
+class RestructureMode(StrEnum):
+    ANNUITY = "annuity"
+    FLAT_FEE = "flat_fee"
+
+
+class ProposalState(StrEnum):
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    REFUSED = "refused"
+
+
+class IncomeKind(StrEnum):
+    REGULAR = "regular"
+    SIDE = "side"
+
+
+class Frequency(StrEnum):
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+    ONE_OFF = "one-off"
+
+
+class Channel(StrEnum):
+    PHONE = "phone"
+    APP = "app"
+    BRANCH = "branch"
+    LETTER = "letter"
+    EMAIL = "email"
+
+
+class Strategy(StrEnum):
+    AVALANCHE = "avalanche"
+    SNOWBALL = "snowball"
+    CUSTOM = "custom"
+
+
+@dataclass(frozen=True, slots=True)
+class RestructureTerms:
+    """A stretched repayment plan for one loan ("changing time for space").
+
+    Only `agreed` terms change the payoff plan; `proposed` and `refused` ones are history.
+    `balance` is what the installments were computed on.
+    """
+
+    mode: RestructureMode
+    installments: int
+    installment: Money
+    last_installment: Money
+    balance: Money
+    fee_rate: Decimal = Decimal(0)
+    state: ProposalState = ProposalState.PROPOSED
+    agreed_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Loan:
+    """An institutional loan: a bank, card issuer or online platform."""
+
+    name: str
+    kind: LoanKind
+    balance: Money
+    apr: Decimal
+    min_payment: Money
+    lender: str = ""
+    penalty_apr: Decimal | None = None
+    due_day: int | None = None
+    overdue_since: date | None = None
+    arrears: Money | None = None
+    late_fee: Money | None = None
+    opened_on: date | None = None
+    purpose: str = ""
+    to_repay_other_debt: bool = False
+    status: LoanStatus = LoanStatus.CURRENT
+    restructure: RestructureTerms | None = None
+
+    @property
+    def effective_penalty_apr(self) -> Decimal:
+        return self.apr if self.penalty_apr is None else self.penalty_apr
+
+    @property
+    def is_open(self) -> bool:
+        return self.balance.minor > 0 and self.status != LoanStatus.PAID_OFF
+
+    @property
+    def is_restructured(self) -> bool:
+        return (
+            self.restructure is not None
+            and self.restructure.state == ProposalState.AGREED
+            and self.status == LoanStatus.RESTRUCTURED
+        )
+
+    @property
+    def is_overdue(self) -> bool:
+        """Overdue and not yet restructured: the penalty rate is in force."""
+        if self.is_restructured or not self.is_open:
+            return False
+        return self.status == LoanStatus.OVERDUE or self.overdue_since is not None
+
+    @property
+    def rate_in_force(self) -> Decimal:
+        return self.effective_penalty_apr if self.is_overdue else self.apr
+
+    @property
+    def scheduled_payment(self) -> Money:
+        """What the lender expects each month: the installment once restructured, else the minimum."""
+        if self.is_restructured and self.restructure is not None:
+            return self.restructure.installment
+        return self.min_payment
+
+
+@dataclass(frozen=True, slots=True)
+class IncomeSource:
+    """Regular pay or side income ("open source")."""
+
+    name: str
+    kind: IncomeKind
+    amount: Money
+    frequency: Frequency
+    start: date | None = None
+    end: date | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Expense:
+    """A spending category; `target` is where the cut ("throttling") brings it."""
+
+    name: str
+    current: Money
+    target: Money | None = None
+    essential: bool = False
+    cut_active: bool = False
+
+    @property
+    def target_or_current(self) -> Money:
+        return self.current if self.target is None else self.target
+
+    @property
+    def monthly(self) -> Money:
+        """What this category costs per month now: the target while its cut is active."""
+        return self.target_or_current if self.cut_active else self.current
+
+    @property
+    def possible_saving(self) -> Money:
+        saving = self.current - self.target_or_current
+        return saving if saving.minor > 0 else Money.zero(saving.currency)
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyRepayment:
+    on: date
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyLoan:
+    """Money borrowed from a relative or friend; repaid after the institutions."""
+
+    lender: str
+    amount: Money
+    borrowed_on: date
+    relationship: str = ""
+    promised: date | None = None
+    apr: Decimal = Decimal(0)
+    repayments: tuple[FamilyRepayment, ...] = ()
+    notes: str = ""
+
+    @property
+    def repaid(self) -> Money:
+        total = Money.zero(self.amount.currency)
+        for repayment in self.repayments:
+            total = total + repayment.amount
+        return total
+
+    @property
+    def balance(self) -> Money:
+        remaining = self.amount - self.repaid
+        return remaining if remaining.minor > 0 else Money.zero(remaining.currency)
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One conversation with a lender: the negotiation log."""
+
+    loan: str
+    on: date
+    channel: Channel
+    who: str = ""
+    asked: str = ""
+    outcome: str = ""
+    follow_up: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceEntry:
+    """One point of a loan's balance history (source: check-in week, edit, import)."""
+
+    name: str
+    on: date
+    balance: Money
+    source: str
+    family: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """The weekly ritual's record for one ISO week."""
+
+    week: str
+    on: date
+    paid: dict[str, Money] = field(default_factory=dict)
+    received: dict[str, Money] = field(default_factory=dict)
+    spent: dict[str, Money] = field(default_factory=dict)
+    borrowed: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    currency: str = "USD"
+    locale: str = "en_US"
+    safety_buffer: Money = Money(0, "USD")
+    strategy: Strategy = Strategy.AVALANCHE
+    custom_order: tuple[str, ...] = ()
+    theme: str = "debtcoach-dark"
+
+
+@dataclass(frozen=True, slots=True)
+class Household:
+    """Everything the domain needs to plan and coach, read from the store in one piece."""
+
+    settings: Settings = field(default_factory=Settings)
+    loans: tuple[Loan, ...] = ()
+    income: tuple[IncomeSource, ...] = ()
+    expenses: tuple[Expense, ...] = ()
+    family_loans: tuple[FamilyLoan, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    checkins: tuple[CheckIn, ...] = ()
+    balances: tuple[BalanceEntry, ...] = ()
+
+    @property
+    def currency(self) -> str:
+        return self.settings.currency
+
+    @property
+    def open_loans(self) -> tuple[Loan, ...]:
+        return tuple(loan for loan in self.loans if loan.is_open)
+
+    def loan(self, name: str) -> Loan | None:
+        return next((loan for loan in self.loans if loan.name == name), None)
+
+    def family_loan(self, lender: str) -> FamilyLoan | None:
+        return next((item for item in self.family_loans if item.lender == lender), None)

@@ -1,0 +1,175 @@
+"""Money as integer minor units plus an ISO 4217 code, parsed with Decimal, formatted with babel.
+
+Floats never touch a balance: a cent lost to binary rounding is a cent the user cannot account for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
+
+from babel.core import Locale, UnknownLocaleError
+from babel.numbers import format_currency, get_currency_precision, list_currencies
+
+MAX_MAJOR_UNITS = 10**12
+MAX_RATE_PERCENT = Decimal(1000)
+
+
+class MoneyError(ValueError):
+    """A user-typed amount or rate that cannot be accepted; the message says why."""
+
+
+@cache
+def currency_digits(currency: str) -> int:
+    """Minor-unit digits of a currency (USD 2, JPY 0), from babel's CLDR data."""
+    return int(get_currency_precision(currency))
+
+
+@cache
+def known_currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def validate_currency(code: str) -> str:
+    code = code.strip().upper()
+    if code not in known_currencies():
+        raise MoneyError(
+            f"unknown currency code {code!r} (use an ISO 4217 code such as USD, EUR, CNY)"
+        )
+    return code
+
+
+def validate_locale(name: str) -> str:
+    try:
+        Locale.parse(name)
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        raise MoneyError(
+            f"unknown locale {name!r} (use a name such as en_US, de_DE, zh_CN)"
+        ) from exc
+    return name
+
+
+def round_half_up(value: Decimal) -> int:
+    """Round a Decimal amount of minor units to a whole minor unit, halves away from zero."""
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Money:
+    """An exact amount: `minor` units (cents) of `currency`."""
+
+    minor: int
+    currency: str = "USD"
+
+    @classmethod
+    def zero(cls, currency: str = "USD") -> Money:
+        return cls(0, currency)
+
+    def _same(self, other: Money) -> None:
+        if self.currency != other.currency:
+            raise ValueError(f"cannot mix {self.currency} and {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor + other.minor, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.minor - other.minor, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.minor, self.currency)
+
+    def __mul__(self, factor: int) -> Money:
+        return Money(self.minor * factor, self.currency)
+
+    def __bool__(self) -> bool:
+        return self.minor != 0
+
+    @property
+    def is_negative(self) -> bool:
+        return self.minor < 0
+
+    def to_decimal(self) -> Decimal:
+        """The amount in major units, exactly (1234.56)."""
+        digits = currency_digits(self.currency)
+        return Decimal(self.minor).scaleb(-digits).quantize(Decimal(1).scaleb(-digits))
+
+    def __str__(self) -> str:
+        """Major units as a plain decimal string: the JSON form of the scripting contract."""
+        return str(self.to_decimal())
+
+    def format(self, locale: str = "en_US") -> str:
+        return format_money(self, locale)
+
+
+def format_money(amount: Money, locale: str = "en_US") -> str:
+    """Locale-aware display ($1,234.56, ¥1,234.56, 1.234,56 €)."""
+    return str(format_currency(amount.to_decimal(), amount.currency, locale=locale))
+
+
+def sum_money(amounts: list[Money] | tuple[Money, ...], currency: str) -> Money:
+    total = Money.zero(currency)
+    for amount in amounts:
+        total = total + amount
+    return total
+
+
+def _parse_decimal(text: str, what: str) -> Decimal:
+    cleaned = text.strip().replace(",", "").replace("_", "")
+    if not cleaned:
+        raise MoneyError(f"{what} is empty")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise MoneyError(f"{what} {text.strip()!r} is not a number") from None
+    if not value.is_finite():
+        raise MoneyError(f"{what} {text.strip()!r} is not a finite number")
+    return value
+
+
+def parse_money(
+    text: str,
+    currency: str = "USD",
+    *,
+    what: str = "amount",
+    allow_negative: bool = False,
+    allow_zero: bool = True,
+) -> Money:
+    """Parse a user-typed amount in major units ("1234.56") into exact minor units.
+
+    Refuses NaN/infinity, more decimals than the currency has, negatives and absurd sizes, so a
+    typo is caught at the prompt instead of silently skewing a plan.
+    """
+    value = _parse_decimal(text, what)
+    digits = currency_digits(currency)
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > digits:
+        unit = "no decimals" if digits == 0 else f"at most {digits} decimals"
+        raise MoneyError(f"{what} {text.strip()!r} has too many decimals ({currency} takes {unit})")
+    if value < 0 and not allow_negative:
+        raise MoneyError(f"{what} {text.strip()!r} must not be negative")
+    if value == 0 and not allow_zero:
+        raise MoneyError(f"{what} must be more than zero")
+    if abs(value) > MAX_MAJOR_UNITS:
+        raise MoneyError(f"{what} {text.strip()!r} is too large (at most 10^12)")
+    return Money(int(value.scaleb(digits)), currency)
+
+
+def parse_rate(text: str, *, what: str = "rate") -> Decimal:
+    """Parse a yearly percentage (APR, fee rate) as an exact Decimal in 0..1000."""
+    value = _parse_decimal(text.rstrip().removesuffix("%"), what)
+    if value < 0:
+        raise MoneyError(f"{what} {text.strip()!r} must not be negative")
+    if value > MAX_RATE_PERCENT:
+        raise MoneyError(f"{what} {text.strip()!r} is above 1000 %")
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > 6:
+        raise MoneyError(f"{what} {text.strip()!r} has too many decimals (at most 6)")
+    return value
+
+
+def money_from_decimal_str(text: str, currency: str, *, what: str = "amount") -> Money:
+    """Read the decimal-string form used in JSON exports (negatives refused)."""
+    return parse_money(text, currency, what=what)

@@ -1,0 +1,210 @@
+"""Restructuring one loan into installments: "changing time for space".
+
+The quote shows both sides honestly: the monthly relief (space) and the extra cost and months
+(time). Installments are rounded half-up; the last one absorbs the rounding so the total clears
+the balance exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, localcontext
+
+from debtcoach.domain.models import (
+    Loan,
+    LoanKind,
+    ProposalState,
+    RestructureMode,
+    RestructureTerms,
+)
+from debtcoach.domain.money import Money, round_half_up
+from debtcoach.domain.payoff import MAX_MONTHS, monthly_interest
+
+CREDIT_CARD_MAX_INSTALLMENTS = 60
+MAX_INSTALLMENTS = 600
+
+CREDIT_CARD_LIMIT_REASON = (
+    "credit cards can be divided into 60 installments at the longest "
+    "(the credit card management regulations of commercial banks)"
+)
+
+
+class RestructureError(ValueError):
+    """A restructure request that cannot be honoured; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class RestructureQuote:
+    loan: str
+    mode: RestructureMode
+    installments: int
+    fee_rate: Decimal
+    balance: Money
+    installment: Money
+    last_installment: Money
+    total_paid: Money
+    current_payment: Money
+    months_at_current_payment: int | None
+    interest_at_current_payment: Money | None
+
+    @property
+    def cost(self) -> Money:
+        """The extra paid over the balance: the price of the time bought."""
+        return self.total_paid - self.balance
+
+    @property
+    def monthly_relief(self) -> Money:
+        """How much less is due each month (negative if the new installment is higher)."""
+        return self.current_payment - self.installment
+
+    @property
+    def months_added(self) -> int | None:
+        if self.months_at_current_payment is None:
+            return None
+        return self.installments - self.months_at_current_payment
+
+    def as_terms(self, state: ProposalState, agreed_on: date | None = None) -> RestructureTerms:
+        return RestructureTerms(
+            mode=self.mode,
+            installments=self.installments,
+            installment=self.installment,
+            last_installment=self.last_installment,
+            balance=self.balance,
+            fee_rate=self.fee_rate,
+            state=state,
+            agreed_on=agreed_on,
+        )
+
+
+def check_installments(loan: Loan, installments: int) -> None:
+    if installments < 1:
+        raise RestructureError(f"installments must be at least 1 (got {installments})")
+    if loan.kind == LoanKind.CREDIT_CARD and installments > CREDIT_CARD_MAX_INSTALLMENTS:
+        raise RestructureError(
+            f"{installments} installments is too many for a credit card: {CREDIT_CARD_LIMIT_REASON}"
+        )
+    if installments > MAX_INSTALLMENTS:
+        raise RestructureError(
+            f"installments must be at most {MAX_INSTALLMENTS} (got {installments})"
+        )
+
+
+def annuity_payment(balance_minor: int, apr: Decimal, installments: int) -> int:
+    """P = B·r / (1 − (1+r)^−n), r = apr/12/100; P = B/n at 0 %; rounded half-up."""
+    if apr == 0:
+        return round_half_up(Decimal(balance_minor) / installments)
+    with localcontext() as ctx:
+        ctx.prec = 50
+        r = apr / Decimal(1200)
+        factor = (1 + r) ** -installments
+        return round_half_up(Decimal(balance_minor) * r / (1 - factor))
+
+
+def flat_fee_payment(balance_minor: int, fee_rate: Decimal, installments: int) -> int:
+    """P = B/n + B·fee_rate/100 per period, rounded half-up."""
+    with localcontext() as ctx:
+        ctx.prec = 50
+        return round_half_up(
+            Decimal(balance_minor) / installments + Decimal(balance_minor) * fee_rate / 100
+        )
+
+
+def quote_restructure(
+    loan: Loan,
+    installments: int,
+    mode: RestructureMode = RestructureMode.ANNUITY,
+    fee_rate: Decimal = Decimal(0),
+) -> RestructureQuote:
+    """Quote spreading the loan's current balance over `installments` months."""
+    check_installments(loan, installments)
+    if loan.balance.minor <= 0:
+        raise RestructureError(f"loan {loan.name!r} has nothing left to restructure")
+    if fee_rate < 0:
+        raise RestructureError("fee rate must not be negative")
+    balance = loan.balance.minor
+    currency = loan.balance.currency
+    if mode == RestructureMode.ANNUITY:
+        payment = annuity_payment(balance, loan.apr, installments)
+        owed = balance
+        for _ in range(installments - 1):
+            owed += monthly_interest(owed, loan.apr) - payment
+        last = owed + monthly_interest(owed, loan.apr)
+        total = payment * (installments - 1) + last
+    else:
+        payment = flat_fee_payment(balance, fee_rate, installments)
+        fee = round_half_up(Decimal(balance) * fee_rate / 100)
+        total = balance + fee * installments
+        last = total - payment * (installments - 1)
+    if payment <= 0 or last <= 0:
+        raise RestructureError(
+            f"{installments} installments is more than a balance of {loan.balance} needs"
+        )
+    months, interest = months_to_repay(balance, loan.rate_in_force, loan.scheduled_payment.minor)
+    return RestructureQuote(
+        loan=loan.name,
+        mode=mode,
+        installments=installments,
+        fee_rate=fee_rate if mode == RestructureMode.FLAT_FEE else Decimal(0),
+        balance=loan.balance,
+        installment=Money(payment, currency),
+        last_installment=Money(last, currency),
+        total_paid=Money(total, currency),
+        current_payment=loan.scheduled_payment,
+        months_at_current_payment=months,
+        interest_at_current_payment=None if interest is None else Money(interest, currency),
+    )
+
+
+def months_to_repay(
+    balance_minor: int, apr: Decimal, payment_minor: int
+) -> tuple[int | None, int | None]:
+    """Months and interest to clear a balance at a fixed payment; (None, None) if it never clears."""
+    owed, months, interest = balance_minor, 0, 0
+    while owed > 0:
+        if months >= MAX_MONTHS:
+            return None, None
+        charge = monthly_interest(owed, apr)
+        owed += charge
+        interest += charge
+        owed -= min(payment_minor, owed)
+        months += 1
+    return months, interest
+
+
+def installments_to_relieve(
+    loan: Loan,
+    gap: Money,
+    mode: RestructureMode = RestructureMode.ANNUITY,
+    fee_rate: Decimal = Decimal(0),
+) -> RestructureQuote | None:
+    """The fewest installments whose monthly relief closes `gap`; None if even the longest allowed
+    plan does not (the caller then reports the longest plan and what remains)."""
+    limit = CREDIT_CARD_MAX_INSTALLMENTS if loan.kind == LoanKind.CREDIT_CARD else MAX_INSTALLMENTS
+
+    def relief_enough(n: int) -> RestructureQuote | None:
+        try:
+            quote = quote_restructure(loan, n, mode, fee_rate)
+        except RestructureError:
+            return None
+        return quote if quote.monthly_relief.minor >= gap.minor else None
+
+    best = relief_enough(limit)
+    if best is None:
+        return None
+    low, high = 1, limit
+    while low < high:  # the installment falls as n grows, so the relief rises: bisect
+        middle = (low + high) // 2
+        quote = relief_enough(middle)
+        if quote is not None:
+            best, high = quote, middle
+        else:
+            low = middle + 1
+    return best
+
+
+def longest_restructure(
+    loan: Loan, mode: RestructureMode = RestructureMode.ANNUITY, fee_rate: Decimal = Decimal(0)
+) -> RestructureQuote:
+    limit = CREDIT_CARD_MAX_INSTALLMENTS if loan.kind == LoanKind.CREDIT_CARD else 120
+    return quote_restructure(loan, limit, mode, fee_rate)
