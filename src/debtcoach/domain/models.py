@@ -138,7 +138,7 @@ class Loan:
 
     @property
     def scheduled_payment(self) -> Money:
-        """What the lender expects each month: the installment once restructured, else the minimum."""
+        """What the lender expects monthly: the installment once restructured, else the minimum."""
         if self.is_restructured and self.restructure is not None:
             return self.restructure.installment
         return self.min_payment
@@ -251,11 +251,14 @@ class CheckIn:
     note: str = ""
 
 
+_NO_BUFFER = Money(0, "USD")
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     currency: str = "USD"
     locale: str = "en_US"
-    safety_buffer: Money = Money(0, "USD")
+    safety_buffer: Money = _NO_BUFFER
     strategy: Strategy = Strategy.AVALANCHE
     custom_order: tuple[str, ...] = ()
     theme: str = "debtcoach-dark"

@@ -159,7 +159,7 @@ def quote_restructure(
 def months_to_repay(
     balance_minor: int, apr: Decimal, payment_minor: int
 ) -> tuple[int | None, int | None]:
-    """Months and interest to clear a balance at a fixed payment; (None, None) if it never clears."""
+    """Months and interest to clear a balance at a fixed payment; (None, None) if never."""
     owed, months, interest = balance_minor, 0, 0
     while owed > 0:
         if months >= MAX_MONTHS:
