@@ -290,3 +290,23 @@ class Household:
 
     def family_loan(self, lender: str) -> FamilyLoan | None:
         return next((item for item in self.family_loans if item.lender == lender), None)
+
+
+class InvalidName(ValueError):
+    """A name that cannot identify a row; the message says why."""
+
+
+_FORBIDDEN_NAME_CHARS = {"=", ","}
+
+
+def validate_name(text: str, *, what: str = "name") -> str:
+    """Names identify rows in scripts (`--paid Visa=150`, `--order A,B`), so keep them plain."""
+    name = text.strip()
+    if not name:
+        raise InvalidName(f"{what} is empty")
+    if len(name) > 60:
+        raise InvalidName(f"{what} {name[:20]!r}… is longer than 60 characters")
+    bad = sorted(ch for ch in set(name) if ch in _FORBIDDEN_NAME_CHARS or not ch.isprintable())
+    if bad:
+        raise InvalidName(f"{what} {name!r} must not contain {' or '.join(repr(c) for c in bad)}")
+    return name

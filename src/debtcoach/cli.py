@@ -1,0 +1,964 @@
+"""`debtcoach`: the full-screen app by default, scripting subcommands otherwise.
+
+This module must not import Textual (scripts and cron mails stay fast): the TUI is imported only
+when it is launched. Exit codes: 0 done, 2 bad input (nothing written), 1 any other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NoReturn
+
+import pendulum
+
+from debtcoach import __version__
+from debtcoach.bundled import sample_data_file
+from debtcoach.domain.budget import monthly_amount
+from debtcoach.domain.calendar import DateError, parse_date
+from debtcoach.domain.models import (
+    Channel,
+    Contact,
+    Expense,
+    FamilyLoan,
+    FamilyRepayment,
+    Frequency,
+    Household,
+    IncomeKind,
+    IncomeSource,
+    InvalidName,
+    Loan,
+    LoanKind,
+    LoanStatus,
+    RestructureMode,
+    Strategy,
+    validate_name,
+)
+from debtcoach.domain.money import (
+    Money,
+    MoneyError,
+    currency_digits,
+    format_money,
+    parse_money,
+    parse_rate,
+    validate_currency,
+    validate_locale,
+)
+from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.domain.restructure import RestructureError, RestructureQuote
+from debtcoach.services import Ledger
+from debtcoach.store.errors import StoreError, StoreInputError
+from debtcoach.store.exchange import (
+    ExchangeError,
+    contact_to_json,
+    expense_to_json,
+    family_to_json,
+    household_from_json,
+    household_to_csv,
+    household_to_json,
+    income_to_json,
+    loan_to_json,
+)
+from debtcoach.store.paths import resolve_data_path
+
+Handler = Callable[["Context", argparse.Namespace], int]
+
+
+class InputError(Exception):
+    """Bad input from the command line: exit 2 with this one line, nothing written."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one clear line (exit 2), never a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InputError(f"{self.prog}: {message}")
+
+
+# --- typed argument parsers: each turns text into a value or one clear sentence -----------------
+
+
+def _arg(parse: Callable[[str], Any], what: str, *, named: bool = False) -> Callable[[str], Any]:
+    """Wrap a parser so its error becomes one InputError line naming the option."""
+
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except (MoneyError, DateError, InvalidName, ValueError) as exc:
+            raise InputError(str(exc) if named else f"--{what}: {exc}") from None
+
+    convert.__name__ = what
+    return convert
+
+
+def _date_arg(what: str) -> Callable[[str], Any]:
+    return _arg(lambda s: parse_date(s, what=f"--{what}"), what, named=True)
+
+
+def _rate_arg(what: str) -> Callable[[str], Any]:
+    return _arg(lambda s: parse_rate(s, what=f"--{what}"), what, named=True)
+
+
+def _name_arg(what: str) -> Callable[[str], Any]:
+    return _arg(lambda s: validate_name(s, what=f"--{what}"), what, named=True)
+
+
+def _choice_arg(enum: Any, what: str) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        try:
+            return enum(text.strip().lower())
+        except ValueError:
+            allowed = ", ".join(e.value for e in enum)
+            raise ValueError(f"{text!r} is not one of {allowed}") from None
+
+    return _arg(parse, what)
+
+
+def _int_arg(what: str, low: int, high: int | None = None) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise ValueError(f"{text!r} is not a whole number") from None
+        if value < low or (high is not None and value > high):
+            bound = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise ValueError(f"{value} is out of range (must be {bound})")
+        return value
+
+    return _arg(parse, what)
+
+
+class Context:
+    """What every command needs: the data file and "today"."""
+
+    def __init__(self, path: Path, today: date) -> None:
+        self.path = path
+        self.today = today
+        self._ledger: Ledger | None = None
+
+    @property
+    def ledger(self) -> Ledger:
+        if self._ledger is None:
+            self._ledger = Ledger(self.path, self.today)
+        return self._ledger
+
+    def household(self) -> Household:
+        return self.ledger.household()
+
+    def money(self, text: str, what: str, *, allow_zero: bool = True) -> Money:
+        currency = self.ledger.repository.settings().currency
+        try:
+            return parse_money(text, currency, what=f"--{what}", allow_zero=allow_zero)
+        except MoneyError as exc:
+            raise InputError(str(exc)) from None
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], right: set[int]) -> str:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+# --- loans ---------------------------------------------------------------------------------------
+
+
+def loan_add(ctx: Context, args: argparse.Namespace) -> int:
+    balance = ctx.money(args.balance, "balance")
+    if args.overdue_since is not None and args.overdue_since > ctx.today:
+        raise InputError(f"--overdue-since: {args.overdue_since} is after today ({ctx.today})")
+    status = args.status or (LoanStatus.OVERDUE if args.overdue_since else LoanStatus.CURRENT)
+    loan = Loan(
+        name=args.name,
+        kind=args.kind,
+        balance=balance,
+        apr=args.apr,
+        min_payment=ctx.money(args.min_payment, "min-payment"),
+        lender=args.lender or "",
+        penalty_apr=args.penalty_apr,
+        due_day=args.due_day,
+        overdue_since=args.overdue_since,
+        arrears=None if args.arrears is None else ctx.money(args.arrears, "arrears"),
+        late_fee=None if args.late_fee is None else ctx.money(args.late_fee, "late-fee"),
+        opened_on=args.opened_on,
+        purpose=args.purpose or "",
+        to_repay_other_debt=args.to_repay_other_debt,
+        status=LoanStatus.PAID_OFF if balance.minor == 0 else status,
+    )
+    ctx.ledger.repository.add_loan(loan)
+    print(f"Added loan {loan.name}.")
+    return 0
+
+
+def loan_list(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household()
+    if args.json:
+        _print_json([loan_to_json(loan) for loan in household.loans])
+        return 0
+    locale = household.settings.locale
+    rows = [
+        [
+            loan.name,
+            loan.kind.value,
+            loan.status.value,
+            f"{loan.rate_in_force}%",
+            format_money(loan.scheduled_payment, locale),
+            format_money(loan.balance, locale),
+        ]
+        for loan in household.loans
+    ]
+    if not rows:
+        print("No loans yet. Add one with: debtcoach loan add --name … --kind … --balance …")
+        return 0
+    print(_table(rows, ["name", "kind", "status", "rate", "payment", "balance"], {3, 4, 5}))
+    return 0
+
+
+def loan_remove(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.ledger.repository.remove_loan(args.name)
+    print(f"Removed loan {args.name}.")
+    return 0
+
+
+# --- income, expenses, family, contacts ----------------------------------------------------------
+
+
+def income_add(ctx: Context, args: argparse.Namespace) -> int:
+    if args.start and args.end and args.end < args.start:
+        raise InputError(f"--end: {args.end} is before --start {args.start}")
+    source = IncomeSource(
+        name=args.name,
+        kind=args.kind,
+        amount=ctx.money(args.amount, "amount", allow_zero=False),
+        frequency=args.frequency,
+        start=args.start,
+        end=args.end,
+        notes=args.notes or "",
+    )
+    ctx.ledger.repository.add_income(source)
+    print(f"Added income {source.name}.")
+    return 0
+
+
+def income_list(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household()
+    if args.json:
+        _print_json([income_to_json(x) for x in household.income])
+        return 0
+    locale = household.settings.locale
+    rows = [
+        [
+            x.name,
+            x.kind.value,
+            x.frequency.value,
+            format_money(x.amount, locale),
+            format_money(monthly_amount(x.amount, x.frequency), locale),
+        ]
+        for x in household.income
+    ]
+    if not rows:
+        print("No income yet. Add one with: debtcoach income add --name … --kind regular …")
+        return 0
+    print(_table(rows, ["name", "kind", "frequency", "amount", "per month"], {3, 4}))
+    return 0
+
+
+def income_remove(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.ledger.repository.remove_income(args.name)
+    print(f"Removed income {args.name}.")
+    return 0
+
+
+def expense_add(ctx: Context, args: argparse.Namespace) -> int:
+    current = ctx.money(args.current, "current")
+    target = None if args.target is None else ctx.money(args.target, "target")
+    if target is not None and target.minor > current.minor:
+        raise InputError(f"--target: {target} is above the current amount {current}")
+    expense = Expense(
+        name=args.name,
+        current=current,
+        target=target,
+        essential=args.essential,
+        cut_active=args.cut,
+    )
+    ctx.ledger.repository.add_expense(expense)
+    print(f"Added expense {expense.name}.")
+    return 0
+
+
+def expense_list(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household()
+    if args.json:
+        _print_json([expense_to_json(x) for x in household.expenses])
+        return 0
+    locale = household.settings.locale
+    rows = [
+        [
+            x.name,
+            format_money(x.current, locale),
+            format_money(x.target_or_current, locale),
+            "yes" if x.essential else "no",
+            "on" if x.cut_active else "off",
+        ]
+        for x in household.expenses
+    ]
+    if not rows:
+        print("No expenses yet. Add one with: debtcoach expense add --name … --current …")
+        return 0
+    print(_table(rows, ["name", "current", "target", "essential", "cut"], {1, 2}))
+    return 0
+
+
+def expense_remove(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.ledger.repository.remove_expense(args.name)
+    print(f"Removed expense {args.name}.")
+    return 0
+
+
+def family_add(ctx: Context, args: argparse.Namespace) -> int:
+    if args.borrowed_on > ctx.today:
+        raise InputError(f"--borrowed-on: {args.borrowed_on} is after today ({ctx.today})")
+    loan = FamilyLoan(
+        lender=args.lender,
+        amount=ctx.money(args.amount, "amount", allow_zero=False),
+        borrowed_on=args.borrowed_on,
+        relationship=args.relationship or "",
+        promised=args.promised,
+        apr=args.apr if args.apr is not None else Decimal(0),
+        notes=args.notes or "",
+    )
+    ctx.ledger.repository.add_family_loan(loan)
+    print(f"Added family loan from {loan.lender}.")
+    return 0
+
+
+def family_repay(ctx: Context, args: argparse.Namespace) -> int:
+    repository = ctx.ledger.repository
+    amount = ctx.money(args.amount, "amount", allow_zero=False)
+    on = args.date or ctx.today
+    with repository.transaction():
+        loan = repository.load().family_loan(args.lender)
+        if loan is None:
+            raise InputError(f"--lender: no family loan from {args.lender!r}")
+        if amount.minor > loan.balance.minor:
+            raise InputError(
+                f"--amount: {amount} is more than the {loan.balance} still owed to {loan.lender}"
+            )
+        updated = replace(loan, repayments=(*loan.repayments, FamilyRepayment(on, amount)))
+        repository.update_family_loan(loan.lender, updated)
+    print(f"Recorded {amount} repaid to {args.lender}; {updated.balance} still owed.")
+    return 0
+
+
+def family_list(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household()
+    if args.json:
+        _print_json([family_to_json(x) for x in household.family_loans])
+        return 0
+    locale = household.settings.locale
+    rows = [
+        [
+            x.lender,
+            x.relationship,
+            format_money(x.amount, locale),
+            format_money(x.balance, locale),
+            x.promised.isoformat() if x.promised else "-",
+        ]
+        for x in household.family_loans
+    ]
+    if not rows:
+        print("No family loans. Add one with: debtcoach family add --lender … --amount …")
+        return 0
+    print(_table(rows, ["lender", "relationship", "borrowed", "owed", "promised"], {2, 3}))
+    return 0
+
+
+def family_remove(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.ledger.repository.remove_family_loan(args.lender)
+    print(f"Removed family loan from {args.lender}.")
+    return 0
+
+
+def contact_add(ctx: Context, args: argparse.Namespace) -> int:
+    repository = ctx.ledger.repository
+    if repository.load().loan(args.loan) is None:
+        raise InputError(f"--loan: there is no loan named {args.loan!r}")
+    if args.date > ctx.today:
+        raise InputError(f"--date: {args.date} is after today ({ctx.today})")
+    if args.follow_up is not None and args.follow_up < args.date:
+        raise InputError(f"--follow-up: {args.follow_up} is before the contact date {args.date}")
+    contact = Contact(
+        loan=args.loan,
+        on=args.date,
+        channel=args.channel,
+        who=args.who or "",
+        asked=args.asked or "",
+        outcome=args.outcome or "",
+        follow_up=args.follow_up,
+    )
+    repository.add_contact(contact)
+    print(f"Logged a {contact.channel.value} contact about {contact.loan}.")
+    return 0
+
+
+def contact_list(ctx: Context, args: argparse.Namespace) -> int:
+    contacts = list(ctx.ledger.repository.contacts_with_ids())
+    if args.loan:
+        contacts = [(i, c) for i, c in contacts if c.loan == args.loan]
+    if args.json:
+        _print_json([{"id": i, **contact_to_json(c)} for i, c in contacts])
+        return 0
+    rows = [
+        [
+            str(i),
+            c.on.isoformat(),
+            c.loan,
+            c.channel.value,
+            c.outcome,
+            c.follow_up.isoformat() if c.follow_up else "-",
+        ]
+        for i, c in contacts
+    ]
+    if not rows:
+        print("No contacts logged. Log one with: debtcoach contact add --loan … --channel phone")
+        return 0
+    print(_table(rows, ["id", "date", "loan", "channel", "outcome", "follow-up"], {0}))
+    return 0
+
+
+def contact_remove(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.ledger.repository.remove_contact(args.id)
+    print(f"Removed contact {args.id}.")
+    return 0
+
+
+# --- plan and restructure ------------------------------------------------------------------------
+
+
+def plan_to_json(plan: PayoffPlan) -> dict[str, Any]:
+    """The JSON shape of the scripting contract (DESIGN.md, "plan --json")."""
+    return {
+        "feasible": plan.feasible,
+        "shortfall": None if plan.shortfall is None else str(plan.shortfall),
+        "strategy": plan.strategy.value,
+        "budget": str(plan.budget),
+        "currency": plan.currency,
+        "months": plan.months,
+        "debt_free": plan.debt_free,
+        "total_interest": str(plan.total_interest) if plan.feasible else None,
+        "total_paid": str(plan.total_paid) if plan.feasible else None,
+        "loans": [
+            {
+                "name": d.name,
+                "family": d.family,
+                "payoff_month": d.payoff_month,
+                "payoff_date": d.payoff_date,
+                "interest": str(d.interest),
+                "paid": str(d.paid),
+                "start_balance": str(d.start_balance),
+                **(
+                    {
+                        "promised": d.promised.isoformat() if d.promised else None,
+                        "at_risk": d.at_risk,
+                    }
+                    if d.family
+                    else {}
+                ),
+            }
+            for d in plan.debts
+        ],
+        "schedule": [
+            {
+                "month": m.month,
+                "date": m.date,
+                "payments": {k: str(v) for k, v in m.payments.items()},
+                "balances": {k: str(v) for k, v in m.balances.items()},
+            }
+            for m in plan.schedule
+        ],
+    }
+
+
+def plan(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household()
+    budget = None if args.budget is None else ctx.money(args.budget, "budget")
+    order = None
+    if args.order is not None:
+        order = [part.strip() for part in args.order.split(",") if part.strip()]
+        if args.strategy not in (None, Strategy.CUSTOM):
+            raise InputError("--order: only makes sense with --strategy custom")
+    result = ctx.ledger.plan(household, strategy=args.strategy, order=order, budget=budget)
+    if args.json:
+        _print_json(plan_to_json(result))
+        return 0
+    print(describe_plan(result, household.settings.locale))
+    return 0
+
+
+def describe_plan(plan: PayoffPlan, locale: str) -> str:
+    def fmt(amount: Money) -> str:
+        return format_money(amount, locale)
+
+    lines = [f"Strategy: {plan.strategy.value}    Monthly debt budget: {fmt(plan.budget)}"]
+    if not plan.feasible:
+        assert plan.shortfall is not None and plan.month_one_minimums is not None
+        lines.append(
+            f"Not feasible: the minimum payments need {fmt(plan.month_one_minimums)} a month, "
+            f"{fmt(plan.shortfall)} more than the budget."
+        )
+        lines.append("Talk to your lenders about stretching the plan: debtcoach coach")
+        return "\n".join(lines)
+    if plan.months is None:
+        lines.append("At this budget the debts do not get paid off within 50 years.")
+    elif plan.months == 0:
+        lines.append("Nothing is owed. You are debt-free.")
+        return "\n".join(lines)
+    else:
+        lines.append(f"Debt-free in {plan.months} months: {plan.debt_free}.")
+    lines.append(
+        f"Total interest: {fmt(plan.total_interest)}    Total paid: {fmt(plan.total_paid)}"
+    )
+    rows = [
+        [
+            d.name + (" (family)" if d.family else ""),
+            fmt(d.start_balance),
+            d.payoff_date or "never",
+            fmt(d.interest),
+            "at risk" if d.at_risk else "",
+        ]
+        for d in plan.debts
+    ]
+    lines += ["", _table(rows, ["debt", "owed now", "paid off", "interest", ""], {1, 3})]
+    return "\n".join(lines)
+
+
+def quote_to_json(quote: RestructureQuote) -> dict[str, Any]:
+    return {
+        "loan": quote.loan,
+        "mode": quote.mode.value,
+        "installments": quote.installments,
+        "installment": str(quote.installment),
+        "last_installment": str(quote.last_installment),
+        "total_paid": str(quote.total_paid),
+        "cost": str(quote.cost),
+        "current_payment": str(quote.current_payment),
+        "monthly_relief": str(quote.monthly_relief),
+        "balance": str(quote.balance),
+        "fee_rate": str(quote.fee_rate),
+        "months_at_current_payment": quote.months_at_current_payment,
+        "months_added": quote.months_added,
+    }
+
+
+def restructure(ctx: Context, args: argparse.Namespace) -> int:
+    fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
+    if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
+        raise InputError("--fee-rate: only applies with --mode flat_fee")
+    household = ctx.household()
+    quote = ctx.ledger.restructure_quote(
+        args.name, args.installments, args.mode, fee_rate, household
+    )
+    if args.json:
+        _print_json(quote_to_json(quote))
+        return 0
+
+    def fmt(amount: Money) -> str:
+        return format_money(amount, household.settings.locale)
+
+    relief = quote.monthly_relief
+    print(
+        f"{quote.loan}: {fmt(quote.balance)} over {quote.installments} installments "
+        f"({quote.mode.value})"
+    )
+    print(f"  Today's payment:   {fmt(quote.current_payment)} a month")
+    print(
+        f"  New installment:   {fmt(quote.installment)} a month "
+        f"(last {fmt(quote.last_installment)})"
+    )
+    word = "less" if relief.minor >= 0 else "more"
+    print(
+        f"  Space:             {fmt(Money(abs(relief.minor), relief.currency))} {word} each month"
+    )
+    if quote.months_added is None:
+        print("  Time:              at today's payment this loan never clears")
+    else:
+        print(f"  Time:              {quote.months_added:+d} months vs today's payment")
+    print(f"  Total paid:        {fmt(quote.total_paid)} (cost {fmt(quote.cost)})")
+    return 0
+
+
+# --- settings, export, import --------------------------------------------------------------------
+
+
+SETTING_KEYS = ("currency", "locale", "safety_buffer", "strategy", "theme", "custom_order")
+
+
+def settings_set(ctx: Context, args: argparse.Namespace) -> int:
+    repository = ctx.ledger.repository
+    key = args.key.strip().lower().replace("-", "_")
+    value = args.value.strip()
+    with repository.transaction():
+        household = repository.load()
+        settings = household.settings
+        try:
+            if key == "currency":
+                code = validate_currency(value)
+                has_money = bool(
+                    household.loans
+                    or household.income
+                    or household.expenses
+                    or household.family_loans
+                )
+                if has_money and currency_digits(code) != currency_digits(settings.currency):
+                    raise InputError(
+                        f"currency: {code} has a different number of decimals than "
+                        f"{settings.currency}; "
+                        "export, change and re-enter the amounts instead"
+                    )
+                settings = replace(
+                    settings, currency=code, safety_buffer=Money(settings.safety_buffer.minor, code)
+                )
+            elif key == "locale":
+                settings = replace(settings, locale=validate_locale(value))
+            elif key == "safety_buffer":
+                settings = replace(
+                    settings,
+                    safety_buffer=parse_money(value, settings.currency, what="safety_buffer"),
+                )
+            elif key == "strategy":
+                strategy = _choice_arg(Strategy, "strategy")(value)
+                if strategy == Strategy.CUSTOM and not settings.custom_order:
+                    raise InputError("strategy: set custom_order first (names separated by commas)")
+                settings = replace(settings, strategy=strategy)
+            elif key == "custom_order":
+                from debtcoach.domain.payoff import validate_custom_order
+
+                names = [part.strip() for part in value.split(",") if part.strip()]
+                settings = replace(
+                    settings, custom_order=validate_custom_order(household.loans, names)
+                )
+            elif key == "theme":
+                settings = replace(settings, theme=_valid_theme(value))
+            else:
+                raise InputError(
+                    f"settings set: unknown key {args.key!r} (one of {', '.join(SETTING_KEYS)})"
+                )
+        except (MoneyError, PlanInputError) as exc:
+            raise InputError(f"{key}: {exc}") from None
+        repository.save_settings(settings)
+    print(f"Set {key} to {value}.")
+    return 0
+
+
+def _valid_theme(name: str) -> str:
+    from debtcoach.bundled import themes_dir
+
+    available = sorted(p.stem for p in themes_dir().glob("*.toml"))
+    if available and name not in available:
+        raise InputError(f"theme: unknown theme {name!r} (one of {', '.join(available)})")
+    return name
+
+
+def settings_show(ctx: Context, args: argparse.Namespace) -> int:
+    from debtcoach.store.exchange import settings_to_json
+
+    data = settings_to_json(ctx.ledger.repository.settings())
+    if args.json:
+        _print_json(data)
+    else:
+        for key, value in data.items():
+            print(f"{key}: {','.join(value) if isinstance(value, list) else value}")
+    return 0
+
+
+def export(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household()
+    if args.format == "csv":
+        text = household_to_csv(household)
+    else:
+        text = json.dumps(household_to_json(household), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"Exported to {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def import_file(ctx: Context, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"import: {path} does not exist") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"import: {path} is not valid JSON ({exc})") from None
+    try:
+        household = household_from_json(data)
+    except ExchangeError as exc:
+        raise InputError(f"import: {path}: {exc}") from None
+    ctx.ledger.repository.replace_all(household)
+    print(
+        f"Imported {len(household.loans)} loans, {len(household.income)} incomes, "
+        f"{len(household.expenses)} expenses, {len(household.family_loans)} family loans, "
+        f"{len(household.contacts)} contacts, {len(household.checkins)} check-ins."
+    )
+    return 0
+
+
+# --- the parser ----------------------------------------------------------------------------------
+
+
+def _list_remove(
+    sub: Any, table: str, list_fn: Handler, remove_fn: Handler, key: str = "name"
+) -> None:
+    p = sub.add_parser("list", help=f"list {table}")
+    p.add_argument("--json", action="store_true", help="print JSON (money as decimal strings)")
+    p.set_defaults(handler=list_fn)
+    p = sub.add_parser("remove", help=f"remove one of the {table}")
+    p.add_argument(key, type=_name_arg(key))
+    p.set_defaults(handler=remove_fn)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="debtcoach",
+        description="A calm terminal coach for overdue loans. No subcommand: open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"debtcoach {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="data file (default: $DEBTCOACH_DB or the user data folder)"
+    )
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", type=_date_arg("today"), help="pretend today is this date"
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme for the app")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a temporary copy of the sample household"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    loan = commands.add_parser("loan", help="institutional loans").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    p = loan.add_parser("add", help="add a loan")
+    p.add_argument("--name", required=True, type=_name_arg("name"))
+    p.add_argument("--kind", required=True, type=_choice_arg(LoanKind, "kind"))
+    p.add_argument("--balance", required=True, metavar="AMT", help="still owed, e.g. 1234.56")
+    p.add_argument("--apr", required=True, type=_rate_arg("apr"), metavar="PCT")
+    p.add_argument("--min-payment", required=True, metavar="AMT")
+    p.add_argument("--lender")
+    p.add_argument("--penalty-apr", type=_rate_arg("penalty-apr"), metavar="PCT")
+    p.add_argument("--due-day", type=_int_arg("due-day", 1, 31), metavar="D")
+    p.add_argument("--overdue-since", type=_date_arg("overdue-since"), metavar="DATE")
+    p.add_argument("--opened-on", type=_date_arg("opened-on"), metavar="DATE")
+    p.add_argument("--late-fee", metavar="AMT")
+    p.add_argument("--arrears", metavar="AMT")
+    p.add_argument("--purpose")
+    p.add_argument("--to-repay-other-debt", action="store_true")
+    p.add_argument("--status", type=_choice_arg(LoanStatus, "status"))
+    p.set_defaults(handler=loan_add)
+    _list_remove(loan, "loans", loan_list, loan_remove)
+
+    income = commands.add_parser(
+        "income", help="income: regular and side (open source)"
+    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    p = income.add_parser("add", help="add an income source")
+    p.add_argument("--name", required=True, type=_name_arg("name"))
+    p.add_argument("--kind", required=True, type=_choice_arg(IncomeKind, "kind"))
+    p.add_argument("--amount", required=True, metavar="AMT")
+    p.add_argument("--frequency", required=True, type=_choice_arg(Frequency, "frequency"))
+    p.add_argument("--start", type=_date_arg("start"), metavar="DATE")
+    p.add_argument("--end", type=_date_arg("end"), metavar="DATE")
+    p.add_argument("--notes")
+    p.set_defaults(handler=income_add)
+    _list_remove(income, "income sources", income_list, income_remove)
+
+    expense = commands.add_parser("expense", help="expenses and cuts (throttling)").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    p = expense.add_parser("add", help="add an expense category")
+    p.add_argument("--name", required=True, type=_name_arg("name"))
+    p.add_argument("--current", required=True, metavar="AMT", help="monthly amount now")
+    p.add_argument("--target", metavar="AMT", help="monthly amount after the cut")
+    p.add_argument("--essential", action="store_true")
+    p.add_argument("--cut", action="store_true", help="the cut to the target is active")
+    p.set_defaults(handler=expense_add)
+    _list_remove(expense, "expenses", expense_list, expense_remove)
+
+    family = commands.add_parser(
+        "family", help="money borrowed from family and friends"
+    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    p = family.add_parser("add", help="add a family loan")
+    p.add_argument("--lender", required=True, type=_name_arg("lender"))
+    p.add_argument("--amount", required=True, metavar="AMT")
+    p.add_argument("--borrowed-on", required=True, type=_date_arg("borrowed-on"), metavar="DATE")
+    p.add_argument("--relationship")
+    p.add_argument("--promised", type=_date_arg("promised"), metavar="DATE")
+    p.add_argument("--apr", type=_rate_arg("apr"), metavar="PCT")
+    p.add_argument("--notes")
+    p.set_defaults(handler=family_add)
+    p = family.add_parser("repay", help="record a repayment to a relative")
+    p.add_argument("--lender", required=True, type=_name_arg("lender"))
+    p.add_argument("--amount", required=True, metavar="AMT")
+    p.add_argument("--date", type=_date_arg("date"), metavar="DATE", help="default: today")
+    p.set_defaults(handler=family_repay)
+    _list_remove(family, "family loans", family_list, family_remove, key="lender")
+
+    contact = commands.add_parser("contact", help="the log of talks with lenders").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    p = contact.add_parser("add", help="log a contact with a lender")
+    p.add_argument("--loan", required=True, type=_name_arg("loan"))
+    p.add_argument("--date", required=True, type=_date_arg("date"), metavar="DATE")
+    p.add_argument("--channel", required=True, type=_choice_arg(Channel, "channel"))
+    p.add_argument("--who")
+    p.add_argument("--asked")
+    p.add_argument("--outcome")
+    p.add_argument("--follow-up", type=_date_arg("follow-up"), metavar="DATE")
+    p.set_defaults(handler=contact_add)
+    p = contact.add_parser("list", help="list contacts (numbered)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--loan", type=_name_arg("loan"), help="only this loan's contacts")
+    p.set_defaults(handler=contact_list)
+    p = contact.add_parser("remove", help="remove a contact by its id in `contact list`")
+    p.add_argument("id", type=_int_arg("id", 1))
+    p.set_defaults(handler=contact_remove)
+
+    p = commands.add_parser("plan", help="the payoff plan")
+    p.add_argument("--strategy", type=_choice_arg(Strategy, "strategy"))
+    p.add_argument("--order", metavar="N1,N2,..", help="custom order of loan names")
+    p.add_argument(
+        "--budget", metavar="AMT", help="monthly debt budget instead of the computed one"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=plan)
+
+    p = commands.add_parser("restructure", help="quote stretching one loan into installments")
+    p.add_argument("name", type=_name_arg("name"))
+    p.add_argument("--installments", required=True, type=_int_arg("installments", 1), metavar="K")
+    p.add_argument(
+        "--mode", type=_choice_arg(RestructureMode, "mode"), default=RestructureMode.ANNUITY
+    )
+    p.add_argument(
+        "--fee-rate", type=_rate_arg("fee-rate"), metavar="PCT", help="monthly fee rate (flat_fee)"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=restructure)
+
+    settings = commands.add_parser(
+        "settings", help="currency, locale, safety buffer, strategy, theme"
+    ).add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    p = settings.add_parser("set", help=f"set one of: {', '.join(SETTING_KEYS)}")
+    p.add_argument("key")
+    p.add_argument("value")
+    p.set_defaults(handler=settings_set)
+    p = settings.add_parser("show", help="show the settings")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=settings_show)
+
+    p = commands.add_parser("export", help="write all data as JSON or CSV")
+    p.add_argument("--format", choices=["json", "csv"], default="json")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(handler=export)
+
+    p = commands.add_parser("import", help="replace all data with an export file (all or nothing)")
+    p.add_argument("file")
+    p.set_defaults(handler=import_file)
+    return parser
+
+
+# --- entry point ---------------------------------------------------------------------------------
+
+
+def _today(args: argparse.Namespace) -> date:
+    if args.today is not None:
+        return args.today  # type: ignore[no-any-return]
+    return pendulum.today().date()
+
+
+def _launch_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+    try:
+        app_module = importlib.import_module("debtcoach.ui.app")
+    except ModuleNotFoundError:
+        return _describe_demo(path, today)
+    run: Callable[..., int] = app_module.run
+    return run(path=path, today=today, theme=theme, demo=demo)
+
+
+def _describe_demo(path: Path, today: date) -> int:
+    """Plain-text summary used until the full-screen app is available."""
+    ledger = Ledger(path, today)
+    household = ledger.household()
+    print(describe_plan(ledger.plan(household), household.settings.locale))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        path = resolve_data_path(args.db, os.environ)
+        today = _today(args)
+        if args.command is None:
+            if args.demo:
+                with tempfile.TemporaryDirectory(prefix="debtcoach-demo-") as folder:
+                    demo_path = Path(folder) / "debtcoach.json"
+                    shutil.copyfile(sample_data_file(), demo_path)
+                    os.chmod(demo_path, 0o600)
+                    return _launch_tui(demo_path, today, args.theme, demo=True)
+            return _launch_tui(path, today, args.theme, demo=False)
+        handler: Handler = args.handler
+        return handler(Context(path, today), args)
+    except InputError as exc:
+        print(f"debtcoach: {exc}", file=sys.stderr)
+        return 2
+    except (
+        StoreInputError,
+        MoneyError,
+        DateError,
+        InvalidName,
+        PlanInputError,
+        RestructureError,
+    ) as exc:
+        print(f"debtcoach: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"debtcoach: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            f"debtcoach: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def run() -> NoReturn:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,82 @@
+"""The Ledger: the one API that the CLI and the screens call.
+
+It joins the store (what is saved) with the domain (what it means) so that a screen and a script
+always show the same plan for the same data, computed by the same code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from debtcoach.domain.budget import BudgetBreakdown, budget_breakdown
+from debtcoach.domain.models import Household, RestructureMode, Strategy
+from debtcoach.domain.money import Money
+from debtcoach.domain.payoff import PayoffPlan, PlanInputError, simulate_payoff
+from debtcoach.domain.restructure import RestructureQuote, quote_restructure
+from debtcoach.store.errors import UnknownName
+from debtcoach.store.repository import Repository
+
+
+@dataclass
+class Ledger:
+    """A household's data file plus the injectable "today" every calculation uses."""
+
+    path: Path
+    today: date
+    repository: Repository = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.repository = Repository(self.path)
+
+    def household(self) -> Household:
+        return self.repository.load()
+
+    def budget(self, household: Household | None = None) -> BudgetBreakdown:
+        return budget_breakdown(household or self.household(), self.today)
+
+    def plan(
+        self,
+        household: Household | None = None,
+        *,
+        strategy: Strategy | None = None,
+        order: Sequence[str] | None = None,
+        budget: Money | None = None,
+        keep_schedule: bool = True,
+    ) -> PayoffPlan:
+        """The payoff plan under the saved settings unless told otherwise."""
+        household = household or self.household()
+        settings = household.settings
+        chosen = strategy or (Strategy.CUSTOM if order else settings.strategy)
+        custom = tuple(order) if order else settings.custom_order
+        if chosen == Strategy.CUSTOM and not custom:
+            raise PlanInputError("the custom strategy needs an order: --order NAME1,NAME2,…")
+        monthly = (
+            budget if budget is not None else budget_breakdown(household, self.today).debt_budget
+        )
+        return simulate_payoff(
+            household.loans,
+            household.family_loans,
+            monthly,
+            self.today,
+            chosen,
+            custom,
+            keep_schedule=keep_schedule,
+        )
+
+    def restructure_quote(
+        self,
+        loan_name: str,
+        installments: int,
+        mode: RestructureMode = RestructureMode.ANNUITY,
+        fee_rate: Decimal = Decimal(0),
+        household: Household | None = None,
+    ) -> RestructureQuote:
+        household = household or self.household()
+        loan = household.loan(loan_name)
+        if loan is None:
+            raise UnknownName("loans", loan_name)
+        return quote_restructure(loan, installments, mode, fee_rate)
