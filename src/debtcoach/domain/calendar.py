@@ -59,7 +59,7 @@ def plan_month_label(today: date, month_number: int) -> str:
 
 def parse_month(text: str, *, what: str = "month") -> pendulum.Date:
     match = _MONTH_RE.match(text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
         raise DateError(f"{what} {text.strip()!r} is not a month in the form YYYY-MM")
     return pendulum.date(int(match.group(1)), int(match.group(2)), 1)
 
@@ -74,7 +74,7 @@ def parse_week(text: str, *, what: str = "week") -> str:
     """Validate YYYY-Www (week 53 only in years that have it) and return it normalised."""
     cleaned = text.strip().upper()
     match = _WEEK_RE.match(cleaned)
-    if not match:
+    if not match or int(match.group(1)) < 1:
         raise DateError(f"{what} {text.strip()!r} is not a week in the form YYYY-Www")
     year, week = int(match.group(1)), int(match.group(2))
     if not 1 <= week <= weeks_in_iso_year(year):

@@ -5,8 +5,9 @@ Floats never touch a balance: a cent lost to binary rounding is a cent the user 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 
 from babel.core import Locale, UnknownLocaleError
@@ -14,6 +15,8 @@ from babel.numbers import format_currency, get_currency_precision, list_currenci
 
 MAX_MAJOR_UNITS = 10**12
 MAX_RATE_PERCENT = Decimal(1000)
+# A comma is only a thousands separator: "1,234.56" is read, "1,5" (a decimal comma) is refused.
+_GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
 class MoneyError(ValueError):
@@ -116,7 +119,14 @@ def sum_money(amounts: list[Money] | tuple[Money, ...], currency: str) -> Money:
     return total
 
 
+def _has_more_decimals(value: Decimal, digits: int) -> bool:
+    """Exact test (no context rounding) that `value` is not a whole number of 10^-digits."""
+    return value != value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_DOWN)
+
+
 def _parse_decimal(text: str, what: str) -> Decimal:
+    if "," in text and not _GROUPED_RE.match(text.strip()):
+        raise MoneyError(f"{what} {text.strip()!r} is not a number (write 1234.56 or 1,234.56)")
     cleaned = text.strip().replace(",", "").replace("_", "")
     if not cleaned:
         raise MoneyError(f"{what} is empty")
@@ -144,16 +154,15 @@ def parse_money(
     """
     value = _parse_decimal(text, what)
     digits = currency_digits(currency)
-    exponent = value.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > digits:
+    if value.copy_abs() > MAX_MAJOR_UNITS:
+        raise MoneyError(f"{what} {text.strip()!r} is too large (at most 10^12)")
+    if _has_more_decimals(value, digits):
         unit = "no decimals" if digits == 0 else f"at most {digits} decimals"
         raise MoneyError(f"{what} {text.strip()!r} has too many decimals ({currency} takes {unit})")
     if value < 0 and not allow_negative:
         raise MoneyError(f"{what} {text.strip()!r} must not be negative")
     if value == 0 and not allow_zero:
         raise MoneyError(f"{what} must be more than zero")
-    if abs(value) > MAX_MAJOR_UNITS:
-        raise MoneyError(f"{what} {text.strip()!r} is too large (at most 10^12)")
     return Money(int(value.scaleb(digits)), currency)
 
 
@@ -164,8 +173,7 @@ def parse_rate(text: str, *, what: str = "rate") -> Decimal:
         raise MoneyError(f"{what} {text.strip()!r} must not be negative")
     if value > MAX_RATE_PERCENT:
         raise MoneyError(f"{what} {text.strip()!r} is above 1000 %")
-    exponent = value.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > 6:
+    if _has_more_decimals(value, 6):
         raise MoneyError(f"{what} {text.strip()!r} has too many decimals (at most 6)")
     return value
 

@@ -89,6 +89,7 @@ class _Debt:
     flat_fee: int | None
     promised: date | None
     start: int
+    final: int = 0  # a restructured loan's last installment, due in full at the end
     interest: int = 0
     paid: int = 0
     payoff_month: int | None = None
@@ -108,6 +109,7 @@ def _institutional(loan: Loan) -> _Debt:
         flat_fee=flat_fee,
         promised=None,
         start=loan.balance.minor,
+        final=0 if terms is None else terms.last_installment.minor,
     )
 
 
@@ -212,7 +214,10 @@ def simulate_payoff(
                 d.balance += charge
                 d.interest += charge
                 interest[d.name] = charge
-        due = {d.name: min(d.payment, d.balance) for d in open_debts}
+        due = {
+            d.name: d.balance if d.balance <= d.final else min(d.payment, d.balance)
+            for d in open_debts
+        }
         total_due = sum(due.values())
         if month == 1:
             minimums_month_one = total_due

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -26,14 +26,15 @@ class DebtCoachScreen(Screen[None]):
     `refresh_data` runs on mount and whenever any save publishes `app.data_changed`.
     """
 
-    BINDINGS = [Binding("c", "toggle_coach", "Coach", id="coach.toggle")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "toggle_coach", "Coach", id="coach.toggle")
+    ]
     TITLE_TEXT = "debtcoach"
 
     @property
     def coach_app(self) -> DebtCoachApp:
-        from debtcoach.ui.app import DebtCoachApp
-
-        return cast(DebtCoachApp, self.app) if isinstance(self.app, DebtCoachApp) else self.app  # type: ignore[return-value]
+        """The app, typed: screens only ever run inside DebtCoachApp."""
+        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
