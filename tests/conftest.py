@@ -1,0 +1,56 @@
+"""Shared fixtures: a fixed "today", a private copy of the sample household, one app factory.
+
+Tests never touch the developer's real data: DEBTCOACH_DB and the data folder are redirected.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from debtcoach.bundled import sample_data_file
+
+TODAY = pendulum.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.delenv("DEBTCOACH_DB", raising=False)
+    monkeypatch.setenv("NO_COLOR", "")
+    monkeypatch.delenv("NO_COLOR")
+    yield
+
+
+@pytest.fixture
+def today() -> pendulum.Date:
+    return TODAY
+
+
+@pytest.fixture
+def sample_db(tmp_path: Path) -> Path:
+    """A private copy of the sample household (the file `debtcoach --demo` opens)."""
+    target = tmp_path / "debtcoach.json"
+    shutil.copyfile(sample_data_file(), target)
+    return target
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "debtcoach.json"
+
+
+def make_app(path: Path, *, today: pendulum.Date = TODAY, theme: str | None = None):  # type: ignore[no-untyped-def]
+    """The app exactly as the CLI builds it, on a given file and date."""
+    from debtcoach.services import Ledger
+    from debtcoach.ui.app import DebtCoachApp
+
+    return DebtCoachApp(Ledger(path, today), theme_name=theme)
