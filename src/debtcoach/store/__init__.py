@@ -1,0 +1,44 @@
+"""Storage: the data file (atomic, versioned) and the typed repository over it.
+
+The CLI and UI use `Repository`; the rest is exported for tests, tools and error handling.
+"""
+
+from debtcoach.store.errors import (
+    CurrencyChangeRefused,
+    CurrencyMismatch,
+    DuplicateName,
+    StorageCorrupt,
+    StorageIOError,
+    StorageTooNew,
+    StoreError,
+    StoreInputError,
+    UnknownName,
+)
+from debtcoach.store.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
+from debtcoach.store.paths import DB_ENV_VAR, default_data_path, resolve_data_path
+from debtcoach.store.records import RecordError, from_record, to_record
+from debtcoach.store.repository import Repository
+from debtcoach.store.storage import AtomicJSONStorage
+
+__all__ = [
+    "DB_ENV_VAR",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AtomicJSONStorage",
+    "CurrencyChangeRefused",
+    "CurrencyMismatch",
+    "DuplicateName",
+    "RecordError",
+    "Repository",
+    "StorageCorrupt",
+    "StorageIOError",
+    "StorageTooNew",
+    "StoreError",
+    "StoreInputError",
+    "UnknownName",
+    "default_data_path",
+    "from_record",
+    "migrate",
+    "resolve_data_path",
+    "to_record",
+]

@@ -1,0 +1,124 @@
+"""What can go wrong in the store, as exceptions whose message is one sentence a user can act on.
+
+Two families, because the CLI treats them differently: `StoreInputError` is the user's request
+being refused (exit 2, nothing written); every other `StoreError` is the data file or the system
+failing (exit 1). Neither ever means the file was partly written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of everything the store raises on purpose."""
+
+
+class StorageCorrupt(StoreError):
+    """The data file does not parse (or holds data that cannot be ours); it is left untouched."""
+
+    def __init__(self, path: Path | None, detail: str = "", backup: Path | None = None) -> None:
+        self.path = path
+        self.detail = detail
+        self.backup = backup
+        where = str(path) if path is not None else "the data file"
+        reason = f" ({detail})" if detail else ""
+        hint = (
+            f"the newest good backup is {backup}"
+            if backup is not None
+            else "restore a backup or repair the file"
+        )
+        super().__init__(f"{where} cannot be read{reason}; it was left untouched: {hint}")
+
+
+class StorageTooNew(StoreError):
+    """The file was written by a newer debtcoach; reading or rewriting it could lose fields."""
+
+    def __init__(self, path: Path | None, found: int, known: int) -> None:
+        self.path = path
+        self.found = found
+        self.known = known
+        where = str(path) if path is not None else "the data file"
+        super().__init__(
+            f"{where} was written by a newer debtcoach (schema version {found}, this one knows "
+            f"up to {known}); it was left untouched: upgrade debtcoach to open it"
+        )
+
+
+class StorageIOError(StoreError):
+    """The operating system refused to read or write the data file (permissions, disk full...)."""
+
+    def __init__(self, path: Path, action: str, reason: str) -> None:
+        self.path = path
+        self.action = action
+        self.reason = reason
+        super().__init__(f"cannot {action} {path}: {reason}")
+
+
+class StoreInputError(StoreError):
+    """A request the store refuses because of what the user asked for; nothing was written."""
+
+
+# How each table names its rows in messages: (article + noun, how its key is introduced).
+_ROW_NOUNS: dict[str, tuple[str, str, str]] = {
+    "loans": ("a", "loan", "named"),
+    "income": ("an", "income source", "named"),
+    "expenses": ("an", "expense", "named"),
+    "family_loans": ("a", "family loan", "from"),
+    "contacts": ("a", "contact", "with id"),
+    "checkins": ("a", "check-in", "for week"),
+}
+
+
+_NAMED_TABLES = frozenset({"loans", "income", "expenses", "family_loans"})
+
+
+def _describe(table: str, name: str) -> tuple[str, str, str]:
+    """(article, noun, key phrase) for a row, e.g. ("a", "loan", "named 'Visa'")."""
+    article, noun, intro = _ROW_NOUNS.get(table, ("a", f"row of {table}", "named"))
+    key = f"{intro} {name}" if intro == "with id" else f"{intro} {name!r}"
+    return article, noun, key
+
+
+class DuplicateName(StoreInputError):
+    """Names are the identifiers of the scripting interface, so they must be unique per table."""
+
+    def __init__(self, table: str, name: str) -> None:
+        self.table = table
+        self.name = name
+        article, noun, key = _describe(table, name)
+        hint = "; choose another name or edit that one" if table in _NAMED_TABLES else ""
+        super().__init__(f"{article} {noun} {key} already exists{hint}")
+
+
+class UnknownName(StoreInputError):
+    """An update or removal named a row that is not there."""
+
+    def __init__(self, table: str, name: str) -> None:
+        self.table = table
+        self.name = name
+        _, noun, key = _describe(table, name)
+        super().__init__(f"there is no {noun} {key}")
+
+
+class CurrencyMismatch(StoreInputError):
+    """Every amount of a household is in its one currency; a foreign amount would be mislabelled."""
+
+    def __init__(self, found: str, expected: str) -> None:
+        self.found = found
+        self.expected = expected
+        super().__init__(
+            f"an amount in {found} cannot be stored: this household keeps its money in {expected}"
+        )
+
+
+class CurrencyChangeRefused(StoreInputError):
+    """Amounts are stored in minor units, so a change of decimals would rescale every amount."""
+
+    def __init__(self, old: str, new: str, old_digits: int, new_digits: int) -> None:
+        self.old = old
+        self.new = new
+        super().__init__(
+            f"cannot change the currency from {old} to {new} while amounts are stored: {old} has "
+            f"{old_digits} decimals and {new} has {new_digits}, so every amount would change"
+        )

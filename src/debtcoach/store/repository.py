@@ -1,0 +1,498 @@
+"""The one typed API over the data file that the CLI, the services and the UI use.
+
+Every method runs inside `transaction()`: one read of the file, the change, one atomic write (or
+none if nothing changed or an exception escaped). Callers can open a transaction themselves to
+make several changes all-or-nothing; the methods called inside it join it. That single place is
+where the cross-process lock will wrap read-modify-write.
+
+Rows are identified by their name (loans, income, expenses), lender (family loans), ISO week
+(check-ins) or TinyDB document id (contacts, which have no natural key). Money is kept in the
+household's one currency (`settings.currency`); everything loaded carries it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import threading
+from collections.abc import Callable, Iterator, MutableMapping
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from tinydb import TinyDB
+from tinydb.table import Document, Table
+
+from debtcoach.domain.models import (
+    BalanceEntry,
+    CheckIn,
+    Contact,
+    Expense,
+    FamilyLoan,
+    Household,
+    IncomeSource,
+    Loan,
+    Settings,
+)
+from debtcoach.domain.money import currency_digits
+from debtcoach.store.errors import (
+    CurrencyChangeRefused,
+    DuplicateName,
+    StorageCorrupt,
+    UnknownName,
+)
+from debtcoach.store.migrations import META_TABLE
+from debtcoach.store.records import (
+    BALANCES,
+    CHECKINS,
+    CONTACTS,
+    EXPENSES,
+    FAMILY_LOANS,
+    INCOME,
+    KEY_FIELDS,
+    LOANS,
+    Model,
+    Record,
+    RecordError,
+    from_record,
+    settings_from_record,
+    settings_to_record,
+    to_record,
+)
+from debtcoach.store.storage import AtomicJSONStorage
+
+M = TypeVar("M", bound=Model)
+
+# Tables whose rows hold money: a currency change that rescales amounts must not touch them.
+_MONEY_TABLES = (LOANS, INCOME, EXPENSES, FAMILY_LOANS, CHECKINS, BALANCES)
+_MODEL_TYPES: dict[str, type[Model]] = {
+    LOANS: Loan,
+    INCOME: IncomeSource,
+    EXPENSES: Expense,
+    FAMILY_LOANS: FamilyLoan,
+    CONTACTS: Contact,
+    CHECKINS: CheckIn,
+    BALANCES: BalanceEntry,
+}
+_DATA_TABLES = tuple(_MODEL_TYPES)
+
+
+class _Session:
+    """The tables of one transaction, over the storage's in-memory snapshot.
+
+    Fresh TinyDB `Table` objects per transaction: a long-lived table caches query results and
+    its next document id, which would be stale once another process has written the file.
+    """
+
+    def __init__(self, storage: AtomicJSONStorage, path: Path) -> None:
+        self._storage = storage
+        self._path = path
+        self._tables: dict[str, Table] = {}
+
+    def table(self, name: str) -> Table:
+        if name not in self._tables:
+            self._tables[name] = Table(self._storage, name)
+        return self._tables[name]
+
+    # -- meta and settings ------------------------------------------------------------------
+
+    def meta(self) -> Document | None:
+        docs = self.table(META_TABLE).all()
+        return min(docs, key=lambda doc: doc.doc_id) if docs else None
+
+    def settings(self) -> Settings:
+        meta = self.meta()
+        try:
+            return settings_from_record(meta)
+        except RecordError as exc:
+            raise StorageCorrupt(self._path, f"{META_TABLE}: {exc}") from None
+
+    def currency(self) -> str:
+        return self.settings().currency
+
+    def write_meta(self, fields: Record) -> None:
+        meta = self.meta()
+        table = self.table(META_TABLE)
+        if meta is None:
+            table.insert(Document(fields, doc_id=1))
+        else:
+            table.update(fields, doc_ids=[meta.doc_id])
+
+    def complete_meta(self) -> None:
+        """Give a new file its settings in meta, so the currency of its amounts is written down."""
+        meta = self.meta()
+        if meta is None or "currency" not in meta:
+            self.write_meta(settings_to_record(self.settings()))
+
+    def check_all(self) -> None:
+        """Refuse to write what could not be loaded back (old damage or a bug of ours)."""
+        self.settings()
+        for table, model_type in _MODEL_TYPES.items():
+            self.models(table, model_type)
+
+    # -- rows -------------------------------------------------------------------------------
+
+    def model(self, table: str, model_type: type[M], doc: Document) -> M:
+        try:
+            return from_record(model_type, doc, self.currency())
+        except RecordError as exc:
+            raise StorageCorrupt(self._path, f"{table} document {doc.doc_id}: {exc}") from None
+
+    def models(self, table: str, model_type: type[M]) -> tuple[M, ...]:
+        currency = self.currency()
+        items: list[M] = []
+        for doc in self._in_order(table):
+            try:
+                items.append(from_record(model_type, doc, currency))
+            except RecordError as exc:
+                detail = f"{table} document {doc.doc_id}: {exc}"
+                raise StorageCorrupt(self._path, detail) from None
+        return tuple(items)
+
+    def _in_order(self, table: str) -> list[Document]:
+        """Documents in id order (the order they were added), whatever a hand edit did."""
+        return sorted(self.table(table).all(), key=lambda doc: doc.doc_id)
+
+    def find(self, table: str, key: str) -> Document | None:
+        field = KEY_FIELDS[table]
+        return next((doc for doc in self.table(table) if doc.get(field) == key), None)
+
+    def require(self, table: str, key: str) -> Document:
+        doc = self.find(table, key)
+        if doc is None:
+            raise UnknownName(table, key)
+        return doc
+
+    def add(self, table: str, key: str, record: Record) -> int:
+        if self.find(table, key) is not None:
+            raise DuplicateName(table, key)
+        return self.table(table).insert(record)
+
+    def replace(self, table: str, old_key: str, new_key: str, record: Record) -> None:
+        doc = self.require(table, old_key)
+        if new_key != old_key and self.find(table, new_key) is not None:
+            raise DuplicateName(table, new_key)
+        self.overwrite(table, doc.doc_id, record)
+
+    def overwrite(self, table: str, doc_id: int, record: Record) -> None:
+        """Replace a document whole (same id, same place), so no old field lingers."""
+
+        def put(doc: MutableMapping[Any, Any]) -> None:
+            doc.clear()
+            doc.update(record)
+
+        self.table(table).update(put, doc_ids=[doc_id])
+
+    def remove(self, table: str, key: str) -> None:
+        doc = self.require(table, key)
+        self.table(table).remove(doc_ids=[doc.doc_id])
+
+    def edit_each(self, table: str, change: Callable[[Record], Record | None]) -> None:
+        """Rewrite the documents for which `change` returns a new version."""
+        for doc in self.table(table).all():
+            new = change(dict(doc))
+            if new is not None:
+                self.overwrite(table, doc.doc_id, new)
+
+    def has_amounts(self) -> bool:
+        meta = self.meta()
+        inner = meta.get("settings") if meta is not None else None
+        if isinstance(inner, dict) and inner.get("safety_buffer"):
+            return True
+        return any(len(self.table(name)) for name in _MONEY_TABLES)
+
+
+def _rename_key(amounts: Any, old: str, new: str) -> dict[str, Any] | None:
+    """`amounts` with key `old` renamed in place of order; None if there is nothing to rename.
+
+    If `new` is already there (history of a removed row of that name) the entry is left alone
+    rather than merged into someone else's history.
+    """
+    if not isinstance(amounts, dict) or old not in amounts or new in amounts:
+        return None
+    return {(new if name == old else name): value for name, value in amounts.items()}
+
+
+class Repository:
+    """Typed reads and writes of one household's data file."""
+
+    def __init__(self, path: Path | str) -> None:
+        """Nothing is read or created until the first operation; a missing file is empty."""
+        self.path = Path(path)
+        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+        self._storage = cast(AtomicJSONStorage, self._db.storage)
+        self._mutex = threading.RLock()
+        self._session: _Session | None = None
+
+    def __repr__(self) -> str:
+        return f"Repository({str(self.path)!r})"
+
+    # -- transactions -----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Batch several changes into one read and one write; nothing is written on an error.
+
+        Methods called inside join this transaction. Re-entrant; other threads wait for it.
+        """
+        with self._open():
+            yield
+
+    @contextlib.contextmanager
+    def _open(self) -> Iterator[_Session]:
+        with self._mutex:
+            if self._session is not None:
+                yield self._session
+                return
+            # The one place a cross-process lock around read-modify-write belongs.
+            with self._storage.batch():
+                self._session = session = _Session(self._storage, self.path)
+                try:
+                    yield session
+                    if self._storage.has_pending_write:
+                        session.complete_meta()
+                        session.check_all()
+                finally:
+                    self._session = None
+
+    # -- whole household --------------------------------------------------------------------
+
+    def load(self) -> Household:
+        """Everything in one read. Check-ins come sorted by week, other rows in entry order."""
+        with self._open() as s:
+            checkins = sorted(s.models(CHECKINS, CheckIn), key=lambda item: item.week)
+            return Household(
+                settings=s.settings(),
+                loans=s.models(LOANS, Loan),
+                income=s.models(INCOME, IncomeSource),
+                expenses=s.models(EXPENSES, Expense),
+                family_loans=s.models(FAMILY_LOANS, FamilyLoan),
+                contacts=s.models(CONTACTS, Contact),
+                checkins=tuple(checkins),
+                balances=s.models(BALANCES, BalanceEntry),
+            )
+
+    def replace_all(self, household: Household) -> None:
+        """Make the file hold exactly `household` (import), in one write or not at all.
+
+        The household is checked first (unique names, one currency), so a bad import changes
+        nothing. The file's created_at is kept.
+        """
+        currency = household.settings.currency
+        rows: dict[str, list[Record]] = {
+            LOANS: [to_record(item, currency) for item in household.loans],
+            INCOME: [to_record(item, currency) for item in household.income],
+            EXPENSES: [to_record(item, currency) for item in household.expenses],
+            FAMILY_LOANS: [to_record(item, currency) for item in household.family_loans],
+            CONTACTS: [to_record(item, currency) for item in household.contacts],
+            CHECKINS: [to_record(item, currency) for item in household.checkins],
+            BALANCES: [to_record(item, currency) for item in household.balances],
+        }
+        for table, field in KEY_FIELDS.items():
+            seen: set[str] = set()
+            for record in rows[table]:
+                if record[field] in seen:
+                    raise DuplicateName(table, record[field])
+                seen.add(record[field])
+        meta_fields = settings_to_record(household.settings)
+        with self._open() as s:
+            for table in _DATA_TABLES:
+                s.table(table).truncate()
+                s.table(table).insert_multiple(rows[table])
+            s.write_meta(meta_fields)
+
+    # -- settings ---------------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        with self._open() as s:
+            return s.settings()
+
+    def save_settings(self, settings: Settings) -> None:
+        """Store the settings. A currency with other decimals is refused once amounts exist,
+        because amounts are minor units: USD 12.34 would silently become JPY 1234.
+        """
+        fields = settings_to_record(settings)
+        with self._open() as s:
+            old = s.currency()
+            new = settings.currency
+            if new != old and s.has_amounts():
+                old_digits, new_digits = currency_digits(old), currency_digits(new)
+                if old_digits != new_digits:
+                    raise CurrencyChangeRefused(old, new, old_digits, new_digits)
+            s.write_meta(fields)
+
+    # -- loans ------------------------------------------------------------------------------
+
+    def add_loan(self, loan: Loan) -> None:
+        with self._open() as s:
+            s.add(LOANS, loan.name, to_record(loan, s.currency()))
+
+    def update_loan(self, name: str, loan: Loan) -> None:
+        """Replace the loan called `name`; a new name is carried into its contacts, balance
+        history, check-in payments and the custom payoff order, so history follows the loan.
+        """
+        with self._open() as s:
+            s.replace(LOANS, name, loan.name, to_record(loan, s.currency()))
+            if loan.name != name:
+                self._rename_loan_references(s, name, loan.name)
+
+    def remove_loan(self, name: str) -> None:
+        """Remove the loan; its contacts and balance history stay, as the record of what was."""
+        with self._open() as s:
+            s.remove(LOANS, name)
+
+    def _rename_loan_references(self, s: _Session, old: str, new: str) -> None:
+        def contact(doc: Record) -> Record | None:
+            return {**doc, "loan": new} if doc.get("loan") == old else None
+
+        def balance(doc: Record) -> Record | None:
+            mine = doc.get("name") == old and not doc.get("family", False)
+            return {**doc, "name": new} if mine else None
+
+        s.edit_each(CONTACTS, contact)
+        s.edit_each(BALANCES, balance)
+        self._rename_checkin_key(s, "paid", old, new)
+        settings = s.settings()
+        if old in settings.custom_order and new not in settings.custom_order:
+            order = tuple(new if item == old else item for item in settings.custom_order)
+            s.write_meta(settings_to_record(dataclasses.replace(settings, custom_order=order)))
+
+    @staticmethod
+    def _rename_checkin_key(s: _Session, field: str, old: str, new: str) -> None:
+        def change(doc: Record) -> Record | None:
+            renamed = _rename_key(doc.get(field), old, new)
+            return None if renamed is None else {**doc, field: renamed}
+
+        s.edit_each(CHECKINS, change)
+
+    # -- income -----------------------------------------------------------------------------
+
+    def add_income(self, source: IncomeSource) -> None:
+        with self._open() as s:
+            s.add(INCOME, source.name, to_record(source, s.currency()))
+
+    def update_income(self, name: str, source: IncomeSource) -> None:
+        """Replace the source called `name`; a new name follows into check-in receipts."""
+        with self._open() as s:
+            s.replace(INCOME, name, source.name, to_record(source, s.currency()))
+            if source.name != name:
+                self._rename_checkin_key(s, "received", name, source.name)
+
+    def remove_income(self, name: str) -> None:
+        with self._open() as s:
+            s.remove(INCOME, name)
+
+    # -- expenses ---------------------------------------------------------------------------
+
+    def add_expense(self, expense: Expense) -> None:
+        with self._open() as s:
+            s.add(EXPENSES, expense.name, to_record(expense, s.currency()))
+
+    def update_expense(self, name: str, expense: Expense) -> None:
+        """Replace the expense called `name`; a new name follows into check-in spending."""
+        with self._open() as s:
+            s.replace(EXPENSES, name, expense.name, to_record(expense, s.currency()))
+            if expense.name != name:
+                self._rename_checkin_key(s, "spent", name, expense.name)
+
+    def remove_expense(self, name: str) -> None:
+        with self._open() as s:
+            s.remove(EXPENSES, name)
+
+    # -- family loans -----------------------------------------------------------------------
+
+    def add_family_loan(self, loan: FamilyLoan) -> None:
+        with self._open() as s:
+            s.add(FAMILY_LOANS, loan.lender, to_record(loan, s.currency()))
+
+    def update_family_loan(self, lender: str, loan: FamilyLoan) -> None:
+        """Replace the loan from `lender`; a new lender name follows into balance history and
+        check-in payments.
+        """
+        with self._open() as s:
+            s.replace(FAMILY_LOANS, lender, loan.lender, to_record(loan, s.currency()))
+            if loan.lender != lender:
+
+                def balance(doc: Record) -> Record | None:
+                    mine = doc.get("name") == lender and doc.get("family", False)
+                    return {**doc, "name": loan.lender} if mine else None
+
+                s.edit_each(BALANCES, balance)
+                self._rename_checkin_key(s, "paid", lender, loan.lender)
+
+    def remove_family_loan(self, lender: str) -> None:
+        with self._open() as s:
+            s.remove(FAMILY_LOANS, lender)
+
+    # -- contacts ---------------------------------------------------------------------------
+
+    def add_contact(self, contact: Contact) -> int:
+        """Log a conversation with a lender; returns its id. The loan must exist."""
+        with self._open() as s:
+            s.require(LOANS, contact.loan)
+            return s.table(CONTACTS).insert(to_record(contact, s.currency()))
+
+    def update_contact(self, contact_id: int, contact: Contact) -> None:
+        with self._open() as s:
+            self._require_contact(s, contact_id)
+            s.overwrite(CONTACTS, contact_id, to_record(contact, s.currency()))
+
+    def remove_contact(self, contact_id: int) -> None:
+        """Remove by id (see `contacts_with_ids`); ids stay stable when others are removed."""
+        with self._open() as s:
+            self._require_contact(s, contact_id)
+            s.table(CONTACTS).remove(doc_ids=[contact_id])
+
+    def contacts_with_ids(self) -> tuple[tuple[int, Contact], ...]:
+        """Every contact with the id that `update_contact`/`remove_contact` take, oldest first."""
+        with self._open() as s:
+            docs = s._in_order(CONTACTS)
+            return tuple((doc.doc_id, s.model(CONTACTS, Contact, doc)) for doc in docs)
+
+    def contacts_for(self, loan_name: str) -> tuple[Contact, ...]:
+        """The negotiation log of one loan (also of a removed one), in the order logged."""
+        return tuple(item for _, item in self.contacts_with_ids() if item.loan == loan_name)
+
+    @staticmethod
+    def _require_contact(s: _Session, contact_id: int) -> None:
+        if not s.table(CONTACTS).contains(doc_id=contact_id):
+            raise UnknownName(CONTACTS, str(contact_id))
+
+    # -- check-ins --------------------------------------------------------------------------
+
+    def put_checkin(self, checkin: CheckIn) -> CheckIn | None:
+        """Store the week's check-in, replacing one for the same week; returns the replaced one
+        so a correction can reverse exactly what the old version applied.
+        """
+        with self._open() as s:
+            record = to_record(checkin, s.currency())
+            doc = s.find(CHECKINS, checkin.week)
+            if doc is None:
+                s.table(CHECKINS).insert(record)
+                return None
+            previous = s.model(CHECKINS, CheckIn, doc)
+            s.overwrite(CHECKINS, doc.doc_id, record)
+            return previous
+
+    def checkin(self, week: str) -> CheckIn | None:
+        with self._open() as s:
+            doc = s.find(CHECKINS, week)
+            return None if doc is None else s.model(CHECKINS, CheckIn, doc)
+
+    def remove_checkin(self, week: str) -> None:
+        with self._open() as s:
+            s.remove(CHECKINS, week)
+
+    # -- balance history --------------------------------------------------------------------
+
+    def add_balance_entry(self, entry: BalanceEntry) -> None:
+        with self._open() as s:
+            s.table(BALANCES).insert(to_record(entry, s.currency()))
+
+    def remove_balance_entries(self, source: str) -> int:
+        """Drop the history points one source wrote (a corrected week); returns how many."""
+        with self._open() as s:
+            table = s.table(BALANCES)
+            ids = [doc.doc_id for doc in table if doc.get("source") == source]
+            if ids:
+                table.remove(doc_ids=ids)
+            return len(ids)
