@@ -1,0 +1,606 @@
+"""The coach: which rules of the guidance fit the household today, and why, in its own numbers.
+
+Design. The domain decides *whether* a rule applies and writes the *why* from the user's figures;
+the words of the guidance (title, verbatim quote, screen key, severity) live in
+`debtcoach.guidance`, which the domain must not import (it is the bottom layer). So `evaluate`
+takes the rule table as data: a mapping from rule id to anything with the `RuleText` shape.
+`debtcoach.guidance.coach_advice(household, today)` passes the shipped table; tests and other
+front ends can pass their own. `find_triggers` gives the bare findings without any text.
+
+Readings of the DESIGN.md trigger table, fixed here so the tests can hold them:
+- "overdue" is `Loan.is_overdue`: open, not restructured, status overdue or an overdue date.
+- stop-lending: an *open* loan whose `opened_on` is on or after another loan's `overdue_since`;
+  an *open* loan flagged `to_repay_other_debt`; or a check-in with `borrowed` whose ISO week is one
+  of the 4 weeks ending with today's week (today's week and the 3 before it).
+- talk-to-lenders: a contact for the loan dated today−14 … today counts; today−15 does not.
+- act-early: arrears per overdue loan = the amount entered, else months overdue (rounded up)
+  × (minimum payment + late fee); fires when 0 < total < one month's debt budget (strict).
+- ask-relatives: the budget with every non-essential expense cut to its target (essentials stay
+  as they are now, an active cut included) is below the sum of minimums.
+- repay-relatives: family loans are owed and either no institutional loan is open or the payoff
+  plan clears the institutional loans within 12 months.
+- Rules about debts stay quiet when nothing is owed (no advice to a household without debts).
+
+Severity comes from the rule table (1 = most severe). The shipped order, most severe first, is
+`RULE_IDS`: stop the damage (no new borrowing), talk to the lenders while it is early, negotiate
+card installments, stretch the plan when minimums do not fit, clear small arrears now, then own
+efforts (income, cuts), then relatives, then repaying relatives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Protocol
+
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+
+from debtcoach.domain.budget import (
+    BudgetBreakdown,
+    budget_breakdown,
+    monthly_income,
+    sum_of_minimums,
+)
+from debtcoach.domain.calendar import (
+    days_between,
+    iso_week,
+    months_overdue_rounded_up,
+    parse_month,
+)
+from debtcoach.domain.models import (
+    Expense,
+    FamilyLoan,
+    Household,
+    IncomeKind,
+    Loan,
+    LoanKind,
+)
+from debtcoach.domain.money import Money, format_money
+from debtcoach.domain.payoff import PayoffPlan, PlanInputError, simulate_payoff
+from debtcoach.domain.restructure import (
+    RestructureError,
+    installments_to_relieve,
+    longest_restructure,
+)
+
+STOP_LENDING = "stop-lending"
+TALK_TO_LENDERS = "talk-to-lenders"
+NEGOTIATE_CARD = "negotiate-card"
+EXTEND_PLAN = "extend-plan"
+ACT_EARLY = "act-early"
+OPEN_SOURCE_THROTTLE = "open-source-throttle"
+ASK_RELATIVES = "ask-relatives"
+REPAY_RELATIVES = "repay-relatives"
+
+RULE_IDS: tuple[str, ...] = (
+    STOP_LENDING,
+    TALK_TO_LENDERS,
+    NEGOTIATE_CARD,
+    EXTEND_PLAN,
+    ACT_EARLY,
+    OPEN_SOURCE_THROTTLE,
+    ASK_RELATIVES,
+    REPAY_RELATIVES,
+)
+"""Every rule the coach knows, most severe first (the shipped table's severities follow it)."""
+
+CONTACT_WINDOW_DAYS = 14
+BORROWED_WINDOW_WEEKS = 4
+RELATIVES_HORIZON_MONTHS = 12
+_LISTED_NAMES = 3
+
+_Clause = tuple[str, bool]
+"""A clause of a why and whether it starts with our own words (True) or a user's name (False)."""
+
+
+class RuleText(Protocol):
+    """What the coach needs from a rule table entry (the guidance's `Rule` fits)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def severity(self) -> int: ...
+
+    @property
+    def quote(self) -> str: ...
+
+    @property
+    def key(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule whose trigger holds, with the reason in the user's numbers (no guidance text)."""
+
+    rule: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """One piece of coach advice: the `coach --json` object."""
+
+    rule: str
+    title: str
+    quote: str
+    why: str
+    key: str
+    severity: int
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {
+            "rule": self.rule,
+            "title": self.title,
+            "quote": self.quote,
+            "why": self.why,
+            "key": self.key,
+            "severity": self.severity,
+        }
+
+
+def evaluate(
+    household: Household, today: date, rules: Mapping[str, RuleText]
+) -> tuple[Advice, ...]:
+    """Advice for exactly the rules whose triggers hold today, most severe first.
+
+    `rules` must cover every id in `RULE_IDS` so a missing quote fails loudly, not silently.
+    """
+    missing = [rule_id for rule_id in RULE_IDS if rule_id not in rules]
+    if missing:
+        raise ValueError(f"rule table has no entry for {', '.join(missing)}")
+    advice = []
+    for finding in find_triggers(household, today):
+        text = rules[finding.rule]
+        advice.append(
+            Advice(
+                rule=finding.rule,
+                title=text.title,
+                quote=text.quote,
+                why=finding.why,
+                key=text.key,
+                severity=text.severity,
+            )
+        )
+    order = {rule_id: i for i, rule_id in enumerate(RULE_IDS)}
+    return tuple(sorted(advice, key=lambda a: (a.severity, order[a.rule])))
+
+
+def find_triggers(household: Household, today: date) -> tuple[Finding, ...]:
+    """The rules whose triggers hold, in `RULE_IDS` order, each with its why."""
+    facts = _Facts.of(household, today)
+    checks = (
+        (STOP_LENDING, _stop_lending),
+        (TALK_TO_LENDERS, _talk_to_lenders),
+        (NEGOTIATE_CARD, _negotiate_card),
+        (EXTEND_PLAN, _extend_plan),
+        (ACT_EARLY, _act_early),
+        (OPEN_SOURCE_THROTTLE, _open_source_throttle),
+        (ASK_RELATIVES, _ask_relatives),
+        (REPAY_RELATIVES, _repay_relatives),
+    )
+    findings = []
+    for rule_id, check in checks:
+        why = check(facts)
+        if why is not None:
+            findings.append(Finding(rule_id, why))
+    return tuple(findings)
+
+
+def on_track_message(household: Household, today: date) -> str:
+    """A calm line for the panel when no rule fires: where the plan stands and what comes next."""
+    facts = _Facts.of(household, today)
+    quiet = not find_triggers(household, today)
+    opening = "Nothing in the guidance needs action right now." if quiet else ""
+    if not facts.open_loans and not facts.family_owed:
+        return _join(opening, "Nothing is owed at the moment.")
+    plan = facts.plan()
+    if not plan.feasible:
+        shortfall = plan.shortfall or Money.zero(facts.currency)
+        return _join(
+            opening,
+            f"The debt budget of {facts.money(facts.budget)} a month is "
+            f"{facts.money(shortfall)} short of the minimum payments.",
+        )
+    if plan.months is None or plan.debt_free is None:
+        return _join(
+            opening,
+            f"At {facts.money(facts.budget)} a month the plan does not pay everything off yet; "
+            "any extra income or cut shortens it.",
+        )
+    debt_free = facts.month(plan.debt_free)
+    upcoming = sorted(
+        (d for d in plan.debts if d.payoff_month is not None and d.payoff_date is not None),
+        key=lambda d: (d.payoff_month or 0, d.family, d.name),
+    )
+    first = upcoming[0] if upcoming else None
+    if first is None or first.payoff_month == plan.months or first.payoff_date is None:
+        return _join(
+            opening,
+            f"Next milestone: debt-free in {debt_free} (in {_count(plan.months, 'month')}).",
+        )
+    return _join(
+        opening,
+        f"Next milestone: {first.name} paid off in {facts.month(first.payoff_date)} "
+        f"(in {_count(first.payoff_month or 0, 'month')}); debt-free in {debt_free}.",
+    )
+
+
+# --- the facts every rule reads, computed once -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What several rules need, worked out once per evaluation."""
+
+    household: Household
+    today: date
+    breakdown: BudgetBreakdown
+    minimums: Money
+    open_loans: tuple[Loan, ...]
+    overdue: tuple[Loan, ...]
+    family_owed: tuple[FamilyLoan, ...]
+
+    @classmethod
+    def of(cls, household: Household, today: date) -> _Facts:
+        return cls(
+            household=household,
+            today=today,
+            breakdown=budget_breakdown(household, today),
+            minimums=sum_of_minimums(household.loans, household.currency),
+            open_loans=household.open_loans,
+            overdue=tuple(loan for loan in household.loans if loan.is_overdue),
+            family_owed=tuple(f for f in household.family_loans if f.balance.minor > 0),
+        )
+
+    @property
+    def currency(self) -> str:
+        return self.household.currency
+
+    @property
+    def locale(self) -> str:
+        return self.household.settings.locale
+
+    @property
+    def budget(self) -> Money:
+        return self.breakdown.debt_budget
+
+    def money(self, amount: Money | int) -> str:
+        if isinstance(amount, int):
+            amount = Money(amount, self.currency)
+        return format_money(amount, self.locale)
+
+    def day(self, value: date) -> str:
+        return str(format_date(value, "medium", locale=self.locale))
+
+    def month(self, label: str) -> str:
+        """A plan month (YYYY-MM) as the locale writes it: November 2027, 2027年11月."""
+        return str(format_skeleton("yMMMM", parse_month(label), locale=self.locale))
+
+    def percent(self, value: Decimal) -> str:
+        return f"{format_decimal(value, locale=self.locale)}%"
+
+    def plan(self) -> PayoffPlan:
+        """The payoff plan at the user's strategy (avalanche if a custom order no longer fits)."""
+        settings = self.household.settings
+        args = (self.household.loans, self.household.family_loans, self.budget, self.today)
+        try:
+            return simulate_payoff(
+                *args, settings.strategy, settings.custom_order, keep_schedule=False
+            )
+        except PlanInputError:
+            return simulate_payoff(*args, keep_schedule=False)
+
+
+# --- one function per rule: the why when the trigger holds, else None ---------------------------
+
+
+def _stop_lending(facts: _Facts) -> str | None:
+    loans = facts.household.loans
+    parts: list[_Clause] = []
+    named: set[str] = set()
+    for loan in facts.open_loans:
+        if loan.opened_on is None:
+            continue
+        opened = loan.opened_on
+        earlier = [
+            other
+            for other in loans
+            if other.name != loan.name
+            and other.overdue_since is not None
+            and other.overdue_since <= opened
+        ]
+        if not earlier:
+            continue
+        first = min(earlier, key=lambda o: (o.overdue_since or date.max, o.name))
+        since = first.overdue_since or opened
+        gap = days_between(since, opened)
+        when = (
+            f"the same day {first.name} went overdue"
+            if gap == 0
+            else f"{_count(gap, 'day')} after {first.name} went overdue on {facts.day(since)}"
+        )
+        parts.append((f"{loan.name} was opened on {facts.day(opened)}, {when}", False))
+        named.add(loan.name)
+    flagged = [
+        loan.name
+        for loan in facts.open_loans
+        if loan.to_repay_other_debt and loan.name not in named
+    ]
+    if flagged:
+        verb = "is" if len(flagged) == 1 else "are"
+        parts.append((f"{_names(flagged)} {verb} marked as taken to repay other debt", False))
+    weeks = _recent_borrowing_weeks(facts.household, facts.today)
+    if weeks:
+        subject = "the check-in for" if len(weeks) == 1 else "the check-ins for"
+        verb = "says" if len(weeks) == 1 else "say"
+        parts.append((f"{subject} {_names(weeks)} {verb} something new was borrowed", True))
+    if not parts:
+        return None
+    return (
+        _sentence(parts)
+        + " New borrowing to cover old debt adds interest and fees on top of what is owed."
+    )
+
+
+def _recent_borrowing_weeks(household: Household, today: date) -> list[str]:
+    window = {iso_week(today - timedelta(weeks=k)) for k in range(BORROWED_WINDOW_WEEKS)}
+    return sorted({c.week for c in household.checkins if c.borrowed and c.week in window})
+
+
+def _talk_to_lenders(facts: _Facts) -> str | None:
+    parts: list[_Clause] = []
+    for loan in facts.overdue:
+        logged = [c.on for c in facts.household.contacts if c.loan == loan.name]
+        past = [on for on in logged if days_between(on, facts.today) >= 0]
+        if any(days_between(on, facts.today) <= CONTACT_WINDOW_DAYS for on in past):
+            continue
+        lender = loan.lender or "its lender"
+        if past:
+            last = max(past)
+            ago = _count(days_between(last, facts.today), "day")
+            contact = f"the last contact with {lender} was on {facts.day(last)}, {ago} ago"
+        else:
+            contact = f"no contact with {lender} is logged yet"
+        parts.append((f"{_overdue_phrase(loan, facts)} and {contact}", False))
+    if not parts:
+        return None
+    return _sentence(parts) + (
+        " A lender who hears early that you want to repay is more likely to agree to a new plan."
+    )
+
+
+def _overdue_phrase(loan: Loan, facts: _Facts) -> str:
+    since = loan.overdue_since
+    if since is None or days_between(since, facts.today) < 0:
+        return f"{loan.name} is overdue"
+    days = days_between(since, facts.today)
+    return f"{loan.name} has been overdue for {_count(days, 'day')} (since {facts.day(since)})"
+
+
+def _negotiate_card(facts: _Facts) -> str | None:
+    parts: list[_Clause] = []
+    for loan in facts.overdue:
+        if loan.kind != LoanKind.CREDIT_CARD:
+            continue
+        text = (
+            f"{loan.name} is an overdue credit card with {facts.money(loan.balance)} owed "
+            "and no installment plan agreed"
+        )
+        try:
+            longest = longest_restructure(loan)
+        except RestructureError:
+            parts.append((text, False))
+            continue
+        parts.append(
+            (
+                f"{text}; over {longest.installments} installments at its "
+                f"{facts.percent(loan.apr)} rate each would be "
+                f"{facts.money(longest.installment)} (the minimum now is "
+                f"{facts.money(loan.min_payment)})",
+                False,
+            )
+        )
+    if not parts:
+        return None
+    return _sentence(parts)
+
+
+def _extend_plan(facts: _Facts) -> str | None:
+    if not facts.open_loans or facts.budget.minor >= facts.minimums.minor:
+        return None
+    gap = facts.minimums - facts.budget
+    first = (
+        f"The debt budget is {facts.money(facts.budget)} a month and the minimum payments add up "
+        f"to {facts.money(facts.minimums)}: {facts.money(gap)} short each month."
+    )
+    largest = min(facts.open_loans, key=lambda loan: (-loan.balance.minor, loan.name))
+    return f"{first} {_stretch_sentence(largest, gap, facts)}"
+
+
+def _stretch_sentence(loan: Loan, gap: Money, facts: _Facts) -> str:
+    """How many installments of `loan` close `gap`, or why even the longest plan does not."""
+    quote = installments_to_relieve(loan, gap)
+    if quote is not None:
+        return (
+            f"Spreading {loan.name}, the largest loan, over {quote.installments} installments "
+            f"would lower its payment from {facts.money(quote.current_payment)} to "
+            f"{facts.money(quote.installment)} and close the gap."
+        )
+    try:
+        longest = longest_restructure(loan)
+    except RestructureError:
+        return f"Restructuring {loan.name}, the largest loan, cannot close the gap on its own."
+    relief = max(longest.monthly_relief.minor, 0)
+    remains = Money(gap.minor - relief, gap.currency)
+    if relief == 0:
+        return (
+            f"Even {longest.installments} installments of {loan.name}, the largest loan, is not "
+            f"enough: they would not lower its payment, and {facts.money(remains)} a month remains."
+        )
+    return (
+        f"Even {longest.installments} installments of {loan.name}, the largest loan, is not "
+        f"enough: its payment would fall from {facts.money(longest.current_payment)} to "
+        f"{facts.money(longest.installment)}, and {facts.money(remains)} a month remains."
+    )
+
+
+def loan_arrears(loan: Loan, today: date) -> Money:
+    """What is past due on a loan: the amount entered, else months overdue (rounded up) ×
+    (minimum payment + late fee). Zero for a loan that is not overdue."""
+    currency = loan.balance.currency
+    if not loan.is_overdue:
+        return Money.zero(currency)
+    if loan.arrears is not None:
+        return loan.arrears
+    if loan.overdue_since is None:
+        return Money.zero(currency)
+    months = months_overdue_rounded_up(loan.overdue_since, today)
+    fee = loan.late_fee.minor if loan.late_fee is not None else 0
+    return Money(months * (loan.min_payment.minor + fee), currency)
+
+
+def _act_early(facts: _Facts) -> str | None:
+    owed = [(loan, loan_arrears(loan, facts.today)) for loan in facts.overdue]
+    owed = [(loan, amount) for loan, amount in owed if amount.minor > 0]
+    total = sum(amount.minor for _, amount in owed)
+    if total <= 0 or total >= facts.budget.minor:
+        return None
+    detail = ", ".join(_arrears_detail(loan, amount, facts) for loan, amount in owed)
+    return (
+        f"The overdue amount is {facts.money(total)} ({detail}), less than one month's debt "
+        f"budget of {facts.money(facts.budget)}. Clearing it now, while it is small, keeps it "
+        "from growing and keeps negotiation easier."
+    )
+
+
+def _arrears_detail(loan: Loan, amount: Money, facts: _Facts) -> str:
+    if loan.arrears is not None or loan.overdue_since is None:
+        return f"{loan.name} {facts.money(amount)}"
+    months = months_overdue_rounded_up(loan.overdue_since, facts.today)
+    each = facts.money(loan.min_payment)
+    if loan.late_fee is not None and loan.late_fee.minor > 0:
+        each = f"{each} + {facts.money(loan.late_fee)} late fee"
+    return f"{loan.name} {facts.money(amount)}: {_count(months, 'month')} of {each}"
+
+
+def _open_source_throttle(facts: _Facts) -> str | None:
+    if not facts.open_loans and not facts.family_owed:
+        return None
+    household = facts.household
+    parts: list[_Clause] = []
+    if facts.budget.minor <= 0:
+        parts.append(
+            (
+                f"the debt budget is {facts.money(facts.budget)} a month, so nothing is left "
+                "for the debts",
+                True,
+            )
+        )
+    side = monthly_income(household.income, facts.currency, kind=IncomeKind.SIDE, today=facts.today)
+    if side.minor == 0:
+        parts.append(("no side income is recorded", True))
+    uncut = [e for e in household.expenses if not e.essential and not e.cut_active]
+    if uncut:
+        listed = [f"{e.name} ({facts.money(e.current)} a month)" for e in uncut[:_LISTED_NAMES]]
+        if len(uncut) > _LISTED_NAMES:
+            listed.append(f"{len(uncut) - _LISTED_NAMES} more")
+        verb = "is non-essential and has" if len(uncut) == 1 else "are non-essential and have"
+        parts.append((f"{_names(listed)} {verb} no cut active", False))
+    if not parts:
+        return None
+    why = _sentence(parts)
+    saving = sum(e.possible_saving.minor for e in uncut)
+    if saving > 0:
+        why += f" Cutting to the targets already set would free {facts.money(saving)} a month."
+    return why
+
+
+def spending_with_every_cut(expenses: Iterable[Expense], currency: str) -> Money:
+    """Monthly spending if every non-essential category were cut to its target.
+
+    Essentials stay at what they cost now (an active cut on an essential is kept), and a target
+    above the current amount is no cut, so this is never more than today's spending.
+    """
+    total = Money.zero(currency)
+    for expense in expenses:
+        if expense.essential:
+            total = total + expense.monthly
+        else:
+            total = total + (expense.current - expense.possible_saving)
+    return total
+
+
+def _ask_relatives(facts: _Facts) -> str | None:
+    if not facts.open_loans:
+        return None
+    spending = spending_with_every_cut(facts.household.expenses, facts.currency)
+    best = facts.breakdown.income - spending - facts.breakdown.safety_buffer
+    if best.minor >= facts.minimums.minor:
+        return None
+    short = facts.minimums - best
+    return (
+        f"Even with every non-essential expense cut to its target, the debt budget would be "
+        f"{facts.money(best)} a month, {facts.money(short)} less than the "
+        f"{facts.money(facts.minimums)} of minimum payments."
+    )
+
+
+def _repay_relatives(facts: _Facts) -> str | None:
+    if not facts.family_owed:
+        return None
+    owed = _names([f"{f.lender} ({facts.money(f.balance)})" for f in facts.family_owed])
+    if not facts.open_loans:
+        return (
+            f"No institutional loan is open any more; {owed} "
+            f"{'is' if len(facts.family_owed) == 1 else 'are'} still owed."
+        )
+    plan = facts.plan()
+    cleared = _institutions_cleared_month(plan)
+    if cleared is None or cleared > RELATIVES_HORIZON_MONTHS:
+        return None
+    label = next(d.payoff_date for d in plan.debts if not d.family and d.payoff_month == cleared)
+    when = facts.month(label) if label is not None else _count(cleared, "month")
+    return (
+        f"The plan clears the institutional loans by {when} (in {_count(cleared, 'month')}); "
+        f"after that the debt budget goes to {owed}."
+    )
+
+
+def _institutions_cleared_month(plan: PayoffPlan) -> int | None:
+    months = [d.payoff_month for d in plan.debts if not d.family]
+    if not plan.feasible or not months or any(m is None for m in months):
+        return None
+    return max(m for m in months if m is not None)
+
+
+# --- wording helpers ----------------------------------------------------------------------------
+
+
+def _names(items: Sequence[str]) -> str:
+    """A, A and B, A, B and C."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _count(n: int, unit: str) -> str:
+    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
+
+
+def _sentence(clauses: Sequence[_Clause]) -> str:
+    """Clauses joined with semicolons into one sentence; a user's name is never re-cased."""
+    text = "; ".join(clause for clause, _ in clauses)
+    if clauses and clauses[0][1]:
+        text = text[:1].upper() + text[1:]
+    return text + "."
+
+
+def _join(*parts: str) -> str:
+    return " ".join(part for part in parts if part)
