@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -609,6 +610,47 @@ def restructure(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+# --- coach ----------------------------------------------------------------------------------------
+
+
+SCREEN_NAMES = {
+    "d": "dashboard",
+    "l": "loans",
+    "o": "open source",
+    "t": "throttling",
+    "f": "family",
+    "p": "payoff",
+    "w": "check-in",
+}
+
+
+def coach(ctx: Context, args: argparse.Namespace) -> int:
+    from debtcoach.guidance import coach_advice, on_track_message
+
+    household = ctx.household()
+    advice = coach_advice(household, ctx.today)
+    if args.json:
+        _print_json([item.as_dict() for item in advice])
+        return 0
+    if not advice:
+        print(on_track_message(household, ctx.today))
+        return 0
+    for number, item in enumerate(advice, start=1):
+        screen = SCREEN_NAMES.get(item.key, item.key)
+        print(f"{number}. {item.title}")
+        print(textwrap.fill(item.why, width=78, initial_indent="   ", subsequent_indent="   "))
+        paragraphs = item.quote.split("\n")
+        for index, paragraph in enumerate(paragraphs):
+            opening = "\u201c" if index == 0 else " "
+            closing = "\u201d" if index == len(paragraphs) - 1 else ""
+            print(textwrap.fill(f"{opening}{paragraph}{closing}", width=78,
+                                initial_indent="   ", subsequent_indent="    "))  # fmt: skip
+        print(f"   Act on it: press {item.key} ({screen}) in the app.")
+        print()
+    print(on_track_message(household, ctx.today))
+    return 0
+
+
 # --- settings, export, import --------------------------------------------------------------------
 
 
@@ -878,6 +920,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = settings.add_parser("show", help="show the settings")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=settings_show)
+
+    p = commands.add_parser("coach", help="what the guidance says about your situation now")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=coach)
 
     p = commands.add_parser("export", help="write all data as JSON or CSV")
     p.add_argument("--format", choices=["json", "csv"], default="json")

@@ -67,10 +67,17 @@ def monthly_expenses(expenses: Iterable[Expense], currency: str) -> Money:
 
 
 def expenses_with_every_cut(expenses: Iterable[Expense], currency: str) -> Money:
-    """Monthly spending if every non-essential category were cut to its target."""
+    """Monthly spending if every non-essential category were cut to its target.
+
+    Essentials stay at what they cost now (an active cut on an essential is kept), and a target
+    above the current amount is no cut, so this is never more than today's spending.
+    """
     total = Money.zero(currency)
     for expense in expenses:
-        total = total + (expense.current if expense.essential else expense.target_or_current)
+        if expense.essential:
+            total = total + expense.monthly
+        else:
+            total = total + (expense.current - expense.possible_saving)
     return total
 
 

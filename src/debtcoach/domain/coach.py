@@ -29,7 +29,7 @@ efforts (income, cuts), then relatives, then repaying relatives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -41,6 +41,7 @@ from babel.numbers import format_decimal
 from debtcoach.domain.budget import (
     BudgetBreakdown,
     budget_breakdown,
+    expenses_with_every_cut,
     monthly_income,
     sum_of_minimums,
 )
@@ -51,7 +52,6 @@ from debtcoach.domain.calendar import (
     parse_month,
 )
 from debtcoach.domain.models import (
-    Expense,
     FamilyLoan,
     Household,
     IncomeKind,
@@ -522,25 +522,10 @@ def _open_source_throttle(facts: _Facts) -> str | None:
     return why
 
 
-def spending_with_every_cut(expenses: Iterable[Expense], currency: str) -> Money:
-    """Monthly spending if every non-essential category were cut to its target.
-
-    Essentials stay at what they cost now (an active cut on an essential is kept), and a target
-    above the current amount is no cut, so this is never more than today's spending.
-    """
-    total = Money.zero(currency)
-    for expense in expenses:
-        if expense.essential:
-            total = total + expense.monthly
-        else:
-            total = total + (expense.current - expense.possible_saving)
-    return total
-
-
 def _ask_relatives(facts: _Facts) -> str | None:
     if not facts.open_loans:
         return None
-    spending = spending_with_every_cut(facts.household.expenses, facts.currency)
+    spending = expenses_with_every_cut(facts.household.expenses, facts.currency)
     best = facts.breakdown.income - spending - facts.breakdown.safety_buffer
     if best.minor >= facts.minimums.minor:
         return None

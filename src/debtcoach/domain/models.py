@@ -266,7 +266,9 @@ class Settings:
     def __post_init__(self) -> None:
         # The buffer is always in the household currency, whatever default was used.
         if self.safety_buffer.currency != self.currency:
-            object.__setattr__(self, "safety_buffer", Money(self.safety_buffer.minor, self.currency))
+            object.__setattr__(
+                self, "safety_buffer", Money(self.safety_buffer.minor, self.currency)
+            )
 
 
 @dataclass(frozen=True, slots=True)
