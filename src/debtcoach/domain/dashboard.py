@@ -1,0 +1,189 @@
+"""The dashboard's facts: what is owed, what falls due soon, how far the household has come.
+
+Pure functions over a `Household` and an injectable `today`, so the screen only formats what
+these return and the numbers are the same in tests, scripts and the app.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+import pendulum
+
+from debtcoach.domain.calendar import as_pendulum, days_between, iso_week
+from debtcoach.domain.models import Contact, FamilyLoan, Household, Loan
+from debtcoach.domain.money import Money, sum_money
+
+DUE_WINDOW_DAYS = 14
+FOLLOW_UP_WINDOW_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Owed:
+    institutions: Money
+    family: Money
+
+    @property
+    def total(self) -> Money:
+        return self.institutions + self.family
+
+
+def total_owed(household: Household) -> Owed:
+    """Still owed: open institutional loans, and family loans after their repayments."""
+    currency = household.currency
+    institutions = sum_money([loan.balance for loan in household.open_loans], currency)
+    family = sum_money([item.balance for item in household.family_loans], currency)
+    return Owed(institutions, family)
+
+
+@dataclass(frozen=True, slots=True)
+class DueDate:
+    name: str
+    on: pendulum.Date
+    days: int
+    amount: Money
+    overdue: bool
+
+
+def next_due_date(due_day: int, today: date) -> pendulum.Date:
+    """The next date (today included) that falls on `due_day`, clamped to short months."""
+    start = as_pendulum(today)
+    for step in range(2):
+        month = start.replace(day=1).add(months=step)
+        last = calendar.monthrange(month.year, month.month)[1]
+        candidate = month.replace(day=min(due_day, last))
+        if candidate >= start:
+            return candidate
+    raise AssertionError("a due day always recurs within two months")  # pragma: no cover
+
+
+def upcoming_due_dates(
+    loans: tuple[Loan, ...], today: date, days: int = DUE_WINDOW_DAYS
+) -> tuple[DueDate, ...]:
+    """Payments due from today up to `days` days ahead, soonest first (ties by name)."""
+    found: list[DueDate] = []
+    for loan in loans:
+        if not loan.is_open or loan.due_day is None:
+            continue
+        on = next_due_date(loan.due_day, today)
+        distance = days_between(today, on)
+        if distance <= days:
+            amount = Money(
+                min(loan.scheduled_payment.minor, loan.balance.minor), loan.balance.currency
+            )
+            found.append(DueDate(loan.name, on, distance, amount, loan.is_overdue))
+    return tuple(sorted(found, key=lambda d: (d.on, d.name)))
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    loan: str
+    on: date
+    days: int
+    who: str
+    asked: str
+
+
+def follow_ups_due(
+    contacts: tuple[Contact, ...], today: date, days: int = FOLLOW_UP_WINDOW_DAYS
+) -> tuple[FollowUp, ...]:
+    """Follow-ups that are overdue or due within `days` days, soonest first.
+
+    A follow-up counts as done once a later contact with the same loan is logged: only the
+    latest contact per loan can still be waiting for its follow-up.
+    """
+    latest: dict[str, Contact] = {}
+    for contact in contacts:
+        current = latest.get(contact.loan)
+        if current is None or contact.on >= current.on:
+            latest[contact.loan] = contact
+    found = [
+        FollowUp(c.loan, c.follow_up, days_between(today, c.follow_up), c.who, c.asked)
+        for c in latest.values()
+        if c.follow_up is not None and days_between(today, c.follow_up) <= days
+    ]
+    return tuple(sorted(found, key=lambda f: (f.on, f.loan)))
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Paid so far against what was owed when the history starts."""
+
+    start: Money
+    now: Money
+
+    @property
+    def paid(self) -> Money:
+        paid = self.start - self.now
+        return paid if paid.minor > 0 else Money.zero(paid.currency)
+
+    @property
+    def percent(self) -> int:
+        """Whole percent paid, rounded down (never shows 100 % while anything is owed)."""
+        if self.start.minor <= 0:
+            return 100 if self.now.minor <= 0 else 0
+        return min(100, self.paid.minor * 100 // self.start.minor)
+
+
+def _first_balance(household: Household, name: str, *, family: bool) -> Money | None:
+    entries = [e for e in household.balances if e.name == name and e.family == family]
+    if not entries:
+        return None
+    return min(entries, key=lambda e: e.on).balance
+
+
+def _family_start(household: Household, item: FamilyLoan) -> Money:
+    first = _first_balance(household, item.lender, family=True)
+    return item.amount if first is None else first
+
+
+def payoff_progress(household: Household) -> Progress:
+    """Progress since the earliest balance history (a loan without history starts at today's
+    balance; a family loan at the amount borrowed). Paid-off loans keep counting as paid.
+    """
+    currency = household.currency
+    start = Money.zero(currency)
+    now = Money.zero(currency)
+    for loan in household.loans:
+        current = loan.balance if loan.is_open else Money.zero(currency)
+        first = _first_balance(household, loan.name, family=False)
+        start = start + (current if first is None else first)
+        now = now + current
+    for item in household.family_loans:
+        start = start + _family_start(household, item)
+        now = now + item.balance
+    return Progress(start, now)
+
+
+def checkin_done(household: Household, today: date) -> bool:
+    """Whether this ISO week already has its check-in."""
+    week = iso_week(today)
+    return any(checkin.week == week for checkin in household.checkins)
+
+
+def checkin_streak(household: Household, today: date) -> int:
+    """Consecutive weeks checked in, ending with this week (or last week if this one is open)."""
+    weeks = {checkin.week for checkin in household.checkins}
+    day = as_pendulum(today)
+    if iso_week(day) not in weeks:
+        day = day.subtract(weeks=1)
+    streak = 0
+    while iso_week(day) in weeks:
+        streak += 1
+        day = day.subtract(weeks=1)
+    return streak
+
+
+def in_days(days: int) -> str:
+    """Plain words for a distance in days: "today", "tomorrow", "in 3 days", "2 days ago"."""
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days == -1:
+        return "yesterday"
+    if days > 1:
+        return f"in {days} days"
+    return f"{-days} days ago"
