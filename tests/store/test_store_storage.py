@@ -22,8 +22,8 @@ from debtcoach.store import (
     StoreError,
     migrate,
 )
+from debtcoach.store import files as files_module
 from debtcoach.store import migrations as migrations_module
-from debtcoach.store import storage as storage_module
 
 
 def mode(path: Path) -> int:
@@ -96,7 +96,9 @@ def test_write_leaves_no_temp_files_and_replaces_the_inode(db_path: Path) -> Non
     for n in range(5):
         storage.write({"loans": {"1": {"name": f"A{n}"}}})
     assert leftovers(db_path.parent) == []
-    assert os.listdir(db_path.parent) == [db_path.name]
+    expected = sorted([db_path.name, f"{db_path.name}.lock", "backups"])
+    assert sorted(os.listdir(db_path.parent)) == expected
+    assert len(os.listdir(db_path.parent / "backups")) == 5
     # os.replace swaps in a new file rather than rewriting the old one in place.
     assert db_path.stat().st_ino != first_inode
     assert json.loads(db_path.read_text())["loans"] == {"1": {"name": "A4"}}
@@ -119,10 +121,14 @@ def test_failed_rename_keeps_the_old_file_and_cleans_up(
     storage.write({"loans": {"1": {"name": "Old"}}})
     before = db_path.read_bytes()
 
-    def refuse(src: Any, dst: Any) -> None:
-        raise OSError(28, "No space left on device")
+    real_replace = os.replace
 
-    monkeypatch.setattr(storage_module.os, "replace", refuse)
+    def refuse(src: Any, dst: Any) -> None:
+        if Path(dst) == db_path:
+            raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(files_module.os, "replace", refuse)
     with pytest.raises(StorageIOError, match="No space left on device") as caught:
         storage.write({"loans": {"1": {"name": "New"}}})
     assert str(db_path) in str(caught.value)
@@ -203,7 +209,7 @@ CORRUPT = [
     pytest.param(b'{"loans": {"x": {}}}', id="non-numeric-id"),
     pytest.param(b"\xff\xfe\x00garbage", id="not-utf8"),
     pytest.param(b'{"meta": {"1": {"schema_version": "one"}}}', id="bad-version"),
-    pytest.param(b'{"meta": {"1": {"schema_version": 0}}}', id="zero-version"),
+    pytest.param(b'{"meta": {"1": {"schema_version": -1}}}', id="negative-version"),
     pytest.param(b'{"loans": {"1": {"name": "Visa"}}}', id="loan-missing-fields"),
     pytest.param(
         b'{"meta": {"1": {"schema_version": 1, "settings": {"strategy": "yolo"}}}}',
@@ -269,7 +275,7 @@ def test_newer_schema_raises_too_new_and_is_left_alone(db_path: Path, make: Any)
 
 
 def test_every_older_version_has_a_migration() -> None:
-    assert set(MIGRATIONS) == set(range(1, SCHEMA_VERSION))
+    assert set(MIGRATIONS) == set(range(0, SCHEMA_VERSION))
 
 
 def test_migrate_current_or_unversioned_data_is_unchanged() -> None:

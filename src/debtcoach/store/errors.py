@@ -34,15 +34,44 @@ class StorageCorrupt(StoreError):
 class StorageTooNew(StoreError):
     """The file was written by a newer debtcoach; reading or rewriting it could lose fields."""
 
-    def __init__(self, path: Path | None, found: int, known: int) -> None:
+    def __init__(
+        self, path: Path | None, found: int, known: int, backup: Path | None = None
+    ) -> None:
         self.path = path
         self.found = found
         self.known = known
+        self.backup = backup
         where = str(path) if path is not None else "the data file"
+        hint = "upgrade debtcoach to open it"
+        if backup is not None:
+            hint += f" (or restore the newest good backup, {backup})"
         super().__init__(
             f"{where} was written by a newer debtcoach (schema version {found}, this one knows "
-            f"up to {known}); it was left untouched: upgrade debtcoach to open it"
+            f"up to {known}); it was left untouched: {hint}"
         )
+
+
+class StoreLocked(StoreError):
+    """Another process held the write lock for longer than we were willing to wait."""
+
+    def __init__(self, path: Path, waited: float, holder: int | None = None) -> None:
+        self.path = path
+        self.waited = waited
+        self.holder = holder
+        who = f"process {holder}" if holder is not None else "another process"
+        super().__init__(
+            f"{path} is being written by another debtcoach ({who} held the lock for more than "
+            f"{waited:g} s); nothing was written: try again in a moment"
+        )
+
+
+class BackupUnusable(StoreError):
+    """The chosen backup does not load itself, so restoring it would only swap one problem in."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"backup {path} cannot be restored: {reason}; nothing was changed")
 
 
 class StorageIOError(StoreError):
@@ -121,4 +150,15 @@ class CurrencyChangeRefused(StoreInputError):
         super().__init__(
             f"cannot change the currency from {old} to {new} while amounts are stored: {old} has "
             f"{old_digits} decimals and {new} has {new_digits}, so every amount would change"
+        )
+
+
+class BackupNotFound(StoreInputError):
+    """`restore` was given a name or path that is not a backup file (exit 2: bad input)."""
+
+    def __init__(self, name: str, folder: Path) -> None:
+        self.name = name
+        self.folder = folder
+        super().__init__(
+            f"there is no backup {name!r} (looked in {folder}); `debtcoach backup list` shows them"
         )

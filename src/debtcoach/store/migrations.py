@@ -1,16 +1,31 @@
 """Schema version of the data file and the forward migrations between versions.
 
 The version lives in the `meta` table. Reading runs every migration from the file's version up to
-`SCHEMA_VERSION`; the next write stamps the new version. A file from a newer debtcoach is refused
-rather than read, because rewriting it would silently drop what this version does not know.
+`SCHEMA_VERSION`; the next write stamps the new version (and the write's backup keeps the file
+exactly as the old version wrote it). A file from a newer debtcoach is refused rather than read,
+because rewriting it would silently drop what this version does not know.
+
+Versions:
+
+0. What the 0.x pre-releases wrote (see `tests/store/fixtures/schema0.json`): meta said
+   `"schema_version": 0`; every amount was a decimal string in major units as typed ("1234.56",
+   also the safety buffer); rates (apr, penalty_apr, fee_rate) were JSON numbers (19.99); money
+   borrowed from relatives lived in a table called `family` and its repayments were dated `date`.
+1. The first release: amounts are integer minor units in the household currency (meta), rates
+   decimal strings, the table is `family_loans` and repayments are dated `on`.
+
+A file without a schema_version (only ever assembled by hand: every release stamps it) is read
+as the current version.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from debtcoach.domain.money import currency_digits
 from debtcoach.store.errors import StorageTooNew
 
 SCHEMA_VERSION = 1
@@ -19,13 +34,9 @@ META_DOC_ID = "1"
 
 RawDB = dict[str, dict[str, Any]]
 
-# MIGRATIONS[n] turns a version-n file into a version-(n + 1) file. It receives the whole raw
-# TinyDB dict (tables -> doc id -> document) and returns it; it must not touch meta's version.
-MIGRATIONS: dict[int, Callable[[RawDB], RawDB]] = {}
-
 
 class SchemaInvalid(ValueError):
-    """The meta table's schema_version is not a usable number: the file is not ours or damaged."""
+    """The file's version or a value a migration needs is unusable: not ours, or damaged."""
 
 
 def meta_doc(raw: RawDB) -> dict[str, Any] | None:
@@ -44,8 +55,8 @@ def schema_version(raw: RawDB) -> int:
     if meta is None or "schema_version" not in meta:
         return 1
     version = meta["schema_version"]
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise SchemaInvalid(f"schema_version {version!r} is not a positive whole number")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise SchemaInvalid(f"schema_version {version!r} is not a whole number from 0 up")
     return version
 
 
@@ -73,3 +84,107 @@ def stamp(raw: RawDB, now: datetime | None = None) -> RawDB:
         moment = now if now is not None else datetime.now(UTC)
         meta["created_at"] = moment.isoformat(timespec="seconds")
     return raw
+
+
+# -- 0 -> 1 -------------------------------------------------------------------------------------
+
+# Amount fields per table in schema 0 (decimal strings in major units) and rate fields (numbers).
+_V0_AMOUNTS: dict[str, tuple[str, ...]] = {
+    "loans": ("balance", "min_payment", "arrears", "late_fee"),
+    "income": ("amount",),
+    "expenses": ("current", "target"),
+    "family_loans": ("amount",),
+    "balances": ("balance",),
+}
+_V0_RATES: dict[str, tuple[str, ...]] = {
+    "loans": ("apr", "penalty_apr"),
+    "family_loans": ("apr",),
+}
+_V0_AMOUNT_MAPS = ("paid", "received", "spent")  # check-ins: {name: amount}
+
+
+def _v0_minor(value: Any, where: str, digits: int) -> Any:
+    """ "1234.56" (major units) -> 123456 (minor units); None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise SchemaInvalid(f"{where} is not an amount: {value!r}")
+    try:
+        amount = Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        raise SchemaInvalid(f"{where} is not an amount: {value!r}") from None
+    if not amount.is_finite():
+        raise SchemaInvalid(f"{where} is not a finite amount: {value!r}")
+    scaled = amount.scaleb(digits)
+    if scaled != scaled.to_integral_value():
+        raise SchemaInvalid(f"{where} has more decimals than the currency: {value!r}")
+    return int(scaled)
+
+
+def _v0_rate(value: Any, where: str) -> Any:
+    """19.99 (a JSON number) -> "19.99"; strings and None stay."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SchemaInvalid(f"{where} is not a rate: {value!r}")
+    rate = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not rate.is_finite():
+        raise SchemaInvalid(f"{where} is not a finite rate: {value!r}")
+    return str(rate)
+
+
+def _v0_to_v1(raw: RawDB) -> RawDB:
+    meta = meta_doc(raw) or {}
+    currency = meta.get("currency") or "USD"
+    try:
+        digits = currency_digits(str(currency))
+    except Exception:  # babel raises several kinds for a code it does not know
+        raise SchemaInvalid(f"meta currency {currency!r} is not a currency") from None
+    if "family" in raw:
+        if raw.get("family_loans"):
+            raise SchemaInvalid("both a 'family' and a 'family_loans' table")
+        raw["family_loans"] = raw.pop("family")
+    for table, fields in _V0_AMOUNTS.items():
+        for doc_id, doc in raw.get(table, {}).items():
+            for name in fields:
+                if name in doc:
+                    doc[name] = _v0_minor(doc[name], f"{table} {doc_id} {name}", digits)
+            for name in _V0_RATES.get(table, ()):
+                if name in doc:
+                    doc[name] = _v0_rate(doc[name], f"{table} {doc_id} {name}")
+    for doc_id, doc in raw.get("loans", {}).items():
+        terms = doc.get("restructure")
+        if isinstance(terms, dict):
+            for name in ("installment", "last_installment", "balance"):
+                if name in terms:
+                    where = f"loans {doc_id} restructure {name}"
+                    terms[name] = _v0_minor(terms[name], where, digits)
+            if "fee_rate" in terms:
+                terms["fee_rate"] = _v0_rate(terms["fee_rate"], f"loans {doc_id} fee_rate")
+    for doc_id, doc in raw.get("family_loans", {}).items():
+        repayments = doc.get("repayments")
+        if isinstance(repayments, list):
+            for item in repayments:
+                if isinstance(item, dict):
+                    if "date" in item and "on" not in item:
+                        item["on"] = item.pop("date")
+                    where = f"family_loans {doc_id} repayment"
+                    item["amount"] = _v0_minor(item.get("amount"), where, digits)
+    for doc_id, doc in raw.get("checkins", {}).items():
+        for name in _V0_AMOUNT_MAPS:
+            amounts = doc.get(name)
+            if isinstance(amounts, dict):
+                doc[name] = {
+                    key: _v0_minor(value, f"checkins {doc_id} {name} {key}", digits)
+                    for key, value in amounts.items()
+                }
+    inner = meta.get("settings")
+    if isinstance(inner, dict) and "safety_buffer" in inner:
+        buffer = _v0_minor(inner["safety_buffer"], "meta safety_buffer", digits)
+        inner["safety_buffer"] = 0 if buffer is None else buffer
+    return raw
+
+
+# MIGRATIONS[n] turns a version-n file into a version-(n + 1) file. It receives the whole raw
+# TinyDB dict (tables -> doc id -> document) and returns it; it must not touch meta's version.
+MIGRATIONS: dict[int, Callable[[RawDB], RawDB]] = {0: _v0_to_v1}

@@ -1,9 +1,13 @@
 """The one typed API over the data file that the CLI, the services and the UI use.
 
-Every method runs inside `transaction()`: one read of the file, the change, one atomic write (or
-none if nothing changed or an exception escaped). Callers can open a transaction themselves to
-make several changes all-or-nothing; the methods called inside it join it. That single place is
-where the cross-process lock will wrap read-modify-write.
+Every method that changes something runs inside `transaction()`: the cross-process write lock,
+one fresh read of the file, the change, one atomic write (or none if nothing changed or an
+exception escaped; the previous file goes to the rotating backups first). Callers can open a
+transaction themselves to make several changes all-or-nothing; the methods called inside it join
+it. Methods that only read take no lock (the file is only ever replaced whole).
+
+A file that cannot be read (corrupt, or from a newer debtcoach) raises an error that names the
+newest backup that does load, and nothing is ever written over it; `restore()` puts a backup back.
 
 Rows are identified by their name (loans, income, expenses), lender (family loans), ISO week
 (check-ins) or TinyDB document id (contacts, which have no natural key). Money is kept in the
@@ -16,6 +20,7 @@ import contextlib
 import dataclasses
 import threading
 from collections.abc import Callable, Iterator, MutableMapping
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -34,12 +39,19 @@ from debtcoach.domain.models import (
     Settings,
 )
 from debtcoach.domain.money import currency_digits
+from debtcoach.store.backups import BackupSet
 from debtcoach.store.errors import (
+    BackupNotFound,
+    BackupUnusable,
     CurrencyChangeRefused,
     DuplicateName,
     StorageCorrupt,
+    StorageIOError,
+    StorageTooNew,
+    StoreError,
     UnknownName,
 )
+from debtcoach.store.files import FileStamp, file_stamp
 from debtcoach.store.migrations import META_TABLE
 from debtcoach.store.records import (
     BALANCES,
@@ -212,13 +224,57 @@ def _rename_key(amounts: Any, old: str, new: str) -> dict[str, Any] | None:
     return {(new if name == old else name): value for name, value in amounts.items()}
 
 
+@dataclasses.dataclass(frozen=True)
+class BackupInfo:
+    """One backup as `backup list` shows it; `problem` is why it does not load (None: it does)."""
+
+    path: Path
+    taken_at: datetime
+    size: int
+    problem: str | None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def loads(self) -> bool:
+        return self.problem is None
+
+
+@dataclasses.dataclass(frozen=True)
+class RestoreResult:
+    """What `restore` did: the backup put back, and where the replaced file was saved."""
+
+    restored_from: Path
+    previous_saved_as: Path | None
+
+
+def load_problem(path: Path) -> str | None:
+    """Why the data file at `path` does not load completely, or None if it does."""
+    try:
+        Repository(path, backups=False).load()
+    except StoreError as exc:
+        return str(exc)
+    return None
+
+
 class Repository:
     """Typed reads and writes of one household's data file."""
 
-    def __init__(self, path: Path | str) -> None:
-        """Nothing is read or created until the first operation; a missing file is empty."""
+    def __init__(
+        self, path: Path | str, *, backups: bool = True, lock_timeout: float | None = None
+    ) -> None:
+        """Nothing is read or created until the first operation; a missing file is empty.
+
+        `backups=False` is for opening a backup itself (no backups of backups, and no looking
+        for a good backup when it does not load).
+        """
         self.path = Path(path)
-        self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+        self._backups_enabled = backups
+        self._db = TinyDB(
+            self.path, storage=AtomicJSONStorage, backups=backups, lock_timeout=lock_timeout
+        )
         self._storage = cast(AtomicJSONStorage, self._db.storage)
         self._mutex = threading.RLock()
         self._session: _Session | None = None
@@ -238,27 +294,89 @@ class Repository:
             yield
 
     @contextlib.contextmanager
-    def _open(self) -> Iterator[_Session]:
+    def _open(self, *, write: bool = True) -> Iterator[_Session]:
+        """A session on the file: with `write`, under the write lock on a fresh read."""
         with self._mutex:
             if self._session is not None:
+                if write and not self._storage.in_write_batch:
+                    raise RuntimeError("a change inside a read-only session")
                 yield self._session
                 return
-            # The one place a cross-process lock around read-modify-write belongs.
-            with self._storage.batch():
-                self._session = session = _Session(self._storage, self.path)
-                try:
-                    yield session
-                    if self._storage.has_pending_write:
-                        session.complete_meta()
-                        session.check_all()
-                finally:
-                    self._session = None
+            try:
+                with self._storage.batch(write=write):
+                    self._session = session = _Session(self._storage, self.path)
+                    try:
+                        yield session
+                        if self._storage.has_pending_write:
+                            session.complete_meta()
+                            session.check_all()
+                    finally:
+                        self._session = None
+            except StorageCorrupt as exc:
+                if exc.backup is not None or not self._backups_enabled or exc.path != self.path:
+                    raise
+                raise StorageCorrupt(exc.path, exc.detail, self.newest_good_backup()) from None
+            except StorageTooNew as exc:
+                if exc.backup is not None or not self._backups_enabled or exc.path != self.path:
+                    raise
+                backup = self.newest_good_backup()
+                raise StorageTooNew(exc.path, exc.found, exc.known, backup) from None
+
+    # -- the file itself: change detection, backups, restore --------------------------------
+
+    def file_stamp(self) -> FileStamp | None:
+        """(inode, size, mtime) of the file now; every write changes it (None: no file)."""
+        return file_stamp(self.path)
+
+    @property
+    def last_write_stamp(self) -> FileStamp | None:
+        """The file's stamp right after this repository's own last write."""
+        return self._storage.last_write_stamp
+
+    def backups(self) -> tuple[BackupInfo, ...]:
+        """The rotating backups of this file, newest first, each checked to load."""
+        return tuple(
+            BackupInfo(item.path, item.taken_at, item.size, load_problem(item.path))
+            for item in BackupSet(self.path).all()
+        )
+
+    def newest_good_backup(self) -> Path | None:
+        """The newest backup that loads completely, if any."""
+        for item in BackupSet(self.path).all():
+            if load_problem(item.path) is None:
+                return item.path
+        return None
+
+    def restore(self, backup: str | Path) -> RestoreResult:
+        """Put a backup (a name in `backups/` or a path) back as the data file.
+
+        The backup must load completely first; the current file (even a corrupt one) is saved as
+        a new backup before it is replaced; the replacement is atomic and under the write lock.
+        """
+        backups = BackupSet(self.path)
+        source = backups.find(str(backup))
+        if source is None:
+            raise BackupNotFound(str(backup), backups.folder)
+        if source.resolve() == self.path.resolve():
+            raise BackupUnusable(source, "it is the data file itself")
+        problem = load_problem(source)
+        if problem is not None:
+            raise BackupUnusable(source, problem)
+        try:
+            payload = source.read_bytes()
+        except OSError as exc:
+            raise StorageIOError(source, "read", exc.strerror or str(exc)) from None
+        with self._mutex:
+            if self._session is not None:
+                raise RuntimeError("restore inside a transaction")
+            saved = self._storage.replace_bytes(payload, protect={source})
+        return RestoreResult(source, saved)
 
     # -- whole household --------------------------------------------------------------------
 
     def load(self) -> Household:
         """Everything in one read. Check-ins come sorted by week, other rows in entry order."""
-        with self._open() as s:
+        with self._open(write=False) as s:
             checkins = sorted(s.models(CHECKINS, CheckIn), key=lambda item: item.week)
             return Household(
                 settings=s.settings(),
@@ -303,7 +421,7 @@ class Repository:
     # -- settings ---------------------------------------------------------------------------
 
     def settings(self) -> Settings:
-        with self._open() as s:
+        with self._open(write=False) as s:
             return s.settings()
 
     def save_settings(self, settings: Settings) -> None:
@@ -444,7 +562,7 @@ class Repository:
 
     def contacts_with_ids(self) -> tuple[tuple[int, Contact], ...]:
         """Every contact with the id that `update_contact`/`remove_contact` take, oldest first."""
-        with self._open() as s:
+        with self._open(write=False) as s:
             docs = s._in_order(CONTACTS)
             return tuple((doc.doc_id, s.model(CONTACTS, Contact, doc)) for doc in docs)
 
@@ -474,7 +592,7 @@ class Repository:
             return previous
 
     def checkin(self, week: str) -> CheckIn | None:
-        with self._open() as s:
+        with self._open(write=False) as s:
             doc = s.find(CHECKINS, week)
             return None if doc is None else s.model(CHECKINS, CheckIn, doc)
 

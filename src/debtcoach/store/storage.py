@@ -1,47 +1,75 @@
-"""TinyDB storage that never leaves a half-written data file behind.
+"""TinyDB storage that never leaves a half-written data file behind, and never loses a write.
 
 TinyDB's own JSONStorage rewrites the file in place, so a crash or a full disk mid-write loses the
-user's data. Here every write goes to a temp file in the same folder, is flushed and fsynced, then
-renamed over the target with `os.replace` (atomic on POSIX), and the folder is fsynced so the
-rename itself survives a power cut.
+user's data. Here every write goes through `files.atomic_write_bytes`: a temp file in the same
+folder, flushed and fsynced, renamed over the target with `os.replace` (atomic on POSIX), then the
+folder is fsynced so the rename itself survives a power cut. Files are 0600, new folders 0700.
 
 Reading checks the file's shape and schema version and runs migrations. A file that does not parse
 or comes from a newer debtcoach raises and is never overwritten: a write always reads first.
 
-`batch()` turns any number of TinyDB reads and writes into one read and at most one write; the
-repository's transactions are built on it. Seams for later work: the cross-process lock belongs
-around `batch()` (in `Repository.transaction`), rotating backups belong in `_write_file` just
-before the rename.
+`batch(write=True)` turns any number of TinyDB reads and writes into one read and at most one
+write, all under the cross-process write lock (`lock.py`), so the change is applied to the file as
+it is now, not as it was when some other process last looked. Just before the rename the bytes the
+file held until now are copied into the rotating backups (`backups.py`). `batch(write=False)`
+reads without the lock (safe: the file is only ever replaced whole) and refuses to write.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from os import PathLike
 from pathlib import Path
 from typing import Any
 
 from tinydb.storages import Storage
 
+from debtcoach.store.backups import BackupSet, Clock, utc_now
 from debtcoach.store.errors import StorageCorrupt, StorageIOError, StorageTooNew
+from debtcoach.store.files import (
+    DIR_MODE,
+    FILE_MODE,
+    FileStamp,
+    atomic_write_bytes,
+    file_stamp,
+    remove_stale_temps,
+)
+from debtcoach.store.lock import write_lock
 from debtcoach.store.migrations import RawDB, SchemaInvalid, migrate, stamp
 
-FILE_MODE = 0o600
-DIR_MODE = 0o700
+__all__ = ["DIR_MODE", "FILE_MODE", "AtomicJSONStorage"]
 
 
 class AtomicJSONStorage(Storage):
-    """A TinyDB storage over one JSON file: atomic writes, 0600 file, 0700 folder."""
+    """A TinyDB storage over one JSON file: locked, backed up, atomic writes; 0600 file."""
 
-    def __init__(self, path: str | os.PathLike[str], **_ignored: Any) -> None:
-        """Open lazily: a missing file is an empty database and is only created by a write."""
+    def __init__(
+        self,
+        path: str | PathLike[str],
+        *,
+        backups: bool = True,
+        lock_timeout: float | None = None,
+        **_ignored: Any,
+    ) -> None:
+        """Open lazily: a missing file is an empty database and is only created by a write.
+
+        `backups=False` is for reading backups themselves; `lock_timeout=None` means
+        `DEBTCOACH_LOCK_TIMEOUT` or 5 seconds.
+        """
         super().__init__()
         self.path = Path(path)
+        self.backups_enabled = backups
+        self.lock_timeout = lock_timeout
+        self.backup_clock: Clock = utc_now
+        # The stat of the file right after our own last write: lets a watcher tell our writes
+        # from somebody else's.
+        self.last_write_stamp: FileStamp | None = None
         self._snapshot: RawDB | None = None
         self._dirty = False
+        self._locked = False
+        self._file_bytes: bytes | None = None  # what the file held at the last read
 
     # -- TinyDB's Storage interface -------------------------------------------------------
 
@@ -52,12 +80,15 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self._snapshot is not None:
+            if not self._locked:
+                raise RuntimeError("write inside a read-only batch")
             self._snapshot = data
             self._dirty = True
             return
-        # Outside a batch, still refuse to replace a file we could not have read.
-        self._read_file()
-        self._write_file(data)
+        with write_lock(self.path, self.lock_timeout):
+            # Outside a batch, still refuse to replace a file we could not have read.
+            self._read_file()
+            self._write_file(data)
 
     def close(self) -> None:
         """Nothing stays open between operations, so there is nothing to close."""
@@ -69,28 +100,64 @@ class AtomicJSONStorage(Storage):
         return self._snapshot is not None
 
     @property
+    def in_write_batch(self) -> bool:
+        return self._snapshot is not None and self._locked
+
+    @property
     def has_pending_write(self) -> bool:
         """Whether the current batch changed anything (and so will write on a clean exit)."""
         return self._dirty
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self, *, write: bool = True) -> Iterator[None]:
         """One read on entry, one write on a clean exit if anything changed, none on an error.
 
-        Nested batches join the outer one, so only the outermost exit writes.
+        With `write` (the default) the whole batch holds the write lock, so the read is fresh
+        and nobody else writes until this batch is done. Nested batches join the outer one, so
+        only the outermost exit writes; a writing batch cannot nest in a read-only one.
         """
         if self._snapshot is not None:
+            if write and not self._locked:
+                raise RuntimeError("a writing batch cannot join a read-only one")
             yield
             return
-        self._snapshot = self._read_file() or {}
-        self._dirty = False
-        try:
-            yield
-            if self._dirty:
-                self._write_file(self._snapshot)
-        finally:
-            self._snapshot = None
-            self._dirty = False
+        guard = write_lock(self.path, self.lock_timeout) if write else contextlib.nullcontext()
+        with guard:
+            self._locked = write
+            try:
+                self._snapshot = self._read_file() or {}
+                self._dirty = False
+                yield
+                if self._dirty:
+                    self._write_file(self._snapshot)
+            finally:
+                self._snapshot = None
+                self._dirty = False
+                self._locked = False
+
+    # -- replacing the whole file (restore) ---------------------------------------------------
+
+    def replace_bytes(self, payload: bytes, *, protect: Collection[Path] = ()) -> Path | None:
+        """Make the file hold exactly `payload`, after backing up what it holds now (even if
+        that does not parse: it is still somebody's data). Returns that backup, if any.
+        """
+        if self._snapshot is not None:
+            raise RuntimeError("cannot replace the file inside a batch")
+        with write_lock(self.path, self.lock_timeout):
+            remove_stale_temps(self.path)
+            try:
+                current: bytes | None = self.path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            except OSError as exc:
+                raise StorageIOError(self.path, "read", exc.strerror or str(exc)) from None
+            saved = None
+            if current is not None and current.strip():
+                saved = BackupSet(self.path, self.backup_clock).save(current, protect=protect)
+            atomic_write_bytes(self.path, payload, action="restore")
+            self._file_bytes = payload
+            self.last_write_stamp = file_stamp(self.path)
+            return saved
 
     # -- the file ---------------------------------------------------------------------------
 
@@ -98,50 +165,47 @@ class AtomicJSONStorage(Storage):
         try:
             content = self.path.read_bytes()
         except FileNotFoundError:
+            self._file_bytes = None
             return None
         except OSError as exc:
             raise StorageIOError(self.path, "read", exc.strerror or str(exc)) from None
-        if not content.strip():
-            return None
-        try:
-            parsed = json.loads(content.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise StorageCorrupt(self.path, "it is not UTF-8 text") from None
-        except json.JSONDecodeError as exc:
-            detail = f"invalid JSON at line {exc.lineno}, column {exc.colno}"
-            raise StorageCorrupt(self.path, detail) from None
-        raw = _check_shape(self.path, parsed)
-        try:
-            return migrate(raw)
-        except StorageTooNew as exc:
-            raise StorageTooNew(self.path, exc.found, exc.known) from None
-        except SchemaInvalid as exc:
-            raise StorageCorrupt(self.path, str(exc)) from None
+        self._file_bytes = content
+        return parse_data(self.path, content)
 
     def _write_file(self, data: RawDB) -> None:
         stamp(data)
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        folder = self.path.parent
-        try:
-            _make_private_dirs(folder)
-            fd, temp_name = tempfile.mkstemp(
-                dir=folder, prefix=f".{self.path.name}.", suffix=".tmp"
-            )
-        except OSError as exc:
-            raise StorageIOError(self.path, "write", exc.strerror or str(exc)) from None
-        temp = Path(temp_name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temp, FILE_MODE)
-            os.replace(temp, self.path)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                temp.unlink()
-            raise StorageIOError(self.path, "write", exc.strerror or str(exc)) from None
-        _fsync_dir(folder)
+        previous = self._file_bytes
+        if previous == payload:
+            return  # nothing changed on disk: no write, no backup pushing history out
+        remove_stale_temps(self.path)
+        if self.backups_enabled and previous is not None and previous.strip():
+            BackupSet(self.path, self.backup_clock).save(previous)
+        atomic_write_bytes(self.path, payload)
+        self._file_bytes = payload
+        self.last_write_stamp = file_stamp(self.path)
+
+
+def parse_data(path: Path, content: bytes) -> RawDB | None:
+    """The migrated data of a data file's bytes; None when empty. Raises on anything not ours."""
+    if not content.strip():
+        return None
+    try:
+        parsed = json.loads(content.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise StorageCorrupt(path, "it is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        detail = f"invalid JSON at line {exc.lineno}, column {exc.colno}"
+        raise StorageCorrupt(path, detail) from None
+    except RecursionError:
+        raise StorageCorrupt(path, "it is nested too deeply to be ours") from None
+    raw = _check_shape(path, parsed)
+    try:
+        return migrate(raw)
+    except StorageTooNew as exc:
+        raise StorageTooNew(path, exc.found, exc.known) from None
+    except SchemaInvalid as exc:
+        raise StorageCorrupt(path, str(exc)) from None
 
 
 def _check_shape(path: Path, parsed: object) -> RawDB:
@@ -154,37 +218,6 @@ def _check_shape(path: Path, parsed: object) -> RawDB:
         for doc_id, doc in table.items():
             if not isinstance(doc, dict):
                 raise StorageCorrupt(path, f"document {doc_id} of {table_name!r} is not an object")
-            if not doc_id.isdigit():
+            if not (doc_id.isascii() and doc_id.isdigit()):
                 raise StorageCorrupt(path, f"table {table_name!r} has a non-numeric id {doc_id!r}")
     return parsed
-
-
-def _make_private_dirs(folder: Path) -> None:
-    """Create missing folders as 0700: the data says who owes what to whom."""
-    missing: list[Path] = []
-    current = folder
-    while not current.exists():
-        missing.append(current)
-        if current.parent == current:
-            break
-        current = current.parent
-    for directory in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            directory.mkdir(mode=DIR_MODE)
-            os.chmod(directory, DIR_MODE)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Persist the rename itself; some systems cannot open folders, and then there is no need."""
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

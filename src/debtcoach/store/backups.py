@@ -1,0 +1,142 @@
+"""Rotating backups of the data file in `backups/` next to it.
+
+Before every write the bytes the file held until now are copied (not re-serialised: a backup is
+exactly what was on disk) to `backups/<stem>-<UTC time>.json`, written atomically, 0600, in a
+0700 folder. Then the set is pruned: the newest `KEEP_LAST` backups stay, plus the newest backup of
+each UTC day for the last `KEEP_DAYS` days; older ones are deleted. Files in `backups/` that do not
+look like our backups are never touched.
+
+Whether a backup *loads* is the repository's business (`Repository.backups()`), so this module
+knows nothing about the contents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from debtcoach.store.files import DIR_MODE, atomic_write_bytes, remove_stale_temps
+
+BACKUP_DIR_NAME = "backups"
+KEEP_LAST = 10
+KEEP_DAYS = 30
+_STAMP_FORMAT = "%Y%m%dT%H%M%S.%fZ"
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file: where it is and when it was taken (UTC, from its name)."""
+
+    path: Path
+    taken_at: datetime
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
+
+class BackupSet:
+    """The backups of one data file."""
+
+    def __init__(self, data_path: Path, clock: Clock = utc_now) -> None:
+        self.data_path = data_path
+        self.folder = data_path.parent / BACKUP_DIR_NAME
+        self._clock = clock
+        stem = data_path.stem or data_path.name
+        self._pattern = re.compile(
+            rf"^{re.escape(stem)}-(\d{{8}}T\d{{6}}\.\d{{6}}Z)(?:-(\d+))?\.json$"
+        )
+        self._stem = stem
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def all(self) -> list[Backup]:
+        """Every backup of this data file, newest first."""
+        try:
+            names = [item.name for item in self.folder.iterdir() if item.is_file()]
+        except OSError:
+            return []
+        found: list[tuple[datetime, int, Backup]] = []
+        for name in names:
+            match = self._pattern.match(name)
+            if match is None:
+                continue
+            try:
+                taken = datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
+            except ValueError:
+                continue
+            serial = int(match.group(2) or 0)
+            found.append((taken, serial, Backup(self.folder / name, taken)))
+        found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+        return [backup for _, _, backup in found]
+
+    def find(self, name_or_path: str) -> Path | None:
+        """A backup by its name in `backups/`, or any existing file by path."""
+        text = name_or_path.strip()
+        if not text:
+            return None
+        by_name = self.folder / text
+        if "/" not in text and by_name.is_file():
+            return by_name
+        as_path = Path(text).expanduser()
+        return as_path if as_path.is_file() else None
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def save(self, payload: bytes, *, protect: Collection[Path] = ()) -> Path:
+        """Store `payload` as the newest backup, then prune; returns the new backup's path.
+
+        Call with the data file's write lock held (so names and pruning cannot race).
+        """
+        now = self._clock().astimezone(UTC)
+        stamp = now.strftime(_STAMP_FORMAT)
+        target = self.folder / f"{self._stem}-{stamp}.json"
+        serial = 0
+        while target.exists():
+            serial += 1
+            target = self.folder / f"{self._stem}-{stamp}-{serial}.json"
+        remove_stale_temps(target)
+        atomic_write_bytes(target, payload, action="back up to")
+        with contextlib.suppress(OSError):
+            os.chmod(self.folder, DIR_MODE)  # ours alone, whatever someone did to it
+        self.prune(now, protect={target, *protect})
+        return target
+
+    def prune(self, now: datetime | None = None, *, protect: Collection[Path] = ()) -> list[Path]:
+        """Delete what the rotation no longer keeps; returns the deleted paths."""
+        moment = (now or self._clock()).astimezone(UTC)
+        backups = self.all()
+        keep = {backup.path for backup in backups[:KEEP_LAST]}
+        keep.update(protect)
+        oldest_day = (moment - timedelta(days=KEEP_DAYS - 1)).date()
+        seen_days: set[object] = set()
+        for backup in backups:  # newest first: the first of a day is its newest
+            day = backup.taken_at.date()
+            if day >= oldest_day and day not in seen_days:
+                seen_days.add(day)
+                keep.add(backup.path)
+        deleted: list[Path] = []
+        for backup in backups:
+            if backup.path not in keep:
+                with contextlib.suppress(OSError):
+                    backup.path.unlink()
+                    deleted.append(backup.path)
+        return deleted

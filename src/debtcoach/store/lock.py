@@ -1,0 +1,95 @@
+"""The cross-process write lock: one writer at a time per data file, readers never wait.
+
+Every write is read-modify-write under an exclusive `flock` on `<file>.lock` (created 0600 next to
+the data file), so a script and the TUI writing at the same time cannot lose each other's changes:
+the second writer re-reads the file the first one just wrote. Reads take no lock: the data file
+is only ever replaced by an atomic rename, so a reader sees a whole old or a whole new file.
+
+The kernel releases a `flock` when its holder exits or is killed, so a crashed writer never
+leaves the file locked. The lock file itself is never deleted (deleting it would let two writers
+lock two different files). A writer that cannot get the lock within the timeout
+(`DEBTCOACH_LOCK_TIMEOUT` seconds, default 5) raises `StoreLocked` and writes nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import math
+import os
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from debtcoach.store.errors import StorageIOError, StoreLocked
+from debtcoach.store.files import FILE_MODE, make_private_dirs
+
+LOCK_TIMEOUT_ENV = "DEBTCOACH_LOCK_TIMEOUT"
+DEFAULT_LOCK_TIMEOUT = 5.0
+_MAX_TIMEOUT = 3600.0
+
+
+def lock_path(data_path: Path) -> Path:
+    """`debtcoach.json` is locked through `debtcoach.json.lock` in the same folder."""
+    return data_path.with_name(data_path.name + ".lock")
+
+
+def lock_timeout(env: Mapping[str, str] = os.environ) -> float:
+    """Seconds to wait for the lock: `DEBTCOACH_LOCK_TIMEOUT` if it is a sane number, else 5."""
+    text = env.get(LOCK_TIMEOUT_ENV, "").strip()
+    if not text:
+        return DEFAULT_LOCK_TIMEOUT
+    try:
+        value = float(text)
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+    if not math.isfinite(value) or value < 0:
+        return DEFAULT_LOCK_TIMEOUT
+    return min(value, _MAX_TIMEOUT)
+
+
+def _holder(fd: int) -> int | None:
+    """The pid the current holder wrote into the lock file (for the message only)."""
+    try:
+        text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+@contextlib.contextmanager
+def write_lock(data_path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the exclusive write lock of `data_path` for the duration of the block."""
+    wait = lock_timeout() if timeout is None else timeout
+    path = lock_path(data_path)
+    try:
+        make_private_dirs(path.parent)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, FILE_MODE)
+    except OSError as exc:
+        raise StorageIOError(data_path, "lock", exc.strerror or str(exc)) from None
+    try:
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, FILE_MODE)
+        deadline = time.monotonic() + wait
+        pause = 0.005
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreLocked(data_path, wait, _holder(fd)) from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.05)
+            except OSError as exc:
+                raise StorageIOError(data_path, "lock", exc.strerror or str(exc)) from None
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
