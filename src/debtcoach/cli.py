@@ -26,9 +26,10 @@ import pendulum
 from debtcoach import __version__
 from debtcoach.bundled import sample_data_file
 from debtcoach.domain.budget import monthly_amount
-from debtcoach.domain.calendar import DateError, parse_date
+from debtcoach.domain.calendar import DateError, iso_week, parse_date, parse_week
 from debtcoach.domain.models import (
     Channel,
+    CheckIn,
     Contact,
     Expense,
     FamilyLoan,
@@ -41,6 +42,7 @@ from debtcoach.domain.models import (
     Loan,
     LoanKind,
     LoanStatus,
+    ProposalState,
     RestructureMode,
     Strategy,
     validate_name,
@@ -61,6 +63,7 @@ from debtcoach.services import Ledger
 from debtcoach.store.errors import StoreError, StoreInputError
 from debtcoach.store.exchange import (
     ExchangeError,
+    checkin_to_json,
     contact_to_json,
     expense_to_json,
     family_to_json,
@@ -581,6 +584,7 @@ def restructure(ctx: Context, args: argparse.Namespace) -> int:
     quote = ctx.ledger.restructure_quote(
         args.name, args.installments, args.mode, fee_rate, household
     )
+    _mark_proposal(ctx, args, quote)
     if args.json:
         _print_json(quote_to_json(quote))
         return 0
@@ -607,6 +611,40 @@ def restructure(ctx: Context, args: argparse.Namespace) -> int:
     else:
         print(f"  Time:              {quote.months_added:+d} months vs today's payment")
     print(f"  Total paid:        {fmt(quote.total_paid)} (cost {fmt(quote.cost)})")
+    return 0
+
+
+# --- proposal letter and proposal state -------------------------------------------------------
+
+
+def _mark_proposal(ctx: Context, args: argparse.Namespace, quote: RestructureQuote) -> None:
+    """`restructure … --propose/--agree/--refuse`: save the quote on the loan in that state."""
+    state: ProposalState | None = getattr(args, "state", None)
+    if state is None:
+        return
+    ctx.ledger.set_proposal_state(quote, state)
+    follows = " (the plan now follows its installments)" if state == ProposalState.AGREED else ""
+    print(f"Marked the {quote.installments}-installment plan for {quote.loan} as {state.value}"
+          f"{follows}.", file=sys.stderr)  # fmt: skip
+
+
+def proposal(ctx: Context, args: argparse.Namespace) -> int:
+    """A Markdown repayment proposal to the loan's lender, from the saved data only."""
+    fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
+    if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
+        raise InputError("--fee-rate: only applies with --mode flat_fee")
+    household = ctx.household()
+    if household.loan(args.name) is None:
+        raise InputError(f"proposal: there is no loan named {args.name!r}")
+    quote = ctx.ledger.restructure_quote(
+        args.name, args.installments, args.mode, fee_rate, household
+    )
+    letter = ctx.ledger.proposal_letter(quote, household)
+    if args.output:
+        Path(args.output).write_text(letter, encoding="utf-8")
+        print(f"Wrote the proposal to {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(letter)
     return 0
 
 
@@ -649,6 +687,104 @@ def coach(ctx: Context, args: argparse.Namespace) -> int:
         print()
     print(on_track_message(household, ctx.today))
     return 0
+
+
+# --- weekly check-in -----------------------------------------------------------------------------
+
+
+def _amount_pairs(ctx: Context, pairs: Sequence[str] | None, what: str) -> dict[str, Money]:
+    """`--paid Visa=150 --paid Mum=20` → {"Visa": 150.00, "Mum": 20.00}."""
+    amounts: dict[str, Money] = {}
+    for text in pairs or ():
+        name, sep, amount = text.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise InputError(f"--{what}: {text!r} is not NAME=AMOUNT")
+        if name in amounts:
+            raise InputError(f"--{what}: {name} is given twice")
+        amounts[name] = ctx.money(amount, f"{what} {name}")
+    return amounts
+
+
+def checkin_add(ctx: Context, args: argparse.Namespace) -> int:
+    from debtcoach.checkin_service import save_checkin
+    from debtcoach.domain.checkin import CheckInError, checkin_date, summary_lines
+
+    household = ctx.household()
+    week = args.week or iso_week(ctx.today)
+    previous = next((c for c in household.checkins if c.week == week), None)
+    try:
+        on = checkin_date(week, ctx.today, previous)
+        checkin = CheckIn(
+            week=week,
+            on=on,
+            paid=_amount_pairs(ctx, args.paid, "paid"),
+            received=_amount_pairs(ctx, args.received, "received"),
+            spent=_amount_pairs(ctx, args.spent, "spent"),
+            borrowed=args.borrowed == "yes",
+            note=(args.note or "").strip(),
+        )
+        summary = save_checkin(ctx.ledger, checkin)
+    except CheckInError as exc:
+        raise InputError(f"checkin add: {exc}") from None
+    print("\n".join(summary_lines(summary, household.settings.locale)))
+    return 0
+
+
+def checkin_list(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household()
+    if args.json:
+        _print_json([checkin_to_json(c) for c in household.checkins])
+        return 0
+    if not household.checkins:
+        print("No check-ins yet. Do this week's with: debtcoach checkin add --paid NAME=AMT …")
+        return 0
+    locale = household.settings.locale
+
+    def total(amounts: dict[str, Money]) -> str:
+        amount = Money(sum(a.minor for a in amounts.values()), household.currency)
+        return format_money(amount, locale)
+
+    rows = [
+        [
+            c.week,
+            c.on.isoformat(),
+            total(c.paid),
+            total(c.received),
+            total(c.spent),
+            "yes" if c.borrowed else "no",
+            c.note,
+        ]
+        for c in household.checkins
+    ]
+    headers = ["week", "date", "paid", "received", "spent", "borrowed", "note"]
+    print(_table(rows, headers, {2, 3, 4}))
+    return 0
+
+
+def _add_checkin_commands(commands: Any) -> None:
+    checkin = commands.add_parser("checkin", help="the weekly check-in").add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    p = checkin.add_parser("add", help="record a week (replaces that week's earlier check-in)")
+    p.add_argument(
+        "--week",
+        type=_arg(lambda s: parse_week(s, what="--week"), "week", named=True),
+        metavar="YYYY-Www",
+        help="default: this week",
+    )
+    for option, text in (
+        ("--paid", "paid to a loan or a family lender"),
+        ("--received", "income received"),
+        ("--spent", "spent in an expense category"),
+    ):
+        p.add_argument(option, action="append", metavar="NAME=AMT", help=text)
+    p.add_argument("--borrowed", choices=["yes", "no"], default="no", help="borrowed anything new")
+    p.add_argument("--note")
+    p.set_defaults(handler=checkin_add)
+    p = checkin.add_parser("list", help="list the weekly check-ins")
+    p.add_argument("--json", action="store_true", help="print JSON (money as decimal strings)")
+    p.set_defaults(handler=checkin_list)
 
 
 # --- settings, export, import --------------------------------------------------------------------
@@ -908,7 +1044,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--fee-rate", type=_rate_arg("fee-rate"), metavar="PCT", help="monthly fee rate (flat_fee)"
     )
     p.add_argument("--json", action="store_true")
+    marks = p.add_mutually_exclusive_group()
+    for flag, state in (
+        ("--propose", ProposalState.PROPOSED),
+        ("--agree", ProposalState.AGREED),
+        ("--refuse", ProposalState.REFUSED),
+    ):
+        marks.add_argument(
+            flag,
+            dest="state",
+            action="store_const",
+            const=state,
+            help=f"save this plan on the loan as {state.value}",
+        )
     p.set_defaults(handler=restructure)
+
+    p = commands.add_parser("proposal", help="write a repayment proposal letter to a lender")
+    p.add_argument("name", type=_name_arg("name"))
+    p.add_argument("--installments", required=True, type=_int_arg("installments", 1), metavar="K")
+    p.add_argument(
+        "--mode", type=_choice_arg(RestructureMode, "mode"), default=RestructureMode.ANNUITY
+    )
+    p.add_argument(
+        "--fee-rate", type=_rate_arg("fee-rate"), metavar="PCT", help="monthly fee rate (flat_fee)"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write the letter here (default stdout)")
+    p.set_defaults(handler=proposal)
 
     settings = commands.add_parser(
         "settings", help="currency, locale, safety buffer, strategy, theme"
@@ -924,6 +1085,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("coach", help="what the guidance says about your situation now")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=coach)
+
+    _add_checkin_commands(commands)
 
     p = commands.add_parser("export", help="write all data as JSON or CSV")
     p.add_argument("--format", choices=["json", "csv"], default="json")

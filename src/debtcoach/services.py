@@ -7,15 +7,22 @@ always show the same plan for the same data, computed by the same code.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from debtcoach.domain.budget import BudgetBreakdown, budget_breakdown
-from debtcoach.domain.models import Household, RestructureMode, Strategy
+from debtcoach.domain.models import (
+    Contact,
+    Household,
+    ProposalState,
+    RestructureMode,
+    Strategy,
+)
 from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError, simulate_payoff
+from debtcoach.domain.proposal import apply_proposal_state, build_proposal, render_letter
 from debtcoach.domain.restructure import RestructureQuote, quote_restructure
 from debtcoach.store.errors import UnknownName
 from debtcoach.store.repository import Repository
@@ -80,3 +87,38 @@ class Ledger:
         if loan is None:
             raise UnknownName("loans", loan_name)
         return quote_restructure(loan, installments, mode, fee_rate)
+
+    # -- talking to lenders: restructure preview, proposal state, letter, contact log ---------
+
+    def restructure_preview(
+        self, quote: RestructureQuote, household: Household | None = None
+    ) -> tuple[PayoffPlan, PayoffPlan]:
+        """The whole plan before and after, as if the lender agreed to `quote` today."""
+        household = household or self.household()
+        before = self.plan(household, keep_schedule=False)
+        loans = tuple(
+            apply_proposal_state(loan, quote, ProposalState.AGREED, self.today)
+            if loan.name == quote.loan
+            else loan
+            for loan in household.loans
+        )
+        after = self.plan(replace(household, loans=loans), keep_schedule=False)
+        return before, after
+
+    def set_proposal_state(self, quote: RestructureQuote, state: ProposalState) -> None:
+        """Save the quote on its loan as proposed / agreed / refused (one read, one write)."""
+        repository = self.repository
+        with repository.transaction():
+            loan = repository.load().loan(quote.loan)
+            if loan is None:
+                raise UnknownName("loans", quote.loan)
+            repository.update_loan(loan.name, apply_proposal_state(loan, quote, state, self.today))
+
+    def proposal_letter(self, quote: RestructureQuote, household: Household | None = None) -> str:
+        """The Markdown proposal letter for the quote's loan, from the saved data only."""
+        household = household or self.household()
+        return render_letter(build_proposal(household, quote.loan, quote, self.today))
+
+    def contacts_of(self, loan_name: str) -> tuple[tuple[int, Contact], ...]:
+        """One loan's contact log with the ids `remove_contact` takes, oldest first."""
+        return tuple((i, c) for i, c in self.repository.contacts_with_ids() if c.loan == loan_name)

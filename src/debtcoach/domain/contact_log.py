@@ -1,0 +1,24 @@
+"""The contact log (the negotiation history with lenders): what a contact entry must respect.
+
+The screen's form and the CLI check the same dates with the same words. Follow-ups due soon are
+computed for the dashboard by `debtcoach.domain.dashboard.follow_ups_due`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def contact_date_problems(on: date, follow_up: date | None, today: date) -> dict[str, str]:
+    """Field ("date", "follow_up") → message for dates a contact may not have; empty if fine.
+
+    A contact happened, so it is not in the future; its follow-up is not before it.
+    """
+    problems: dict[str, str] = {}
+    if on > today:
+        problems["date"] = f"{on.isoformat()} is after today ({today.isoformat()})"
+    if follow_up is not None and follow_up < on:
+        problems["follow_up"] = (
+            f"{follow_up.isoformat()} is before the contact date {on.isoformat()}"
+        )
+    return problems
