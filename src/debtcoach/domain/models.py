@@ -249,6 +249,9 @@ class CheckIn:
     spent: dict[str, Money] = field(default_factory=dict)
     borrowed: bool = False
     note: str = ""
+    # Loans this check-in paid off, with the status each had before, so a correction that
+    # reopens one restores it exactly (see domain/checkin.py).
+    closed: dict[str, LoanStatus] = field(default_factory=dict)
 
 
 _NO_BUFFER = Money(0, "USD")

@@ -161,6 +161,7 @@ def checkin_to_json(checkin: CheckIn) -> JSONDict:
         "spent": {k: str(v) for k, v in checkin.spent.items()},
         "borrowed": checkin.borrowed,
         "note": checkin.note,
+        **({"closed": {k: v.value for k, v in checkin.closed.items()}} if checkin.closed else {}),
     }
 
 
@@ -437,7 +438,23 @@ def checkin_from_json(data: object, where: str, currency: str) -> CheckIn:
         spent=r.amounts("spent"),
         borrowed=r.flag("borrowed"),
         note=r.text("note"),
+        closed=_closed_from_json(data, where),
     )
+
+
+def _closed_from_json(data: object, where: str) -> dict[str, LoanStatus]:
+    value = data.get("closed") if isinstance(data, Mapping) else None
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ExchangeError(f"{where}.closed: must be an object of loan name: status")
+    closed: dict[str, LoanStatus] = {}
+    for name, status in value.items():
+        try:
+            closed[str(name)] = LoanStatus(str(status))
+        except ValueError:
+            raise ExchangeError(f"{where}.closed.{name}: {status!r} is not a loan status") from None
+    return closed
 
 
 def balance_from_json(data: object, where: str, currency: str) -> BalanceEntry:

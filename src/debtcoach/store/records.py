@@ -193,6 +193,7 @@ def checkin_to_record(checkin: CheckIn, currency: str) -> Record:
         "spent": _amounts(checkin.spent, currency),
         "borrowed": checkin.borrowed,
         "note": checkin.note,
+        "closed": {name: status.value for name, status in checkin.closed.items()},
     }
 
 
@@ -415,7 +416,14 @@ def checkin_from_record(record: Mapping[str, Any], currency: str) -> CheckIn:
         spent=_amount_map(record.get("spent", {}), "spent", currency),
         borrowed=_optional(record, "borrowed", _bool, False),
         note=_optional(record, "note", _str, ""),
+        closed=_status_map(record.get("closed") or {}),
     )
+
+
+def _status_map(value: Any) -> dict[str, LoanStatus]:
+    if not isinstance(value, Mapping):
+        raise RecordError("closed: must be an object of loan name: status")
+    return {str(k): _enum(LoanStatus, v, "closed") for k, v in value.items()}
 
 
 def balance_from_record(record: Mapping[str, Any], currency: str) -> BalanceEntry:

@@ -1,0 +1,119 @@
+"""Saving a weekly check-in: the one implementation the CLI and the screen share.
+
+Everything happens in one repository transaction on fresh data: new loans (borrowed this week)
+and contacts are added, the week's previous version is undone and the new one applied (pure, in
+`domain.checkin`), and only the rows that changed are written. Any error (an unknown name, an
+overpayment, a duplicate loan name) writes nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from debtcoach.domain.checkin import (
+    CheckInSummary,
+    apply_checkin,
+    find_checkin,
+    summarize,
+    undo_checkin,
+)
+from debtcoach.domain.models import BalanceEntry, CheckIn, Contact, Household, Loan
+from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.store.repository import Repository
+
+if TYPE_CHECKING:
+    from debtcoach.services import Ledger
+
+
+def save_checkin(
+    ledger: Ledger,
+    checkin: CheckIn,
+    *,
+    new_loans: Sequence[Loan] = (),
+    contacts: Sequence[Contact] = (),
+) -> CheckInSummary:
+    """Save the week (replacing its earlier version exactly) and summarise it."""
+    repository = ledger.repository
+    with repository.transaction():
+        current = repository.load()
+        corrected = find_checkin(current, checkin.week) is not None
+        # Compare with the household as it was without this week (a correction's baseline too).
+        before = undo_checkin(current, checkin.week)
+        plan_before = _plan(ledger, before)
+        for loan in new_loans:
+            repository.add_loan(loan)
+        for contact in contacts:
+            repository.add_contact(contact)
+        opened = replace(
+            current,
+            loans=current.loans + tuple(new_loans),
+            contacts=current.contacts + tuple(contacts),
+        )
+        after, _ = apply_checkin(opened, checkin)
+        write_changes(repository, opened, after)
+    plan_after = _plan(ledger, after)
+    return summarize(
+        before,
+        after,
+        checkin.week,
+        ledger.today,
+        plan_before,
+        plan_after,
+        advice=top_advice(after, ledger),
+        corrected=corrected,
+        opened=[loan.name for loan in new_loans],
+    )
+
+
+def write_changes(repository: Repository, before: Household, after: Household) -> None:
+    """Write what differs between two versions of a household (same rows, changed values)."""
+    old_loans = {loan.name: loan for loan in before.loans}
+    for loan in after.loans:
+        if old_loans.get(loan.name) != loan:
+            repository.update_loan(loan.name, loan)
+    old_family = {item.lender: item for item in before.family_loans}
+    for item in after.family_loans:
+        if old_family.get(item.lender) != item:
+            repository.update_family_loan(item.lender, item)
+    old_checkins = {c.week: c for c in before.checkins}
+    new_weeks = {c.week for c in after.checkins}
+    for checkin in after.checkins:
+        if old_checkins.get(checkin.week) != checkin:
+            repository.put_checkin(checkin)
+    for week in old_checkins.keys() - new_weeks:
+        repository.remove_checkin(week)
+    old_history, new_history = _by_source(before.balances), _by_source(after.balances)
+    for source in old_history.keys() | new_history.keys():
+        if old_history.get(source, []) != new_history.get(source, []):
+            repository.remove_balance_entries(source)
+            for entry in new_history.get(source, []):
+                repository.add_balance_entry(entry)
+
+
+def _by_source(entries: Sequence[BalanceEntry]) -> dict[str, list[BalanceEntry]]:
+    grouped: dict[str, list[BalanceEntry]] = {}
+    for entry in entries:
+        grouped.setdefault(entry.source, []).append(entry)
+    return grouped
+
+
+def _plan(ledger: Ledger, household: Household) -> PayoffPlan | None:
+    try:
+        return ledger.plan(household, keep_schedule=False)
+    except PlanInputError:
+        return None
+
+
+def top_advice(household: Household, ledger: Ledger) -> tuple[str, str] | None:
+    """The coach's most severe advice (title, why), or None if the coach is not available."""
+    try:
+        guidance = importlib.import_module("debtcoach.guidance")
+        advice = guidance.coach_advice(household, ledger.today)
+    except (ImportError, AttributeError):
+        return None
+    if not advice:
+        return None
+    return str(advice[0].title), str(advice[0].why)

@@ -1,0 +1,587 @@
+"""The weekly check-in as pure functions: apply a week's payments, undo them, summarise the week.
+
+A check-in is applied as a *transition* from the week's previous version (or none) to the new one
+(or none, for an undo): the old payments are reversed first, to the cent, then the new ones are
+applied. So saving a week twice is the same as saving it once, and `undo(apply(h, x)) == h`.
+
+- A payment to a loan lowers its balance; a loan paid down to 0 becomes `paid_off`, and the check-in
+  remembers the status it had (`CheckIn.closed`) so a correction that reopens it restores it.
+- A payment to a family lender becomes a `FamilyRepayment` dated the check-in's date.
+- A payment above what is still owed is refused (`CheckInError`), naming the debt and the amounts.
+- The balance history gets one point per debt for the week (source `checkin:YYYY-Www`): the
+  balance after this week's payments, i.e. today's balance plus what later weeks paid. A
+  correction also shifts the points of later weeks by the difference, so history stays exact.
+  Points written by older versions with the bare week as their source count as the same week.
+
+Names in `paid` are loan names first, family lenders second (a loan wins if both exist).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from debtcoach.domain.calendar import (
+    DateError,
+    add_months,
+    iso_week,
+    parse_month,
+    parse_week,
+    previous_week,
+    week_monday,
+)
+from debtcoach.domain.models import (
+    BalanceEntry,
+    CheckIn,
+    FamilyLoan,
+    FamilyRepayment,
+    Household,
+    Loan,
+    LoanStatus,
+)
+from debtcoach.domain.money import Money, format_money, round_half_up
+from debtcoach.domain.payoff import PayoffPlan
+
+SOURCE_PREFIX = "checkin:"
+_WEEKS_PER_YEAR = Decimal(52)
+_MONTHS_PER_YEAR = Decimal(12)
+
+
+class CheckInError(ValueError):
+    """A check-in that cannot be applied (unknown name, overpayment); the message says why."""
+
+
+# -- names, weeks and sources ----------------------------------------------------------------
+
+
+def checkin_source(week: str) -> str:
+    """The balance-history source of a week's check-in (checkin:2026-W48)."""
+    return f"{SOURCE_PREFIX}{week}"
+
+
+def source_week(source: str) -> str | None:
+    """The ISO week a balance-history source belongs to, or None if not a check-in's."""
+    text = source.removeprefix(SOURCE_PREFIX)
+    try:
+        return parse_week(text) if text == text.strip().upper() else None
+    except DateError:
+        return None
+
+
+def week_dates(week: str) -> tuple[date, date]:
+    """Monday and Sunday of an ISO week."""
+    monday = week_monday(week)
+    return monday, monday.add(days=6)
+
+
+def checkin_date(week: str, today: date, previous: CheckIn | None = None) -> date:
+    """The date a check-in carries: a correction keeps its date; this week is today; a past
+    week that was missed is dated its Sunday. A week after today's is refused.
+    """
+    if previous is not None:
+        return previous.on
+    if week > iso_week(today):
+        raise CheckInError(f"week {week} has not started yet (this week is {iso_week(today)})")
+    if week == iso_week(today):
+        return today
+    return week_dates(week)[1]
+
+
+def is_loan(household: Household, name: str) -> bool:
+    return household.loan(name) is not None
+
+
+def payees(household: Household) -> tuple[str, ...]:
+    """Everything a check-in can pay: the loans, then the family lenders."""
+    return tuple(loan.name for loan in household.loans) + tuple(
+        item.lender for item in household.family_loans if not is_loan(household, item.lender)
+    )
+
+
+def validate_checkin(household: Household, checkin: CheckIn) -> None:
+    """Refuse unknown names and negative amounts before anything is applied."""
+    try:
+        parse_week(checkin.week)
+    except DateError as exc:
+        raise CheckInError(str(exc)) from None
+    tables: tuple[tuple[str, Mapping[str, Money], set[str], str], ...] = (
+        ("paid", checkin.paid, set(payees(household)), "a loan or a family lender"),
+        ("received", checkin.received, {x.name for x in household.income}, "an income source"),
+        ("spent", checkin.spent, {x.name for x in household.expenses}, "an expense"),
+    )
+    for what, amounts, known, kind in tables:
+        for name, amount in amounts.items():
+            if name not in known:
+                raise CheckInError(f"{what}: {name!r} is not {kind}")
+            if amount.minor < 0:
+                raise CheckInError(f"{what}: {name} must not be negative")
+            if amount.currency != household.currency:
+                raise CheckInError(
+                    f"{what}: {name} is in {amount.currency}, not {household.currency}"
+                )
+
+
+# -- apply and undo ------------------------------------------------------------------------------
+
+
+def find_checkin(household: Household, week: str) -> CheckIn | None:
+    return next((c for c in household.checkins if c.week == week), None)
+
+
+def apply_checkin(household: Household, checkin: CheckIn) -> tuple[Household, CheckIn]:
+    """The household after saving `checkin`, replacing the week's earlier version exactly.
+
+    Returns the new household and the check-in as stored (with `closed` filled in).
+    """
+    validate_checkin(household, checkin)
+    previous = find_checkin(household, checkin.week)
+    return _transition(household, previous, replace(checkin, closed={}))
+
+
+def undo_checkin(household: Household, week: str) -> Household:
+    """The household as if the week had never been checked in (payments and history reversed)."""
+    previous = find_checkin(household, week)
+    if previous is None:
+        return household
+    result, _ = _transition(household, previous, None)
+    return result
+
+
+def _transition(
+    household: Household, old: CheckIn | None, new: CheckIn | None
+) -> tuple[Household, CheckIn]:
+    week = (new or old).week  # type: ignore[union-attr]
+    locale = household.settings.locale
+    loans: dict[str, Loan] = {loan.name: loan for loan in household.loans}
+    family: dict[str, FamilyLoan] = {item.lender: item for item in household.family_loans}
+
+    if old is not None:
+        for name, amount in old.paid.items():
+            if amount.minor == 0:
+                continue
+            if name in loans:
+                loans[name] = _reopen(loans[name], amount, old.closed.get(name))
+            elif name in family:
+                family[name] = _drop_repayment(family[name], FamilyRepayment(old.on, amount))
+
+    closed: dict[str, LoanStatus] = {}
+    if new is not None:
+        for name, amount in new.paid.items():
+            if amount.minor == 0:
+                continue
+            if name in loans:
+                loan = loans[name]
+                _refuse_overpayment(name, amount, loan.balance, locale)
+                balance = loan.balance - amount
+                status = loan.status
+                if balance.minor == 0 and status != LoanStatus.PAID_OFF:
+                    closed[name] = status
+                    status = LoanStatus.PAID_OFF
+                loans[name] = replace(loan, balance=balance, status=status)
+            else:
+                item = family[name]
+                _refuse_overpayment(name, amount, item.balance, locale)
+                repayment = FamilyRepayment(new.on, amount)
+                family[name] = replace(item, repayments=(*item.repayments, repayment))
+
+    stored = None if new is None else replace(new, closed=closed)
+    checkins = [c for c in household.checkins if c.week != week]
+    if stored is not None:
+        checkins.append(stored)
+        checkins.sort(key=lambda c: c.week)
+    new_loans = tuple(loans[loan.name] for loan in household.loans)
+    new_family = tuple(family[item.lender] for item in household.family_loans)
+    balances = _history(household, week, old, stored, new_loans, new_family, checkins)
+    result = replace(
+        household,
+        loans=new_loans,
+        family_loans=new_family,
+        checkins=tuple(checkins),
+        balances=balances,
+    )
+    return result, stored if stored is not None else old  # type: ignore[return-value]
+
+
+def _refuse_overpayment(name: str, amount: Money, owed: Money, locale: str) -> None:
+    if amount.minor > owed.minor:
+        raise CheckInError(
+            f"paid {name}: {format_money(amount, locale)} is more than the "
+            f"{format_money(owed, locale)} still owed"
+        )
+
+
+def _reopen(loan: Loan, amount: Money, status_before: LoanStatus | None) -> Loan:
+    status = loan.status
+    if status_before is not None and status == LoanStatus.PAID_OFF:
+        status = status_before
+    return replace(loan, balance=loan.balance + amount, status=status)
+
+
+def _drop_repayment(item: FamilyLoan, repayment: FamilyRepayment) -> FamilyLoan:
+    repayments = list(item.repayments)
+    for index in range(len(repayments) - 1, -1, -1):
+        if repayments[index] == repayment:
+            del repayments[index]
+            break
+    return replace(item, repayments=tuple(repayments))
+
+
+def _paid_to(checkin: CheckIn | None, name: str, household: Household, family: bool) -> int:
+    if checkin is None or name not in checkin.paid:
+        return 0
+    if family == is_loan(household, name):
+        return 0
+    return checkin.paid[name].minor
+
+
+def _history(
+    household: Household,
+    week: str,
+    old: CheckIn | None,
+    new: CheckIn | None,
+    loans: Sequence[Loan],
+    family: Sequence[FamilyLoan],
+    checkins: Sequence[CheckIn],
+) -> tuple[BalanceEntry, ...]:
+    kept: list[BalanceEntry] = []
+    for entry in household.balances:
+        entry_week = source_week(entry.source)
+        if entry_week == week:
+            continue
+        if entry_week is not None and entry_week > week:
+            delta = _paid_to(new, entry.name, household, entry.family) - _paid_to(
+                old, entry.name, household, entry.family
+            )
+            if delta:
+                shifted = max(entry.balance.minor - delta, 0)
+                entry = replace(entry, balance=Money(shifted, entry.balance.currency))
+        kept.append(entry)
+    if new is None:
+        return tuple(kept)
+
+    later = [c for c in checkins if c.week > week]
+
+    def balance_then(name: str, now: Money, is_family: bool) -> Money:
+        paid_later = sum(_paid_to(c, name, household, is_family) for c in later)
+        return Money(now.minor + paid_later, now.currency)
+
+    source = checkin_source(week)
+    for loan in loans:
+        if loan.is_open or loan.name in new.paid or (old is not None and loan.name in old.paid):
+            kept.append(
+                BalanceEntry(
+                    loan.name, new.on, balance_then(loan.name, loan.balance, False), source
+                )
+            )
+    for item in family:
+        if is_loan(household, item.lender):
+            continue
+        touched = item.lender in new.paid or (old is not None and item.lender in old.paid)
+        if item.balance.minor > 0 or touched:
+            then = balance_then(item.lender, item.balance, True)
+            kept.append(BalanceEntry(item.lender, new.on, then, source, family=True))
+    return tuple(kept)
+
+
+# -- what is due, what was expected --------------------------------------------------------------
+
+
+def due_in_week(loan: Loan, week: str) -> Money | None:
+    """The scheduled payment if the loan's due day falls in the week (month ends clamp), capped at
+    the balance; None when nothing falls due.
+    """
+    if not loan.is_open or loan.due_day is None:
+        return None
+    monday = week_monday(week)
+    for offset in range(7):
+        day = monday.add(days=offset)
+        if min(loan.due_day, day.days_in_month) == day.day:
+            payment = loan.scheduled_payment
+            return payment if payment.minor <= loan.balance.minor else loan.balance
+    return None
+
+
+def weekly_share(monthly: Money) -> Money:
+    """A monthly amount as one week's share (× 12 / 52), rounded half-up to the minor unit."""
+    value = Decimal(monthly.minor) * _MONTHS_PER_YEAR / _WEEKS_PER_YEAR
+    return Money(round_half_up(value), monthly.currency)
+
+
+# -- streak --------------------------------------------------------------------------------------
+
+
+def streak(weeks: Iterable[str], today: date) -> int:
+    """Consecutive ISO weeks checked in, ending with this week, or with last week while this
+    week is not done yet. Week 53 and the year boundary are ordinary steps back.
+    """
+    done = set(weeks)
+    week = iso_week(today)
+    if week not in done:
+        week = previous_week(week)
+    count = 0
+    while week in done:
+        count += 1
+        week = previous_week(week)
+    return count
+
+
+# -- the summary ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WeekTotals:
+    """One week's check-in in totals; `cut_spent` and `cut_target` cover the active cuts only."""
+
+    week: str
+    paid: Money
+    received: Money
+    spent: Money
+    cut_spent: Money
+    cut_target: Money
+
+
+def week_totals(household: Household, checkin: CheckIn) -> WeekTotals:
+    currency = household.currency
+    cuts = [e for e in household.expenses if e.cut_active]
+    cut_names = {e.name for e in cuts}
+    return WeekTotals(
+        week=checkin.week,
+        paid=_total(checkin.paid.values(), currency),
+        received=_total(checkin.received.values(), currency),
+        spent=_total(checkin.spent.values(), currency),
+        cut_spent=_total((v for k, v in checkin.spent.items() if k in cut_names), currency),
+        cut_target=_total((weekly_share(e.target_or_current) for e in cuts), currency),
+    )
+
+
+def _total(amounts: Iterable[Money], currency: str) -> Money:
+    return Money(sum(a.minor for a in amounts), currency)
+
+
+def total_owed(household: Household) -> Money:
+    """Everything still owed: open loans plus what relatives and friends are still owed."""
+    loans = sum(loan.balance.minor for loan in household.loans if loan.is_open)
+    family = sum(item.balance.minor for item in household.family_loans)
+    return Money(loans + family, household.currency)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInSummary:
+    """What the user sees after saving a week."""
+
+    week: str
+    this_week: WeekTotals
+    last_week: WeekTotals | None
+    owed_before: Money
+    owed_after: Money
+    debt_free_before: str | None
+    debt_free_after: str | None
+    plan_note_before: str
+    plan_note_after: str
+    streak: int
+    borrowed: bool
+    advice_title: str | None = None
+    advice_why: str | None = None
+    corrected: bool = False
+    opened: tuple[str, ...] = field(default=())
+
+    @property
+    def owed_change(self) -> Money:
+        return self.owed_after - self.owed_before
+
+    @property
+    def months_moved(self) -> int | None:
+        """Months the debt-free date moved (negative = earlier), None if either has no date."""
+        if self.debt_free_before is None or self.debt_free_after is None:
+            return None
+        before = parse_month(self.debt_free_before)
+        after = parse_month(self.debt_free_after)
+        return (after.year - before.year) * 12 + after.month - before.month
+
+
+def plan_note(plan: PayoffPlan | None, locale: str) -> str:
+    if plan is None:
+        return "no plan (the custom order needs fixing)"
+    if not plan.feasible:
+        shortfall = plan.shortfall or Money.zero(plan.currency)
+        return f"not feasible: {format_money(shortfall, locale)} a month short"
+    if plan.months is None:
+        return "not within 50 years at this budget"
+    if plan.months == 0:
+        return "debt-free now"
+    return f"{plan.debt_free} ({plan.months} months)"
+
+
+def summarize(
+    before: Household,
+    after: Household,
+    week: str,
+    today: date,
+    plan_before: PayoffPlan | None,
+    plan_after: PayoffPlan | None,
+    *,
+    advice: tuple[str, str] | None = None,
+    corrected: bool = False,
+    opened: Sequence[str] = (),
+) -> CheckInSummary:
+    """The summary of a saved week: `before`/`after` are the household around the save."""
+    locale = after.settings.locale
+    this = find_checkin(after, week)
+    if this is None:
+        raise CheckInError(f"week {week} has no check-in")
+    last = find_checkin(after, previous_week(week))
+    return CheckInSummary(
+        week=week,
+        this_week=week_totals(after, this),
+        last_week=None if last is None else week_totals(after, last),
+        owed_before=total_owed(before),
+        owed_after=total_owed(after),
+        debt_free_before=_debt_free(plan_before),
+        debt_free_after=_debt_free(plan_after),
+        plan_note_before=plan_note(plan_before, locale),
+        plan_note_after=plan_note(plan_after, locale),
+        streak=streak((c.week for c in after.checkins), today),
+        borrowed=this.borrowed,
+        advice_title=None if advice is None else advice[0],
+        advice_why=None if advice is None else advice[1],
+        corrected=corrected,
+        opened=tuple(opened),
+    )
+
+
+def _debt_free(plan: PayoffPlan | None) -> str | None:
+    return plan.debt_free if plan is not None and plan.pays_off and plan.months else None
+
+
+def summary_lines(summary: CheckInSummary, locale: str) -> list[str]:
+    """The summary as short lines of text, shared by the CLI and the screen."""
+
+    def fmt(amount: Money) -> str:
+        return format_money(amount, locale)
+
+    this, last = summary.this_week, summary.last_week
+    verb = "Corrected" if summary.corrected else "Checked in"
+    lines = [f"{verb} {summary.week}."]
+
+    def compare(label: str, now: Money, then: Money | None) -> str:
+        text = f"{label:<9}{fmt(now):>12}"
+        return text if then is None else f"{text}   last week {fmt(then)}"
+
+    lines.append(compare("Paid", this.paid, None if last is None else last.paid))
+    lines.append(compare("Earned", this.received, None if last is None else last.received))
+    lines.append(compare("Spent", this.spent, None if last is None else last.spent))
+    if this.cut_target.minor > 0:
+        over = this.cut_spent.minor > this.cut_target.minor
+        lines.append(
+            f"Cut items: {fmt(this.cut_spent)} of a {fmt(this.cut_target)} weekly target"
+            + (" (over)" if over else " (on target)")
+        )
+    change = summary.owed_change
+    if change.minor < 0:
+        moved = f"down {fmt(-change)}"
+    elif change.minor > 0:
+        moved = f"up {fmt(change)}"
+    else:
+        moved = "unchanged"
+    lines.append(f"Total owed: {fmt(summary.owed_after)} ({moved})")
+    lines.append(f"Debt-free: {summary.plan_note_after}{_moved_words(summary)}")
+    weeks = "week" if summary.streak == 1 else "weeks"
+    lines.append(f"Streak: {summary.streak} {weeks} in a row")
+    if summary.opened:
+        lines.append(f"New loan recorded: {', '.join(summary.opened)}")
+    if summary.advice_title is not None:
+        lines.append(f"Coach: {summary.advice_title}")
+        if summary.advice_why:
+            lines.append(f"  {summary.advice_why}")
+    return lines
+
+
+def _moved_words(summary: CheckInSummary) -> str:
+    moved = summary.months_moved
+    if moved is None:
+        if summary.plan_note_before != summary.plan_note_after:
+            return f" (was {summary.plan_note_before})"
+        return ""
+    if moved == 0:
+        return ", unchanged"
+    unit = "month" if abs(moved) == 1 else "months"
+    return f", {abs(moved)} {unit} {'earlier' if moved < 0 else 'later'}"
+
+
+# -- actual balances against the plan (for the dashboard) ---------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BalancePoint:
+    on: date
+    total: Money
+
+
+@dataclass(frozen=True, slots=True)
+class DebtProgress:
+    """One debt: its first recorded balance, its balance now, the plan's balance next month."""
+
+    name: str
+    family: bool
+    first: Money | None
+    now: Money
+    planned_next: Money | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActualVsPlan:
+    """Total owed over time as recorded (history) and as planned (from today on)."""
+
+    actual: tuple[BalancePoint, ...]
+    planned: tuple[BalancePoint, ...]
+    debts: tuple[DebtProgress, ...]
+
+
+def actual_vs_plan(household: Household, plan: PayoffPlan, today: date) -> ActualVsPlan:
+    """Recorded total owed at each history date (each debt's latest point carried forward) and
+    the plan's total at the end of each planned month, starting from today's total.
+    """
+    currency = household.currency
+    entries = sorted(household.balances, key=lambda e: e.on)
+    latest: dict[tuple[str, bool], int] = {}
+    actual: list[BalancePoint] = []
+    for index, entry in enumerate(entries):
+        latest[(entry.name, entry.family)] = entry.balance.minor
+        if index + 1 == len(entries) or entries[index + 1].on != entry.on:
+            actual.append(BalancePoint(entry.on, Money(sum(latest.values()), currency)))
+
+    planned = [BalancePoint(today, total_owed(household))]
+    for month in plan.schedule:
+        end = add_months(parse_month(month.date), 1).subtract(days=1)
+        planned.append(
+            BalancePoint(end, Money(sum(b.minor for b in month.balances.values()), currency))
+        )
+
+    first_month = plan.schedule[0] if plan.schedule else None
+    first_seen: dict[tuple[str, bool], Money] = {}
+    for entry in entries:
+        first_seen.setdefault((entry.name, entry.family), entry.balance)
+    debts = [
+        DebtProgress(
+            loan.name,
+            False,
+            first_seen.get((loan.name, False)),
+            loan.balance,
+            None if first_month is None else first_month.balances.get(loan.name),
+        )
+        for loan in household.loans
+        if loan.is_open or (loan.name, False) in first_seen
+    ]
+    debts += [
+        DebtProgress(
+            item.lender,
+            True,
+            first_seen.get((item.lender, True)),
+            item.balance,
+            None if first_month is None else first_month.balances.get(item.lender),
+        )
+        for item in household.family_loans
+    ]
+    return ActualVsPlan(tuple(actual), tuple(planned), tuple(debts))
