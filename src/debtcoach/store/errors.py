@@ -24,7 +24,7 @@ class StorageCorrupt(StoreError):
         where = str(path) if path is not None else "the data file"
         reason = f" ({detail})" if detail else ""
         hint = (
-            f"the newest good backup is {backup}"
+            f"the newest good backup is {backup} (`debtcoach restore {backup.name}` puts it back)"
             if backup is not None
             else "restore a backup or repair the file"
         )
@@ -44,7 +44,7 @@ class StorageTooNew(StoreError):
         where = str(path) if path is not None else "the data file"
         hint = "upgrade debtcoach to open it"
         if backup is not None:
-            hint += f" (or restore the newest good backup, {backup})"
+            hint += f", or restore the newest good backup: debtcoach restore {backup.name}"
         super().__init__(
             f"{where} was written by a newer debtcoach (schema version {found}, this one knows "
             f"up to {known}); it was left untouched: {hint}"
