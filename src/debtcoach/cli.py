@@ -906,6 +906,50 @@ def import_file(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+# --- backups and restore -------------------------------------------------------------------------
+
+
+def backup_list(ctx: Context, args: argparse.Namespace) -> int:
+    backups = ctx.ledger.repository.backups()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "name": item.name,
+                    "path": str(item.path),
+                    "time": item.taken_at.isoformat(timespec="seconds"),
+                    "size": item.size,
+                    "loads": item.loads,
+                    "problem": item.problem,
+                }
+                for item in backups
+            ]
+        )
+        return 0
+    if not backups:
+        print(f"No backups yet for {ctx.path} (one is kept before every save).")
+        return 0
+    rows = [
+        [
+            item.name,
+            item.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            f"{item.size:,}",
+            "yes" if item.loads else "NO",
+        ]
+        for item in backups
+    ]
+    print(_table(rows, ["BACKUP", "TAKEN (LOCAL TIME)", "BYTES", "LOADS"], right={2}))
+    return 0
+
+
+def restore_backup(ctx: Context, args: argparse.Namespace) -> int:
+    result = ctx.ledger.repository.restore(args.backup)
+    print(f"Restored {ctx.path} from {result.restored_from}.")
+    if result.previous_saved_as is not None:
+        print(f"The file it replaced was kept as {result.previous_saved_as}.")
+    return 0
+
+
 # --- the parser ----------------------------------------------------------------------------------
 
 
@@ -1096,6 +1140,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("import", help="replace all data with an export file (all or nothing)")
     p.add_argument("file")
     p.set_defaults(handler=import_file)
+    p = commands.add_parser("backup", help="the rotating backups of the data file")
+    backup = p.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
+    p = backup.add_parser("list", help="list backups, newest first, and whether each one loads")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=backup_list)
+    p = commands.add_parser(
+        "restore", help="put a backup back (the current file is backed up first)"
+    )
+    p.add_argument("backup", metavar="BACKUP", help="a name from `backup list`, or a path")
+    p.set_defaults(handler=restore_backup)
     return parser
 
 
