@@ -60,7 +60,7 @@ from debtcoach.domain.money import (
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
 from debtcoach.domain.restructure import RestructureError, RestructureQuote
 from debtcoach.services import Ledger
-from debtcoach.store.errors import StoreError, StoreInputError
+from debtcoach.store.errors import StorageCorrupt, StorageTooNew, StoreError, StoreInputError
 from debtcoach.store.exchange import (
     ExchangeError,
     checkin_to_json,
@@ -1168,6 +1168,13 @@ def _launch_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
     except ModuleNotFoundError:
         return _describe_demo(path, today)
     run: Callable[..., int] = app_module.run
+    try:
+        return run(path=path, today=today, theme=theme, demo=demo)
+    except (StorageCorrupt, StorageTooNew) as exc:
+        # The file is left untouched; the error screen offers to restore the newest good backup.
+        screen = importlib.import_module("debtcoach.ui.screens.storage_error")
+        if not screen.recover_interactively(path, exc):
+            raise
     return run(path=path, today=today, theme=theme, demo=demo)
 
 

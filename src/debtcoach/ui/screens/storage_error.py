@@ -1,0 +1,156 @@
+"""The screen shown instead of the app when the data file cannot be read.
+
+A corrupt file or one from a newer debtcoach is never overwritten; this screen says so with the
+same one message the CLI prints (it names the file and the newest good backup) and offers the one
+safe way out: `r` restores the newest backup that loads (the unreadable file itself is first kept
+as a backup, so nothing is lost), `q` quits and leaves everything as it is.
+
+`recover_interactively(path, error)` is what the launcher calls: True means the file was restored
+and the app can start; False means the user quit.
+
+`install_file_watch(app)` (one call in the app's `on_mount`) polls the data file every 2 s and,
+when another debtcoach (a script, a second terminal) replaced it, reloads and says so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from debtcoach.store.errors import StoreError
+from debtcoach.store.repository import Repository
+from debtcoach.store.watch import WATCH_INTERVAL_SECONDS, FileWatch
+
+
+def restore_hint(backup: Path | None) -> str:
+    if backup is None:
+        return (
+            "No backup that loads was found. Press q to quit: the file was left untouched, "
+            "and `debtcoach backup list` shows what there is."
+        )
+    return f"Press r to restore the newest good backup ({backup.name}), q to quit."
+
+
+class StorageErrorScreen(Screen[bool]):
+    """Message + 'press r to restore the newest good backup, q to quit'; dismisses with
+    True once restored, False on quit.
+    """
+
+    DEFAULT_CSS = """
+    StorageErrorScreen { align: center middle; }
+    StorageErrorScreen > Vertical {
+        width: 90%; max-width: 100; height: auto;
+        border: round $error; padding: 1 2;
+    }
+    StorageErrorScreen #title { text-style: bold; color: $error; margin-bottom: 1; }
+    StorageErrorScreen #hint { margin-top: 1; text-style: bold; }
+    StorageErrorScreen #outcome { margin-top: 1; color: $warning; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "restore", "Restore newest good backup"),
+        Binding("q", "give_up", "Quit"),
+    ]
+
+    def __init__(self, path: Path, error: StoreError) -> None:
+        super().__init__()
+        self.path = path
+        self.error = error
+        self.repository = Repository(path)
+        found = getattr(error, "backup", None)
+        self.backup: Path | None = found if isinstance(found, Path) else None
+        if self.backup is None:
+            self.backup = self.repository.newest_good_backup()
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Your data file cannot be opened", id="title")
+            yield Static(str(self.error), id="message", markup=False)
+            yield Static(restore_hint(self.backup), id="hint", markup=False)
+            yield Static("", id="outcome", markup=False)
+        yield Footer()
+
+    def action_restore(self) -> None:
+        outcome = self.query_one("#outcome", Static)
+        if self.backup is None:
+            outcome.update("There is no good backup to restore.")
+            return
+        try:
+            self.repository.restore(self.backup)
+        except StoreError as exc:
+            outcome.update(f"Not restored: {exc}")
+            return
+        self.dismiss(True)
+
+    def action_give_up(self) -> None:
+        self.dismiss(False)
+
+
+class StorageErrorApp(App[bool]):
+    """A one-screen app around StorageErrorScreen; its return value is the screen's answer."""
+
+    TITLE = "debtcoach"
+
+    def __init__(self, path: Path, error: StoreError) -> None:
+        super().__init__()
+        self._path = path
+        self._error = error
+
+    def on_mount(self) -> None:
+        self.push_screen(StorageErrorScreen(self._path, self._error), callback=self._done)
+
+    def _done(self, restored: bool | None) -> None:
+        self.exit(bool(restored))
+
+
+def recover_interactively(path: Path, error: StoreError) -> bool:
+    """Show the error screen; True if the user restored a backup (start the app again)."""
+    return bool(StorageErrorApp(path, error).run())
+
+
+# -- reload when somebody else saved -----------------------------------------------------------
+
+
+class _Ledgerish(Protocol):
+    repository: Repository
+
+
+class WatchedApp(Protocol):
+    """What `install_file_watch` needs of the app (DebtCoachApp has all of it)."""
+
+    @property
+    def ledger(self) -> _Ledgerish: ...
+
+    def reload(self) -> None: ...
+
+    def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None: ...
+
+    def set_interval(self, interval: float, callback: Any) -> Any: ...
+
+
+CHANGED_MESSAGE = "The data file was changed by another debtcoach; showing the saved data now."
+
+
+def check_data_file(app: WatchedApp, watch: FileWatch) -> bool:
+    """One poll: reload and notify if somebody else replaced the file; True if it did."""
+    if not watch.changed_by_others():
+        return False
+    try:
+        app.reload()
+    except StoreError as exc:
+        app.notify(f"The data file changed and cannot be read: {exc}", severity="error", timeout=20)
+        return True
+    app.notify(CHANGED_MESSAGE, timeout=6)
+    return True
+
+
+def install_file_watch(app: WatchedApp, interval: float = WATCH_INTERVAL_SECONDS) -> FileWatch:
+    """Poll the app's data file every `interval` seconds (call once, from `on_mount`)."""
+    watch = FileWatch(app.ledger.repository)
+    app.set_interval(interval, lambda: check_data_file(app, watch))
+    return watch
