@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from debtcoach.domain.money import currency_digits
+from debtcoach.domain.money import MoneyError, currency_digits, validate_currency
 from debtcoach.store.errors import StorageTooNew
 
 SCHEMA_VERSION = 1
@@ -137,8 +137,8 @@ def _v0_to_v1(raw: RawDB) -> RawDB:
     meta = meta_doc(raw) or {}
     currency = meta.get("currency") or "USD"
     try:
-        digits = currency_digits(str(currency))
-    except Exception:  # babel raises several kinds for a code it does not know
+        digits = currency_digits(validate_currency(str(currency)))
+    except MoneyError:
         raise SchemaInvalid(f"meta currency {currency!r} is not a currency") from None
     if "family" in raw:
         if raw.get("family_loans"):

@@ -1,0 +1,80 @@
+"""Helpers for tests with real processes: small Python programs that write through the store.
+
+Each child runs with the same interpreter and prints one line per acknowledged write ("ok NAME"),
+flushed only after the write returned, so the parent knows exactly which writes were promised.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+_PRELUDE = """
+import sys
+from decimal import Decimal
+from debtcoach.domain.models import Loan, LoanKind
+from debtcoach.domain.money import Money
+from debtcoach.store import Repository
+
+def loan(name):
+    return Loan(name=name, kind=LoanKind.CREDIT_CARD, balance=Money(10000, "USD"),
+                apr=Decimal("9.5"), min_payment=Money(1000, "USD"))
+"""
+
+ADD_LOANS = (
+    _PRELUDE
+    + """
+repo = Repository(sys.argv[1])
+prefix, count = sys.argv[2], int(sys.argv[3])
+print("ready", flush=True)
+for n in range(count):
+    name = f"{prefix}{n}"
+    repo.add_loan(loan(name))
+    print("ok", name, flush=True)
+"""
+)
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from debtcoach.store.lock import write_lock
+with write_lock(Path(sys.argv[1])):
+    print("locked", flush=True)
+    sys.stdin.readline()
+"""
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
+    env.update(extra)
+    return env
+
+
+def spawn(code: str, *args: str, **env: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_env(**env),
+    )
+
+
+def hold_lock(data_path: Path) -> subprocess.Popen[str]:
+    """A process that holds the write lock of `data_path` until its stdin gets a line."""
+    proc = spawn(HOLD_LOCK, str(data_path))
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "locked"
+    return proc
+
+
+def release(proc: subprocess.Popen[str]) -> None:
+    assert proc.stdin is not None
+    proc.stdin.write("\n")
+    proc.stdin.flush()
+    proc.wait(timeout=30)
