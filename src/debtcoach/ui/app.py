@@ -1,51 +1,81 @@
 """DebtCoachApp: one screen per part of the picture, switched with single keys.
 
-The app holds the Ledger and a cached household + plan; every save goes through `save()`, which
-re-reads the file, recomputes the plan once, and publishes `data_changed` so every screen and the
-coach panel redraw from the same numbers.
+The app holds the Ledger and a cached household, plan and coach advice; every save goes through
+`reload()`, which re-reads the file, recomputes the plan and the advice once, and publishes
+`data_changed` so every screen and the coach panel redraw from the same numbers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.screen import Screen
 from textual.signal import Signal
 
 from debtcoach.bundled import themes_dir
-from debtcoach.domain.models import Household
-from debtcoach.domain.payoff import PayoffPlan
+from debtcoach.domain.coach import Advice
+from debtcoach.domain.models import Household, Settings, Strategy
+from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.guidance import coach_advice, on_track_message
 from debtcoach.services import Ledger
+from debtcoach.store.errors import StoreError
+from debtcoach.ui.palette import DebtCoachCommands
+from debtcoach.ui.screens.chart import ChartScreen
+from debtcoach.ui.screens.dashboard import DashboardScreen
+from debtcoach.ui.screens.expenses import ExpensesScreen
+from debtcoach.ui.screens.family import FamilyScreen
+from debtcoach.ui.screens.help import HelpScreen
+from debtcoach.ui.screens.income import IncomeScreen
+from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.screens.placeholder import placeholder_screen
+from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 
 SCREEN_KEYS: tuple[tuple[str, str, str], ...] = (
     ("d", "dashboard", "Dashboard"),
     ("l", "loans", "Loans"),
-    ("o", "income", "Open source"),
-    ("t", "expenses", "Throttling"),
+    ("o", "income", "Income"),
+    ("t", "expenses", "Expenses"),
     ("f", "family", "Family"),
     ("p", "chart", "Payoff"),
     ("w", "checkin", "Check-in"),
 )
+"""(key, mode, short title) of every screen, shown in the top bar of every screen."""
+
+MODE_BY_KEY: dict[str, str] = {key: mode for key, mode, _ in SCREEN_KEYS}
 
 
 class DebtCoachApp(App[None]):
     TITLE = "debtcoach"
     CSS_PATH = str(themes_dir() / "app.tcss")
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        *App.COMMANDS,
+        DebtCoachCommands,
+    }
+    # One entry per screen. Other work streams replace single entries here.
     MODES: ClassVar[dict[str, str | Callable[..., object]]] = {  # type: ignore[assignment]
-        mode: placeholder_screen(title) for _, mode, title in SCREEN_KEYS
+        "dashboard": DashboardScreen,
+        "loans": LoansScreen,
+        "income": IncomeScreen,
+        "expenses": ExpensesScreen,
+        "family": FamilyScreen,
+        "chart": ChartScreen,
+        "checkin": placeholder_screen("Weekly check-in"),
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(key, f"go('{mode}')", title, id=f"go.{mode}")
+            Binding(key, f"go('{mode}')", title, show=False, id=f"go.{mode}")
             for key, mode, title in SCREEN_KEYS
         ),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False, id="palette"),
     ]
 
     def __init__(
@@ -56,30 +86,159 @@ class DebtCoachApp(App[None]):
         self.demo = demo
         self.requested_theme = theme_name
         self.data_changed: Signal[Household] = Signal(self, "data-changed")
+        self._startup_warnings: list[str] = []
+        self._theme_names: tuple[str, ...] = ()
         self.household: Household = ledger.household()
         self.plan: PayoffPlan = self._compute_plan(self.household)
+        self.advice: tuple[Advice, ...] = ()
+        self.on_track = ""
+        self._compute_advice()
+        self._setup_themes(theme_name or self.household.settings.theme)
+
+    # -- data -----------------------------------------------------------------------------
 
     @property
     def today(self) -> date:
         return self.ledger.today
 
+    @property
+    def settings(self) -> Settings:
+        return self.household.settings
+
     def _compute_plan(self, household: Household) -> PayoffPlan:
-        return self.ledger.plan(household)
+        try:
+            return self.ledger.plan(household)
+        except PlanInputError as exc:
+            # A stale custom order (a loan renamed or added) must not stop the app.
+            self._warn(f"Custom order unusable ({exc}); showing avalanche instead.")
+            return self.ledger.plan(household, strategy=Strategy.AVALANCHE)
+
+    def _compute_advice(self) -> None:
+        self.advice = coach_advice(self.household, self.today)
+        self.on_track = on_track_message(self.household, self.today)
 
     def reload(self) -> None:
-        """Re-read the file, recompute the plan once, tell every screen."""
+        """Re-read the file, recompute the plan and advice once, tell every screen."""
         self.household = self.ledger.household()
         self.plan = self._compute_plan(self.household)
+        self._compute_advice()
         self.data_changed.publish(self.household)
+
+    def _warn(self, message: str) -> None:
+        if self.is_running:
+            self.notify(message, severity="warning", timeout=8)
+        else:
+            self._startup_warnings.append(message)
+
+    def _save_settings(self, settings: Settings) -> bool:
+        try:
+            self.ledger.repository.save_settings(settings)
+        except StoreError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            return False
+        return True
+
+    # -- themes ---------------------------------------------------------------------------
+
+    def _setup_themes(self, wanted: str) -> None:
+        """Register every theme file, then pick `wanted` (falling back, never crashing)."""
+        loaded = load_themes(themes_dir())
+        for theme in loaded.themes:
+            self.register_theme(theme)
+        self._theme_names = loaded.names
+        for error in loaded.errors:
+            self._warn(f"Theme file skipped: {error}")
+        if wanted in self._theme_names:
+            self.theme = wanted
+            return
+        fallback = DEFAULT_THEME if DEFAULT_THEME in self._theme_names else FALLBACK_THEME
+        self._warn(f"Theme {wanted!r} is not available; using {fallback}.")
+        self.theme = fallback
+
+    def file_theme_names(self) -> tuple[str, ...]:
+        """The themes loaded from the theme folder (the ones the palette offers)."""
+        return self._theme_names
+
+    def set_theme(self, name: str) -> None:
+        """Switch theme and remember it in the data file's settings."""
+        if name not in self._theme_names:
+            self.notify(f"Unknown theme {name!r}.", severity="warning")
+            return
+        self.theme = name
+        if self._save_settings(replace(self.household.settings, theme=name)):
+            self.household = replace(self.household, settings=self.ledger.repository.settings())
+            self.notify(f"Theme: {name}", timeout=3)
+
+    # -- strategy -------------------------------------------------------------------------
+
+    def available_strategies(self) -> tuple[Strategy, ...]:
+        if self.household.settings.custom_order:
+            return (Strategy.AVALANCHE, Strategy.SNOWBALL, Strategy.CUSTOM)
+        return (Strategy.AVALANCHE, Strategy.SNOWBALL)
+
+    def set_strategy(self, strategy: Strategy) -> None:
+        """Use `strategy` everywhere: save it, recompute, tell every screen."""
+        if strategy not in self.available_strategies():
+            self.notify("Set a custom order first (debtcoach settings set custom_order …).")
+            return
+        if not self._save_settings(replace(self.household.settings, strategy=strategy)):
+            return
+        self.reload()
+        plan = self.plan
+        when = f"debt-free {plan.debt_free}" if plan.pays_off else "see the payoff screen"
+        self.notify(f"Strategy: {strategy.value} — {when}", timeout=4)
+
+    def cycle_strategy(self) -> None:
+        choices = self.available_strategies()
+        current = self.household.settings.strategy
+        index = choices.index(current) if current in choices else -1
+        self.set_strategy(choices[(index + 1) % len(choices)])
+
+    # -- screens --------------------------------------------------------------------------
+
+    def screen_keys(self) -> tuple[tuple[str, str, str], ...]:
+        return SCREEN_KEYS
 
     def on_mount(self) -> None:
         self.switch_mode("dashboard")
+        for message in self._startup_warnings:
+            self.notify(message, severity="warning", timeout=10)
+        self._startup_warnings.clear()
+        self.offer_checkin_if_due()
+
+    # --- check-in hook: owned by the check-in work stream ----------------------------------
+    def offer_checkin_if_due(self) -> None:
+        pass
+
+    # ----------------------------------------------------------------------------------------
+
+    def _close_help(self) -> None:
+        while isinstance(self.screen, HelpScreen):
+            self.pop_screen()
 
     def action_go(self, mode: str) -> None:
-        self.switch_mode(mode)
+        self._close_help()
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_go_key(self, key: str) -> None:
+        """Go to the screen a coach advice's key names (d, l, o, t, f, p, w)."""
+        mode = MODE_BY_KEY.get(key)
+        if mode is not None:
+            self.action_go(mode)
 
     def action_help(self) -> None:
-        self.notify("Help is coming.")
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # Our own "Theme: …" commands replace Textual's picker, so only theme files are offered
+        # and the choice is saved.
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
 
 
 def run(*, path: Path, today: date, theme: str | None, demo: bool) -> int:

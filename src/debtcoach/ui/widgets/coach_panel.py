@@ -1,39 +1,124 @@
 """The coach panel: which rule of the guidance fits the user's situation now, and why.
 
-Docked right at ≥ 100 columns, toggled with `c` below that. It re-reads the household whenever the
-app publishes `data_changed`, so it is never stale after a save anywhere.
+Docked right at ≥ 100 columns, shown full width with `c` below that. The highlighted advice is
+shown in full (title, the guidance's words verbatim, why — with the user's own numbers — and the
+key that acts on it); the list below holds every piece of advice, most severe first, and `enter`
+on one opens its screen. With nothing triggered it says so calmly and names the next milestone.
+It redraws whenever the app publishes `data_changed`, so it is never stale after a save.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
+from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household
 
+if TYPE_CHECKING:
+    from debtcoach.ui.app import DebtCoachApp
 
-class CoachPanel(VerticalScroll):
-    """Placeholder body until the coach rules are wired in: shows the plan's facts."""
+
+def _screen_title(key: str) -> str:
+    from debtcoach.ui.app import SCREEN_KEYS
+
+    return next((title for k, _, title in SCREEN_KEYS if k == key), key)
+
+
+def advice_content(advice: Advice) -> Content:
+    """One piece of advice in full: title, the quote exactly as written, why, what to press."""
+    return Content.assemble(
+        (advice.title, "bold"),
+        "\n\n",
+        (f"“{advice.quote}”", "italic"),
+        "\n\n",
+        ("Why: ", "bold"),
+        advice.why,
+        "\n\n",
+        ("Act: ", "bold"),
+        "press ",
+        (advice.key, "bold reverse"),
+        f" for {_screen_title(advice.key)}.",
+    )
+
+
+class CoachPanel(VerticalScroll, can_focus=False):
+    """The guidance that applies now, with the reason in the user's numbers."""
 
     DEFAULT_CSS = """
     CoachPanel { width: 38; border-left: vkey $primary 40%; padding: 0 1; }
+    CoachPanel #coach-advice { margin: 0 0 1 0; }
+    CoachPanel #coach-list { height: auto; max-height: 8; border: none; padding: 0; }
+    CoachPanel #coach-list-label { color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static("Coach", classes="coach-title")
-        yield Static("", id="coach-body")
+        yield Static("", id="coach-advice")
+        yield Static("All advice — ↑↓ to read, enter to go there:", id="coach-list-label")
+        yield OptionList(id="coach-list")
+
+    @property
+    def coach_app(self) -> DebtCoachApp:
+        return self.app  # type: ignore[return-value]
 
     def on_mount(self) -> None:
-        self.app.data_changed.subscribe(self, self._refresh_from)  # type: ignore[attr-defined]
-        self._refresh_from(self.app.household)  # type: ignore[attr-defined]
+        self.coach_app.data_changed.subscribe(self, self._refresh_from)
+        self._refresh_from(self.coach_app.household)
+
+    @property
+    def advice(self) -> tuple[Advice, ...]:
+        return self.coach_app.advice
 
     def _refresh_from(self, household: Household) -> None:
-        plan = self.app.plan  # type: ignore[attr-defined]
-        if not plan.feasible:
-            text = "The minimum payments are more than the monthly budget."
-        elif plan.months is None:
-            text = "At this budget the debts do not get paid off."
-        else:
-            text = f"Debt-free in {plan.months} months ({plan.debt_free})."
-        self.query_one("#coach-body", Static).update(text)
+        advice = self.advice
+        options = self.query_one("#coach-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        label = self.query_one("#coach-list-label", Static)
+        if not advice:
+            label.display = False
+            options.display = False
+            self.query_one("#coach-advice", Static).update(
+                Content.assemble(("You are on track. ", "bold"), self.coach_app.on_track)
+            )
+            return
+        label.display = True
+        options.display = True
+        options.add_options(
+            Option(
+                Content.assemble(f"{i}. {a.title} ", (f"[{a.key}]", "dim")),
+                id=a.rule,
+            )
+            for i, a in enumerate(advice, 1)
+        )
+        index = highlighted if highlighted is not None and highlighted < len(advice) else 0
+        options.highlighted = index
+        self._show(advice[index])
+
+    def _show(self, advice: Advice) -> None:
+        self.query_one("#coach-advice", Static).update(advice_content(advice))
+
+    @on(OptionList.OptionHighlighted, "#coach-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.advice):
+            self._show(self.advice[event.option_index])
+
+    @on(OptionList.OptionSelected, "#coach-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.advice):
+            self.screen.remove_class("-coach-open")
+            self.coach_app.action_go_key(self.advice[event.option_index].key)
+
+    def focus_list(self) -> None:
+        options = self.query_one("#coach-list", OptionList)
+        if options.display:
+            options.focus()

@@ -1,0 +1,104 @@
+"""The command palette (ctrl+p): go to a screen, pick a theme or strategy, run a screen's actions.
+
+Commands follow the current screen: every key the screen (or its focused widget) binds shows up
+as "<Screen>: <what it does>", so actions added later appear without touching this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from debtcoach.domain.models import Strategy
+
+if TYPE_CHECKING:
+    from debtcoach.ui.app import DebtCoachApp
+
+
+@dataclass(frozen=True, slots=True)
+class PaletteCommand:
+    text: str
+    help: str
+    run: Callable[[], Any]
+
+
+def _screen_label(screen: object) -> str:
+    title = getattr(screen, "TITLE_TEXT", None)
+    return str(title) if title else type(screen).__name__
+
+
+class DebtCoachCommands(Provider):
+    """Screens, themes, strategies and the current screen's actions."""
+
+    @property
+    def coach_app(self) -> DebtCoachApp:
+        return self.app  # type: ignore[return-value]
+
+    def commands(self) -> Iterator[PaletteCommand]:
+        app = self.coach_app
+        for key, mode, title in app.screen_keys():
+            yield PaletteCommand(
+                f"Go to {title}",
+                f"Switch to the {title} screen (key {key})",
+                partial(app.action_go, mode),
+            )
+        yield PaletteCommand(
+            "Go to Help", "Every key and where your data lives (key ?)", app.action_help
+        )
+        for name in app.file_theme_names():
+            marker = " (current)" if name == app.theme else ""
+            yield PaletteCommand(
+                f"Theme: {name}{marker}",
+                "Use this colour theme and remember it",
+                partial(app.set_theme, name),
+            )
+        current = app.household.settings.strategy
+        for strategy in app.available_strategies():
+            marker = " (current)" if strategy == current else ""
+            yield PaletteCommand(
+                f"Strategy: {strategy.value}{marker}",
+                _STRATEGY_HELP[strategy],
+                partial(app.set_strategy, strategy),
+            )
+        yield from self._screen_actions()
+
+    def _screen_actions(self) -> Iterator[PaletteCommand]:
+        """The calling screen's own keys (app-wide keys are covered above)."""
+        screen = self.screen
+        label = _screen_label(screen)
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if active.node is self.app or not binding.description or not active.enabled:
+                continue
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or binding.key
+            yield PaletteCommand(
+                f"{label}: {binding.description}",
+                f"key {key}",
+                partial(self.app.run_action, binding.action, active.node),
+            )
+
+    async def discover(self) -> Hits:
+        for command in self.commands():
+            yield DiscoveryHit(command.text, command.run, help=command.help)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self.commands():
+            score = matcher.match(command.text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(command.text), command.run, help=command.help)
+
+
+_STRATEGY_HELP = {
+    Strategy.AVALANCHE: "Extra money to the highest rate first (least interest)",
+    Strategy.SNOWBALL: "Extra money to the smallest balance first (quick wins)",
+    Strategy.CUSTOM: "Extra money in your own order",
+}

@@ -1,0 +1,256 @@
+"""The payoff chart (`p`): how the total owed falls under each strategy, as text and as a chart.
+
+Avalanche, snowball and (when the user has set one) the custom order are compared side by side;
+the debt-free month of each is marked. `v` switches to one line per debt under the strategy in
+use; `s` picks the next strategy, which is saved and used on every screen. The plan's figures are
+also written out as text above the chart, so the screen is useful even at 80x24.
+
+plotext is imported only when this screen is first composed, so the app starts fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from babel.dates import format_skeleton
+from babel.numbers import format_compact_currency
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import Static
+
+from debtcoach.domain.calendar import parse_month, plan_month_label
+from debtcoach.domain.models import Household, Strategy
+from debtcoach.domain.money import Money, format_money
+from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.ui.screens.base import DebtCoachScreen
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+# Distinct line markers so the lines can be told apart without colour (NO_COLOR, monochrome).
+MARKERS: dict[Strategy, str] = {
+    Strategy.AVALANCHE: "braille",
+    Strategy.SNOWBALL: "•",
+    Strategy.CUSTOM: "+",
+}
+LOAN_MARKERS = ("braille", "•", "+", "x", "o", "*", "#", "%")
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    label: str
+    values: tuple[Money, ...]  # index 0 = owed today, then the end of each plan month
+    marker: str
+    end_month: int | None
+
+
+def total_series(plan: PayoffPlan, start: Money, marker: str) -> Series:
+    return Series(
+        plan.strategy.value,
+        (start, *plan.total_balance_by_month()),
+        marker,
+        plan.months if plan.pays_off else None,
+    )
+
+
+def debt_series(plan: PayoffPlan) -> list[Series]:
+    series: list[Series] = []
+    for i, debt in enumerate(plan.debts):
+        values = [debt.start_balance]
+        key = debt.name
+        for month in plan.schedule:
+            values.append(month.balances.get(key, Money.zero(plan.currency)))
+        label = f"{debt.name} (family)" if debt.family else debt.name
+        series.append(
+            Series(label, tuple(values), LOAN_MARKERS[i % len(LOAN_MARKERS)], debt.payoff_month)
+        )
+    return series
+
+
+class ChartScreen(DebtCoachScreen):
+    TITLE_TEXT = "Payoff"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "cycle_strategy", "Strategy", id="chart.strategy"),
+        Binding("v", "toggle_view", "Per loan", id="chart.view"),
+    ]
+
+    DEFAULT_CSS = """
+    ChartScreen #chart-summary { height: auto; margin-bottom: 1; }
+    ChartScreen #chart-plot { height: 1fr; min-height: 8; }
+    ChartScreen #chart-empty { height: 1fr; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.per_loan = False
+        self.plans: dict[Strategy, PayoffPlan] = {}
+
+    def compose_body(self) -> ComposeResult:
+        from textual_plotext import PlotextPlot  # lazy: only when the chart is first shown
+
+        yield Static(id="chart-summary")
+        yield PlotextPlot(id="chart-plot")
+
+    # -- data -------------------------------------------------------------------------------
+
+    def compute_plans(self, household: Household) -> dict[Strategy, PayoffPlan]:
+        app = self.coach_app
+        plans: dict[Strategy, PayoffPlan] = {}
+        for strategy in app.available_strategies():
+            if strategy == app.plan.strategy:
+                plans[strategy] = app.plan
+                continue
+            try:
+                plans[strategy] = app.ledger.plan(household, strategy=strategy)
+            except PlanInputError:
+                continue
+        return plans
+
+    def refresh_data(self, household: Household) -> None:
+        self.plans = self.compute_plans(household)
+        self._summary(household)
+        self._draw(household)
+
+    # -- text -------------------------------------------------------------------------------
+
+    def money(self, amount: Money) -> str:
+        return format_money(amount, self.coach_app.settings.locale)
+
+    def month(self, label: str | None) -> str:
+        if label is None:
+            return "—"
+        locale = self.coach_app.settings.locale
+        value = parse_month(label)
+        return str(format_skeleton("yMMM", value, locale=locale))
+
+    def _summary(self, household: Household) -> None:
+        chosen = self.coach_app.plan
+        if not chosen.feasible:
+            shortfall = chosen.shortfall or Money.zero(household.currency)
+            text = Content.assemble(
+                ("No payoff plan yet. ", "bold"),
+                f"The minimum payments are {self.money(shortfall)} a month more than the debt "
+                f"budget of {self.money(chosen.budget)}. Raise income or cut spending (o, t), "
+                "or ask a lender to stretch a loan (l); the coach (c) shows how.",
+            )
+        elif self.per_loan:
+            text = self._debts_table(chosen)
+        else:
+            text = self._strategies_table()
+        hint = Content.assemble(
+            ("s", "bold reverse"),
+            " next strategy  ",
+            ("v", "bold reverse"),
+            " total / per loan",
+        )
+        self.query_one("#chart-summary", Static).update(Content("\n").join([text, hint]))
+
+    def _strategies_table(self) -> Content:
+        chosen = self.coach_app.plan.strategy
+        lines = [
+            Content.styled(
+                f"  {'Strategy':<11}{'Debt-free':<11}{'Months':>7}{'Interest':>13}",
+                "bold $accent",
+            )
+        ]
+        for strategy, plan in self.plans.items():
+            months = "never" if plan.months is None else str(plan.months)
+            row = (
+                f"{'▸' if strategy == chosen else ' '} {strategy.value:<11}"
+                f"{self.month(plan.debt_free):<11}{months:>7}"
+                f"{self.money(plan.total_interest):>13}"
+            )
+            lines.append(
+                Content.assemble((row, "bold"), "  in use") if strategy == chosen else Content(row)
+            )
+        return Content("\n").join(lines)
+
+    def _debts_table(self, plan: PayoffPlan) -> Content:
+        width = max((len(d.name) + (9 if d.family else 0) for d in plan.debts), default=4)
+        width = max(width, 4) + 2
+        lines = [
+            Content.styled(
+                f"  {'Debt':<{width}}{'Paid off':<11}{'Interest':>12}   ({plan.strategy.value})",
+                "bold $accent",
+            )
+        ]
+        for debt in plan.debts:
+            name = f"{debt.name} (family)" if debt.family else debt.name
+            risk = "  promise at risk" if debt.at_risk else ""
+            lines.append(
+                Content.assemble(
+                    f"  {name:<{width}}{self.month(debt.payoff_date):<11}"
+                    f"{self.money(debt.interest):>12}",
+                    (risk, "$warning"),
+                )
+            )
+        return Content("\n").join(lines)
+
+    # -- chart ------------------------------------------------------------------------------
+
+    def _draw(self, household: Household) -> None:
+        plot: Any = self.query_one("#chart-plot")
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        chosen = self.coach_app.plan
+        if not chosen.feasible:
+            plt.title("No plan: the minimum payments do not fit the budget")
+            plot.refresh()
+            return
+        start = Money(sum(d.start_balance.minor for d in chosen.debts), household.currency)
+        if self.per_loan:
+            series = debt_series(chosen)
+            plt.title(f"Each debt under {chosen.strategy.value}")
+        else:
+            series = [total_series(p, start, MARKERS[s]) for s, p in self.plans.items()]
+            plt.title("Total owed: strategies compared")
+        longest = max((len(s.values) for s in series), default=1)
+        chosen_label = chosen.strategy.value
+        # The strategy in use is drawn last so it stays on top where lines overlap.
+        series.sort(key=lambda s: s.label == chosen_label and not self.per_loan)
+        for item in series:
+            xs = list(range(len(item.values)))
+            ys = [float(v.to_decimal()) for v in item.values]
+            plt.plot(xs, ys, label=item.label, marker=item.marker)
+        if not self.per_loan:
+            for item in series:
+                if item.end_month is not None:
+                    plt.vline(item.end_month, "gray")
+        plt.xlim(0, longest)
+        top = max((v for item in series for v in item.values), default=start)
+        self._ticks(plt, longest, top)
+        plot.refresh()
+
+    def _ticks(self, plt: Any, months: int, top_amount: Money) -> None:
+        today = self.coach_app.today
+        step = max(1, (months - 1) // 4 or 1)
+        ticks = list(range(0, months, step))
+        labels = [
+            "now" if m == 0 else plan_month_label(today, m).replace("-", "/")[2:] for m in ticks
+        ]
+        plt.xticks(ticks, labels)
+        top = float(top_amount.to_decimal())
+        if top > 0:
+            steps = [top * i / 4 for i in range(5)]
+            locale = self.coach_app.settings.locale
+            currency = top_amount.currency
+            labels = [str(format_compact_currency(v, currency, locale=locale)) for v in steps]
+            plt.yticks(steps, labels)
+        plt.xlabel("")
+        plt.ylabel("")
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_cycle_strategy(self) -> None:
+        self.coach_app.cycle_strategy()
+
+    def action_toggle_view(self) -> None:
+        self.per_loan = not self.per_loan
+        self.refresh_data(self.coach_app.household)
+
+    def chart_widget(self) -> Widget:
+        return self.query_one("#chart-plot")

@@ -1,0 +1,206 @@
+"""The dashboard (`d`): the whole picture on one calm screen.
+
+What is owed, what each month allows, when the debts end under the chosen strategy and how far
+the household has come, what falls due in the next two weeks, which lender follow-ups are due,
+and whether this week's check-in is done. Every number comes from a domain function.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_skeleton
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import ProgressBar, Static
+
+from debtcoach.domain.budget import budget_breakdown, sum_of_minimums
+from debtcoach.domain.calendar import iso_week, parse_month
+from debtcoach.domain.dashboard import (
+    DUE_WINDOW_DAYS,
+    checkin_done,
+    checkin_streak,
+    follow_ups_due,
+    in_days,
+    payoff_progress,
+    total_owed,
+    upcoming_due_dates,
+)
+from debtcoach.domain.models import Household
+from debtcoach.domain.money import Money, format_money
+from debtcoach.ui.screens.base import DebtCoachScreen
+
+LABEL = 20
+AMOUNT = 13
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+class DashboardScreen(DebtCoachScreen):
+    TITLE_TEXT = "Dashboard"
+
+    DEFAULT_CSS = """
+    DashboardScreen .heading { text-style: bold; color: $accent; }
+    DashboardScreen .section { margin-bottom: 1; height: auto; }
+    DashboardScreen #progress { margin-left: 2; }
+    DashboardScreen #progress Bar { width: 1fr; max-width: 48; }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="dashboard"):
+            yield Static(id="owed", classes="section")
+            yield Static(id="monthly", classes="section")
+            yield Static(id="debt-free", classes="heading")
+            yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
+            yield Static(id="progress-text", classes="section")
+            yield Static(id="due", classes="section")
+            yield Static(id="follow-ups", classes="section")
+            yield Static(id="checkin")
+
+    # -- formatting -------------------------------------------------------------------------
+
+    def money(self, amount: Money) -> str:
+        return format_money(amount, self.coach_app.settings.locale)
+
+    def day(self, value: date) -> str:
+        locale = self.coach_app.settings.locale
+        return str(format_skeleton("MMMEd", value, locale=locale))
+
+    def full_date(self, value: date) -> str:
+        locale = self.coach_app.settings.locale
+        return str(format_skeleton("yMMMd", value, locale=locale))
+
+    def month(self, label: str) -> str:
+        locale = self.coach_app.settings.locale
+        value = parse_month(label)
+        return str(format_skeleton("yMMMM", value, locale=locale))
+
+    def row(self, label: str, amount: Money, note: str = "") -> Content:
+        return Content.assemble(
+            f"  {label:<{LABEL}}",
+            (f"{self.money(amount):>{AMOUNT}}", "bold"),
+            f"  {note}" if note else "",
+        )
+
+    # -- sections ---------------------------------------------------------------------------
+
+    def refresh_data(self, household: Household) -> None:
+        today = self.coach_app.today
+        self._owed(household)
+        self._monthly(household, today)
+        self._debt_free(household)
+        self._due(household, today)
+        self._follow_ups(household, today)
+        self._checkin(household, today)
+
+    def _owed(self, household: Household) -> None:
+        owed = total_owed(household)
+        loans = len(household.open_loans)
+        people = sum(1 for item in household.family_loans if item.balance.minor > 0)
+        lines = [
+            Content.assemble(("Owed in total  ", "bold"), (self.money(owed.total), "bold")),
+            self.row("Institutions", owed.institutions, _plural(loans, "loan")),
+            self.row("Family & friends", owed.family, _plural(people, "person", "people")),
+        ]
+        self.query_one("#owed", Static).update(Content("\n").join(lines))
+
+    def _monthly(self, household: Household, today: date) -> None:
+        budget = budget_breakdown(household, today).debt_budget
+        minimums = sum_of_minimums(household.loans, household.currency)
+        room = budget - minimums
+        if room.is_negative:
+            gap = Content.assemble(("  Short by ", "bold"), (self.money(-room), "bold $error"))
+            note = "the budget does not cover the minimums"
+        else:
+            gap = self.row("Left for the plan", room)
+            note = ""
+        lines = [
+            Content.styled("Each month", "bold $accent"),
+            self.row("Debt budget", budget),
+            self.row("Minimum payments", minimums),
+            gap if not note else Content.assemble(gap, f" — {note}"),
+        ]
+        self.query_one("#monthly", Static).update(Content("\n").join(lines))
+
+    def _debt_free(self, household: Household) -> None:
+        plan = self.coach_app.plan
+        strategy = plan.strategy.value
+        if not plan.feasible:
+            headline = f"Debt-free: not yet planned — the minimums do not fit ({strategy})"
+        elif plan.months is None or plan.debt_free is None:
+            headline = f"Debt-free: not within 50 years at this budget ({strategy})"
+        elif plan.months == 0:
+            headline = "Debt-free: nothing is owed"
+        else:
+            headline = (
+                f"Debt-free in {self.month(plan.debt_free)} · "
+                f"{_plural(plan.months, 'month')} · {strategy}"
+            )
+        self.query_one("#debt-free", Static).update(headline)
+        progress = payoff_progress(household)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(total=max(progress.start.minor, 1), progress=progress.paid.minor)
+        since = min((entry.on for entry in household.balances), default=None)
+        since_text = f" since {self.full_date(since)}" if since is not None else ""
+        self.query_one("#progress-text", Static).update(
+            Content.assemble(
+                "  Paid ",
+                (self.money(progress.paid), "bold"),
+                f" of {self.money(progress.start)}{since_text} ({progress.percent}%)",
+            )
+        )
+
+    def _due(self, household: Household, today: date) -> None:
+        due = upcoming_due_dates(household.loans, today)
+        lines = [Content.styled(f"Due in the next {DUE_WINDOW_DAYS} days", "bold $accent")]
+        if not due:
+            lines.append(Content("  Nothing falls due."))
+        width = max((len(d.name) for d in due), default=0)
+        for item in due:
+            lines.append(
+                Content.assemble(
+                    f"  {item.name:<{width}}  ",
+                    (f"{self.money(item.amount):>{AMOUNT}}", "bold"),
+                    f"  {self.day(item.on)}, ",
+                    (in_days(item.days), "bold"),
+                    ("  (overdue loan)", "$warning") if item.overdue else "",
+                )
+            )
+        self.query_one("#due", Static).update(Content("\n").join(lines))
+
+    def _follow_ups(self, household: Household, today: date) -> None:
+        due = follow_ups_due(household.contacts, today)
+        lines = [Content.styled("Lender follow-ups", "bold $accent")]
+        if not due:
+            lines.append(Content("  None due this week."))
+        for item in due:
+            when = in_days(item.days)
+            lines.append(
+                Content.assemble(
+                    f"  {item.loan}",
+                    f" · {item.who}" if item.who else "",
+                    f" · {self.day(item.on)}, ",
+                    (when, "bold $warning" if item.days < 0 else "bold"),
+                )
+            )
+        self.query_one("#follow-ups", Static).update(Content("\n").join(lines))
+
+    def _checkin(self, household: Household, today: date) -> None:
+        week = iso_week(today)
+        streak = checkin_streak(household, today)
+        streak_text = f" · {_plural(streak, 'week')} in a row" if streak else ""
+        if checkin_done(household, today):
+            text = Content.assemble(
+                (f"This week ({week}): ", "bold $accent"), "check-in done", streak_text
+            )
+        else:
+            text = Content.assemble(
+                (f"This week ({week}): ", "bold $accent"),
+                "check-in not done yet — press ",
+                ("w", "bold reverse"),
+                streak_text,
+            )
+        self.query_one("#checkin", Static).update(text)

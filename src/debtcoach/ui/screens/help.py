@@ -1,0 +1,114 @@
+"""Help (`?`): every key, what each screen is for, and where the data lives. `esc` closes it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from debtcoach.ui.widgets.nav_bar import NavBar
+
+if TYPE_CHECKING:
+    from debtcoach.ui.app import DebtCoachApp
+
+SCREENS_HELP: tuple[tuple[str, str, str], ...] = (
+    ("d", "Dashboard", "what you owe, the budget, the debt-free date, what is due"),
+    ("l", "Loans", "loans from banks, cards and platforms; talks with lenders"),
+    ("o", "Open source", "income: regular pay and side income, per month"),
+    ("t", "Throttling", "expenses: now vs target; switch cuts on and off"),
+    ("f", "Family", "money from relatives and friends, and what was repaid"),
+    ("p", "Payoff", "the payoff chart: avalanche, snowball, your own order"),
+    ("w", "Check-in", "the weekly check-in: payments, income, spending, a note"),
+)
+
+GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
+    ("?", "this help (esc closes it)"),
+    ("c", "coach panel: show it (below 100 columns) or move into it"),
+    ("ctrl+p", "palette: screens, themes, strategies, this screen's actions"),
+    ("q", "quit (everything is already saved)"),
+)
+
+LIST_KEYS: tuple[tuple[str, str], ...] = (
+    ("a", "add"),
+    ("e / enter", "edit"),
+    ("x", "delete (asks first)"),
+    ("/", "filter"),
+    ("esc", "cancel a form without saving"),
+)
+
+PAYOFF_KEYS: tuple[tuple[str, str], ...] = (
+    ("s", "next strategy (used everywhere, saved)"),
+    ("v", "total balance / one line per loan"),
+)
+
+KEY_WIDTH = 11
+
+
+def _keys(rows: tuple[tuple[str, str], ...]) -> list[Content]:
+    return [Content.assemble("  ", (f"{key:<{KEY_WIDTH}}", "bold"), text) for key, text in rows]
+
+
+class HelpScreen(Screen[None]):
+    """A full screen of plain help text."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="help.close"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen #help { padding: 0 1; }
+    HelpScreen .heading { text-style: bold; color: $accent; }
+    HelpScreen #help Static { margin-bottom: 1; }
+    """
+
+    @property
+    def coach_app(self) -> DebtCoachApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield NavBar(self.coach_app.screen_keys(), None)
+        with VerticalScroll(id="help"):
+            yield Static(Content.styled("Help — esc closes", "bold"), id="help-title")
+            yield Static(self._screens(), id="help-screens")
+            yield Static(self._section("Everywhere", GLOBAL_KEYS), id="help-keys")
+            yield Static(
+                self._section("In lists (loans, income, expenses, family)", LIST_KEYS),
+                id="help-lists",
+            )
+            yield Static(self._section("On the payoff screen", PAYOFF_KEYS), id="help-payoff")
+            yield Static(self._data(), id="help-data")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Help"
+        self.query_one("#help").focus()
+
+    def _screens(self) -> Content:
+        lines = [Content.styled("Screens", "bold $accent")]
+        for key, title, what in SCREENS_HELP:
+            lines.append(Content.assemble("  ", (f"{key:<2}", "bold"), f"{title:<12}", what))
+        return Content("\n").join(lines)
+
+    def _section(self, title: str, rows: tuple[tuple[str, str], ...]) -> Content:
+        return Content("\n").join([Content.styled(title, "bold $accent"), *_keys(rows)])
+
+    def _data(self) -> Content:
+        app = self.coach_app
+        path = app.ledger.path
+        lines = [
+            Content.styled("Your data", "bold $accent"),
+            Content.assemble("  File     ", (str(path), "bold")),
+            Content("  Backups  in backups/ next to the file; every save is atomic."),
+            Content.assemble("  Today    ", app.today.isoformat(), "   Theme  ", str(app.theme)),
+        ]
+        if app.demo:
+            lines.append(Content("  Demo: a temporary copy of the sample household."))
+        return Content("\n").join(lines)
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,41 @@
+"""The top line of every screen: the screen keys, with the current screen marked.
+
+The screen-switching keys live here (always visible, even at 80 columns) so the Footer below has
+room for the current screen's own actions, help, quit and the palette.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+
+class NavBar(Static):
+    DEFAULT_CSS = """
+    NavBar { height: 1; width: 1fr; background: $panel; color: $foreground; }
+    """
+
+    def __init__(self, screens: tuple[tuple[str, str, str], ...], current: str | None) -> None:
+        super().__init__(id="nav")
+        self.screens = screens
+        self.current = current
+
+    def on_mount(self) -> None:
+        self.update(self.render_nav(self.size.width or self.app.size.width))
+
+    def on_resize(self) -> None:
+        self.update(self.render_nav(self.size.width))
+
+    def render_nav(self, width: int) -> Content:
+        parts: list[Content] = []
+        for key, mode, title in self.screens:
+            if mode == self.current:
+                parts.append(Content.styled(f" {key} {title} ", "bold reverse"))
+            else:
+                parts.append(Content.assemble(" ", (key, "bold $accent"), f" {title} "))
+        bar = Content("").join(parts)
+        brand = Content.styled(" debtcoach ", "dim")
+        if bar.cell_length + brand.cell_length <= width:
+            gap = " " * (width - bar.cell_length - brand.cell_length)
+            return Content.assemble(bar, gap, brand)
+        return bar
