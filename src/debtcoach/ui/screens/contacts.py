@@ -1,0 +1,388 @@
+"""One loan's contact history with its lender (the negotiation log), and the form to log a talk.
+
+The guidance's first advice is to take the initiative and keep talking to the lenders; this
+screen keeps the record: when, how (phone, app, branch, letter, email), with whom, what was asked,
+what came of it and when to follow up. `a` logs a contact (the date defaults to today and may not
+be in the future; a follow-up may not be before the contact), `x` removes the selected one after
+a confirmation, `esc` goes back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
+
+from debtcoach.domain.calendar import DateError, parse_date
+from debtcoach.domain.contact_log import contact_date_problems
+from debtcoach.domain.dashboard import follow_ups_due
+from debtcoach.domain.models import Channel, Contact, Household
+from debtcoach.domain.money import format_money
+from debtcoach.store.errors import StoreError
+from debtcoach.ui.screens.base import DebtCoachScreen
+
+_FIELDS = ("date", "channel", "who", "asked", "outcome", "follow_up")
+
+
+class ContactForm(ModalScreen[Contact | None]):
+    """Log one contact about `loan`; dismisses with the Contact, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    ContactForm { align: center middle; }
+    ContactForm > #cf-box {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $panel; padding: 0 1;
+    }
+    ContactForm #cf-title { text-style: bold; margin: 0 0 1 0; }
+    ContactForm #cf-grid {
+        grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; height: auto; grid-gutter: 0 1;
+    }
+    ContactForm .cf-label { width: 12; }
+    ContactForm .cf-error { color: $error; column-span: 2; height: auto; }
+    ContactForm .cf-error:disabled, ContactForm .cf-error.-empty { display: none; }
+    ContactForm #cf-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
+    ContactForm Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="contact_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="contact_form.save"),
+    ]
+
+    def __init__(self, loan: str, lender: str, today: date) -> None:
+        super().__init__()
+        self.loan = loan
+        self.lender = lender
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="cf-box"):
+            who = f" with {self.lender}" if self.lender else ""
+            yield Static(f"Log a contact{who} about {self.loan}", id="cf-title")
+            with Grid(id="cf-grid"):
+                yield Label("Date", classes="cf-label")
+                yield Input(
+                    self.today.isoformat(), placeholder="YYYY-MM-DD", id="cf-date", compact=True
+                )
+                yield Static("", id="cf-date-error", classes="cf-error -empty")
+                yield Label("Channel", classes="cf-label")
+                yield Select(
+                    [(c.value, c) for c in Channel],
+                    value=Channel.PHONE,
+                    allow_blank=False,
+                    id="cf-channel",
+                    compact=True,
+                )
+                yield Static("", id="cf-channel-error", classes="cf-error -empty")
+                yield Label("Who", classes="cf-label")
+                yield Input(placeholder="e.g. collections team, Ms Chen", id="cf-who", compact=True)
+                yield Static("", id="cf-who-error", classes="cf-error -empty")
+                yield Label("Asked for", classes="cf-label")
+                yield Input(placeholder="e.g. 36 installments", id="cf-asked", compact=True)
+                yield Static("", id="cf-asked-error", classes="cf-error -empty")
+                yield Label("Outcome", classes="cf-label")
+                yield Input(placeholder="e.g. send payslips", id="cf-outcome", compact=True)
+                yield Static("", id="cf-outcome-error", classes="cf-error -empty")
+                yield Label("Follow up", classes="cf-label")
+                yield Input(placeholder="YYYY-MM-DD (optional)", id="cf-follow_up", compact=True)
+                yield Static("", id="cf-follow_up-error", classes="cf-error -empty")
+            with Horizontal(id="cf-buttons"):
+                yield Button("Cancel (esc)", id="cf-cancel", compact=True)
+                yield Button("Save (enter)", id="cf-save", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#cf-date", Input).focus()
+
+    def _set_error(self, field: str, message: str) -> None:
+        error = self.query_one(f"#cf-{field}-error", Static)
+        error.update(message)
+        error.set_class(not message, "-empty")
+
+    def read(self) -> tuple[Contact | None, dict[str, str]]:
+        """The contact the fields describe, or the problems per field."""
+        problems: dict[str, str] = {}
+        on: date | None = None
+        follow_up: date | None = None
+        try:
+            on = parse_date(self.query_one("#cf-date", Input).value, what="date")
+        except DateError as exc:
+            problems["date"] = str(exc)
+        follow_text = self.query_one("#cf-follow_up", Input).value.strip()
+        if follow_text:
+            try:
+                follow_up = parse_date(follow_text, what="follow-up")
+            except DateError as exc:
+                problems["follow_up"] = str(exc)
+        if on is not None:
+            for field, message in contact_date_problems(on, follow_up, self.today).items():
+                problems.setdefault(field, message)
+        channel = self.query_one("#cf-channel", Select).value
+        if not isinstance(channel, Channel):
+            problems["channel"] = "pick how you talked to the lender"
+        if problems or on is None or not isinstance(channel, Channel):
+            return None, problems
+        contact = Contact(
+            loan=self.loan,
+            on=on,
+            channel=channel,
+            who=self.query_one("#cf-who", Input).value.strip(),
+            asked=self.query_one("#cf-asked", Input).value.strip(),
+            outcome=self.query_one("#cf-outcome", Input).value.strip(),
+            follow_up=follow_up,
+        )
+        return contact, {}
+
+    def _show(self, problems: dict[str, str]) -> None:
+        for field in _FIELDS:
+            self._set_error(field, problems.get(field, ""))
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        _, problems = self.read()
+        self._show(problems)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "cf-save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def action_save(self) -> None:
+        contact, problems = self.read()
+        self._show(problems)
+        if contact is None:
+            first = next(f for f in _FIELDS if f in problems)
+            self.query_one(f"#cf-{first}").focus()
+            return
+        self.dismiss(contact)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmRemove(ModalScreen[bool]):
+    """Remove a logged contact? `y` removes, `n` or `esc` keeps (the safe answer has focus)."""
+
+    DEFAULT_CSS = """
+    ConfirmRemove { align: center middle; }
+    ConfirmRemove > #cr-box {
+        width: 60; max-width: 100%; height: auto;
+        border: round $warning; background: $panel; padding: 0 1;
+    }
+    ConfirmRemove #cr-question { margin: 0 0 1 0; }
+    ConfirmRemove #cr-buttons { height: auto; align-horizontal: right; }
+    ConfirmRemove Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Remove", id="confirm_remove.yes"),
+        Binding("n,escape", "answer(False)", "Keep", id="confirm_remove.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="cr-box"):
+            yield Static(self.question, id="cr-question")
+            with Horizontal(id="cr-buttons"):
+                yield Button("Keep (n)", id="cr-no", compact=True)
+                yield Button("Remove (y)", id="cr-yes", variant="error", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#cr-no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "cr-yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class ContactsScreen(DebtCoachScreen):
+    """The contact log of the loan called `loan_name` (pushed from the loans screen with `h`)."""
+
+    TITLE_TEXT = "Contacts"
+    DEFAULT_CSS = """
+    ContactsScreen #ct-loan { text-style: bold; }
+    ContactsScreen #ct-next { height: auto; margin: 0 0 1 0; }
+    ContactsScreen #ct-table { height: 1fr; }
+    ContactsScreen #ct-detail { height: auto; max-height: 5; color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="contacts.back"),
+        Binding("a", "add", "Log contact", id="contacts.add"),
+        Binding("x", "remove", "Remove", id="contacts.remove"),
+    ]
+
+    def __init__(self, loan_name: str) -> None:
+        super().__init__()
+        self.loan_name = loan_name
+        self.rows: tuple[tuple[int, Contact], ...] = ()
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="ct-loan")
+        yield Static(id="ct-next")
+        table: DataTable[str] = DataTable(id="ct-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(id="ct-detail")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#ct-table", DataTable)
+        for label, width in (
+            ("Date", 10),
+            ("Channel", 7),
+            ("Outcome", 24),
+            ("Follow up", 10),
+            ("Who", 22),
+            ("Asked for", 30),
+        ):
+            table.add_column(label, width=width)
+        super().on_mount()
+        table.focus()
+
+    def refresh_data(self, household: Household) -> None:
+        app = self.coach_app
+        loan = household.loan(self.loan_name)
+        if loan is None:
+            header = f"{self.loan_name} (removed) · contact history"
+        else:
+            lender = f" with {loan.lender}" if loan.lender else ""
+            owed = format_money(loan.balance, household.settings.locale)
+            header = f"{loan.name}{lender} · owed {owed} · {loan.status.value}"
+        self.query_one("#ct-loan", Static).update(header)
+        self.rows = app.ledger.contacts_of(self.loan_name)
+        self._show_next(tuple(c for _, c in self.rows))
+        table = self.query_one("#ct-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for contact_id, c in reversed(self.rows):  # newest first
+            table.add_row(
+                c.on.isoformat(),
+                c.channel.value,
+                c.outcome,
+                c.follow_up.isoformat() if c.follow_up else "",
+                c.who,
+                c.asked,
+                key=str(contact_id),
+            )
+        if self.rows:
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
+        self._show_detail()
+
+    def _show_next(self, contacts: tuple[Contact, ...]) -> None:
+        today = self.coach_app.today
+        due = follow_ups_due(contacts, today, days=36500)
+        note = self.query_one("#ct-next", Static)
+        if not contacts:
+            note.update("No contact logged yet. Press a to log the first talk with the lender.")
+        elif not due:
+            note.update("No follow-up planned.")
+        else:
+            first = due[0]
+            days = first.days
+            when = (
+                f"{-days} days overdue"
+                if days < 0
+                else "today"
+                if days == 0
+                else f"in {days} day{'s' if days != 1 else ''}"
+            )
+            note.update(f"Next follow-up: {first.on.isoformat()} ({when})")
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail()
+
+    def _selected(self) -> tuple[int, Contact] | None:
+        table = self.query_one("#ct-table", DataTable)
+        if not self.rows or table.row_count == 0:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return next(((i, c) for i, c in self.rows if str(i) == key), None)
+
+    def _show_detail(self) -> None:
+        selected = self._selected()
+        detail = self.query_one("#ct-detail", Static)
+        if selected is None:
+            detail.update("")
+            return
+        _, c = selected
+        parts = [f"{c.on.isoformat()} by {c.channel.value}"]
+        if c.who:
+            parts.append(f"with {c.who}")
+        text = " ".join(parts)
+        if c.asked:
+            text += f"\nAsked for: {c.asked}"
+        if c.outcome:
+            text += f"\nOutcome: {c.outcome}"
+        detail.update(text)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self.has_class("-coach-open"):
+            self.action_close_coach()
+            return
+        self.app.pop_screen()
+
+    def action_add(self) -> None:
+        app = self.coach_app
+        loan = app.household.loan(self.loan_name)
+        if loan is None:
+            self.notify("This loan was removed; no new contacts can be logged.", severity="warning")
+            return
+        self.app.push_screen(ContactForm(loan.name, loan.lender, app.today), self._saved)
+
+    def _saved(self, contact: Contact | None) -> None:
+        if contact is None:
+            return
+        try:
+            self.coach_app.ledger.repository.add_contact(contact)
+        except StoreError as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            return
+        self.coach_app.reload()
+        table = self.query_one("#ct-table", DataTable)
+        if table.row_count:
+            table.move_cursor(row=0)
+        follow = f"; follow up on {contact.follow_up.isoformat()}" if contact.follow_up else ""
+        self.notify(
+            f"Logged the {contact.channel.value} contact of {contact.on.isoformat()}{follow}."
+        )
+
+    def action_remove(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            self.notify("Nothing to remove.", severity="warning")
+            return
+        contact_id, c = selected
+        question = f"Remove the {c.channel.value} contact of {c.on.isoformat()} about {c.loan}?"
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.coach_app.ledger.repository.remove_contact(contact_id)
+            except StoreError as exc:
+                self.notify(f"Not removed: {exc}", severity="error", timeout=10)
+                return
+            self.coach_app.reload()
+            self.notify("Contact removed.")
+
+        self.app.push_screen(ConfirmRemove(question), answered)

@@ -1,0 +1,361 @@
+"""The restructure calculator for one loan: "changing time for space", both sides shown honestly.
+
+Type the number of installments and pick the mode (an annuity at the loan's rate, or a flat
+monthly fee as card installment plans use). The screen shows today's payment against the new
+installment (the monthly relief: the "space"), the months added and the extra cost (the "time"),
+and the whole plan's debt-free month before and after, as if the lender agreed today.
+
+Keys work while typing (the fields take digits only): `m` marks the plan as proposed, `y` as
+agreed by the lender (the payoff plan then follows its installments), `n` as refused, `w` writes
+the proposal letter next to the data file. Every figure comes from the domain (the quote and two
+payoff simulations), never from arithmetic here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, Label, Select, Static
+
+from debtcoach.domain.models import Household, Loan, LoanKind, ProposalState, RestructureMode
+from debtcoach.domain.money import Money, MoneyError, format_money, parse_rate
+from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.domain.restructure import (
+    CREDIT_CARD_MAX_INSTALLMENTS,
+    RestructureError,
+    RestructureQuote,
+)
+from debtcoach.store.errors import StoreError
+from debtcoach.ui.screens.base import DebtCoachScreen
+
+DEFAULT_INSTALLMENTS = 36
+_MODE_LABELS = (
+    ("annuity at the loan's rate", RestructureMode.ANNUITY),
+    ("flat monthly fee", RestructureMode.FLAT_FEE),
+)
+_STATE_WORDS = {
+    ProposalState.PROPOSED: "proposed",
+    ProposalState.AGREED: "agreed",
+    ProposalState.REFUSED: "refused",
+}
+
+
+class NumberInput(Input):
+    """A compact field that takes only digits (and a point if `decimal`); every other key goes on
+    to the screen's bindings, so `y`, `n`, `w`, `d`, … work while the cursor is in the field."""
+
+    def __init__(self, value: str, *, decimal: bool = False, **kwargs: Any) -> None:
+        self._accepts = "0123456789" + ("." if decimal else "")
+        super().__init__(value, compact=True, select_on_focus=False, **kwargs)
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and character in self._accepts
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.is_printable and not self.check_consume_key(event.key, event.character):
+            event.prevent_default()  # not typed here: let it bubble up to the bindings
+
+
+def letter_path(data_file: Path, loan_name: str, today: object) -> Path:
+    """`<data folder>/proposal-<loan>-<date>.md`, the loan's name made safe for a file name."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", loan_name).strip("-").lower() or "loan"
+    return data_file.parent / f"proposal-{slug}-{today}.md"
+
+
+class RestructureScreen(DebtCoachScreen):
+    """The calculator for the loan called `loan_name` (pushed from the loans screen with `r`)."""
+
+    TITLE_TEXT = "Restructure"
+    DEFAULT_CSS = """
+    RestructureScreen #rs-loan { text-style: bold; }
+    RestructureScreen #rs-form { height: 1; margin: 1 0 0 0; }
+    RestructureScreen #rs-form Label { padding: 0 1 0 0; }
+    RestructureScreen #rs-installments { width: 7; margin: 0 2 0 0; }
+    RestructureScreen #rs-mode { width: 30; margin: 0 2 0 0; }
+    RestructureScreen #rs-fee { width: 8; }
+    RestructureScreen #rs-error { color: $error; height: auto; }
+    RestructureScreen #rs-compare { height: auto; margin: 1 0 0 0; }
+    RestructureScreen #rs-verdict { height: auto; margin: 1 0 0 0; }
+    RestructureScreen #rs-saved { height: auto; margin: 1 0 0 0; color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="restructure.back"),
+        Binding("m", "mark('proposed')", "Proposed", id="restructure.propose"),
+        Binding("y", "mark('agreed')", "Agreed", id="restructure.agree"),
+        Binding("n", "mark('refused')", "Refused", id="restructure.refuse"),
+        Binding("w", "write_letter", "Letter", id="restructure.letter"),
+    ]
+
+    def __init__(self, loan_name: str) -> None:
+        super().__init__()
+        self.loan_name = loan_name
+        self.quote: RestructureQuote | None = None
+
+    def _initial_inputs(self) -> tuple[str, RestructureMode, str]:
+        loan = self.coach_app.household.loan(self.loan_name)
+        terms = loan.restructure if loan is not None else None
+        if terms is not None:
+            fee = str(terms.fee_rate) if terms.mode == RestructureMode.FLAT_FEE else ""
+            return str(terms.installments), terms.mode, fee
+        return str(DEFAULT_INSTALLMENTS), RestructureMode.ANNUITY, ""
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        installments, mode, fee = self._initial_inputs()
+        yield Static(id="rs-loan")
+        with Horizontal(id="rs-form"):
+            yield Label("Installments")
+            yield NumberInput(installments, id="rs-installments", restrict=r"\d{0,3}")
+            yield Label("Mode")
+            yield Select(
+                _MODE_LABELS,
+                value=mode,
+                allow_blank=False,
+                type_to_search=False,
+                id="rs-mode",
+                compact=True,
+            )
+            yield Label("Fee %/month")
+            yield NumberInput(
+                fee,
+                decimal=True,
+                id="rs-fee",
+                restrict=r"[0-9.]*",
+                disabled=mode == RestructureMode.ANNUITY,
+            )
+        yield Static(id="rs-error")
+        yield Static(id="rs-compare")
+        yield Static(id="rs-verdict")
+        yield Static(id="rs-saved")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#rs-installments", Input).focus()
+
+    # -- data -----------------------------------------------------------------------------
+
+    @property
+    def loan(self) -> Loan | None:
+        return self.coach_app.household.loan(self.loan_name)
+
+    def money(self, amount: Money) -> str:
+        return format_money(amount, self.coach_app.household.settings.locale)
+
+    def refresh_data(self, household: Household) -> None:
+        loan = household.loan(self.loan_name)
+        if loan is None:
+            self.query_one("#rs-loan", Static).update(f"There is no loan named {self.loan_name}.")
+            self._show_quote(None)
+            return
+        lender = f" · {loan.lender}" if loan.lender else ""
+        limit = (
+            f" · at most {CREDIT_CARD_MAX_INSTALLMENTS} installments"
+            if loan.kind == LoanKind.CREDIT_CARD
+            else ""
+        )
+        self.query_one("#rs-loan", Static).update(
+            f"{loan.name}{lender} · owed {self.money(loan.balance)}{limit}"
+        )
+        self._show_saved(loan)
+        self.recalculate()
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.recalculate()
+
+    @on(Select.Changed, "#rs-mode")
+    def _mode_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        fee = self.query_one("#rs-fee", Input)
+        fee.disabled = event.value != RestructureMode.FLAT_FEE
+        self.recalculate()
+
+    def _read_inputs(self) -> tuple[int, RestructureMode, Decimal]:
+        """The typed request; a RestructureError names the field that is wrong."""
+        text = self.query_one("#rs-installments", Input).value.strip()
+        if not text:
+            raise RestructureError("installments: type how many months to spread the balance over")
+        installments = int(text)
+        mode_value = self.query_one("#rs-mode", Select).value
+        mode = mode_value if isinstance(mode_value, RestructureMode) else RestructureMode.ANNUITY
+        fee = Decimal(0)
+        if mode == RestructureMode.FLAT_FEE:
+            fee_text = self.query_one("#rs-fee", Input).value.strip()
+            if not fee_text:
+                raise RestructureError("fee rate: type the monthly fee in percent, e.g. 0.6")
+            try:
+                fee = parse_rate(fee_text, what="fee rate")
+            except MoneyError as exc:
+                raise RestructureError(str(exc)) from None
+        return installments, mode, fee
+
+    def recalculate(self) -> None:
+        loan = self.loan
+        if loan is None:
+            return
+        try:
+            installments, mode, fee = self._read_inputs()
+            quote = self.coach_app.ledger.restructure_quote(
+                loan.name, installments, mode, fee, self.coach_app.household
+            )
+        except RestructureError as exc:
+            self.query_one("#rs-error", Static).update(str(exc))
+            self._show_quote(None)
+            return
+        self.query_one("#rs-error", Static).update("")
+        self._show_quote(quote)
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def _show_quote(self, quote: RestructureQuote | None) -> None:
+        self.quote = quote
+        compare = self.query_one("#rs-compare", Static)
+        verdict = self.query_one("#rs-verdict", Static)
+        if quote is None:
+            compare.update("")
+            verdict.update("")
+            return
+        compare.update(self._comparison(quote))
+        verdict.update(self._verdict(quote))
+
+    def _comparison(self, quote: RestructureQuote) -> Table:
+        fmt = self.money
+        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), expand=False)
+        table.add_column("")
+        table.add_column("Today", justify="right")
+        table.add_column(f"{quote.installments} installments", justify="right")
+        table.add_row(
+            "Monthly payment", fmt(quote.current_payment), Text(fmt(quote.installment), "bold")
+        )
+        table.add_row("Last payment", "", fmt(quote.last_installment))
+        months_now = quote.months_at_current_payment
+        table.add_row(
+            "Months to clear",
+            "never" if months_now is None else str(months_now),
+            str(quote.installments),
+        )
+        interest_now = quote.interest_at_current_payment
+        table.add_row(
+            "Cost over the balance",
+            "never clears" if interest_now is None else fmt(interest_now),
+            fmt(quote.cost),
+        )
+        table.add_row(
+            "Total paid",
+            "" if interest_now is None else fmt(quote.balance + interest_now),
+            fmt(quote.total_paid),
+        )
+        return table
+
+    def _verdict(self, quote: RestructureQuote) -> Text:
+        fmt = self.money
+        relief = quote.monthly_relief
+        text = Text()
+        text.append("Space: ", "bold")
+        if relief.minor > 0:
+            text.append(f"{fmt(relief)} less to pay each month\n")
+        elif relief.minor < 0:
+            text.append(f"{fmt(-relief)} more each month (no relief)\n")
+        else:
+            text.append("the same payment each month\n")
+        text.append("Time:  ", "bold")
+        added = quote.months_added
+        if added is None:
+            text.append("today's payment never clears it; ")
+        elif added > 0:
+            text.append(f"{added} months longer; ")
+        elif added < 0:
+            text.append(f"{-added} months shorter; ")
+        else:
+            text.append("as long as today; ")
+        extra = quote.interest_at_current_payment
+        if extra is None:
+            text.append(f"it costs {fmt(quote.cost)} over the balance\n")
+        else:
+            change = quote.cost - extra
+            word = "more" if change.minor >= 0 else "less"
+            amount = change if change.minor >= 0 else -change
+            text.append(f"{fmt(amount)} {word} in total than at today's payment\n")
+        text.append("Plan:  ", "bold")
+        text.append(self._plan_change(quote))
+        return text
+
+    def _plan_change(self, quote: RestructureQuote) -> str:
+        app = self.coach_app
+        try:
+            before, after = app.ledger.restructure_preview(quote, app.household)
+        except PlanInputError as exc:
+            return f"cannot compare the plans ({exc})"
+        return f"debt-free {_when(before, self.money)} now → {_when(after, self.money)} if agreed"
+
+    def _show_saved(self, loan: Loan) -> None:
+        terms = loan.restructure
+        saved = self.query_one("#rs-saved", Static)
+        if terms is None:
+            saved.update("No proposal saved for this loan yet.")
+            return
+        state = _STATE_WORDS[terms.state]
+        when = f" on {terms.agreed_on.isoformat()}" if terms.agreed_on else ""
+        saved.update(
+            f"Saved: {terms.installments} × {self.money(terms.installment)} "
+            f"({terms.mode.value}), {state}{when}."
+        )
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if self.has_class("-coach-open"):
+            self.action_close_coach()
+            return
+        self.app.pop_screen()
+
+    def action_mark(self, state: str) -> None:
+        quote = self.quote
+        if quote is None:
+            self.notify("Fix the installments first.", severity="warning")
+            return
+        chosen = ProposalState(state)
+        try:
+            self.coach_app.ledger.set_proposal_state(quote, chosen)
+        except (StoreError, RestructureError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            return
+        self.coach_app.reload()
+        follows = " — the plan now follows it" if chosen == ProposalState.AGREED else ""
+        self.notify(f"{quote.loan}: {quote.installments} installments marked {state}{follows}.")
+
+    def action_write_letter(self) -> None:
+        quote = self.quote
+        if quote is None:
+            self.notify("Fix the installments first.", severity="warning")
+            return
+        app = self.coach_app
+        path = letter_path(app.ledger.path, quote.loan, app.today.isoformat())
+        try:
+            text = app.ledger.proposal_letter(quote, app.household)
+            path.write_text(text, encoding="utf-8")
+        except (OSError, RestructureError) as exc:
+            self.notify(f"Letter not written: {exc}", severity="error", timeout=10)
+            return
+        self.notify(f"Letter written: {path}", timeout=10)
+
+
+def _when(plan: PayoffPlan, fmt: Callable[[Money], str]) -> str:
+    if not plan.feasible:
+        short = plan.shortfall if plan.shortfall is not None else Money.zero(plan.currency)
+        return f"not feasible ({fmt(short)} short a month)"
+    if plan.months is None:
+        return "never"
+    return f"{plan.debt_free} ({plan.months} months)"
