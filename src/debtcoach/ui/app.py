@@ -29,11 +29,7 @@ from debtcoach.store.errors import StoreError
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.chart import ChartScreen
 from debtcoach.ui.screens.dashboard import DashboardScreen
-from debtcoach.ui.screens.expenses import ExpensesScreen
-from debtcoach.ui.screens.family import FamilyScreen
 from debtcoach.ui.screens.help import HelpScreen
-from debtcoach.ui.screens.income import IncomeScreen
-from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.screens.placeholder import placeholder_screen
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 
@@ -61,10 +57,10 @@ class DebtCoachApp(App[None]):
     # One entry per screen. Other work streams replace single entries here.
     MODES: ClassVar[dict[str, str | Callable[..., object]]] = {  # type: ignore[assignment]
         "dashboard": DashboardScreen,
-        "loans": LoansScreen,
-        "income": IncomeScreen,
-        "expenses": ExpensesScreen,
-        "family": FamilyScreen,
+        "loans": placeholder_screen("Loans"),
+        "income": placeholder_screen("Open source (income)"),
+        "expenses": placeholder_screen("Throttling (expenses)"),
+        "family": placeholder_screen("Family loans"),
         "chart": ChartScreen,
         "checkin": placeholder_screen("Weekly check-in"),
     }
