@@ -1,0 +1,204 @@
+"""Throttling: what each category costs now, where a cut would bring it, which cuts are on.
+
+`space` turns the selected cut on or off (saved at once) · `a` add · `e`/`enter` edit ·
+`x` delete · `/` filter · `s` sort.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+
+from debtcoach.domain.loan_facts import cut_saving, cut_totals
+from debtcoach.domain.models import Expense, Household
+from debtcoach.domain.money import Money, format_money
+from debtcoach.store.errors import StoreError
+from debtcoach.ui.widgets.data_table import Column, ListScreen, Row
+from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.money_input import (
+    money_field,
+    money_text,
+    name_field,
+    optional_money_field,
+)
+
+
+class ExpensesScreen(ListScreen):
+    TITLE_TEXT = "Throttling: expenses"
+    NOUN = "expense"
+    EMPTY_TEXT = "No expenses yet. Press a to add a category (rent, food, phone …)."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_cut", "Cut on/off", id="expenses.toggle_cut"),
+    ]
+    COLUMNS: ClassVar[tuple[Column, ...]] = (
+        Column("Category"),
+        Column("Current", right=True),
+        Column("Target", right=True),
+        Column("Saves", right=True),
+        Column("Essential"),
+        Column("Cut"),
+    )
+
+    def build_rows(self, household: Household) -> list[Row]:
+        locale = household.settings.locale
+        rows = []
+        for expense in household.expenses:
+            saving = cut_saving(expense)
+            rows.append(
+                Row(
+                    key=expense.name,
+                    cells=(
+                        expense.name,
+                        format_money(expense.current, locale),
+                        "-" if expense.target is None else format_money(expense.target, locale),
+                        format_money(saving, locale) if saving.minor else "-",
+                        "yes" if expense.essential else "no",
+                        "[x] on" if expense.cut_active else "[ ] off",
+                    ),
+                    sort=(
+                        expense.name.casefold(),
+                        expense.current.minor,
+                        None if expense.target is None else expense.target.minor,
+                        saving.minor,
+                        expense.essential,
+                        expense.cut_active,
+                    ),
+                    search=expense.name,
+                )
+            )
+        return rows
+
+    def summary_text(self, household: Household) -> str:
+        waiting = [
+            e
+            for e in household.expenses
+            if not e.cut_active and cut_saving(e).minor and not e.essential
+        ]
+        if waiting:
+            return f"{len(waiting)} non-essential cuts not on yet. space turns a cut on or off."
+        return "space turns the selected cut on or off; it is saved at once."
+
+    def totals_text(self, household: Household) -> str:
+        totals = cut_totals(household.expenses, household.currency)
+        locale = household.settings.locale
+        return (
+            f"Spending {format_money(totals.monthly, locale)}/month "
+            f"(without cuts {format_money(totals.current, locale)})\n"
+            f"Saved by active cuts {format_money(totals.active_saving, locale)} · "
+            f"with every cut {format_money(totals.possible_saving, locale)}"
+        )
+
+    # -- the cut -------------------------------------------------------------------------
+
+    def action_toggle_cut(self) -> None:
+        key = self.table.current_key
+        expense = next((item for item in self.household.expenses if item.name == key), None)
+        if key is None or expense is None:
+            self.notify("There is no expense to cut: press a to add one.", timeout=3)
+            return
+        turning_on = not expense.cut_active
+        if turning_on and not cut_saving(expense).minor:
+            self.notify(
+                f"{key} has no target below what it costs now: press e to set one.", timeout=4
+            )
+            return
+        try:
+            self.coach_app.ledger.repository.update_expense(
+                key, dataclasses.replace(expense, cut_active=turning_on)
+            )
+        except StoreError as exc:
+            self.notify(f"Nothing was changed: {exc}", severity="error", timeout=6)
+            return
+        self.coach_app.reload()
+        locale = self.locale
+        saving = format_money(cut_saving(expense), locale)
+        if turning_on:
+            self.notify(f"Cut on: {key} now saves {saving} a month.", timeout=3)
+        else:
+            self.notify(
+                f"Cut off: {key} back to {format_money(expense.current, locale)}.", timeout=3
+            )
+
+    # -- forms ---------------------------------------------------------------------------
+
+    def _fields(self, expense: Expense | None) -> list[FieldSpec]:
+        return [
+            FieldSpec(
+                "name",
+                "Category",
+                parse=name_field("name"),
+                initial=expense.name if expense else "",
+            ),
+            FieldSpec(
+                "current",
+                "Now per month",
+                parse=money_field(self.currency, "current amount"),
+                initial=money_text(expense.current) if expense else "",
+                placeholder="1234.56",
+            ),
+            FieldSpec(
+                "target",
+                "Target after cut",
+                parse=optional_money_field(self.currency, "target"),
+                initial=money_text(expense.target) if expense else "",
+                placeholder="blank = no cut planned",
+            ),
+            FieldSpec(
+                "essential",
+                "Essential",
+                kind="bool",
+                initial=expense.essential if expense else False,
+            ),
+            FieldSpec(
+                "cut_active",
+                "Cut is on",
+                kind="bool",
+                initial=expense.cut_active if expense else False,
+            ),
+        ]
+
+    @staticmethod
+    def _build(values: Values, old: Expense | None) -> Expense:
+        current, target = values["current"], values["target"]
+        assert isinstance(current, Money)
+        if isinstance(target, Money) and target.minor > current.minor:
+            raise FieldError("target", f"target {target} is above the current amount {current}")
+        fields = {
+            "name": values["name"],
+            "current": current,
+            "target": target,
+            "essential": bool(values["essential"]),
+            "cut_active": bool(values["cut_active"]),
+        }
+        if old is None:
+            return Expense(**fields)  # type: ignore[arg-type]
+        return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
+
+    def add_form(self) -> RecordForm:
+        repository = self.coach_app.ledger.repository
+
+        def save(values: Values) -> str:
+            expense = self._build(values, None)
+            repository.add_expense(expense)
+            return f"Added expense {expense.name}."
+
+        return self.form("Add an expense category", self._fields(None), save)
+
+    def edit_form(self, key: str) -> RecordForm | None:
+        old = next((item for item in self.household.expenses if item.name == key), None)
+        if old is None:
+            return None
+        repository = self.coach_app.ledger.repository
+
+        def save(values: Values) -> str:
+            expense = self._build(values, old)
+            repository.update_expense(key, expense)
+            return f"Saved expense {expense.name}."
+
+        return self.form(f"Edit expense {key}", self._fields(old), save)
+
+    def delete_record(self, key: str) -> str:
+        self.coach_app.ledger.repository.remove_expense(key)
+        return f"Removed expense {key}."

@@ -1,0 +1,269 @@
+"""Family loans: money borrowed from relatives and friends, repaid after the institutions.
+
+A promise the payoff plan cannot keep in time is marked "at risk" (the plan's own verdict), so
+the user can talk to that person early. `r` records a repayment · `a` add · `e`/`enter` edit ·
+`x` delete · `/` filter · `s` sort.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+
+from debtcoach.domain.loan_facts import family_totals
+from debtcoach.domain.models import FamilyLoan, FamilyRepayment, Household
+from debtcoach.domain.money import Money, format_money
+from debtcoach.ui.widgets.data_table import Column, ListScreen, Row
+from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.money_input import (
+    date_field,
+    date_text,
+    money_field,
+    money_text,
+    name_field,
+    optional_date_field,
+    rate_field,
+    rate_text,
+    text_field,
+)
+
+
+class FamilyScreen(ListScreen):
+    TITLE_TEXT = "Family loans"
+    NOUN = "family loan"
+    EMPTY_TEXT = "No family loans. If a relative or friend lent you money, press a to add it."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "repay", "Repayment", id="family.repay"),
+    ]
+    COLUMNS: ClassVar[tuple[Column, ...]] = (
+        Column("Lender"),
+        Column("Relation"),
+        Column("Borrowed", right=True),
+        Column("Repaid", right=True),
+        Column("Remaining", right=True),
+        Column("Promised"),
+    )
+
+    def at_risk(self, loan: FamilyLoan) -> bool:
+        """The plan's verdict: the promise falls before the plan reaches this loan."""
+        outcome = self.coach_app.plan.debt(loan.lender, family=True)
+        return outcome is not None and outcome.at_risk and loan.balance.minor > 0
+
+    def build_rows(self, household: Household) -> list[Row]:
+        locale = household.settings.locale
+        rows = []
+        for loan in household.family_loans:
+            risky = self.at_risk(loan)
+            promised = date_text(loan.promised) or "-"
+            if risky:
+                promised += " at risk"
+            rows.append(
+                Row(
+                    key=loan.lender,
+                    cells=(
+                        loan.lender,
+                        loan.relationship or "-",
+                        format_money(loan.amount, locale),
+                        format_money(loan.repaid, locale),
+                        format_money(loan.balance, locale),
+                        promised,
+                    ),
+                    sort=(
+                        loan.lender.casefold(),
+                        loan.relationship.casefold() or None,
+                        loan.amount.minor,
+                        loan.repaid.minor,
+                        loan.balance.minor,
+                        loan.promised,
+                    ),
+                    search=f"{loan.lender} {loan.relationship}",
+                    alert=risky,
+                    muted=loan.balance.minor == 0,
+                )
+            )
+        return rows
+
+    def summary_text(self, household: Household) -> str:
+        risky = [loan.lender for loan in household.family_loans if self.at_risk(loan)]
+        if risky:
+            names = ", ".join(risky)
+            return f"At risk (!): the plan reaches {names} after the promised date. Talk early."
+        if household.family_loans:
+            return "Institutions first, then relatives: every promise fits the plan."
+        return "Borrow from relatives only after your own efforts; repay them after the banks."
+
+    def totals_text(self, household: Household) -> str:
+        totals = family_totals(household.family_loans, household.currency)
+        locale = household.settings.locale
+        return (
+            f"Borrowed {format_money(totals.borrowed, locale)} · "
+            f"repaid {format_money(totals.repaid, locale)} · "
+            f"still owed {format_money(totals.remaining, locale)}  (r records a repayment)"
+        )
+
+    # -- forms ---------------------------------------------------------------------------
+
+    def _fields(self, loan: FamilyLoan | None) -> list[FieldSpec]:
+        today = self.coach_app.today
+        return [
+            FieldSpec(
+                "lender", "Lender", parse=name_field("lender"), initial=loan.lender if loan else ""
+            ),
+            FieldSpec(
+                "relationship",
+                "Relationship",
+                parse=text_field(),
+                initial=loan.relationship if loan else "",
+                placeholder="mother, friend …",
+            ),
+            FieldSpec(
+                "amount",
+                "Amount borrowed",
+                parse=money_field(self.currency, "amount", allow_zero=False),
+                initial=money_text(loan.amount) if loan else "",
+                placeholder="1234.56",
+            ),
+            FieldSpec(
+                "borrowed_on",
+                "Borrowed on",
+                parse=date_field("borrowed on", not_after=today),
+                initial=date_text(loan.borrowed_on) if loan else today.isoformat(),
+                placeholder="YYYY-MM-DD",
+            ),
+            FieldSpec(
+                "promised",
+                "Promised back by",
+                parse=optional_date_field("promised"),
+                initial=date_text(loan.promised) if loan else "",
+                placeholder="YYYY-MM-DD (optional)",
+            ),
+            FieldSpec(
+                "apr",
+                "Interest % a year",
+                parse=rate_field("interest"),
+                initial=rate_text(loan.apr) if loan else "0",
+            ),
+            FieldSpec("notes", "Notes", parse=text_field(), initial=loan.notes if loan else ""),
+        ]
+
+    @staticmethod
+    def _build(values: Values, old: FamilyLoan | None) -> FamilyLoan:
+        amount = values["amount"]
+        assert isinstance(amount, Money)
+        if old is not None and amount.minor < old.repaid.minor:
+            raise FieldError(
+                "amount", f"amount {amount} is less than the {old.repaid} already repaid"
+            )
+        fields = {
+            "lender": values["lender"],
+            "relationship": values["relationship"],
+            "amount": amount,
+            "borrowed_on": values["borrowed_on"],
+            "promised": values["promised"],
+            "apr": values["apr"],
+            "notes": values["notes"],
+        }
+        if old is None:
+            return FamilyLoan(**fields)  # type: ignore[arg-type]
+        return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
+
+    def add_form(self) -> RecordForm:
+        repository = self.coach_app.ledger.repository
+
+        def save(values: Values) -> str:
+            loan = self._build(values, None)
+            repository.add_family_loan(loan)
+            return f"Added the loan from {loan.lender}."
+
+        return RecordForm("Add a family loan", self._fields(None), save, key_field="lender")
+
+    def edit_form(self, key: str) -> RecordForm | None:
+        old = self.household.family_loan(key)
+        if old is None:
+            return None
+        repository = self.coach_app.ledger.repository
+
+        def save(values: Values) -> str:
+            loan = self._build(values, old)
+            repository.update_family_loan(key, loan)
+            return f"Saved the loan from {loan.lender}."
+
+        return RecordForm(f"Edit the loan from {key}", self._fields(old), save, key_field="lender")
+
+    def delete_record(self, key: str) -> str:
+        self.coach_app.ledger.repository.remove_family_loan(key)
+        return f"Removed the loan from {key}."
+
+    def describe(self, key: str) -> str:
+        return f"the loan from {key} and its repayment history"
+
+    # -- repayments ----------------------------------------------------------------------
+
+    def repay_form(self, key: str) -> RecordForm | None:
+        loan = self.household.family_loan(key)
+        if loan is None:
+            return None
+        repository = self.coach_app.ledger.repository
+        locale = self.locale
+        owed = loan.balance
+
+        def parse_amount(text: str) -> Money:
+            amount = money_field(self.currency, "amount", allow_zero=False)(text)
+            if amount.minor > owed.minor:
+                raise ValueError(
+                    f"amount {amount} is more than the {owed} still owed to {loan.lender}"
+                )
+            return amount
+
+        def save(values: Values) -> str:
+            amount, on = values["amount"], values["on"]
+            assert isinstance(amount, Money) and isinstance(on, date)
+            # Re-read inside one transaction, as the CLI does, so nothing stale is written.
+            with repository.transaction():
+                fresh = repository.load().family_loan(key)
+                if fresh is None:
+                    raise FieldError("amount", f"there is no family loan from {key!r} any more")
+                if amount.minor > fresh.balance.minor:
+                    raise FieldError(
+                        "amount", f"amount {amount} is more than the {fresh.balance} still owed"
+                    )
+                updated = dataclasses.replace(
+                    fresh, repayments=(*fresh.repayments, FamilyRepayment(on, amount))
+                )
+                repository.update_family_loan(key, updated)
+            return (
+                f"Recorded {format_money(amount, locale)} repaid to {key}; "
+                f"{format_money(updated.balance, locale)} still owed."
+            )
+
+        fields = [
+            FieldSpec(
+                "amount",
+                "Amount repaid",
+                parse=parse_amount,
+                placeholder=f"at most {owed}",
+            ),
+            FieldSpec(
+                "on",
+                "Date",
+                parse=date_field("date"),
+                initial=self.coach_app.today.isoformat(),
+                placeholder="YYYY-MM-DD",
+            ),
+        ]
+        title = f"Repayment to {key} ({format_money(owed, locale)} still owed)"
+        return RecordForm(title, fields, save, key_field="amount")
+
+    def action_repay(self) -> None:
+        key = self.table.current_key
+        if key is None:
+            self.notify("There is no family loan yet: press a to add one.", timeout=3)
+            return
+        loan = self.household.family_loan(key)
+        if loan is not None and loan.balance.minor == 0:
+            self.notify(f"Nothing is owed to {key} any more.", timeout=3)
+            return
+        self._open(self.repay_form(key))

@@ -1,0 +1,192 @@
+"""Open source: regular pay and side income, each normalised to a month.
+
+`a` add · `e`/`enter` edit · `x` delete · `/` filter · `s` sort.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from typing import ClassVar
+
+from debtcoach.domain.budget import is_active, monthly_amount
+from debtcoach.domain.loan_facts import income_totals
+from debtcoach.domain.models import Frequency, Household, IncomeKind, IncomeSource
+from debtcoach.domain.money import format_money
+from debtcoach.ui.widgets.data_table import Column, ListScreen, Row
+from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.money_input import (
+    date_text,
+    money_field,
+    money_text,
+    name_field,
+    optional_date_field,
+    text_field,
+)
+
+KIND_CHOICES: tuple[tuple[str, str], ...] = (
+    ("regular (salary, pension)", IncomeKind.REGULAR.value),
+    ("side (open source)", IncomeKind.SIDE.value),
+)
+FREQUENCY_CHOICES: tuple[tuple[str, str], ...] = (
+    ("monthly", Frequency.MONTHLY.value),
+    ("weekly", Frequency.WEEKLY.value),
+    ("every two weeks", Frequency.BIWEEKLY.value),
+    ("yearly", Frequency.YEARLY.value),
+    ("one-off", Frequency.ONE_OFF.value),
+)
+
+
+class IncomeScreen(ListScreen):
+    TITLE_TEXT = "Open source: income"
+    NOUN = "income source"
+    EMPTY_TEXT = "No income yet. Press a to add your pay, then any side income."
+    COLUMNS: ClassVar[tuple[Column, ...]] = (
+        Column("Name"),
+        Column("Kind"),
+        Column("Amount", right=True),
+        Column("How often"),
+        Column("Per month", right=True),
+    )
+
+    def build_rows(self, household: Household) -> list[Row]:
+        locale = household.settings.locale
+        today = self.coach_app.today
+        rows = []
+        for source in household.income:
+            monthly = monthly_amount(source.amount, source.frequency)
+            active = is_active(source, today)
+            note = "" if active else " (not now)"
+            rows.append(
+                Row(
+                    key=source.name,
+                    cells=(
+                        source.name + note,
+                        source.kind.value,
+                        format_money(source.amount, locale),
+                        source.frequency.value,
+                        format_money(monthly, locale),
+                    ),
+                    sort=(
+                        source.name.casefold(),
+                        source.kind.value,
+                        source.amount.minor,
+                        source.frequency.value,
+                        monthly.minor,
+                    ),
+                    search=f"{source.name} {source.notes}",
+                    muted=not active,
+                )
+            )
+        return rows
+
+    def summary_text(self, household: Household) -> str:
+        side = sum(1 for item in household.income if item.kind == IncomeKind.SIDE)
+        if side == 0:
+            return "No side income yet: even a small one helps the plan (press a)."
+        return f"{len(household.income)} sources, {side} of them side income."
+
+    def totals_text(self, household: Household) -> str:
+        totals = income_totals(household.income, household.currency)
+        locale = household.settings.locale
+        return (
+            f"Per month: regular {format_money(totals.regular, locale)} · "
+            f"side {format_money(totals.side, locale)} · "
+            f"both {format_money(totals.total, locale)}"
+        )
+
+    # -- forms ---------------------------------------------------------------------------
+
+    def _fields(self, source: IncomeSource | None) -> list[FieldSpec]:
+        return [
+            FieldSpec(
+                "name", "Name", parse=name_field("name"), initial=source.name if source else ""
+            ),
+            FieldSpec(
+                "kind",
+                "Kind",
+                kind="select",
+                options=KIND_CHOICES,
+                initial=source.kind.value if source else IncomeKind.REGULAR.value,
+            ),
+            FieldSpec(
+                "amount",
+                "Amount",
+                parse=money_field(self.currency, "amount", allow_zero=False),
+                initial=money_text(source.amount) if source else "",
+                placeholder="each payment, e.g. 250.00",
+            ),
+            FieldSpec(
+                "frequency",
+                "How often",
+                kind="select",
+                options=FREQUENCY_CHOICES,
+                initial=source.frequency.value if source else Frequency.MONTHLY.value,
+            ),
+            FieldSpec(
+                "start",
+                "Starts",
+                parse=optional_date_field("start"),
+                initial=date_text(source.start) if source else "",
+                placeholder="YYYY-MM-DD (optional)",
+            ),
+            FieldSpec(
+                "end",
+                "Ends",
+                parse=optional_date_field("end"),
+                initial=date_text(source.end) if source else "",
+                placeholder="YYYY-MM-DD (optional)",
+            ),
+            FieldSpec("notes", "Notes", parse=text_field(), initial=source.notes if source else ""),
+        ]
+
+    @staticmethod
+    def _build(values: Values, old: IncomeSource | None) -> IncomeSource:
+        start, end = values["start"], values["end"]
+        if isinstance(start, date) and isinstance(end, date) and end < start:
+            raise FieldError("end", f"end {end.isoformat()} is before start {start.isoformat()}")
+        fields = {
+            "name": values["name"],
+            "kind": IncomeKind(str(values["kind"])),
+            "amount": values["amount"],
+            "frequency": Frequency(str(values["frequency"])),
+            "start": start,
+            "end": end,
+            "notes": values["notes"],
+        }
+        if old is None:
+            return IncomeSource(**fields)  # type: ignore[arg-type]
+        return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
+
+    def add_form(self) -> RecordForm:
+        repository = self.coach_app.ledger.repository
+
+        def save(values: Values) -> str:
+            source = self._build(values, None)
+            repository.add_income(source)
+            return f"Added income {source.name}."
+
+        return self.form("Add income", self._fields(None), save)
+
+    def edit_form(self, key: str) -> RecordForm | None:
+        old = next((item for item in self.household.income if item.name == key), None)
+        if old is None:
+            return None
+        repository = self.coach_app.ledger.repository
+
+        def save(values: Values) -> str:
+            source = self._build(values, old)
+            repository.update_income(key, source)
+            return f"Saved income {source.name}."
+
+        return self.form(f"Edit income {key}", self._fields(old), save)
+
+    def delete_record(self, key: str) -> str:
+        self.coach_app.ledger.repository.remove_income(key)
+        return f"Removed income {key}."
+
+    def describe(self, key: str) -> str:
+        source = next((item for item in self.household.income if item.name == key), None)
+        if source is None:
+            return f"the income {key!r}"
+        return f"the income {key!r} ({format_money(source.amount, self.locale)} {source.frequency})"

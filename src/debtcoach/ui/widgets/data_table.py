@@ -1,0 +1,328 @@
+"""The list screens' shared parts: a sortable, filterable table of records and its screen.
+
+`ListScreen` gives every list the same keys — `a` add, `e`/`enter` edit, `x` delete (after a
+question), `/` filter, `s` sort by the next column (or click a header) — and the same layout: a
+one-line summary, the filter box (only while filtering), the table, a totals line. Subclasses say
+which columns there are, how a household becomes rows, and what add/edit/delete do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Input, Static
+
+from debtcoach.domain.models import Household
+from debtcoach.store.errors import StoreError
+from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, SaveCallback
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    right: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record as the table shows it.
+
+    `sort` holds one comparable value per column (None sorts last); `search` is the text the
+    `/` filter matches; `alert` makes the row stand out (overdue, at risk) — in colour and with
+    a "!" in its first cell, so it stands out without colour too.
+    """
+
+    key: str
+    cells: tuple[str, ...]
+    sort: tuple[object, ...]
+    search: str
+    alert: bool = False
+    muted: bool = False
+
+
+def _sort_value(value: object) -> tuple[int, object]:
+    return (1, "") if value is None else (0, value)
+
+
+class RecordTable(DataTable[Text]):
+    """A row-cursor DataTable that keeps the cursor on the same record across redraws."""
+
+    DEFAULT_CSS = """
+    RecordTable { height: 1fr; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+
+    def show(
+        self,
+        columns: Sequence[Column],
+        rows: Sequence[Row],
+        *,
+        sort_column: int,
+        reverse: bool,
+        alert_style: str,
+        muted_style: str,
+    ) -> None:
+        current = self.current_key
+        self.clear(columns=True)
+        for index, column in enumerate(columns):
+            label = column.label
+            if index == sort_column:
+                label = f"{label} {'▼' if reverse else '▲'}"
+            self.add_column(
+                Text(label, justify="right" if column.right else "left"), key=str(index)
+            )
+        for row in rows:
+            style = alert_style if row.alert else muted_style if row.muted else ""
+            cells = []
+            for index, (cell, column) in enumerate(zip(row.cells, columns, strict=True)):
+                text = f"! {cell}" if row.alert and index == 0 else cell
+                cells.append(Text(text, style=style, justify="right" if column.right else "left"))
+            self.add_row(*cells, key=row.key)
+        if current is not None and current in {row.key for row in rows}:
+            self.move_cursor(row=self.get_row_index(current), animate=False)
+
+    @property
+    def current_key(self) -> str | None:
+        if self.row_count == 0:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except Exception:  # the cursor is past the end after rows went away
+            return None
+        return key.value
+
+
+class ListScreen(DebtCoachScreen):
+    """A screen around one RecordTable; see the module docstring for the keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", id="list.add"),
+        Binding("e", "edit", "Edit", id="list.edit"),
+        Binding("x", "delete", "Delete", id="list.delete"),
+        Binding("slash", "filter", "Filter", key_display="/", id="list.filter"),
+        Binding("s", "sort", "Sort", id="list.sort"),
+    ]
+
+    COLUMNS: ClassVar[tuple[Column, ...]] = ()
+    NOUN = "record"
+    EMPTY_TEXT = "Nothing here yet: press a to add one."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_column = 0
+        self.sort_reverse = False
+        self.filter_text = ""
+        self._rows: list[Row] = []
+
+    # -- what subclasses provide ---------------------------------------------------------
+
+    def build_rows(self, household: Household) -> list[Row]:
+        raise NotImplementedError
+
+    def summary_text(self, household: Household) -> str:
+        return ""
+
+    def totals_text(self, household: Household) -> str:
+        return ""
+
+    def add_form(self) -> RecordForm | None:
+        return None
+
+    def edit_form(self, key: str) -> RecordForm | None:
+        return None
+
+    def delete_record(self, key: str) -> str:
+        """Remove the record; returns the notification. May raise StoreError."""
+        raise NotImplementedError
+
+    def describe(self, key: str) -> str:
+        return f"the {self.NOUN} {key!r}"
+
+    # -- layout and drawing --------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="list-summary", classes="list-summary")
+        yield Input(placeholder="filter: type part of a name, esc clears", id="list-filter")
+        yield RecordTable(id="list-table")
+        yield Static("", id="list-empty", classes="list-empty")
+        yield Static("", id="list-totals", classes="list-totals")
+
+    DEFAULT_CSS = """
+    ListScreen #list-filter { display: none; }
+    ListScreen #list-filter.-shown { display: block; }
+    ListScreen .list-summary { color: $text-muted; }
+    ListScreen .list-empty { display: none; color: $text-muted; padding: 1 0; }
+    ListScreen .list-empty.-shown { display: block; }
+    ListScreen .list-totals { border-top: solid $primary 30%; height: auto; }
+    """
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.table.focus()
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#list-table", RecordTable)
+
+    @property
+    def household(self) -> Household:
+        return self.coach_app.household
+
+    @property
+    def currency(self) -> str:
+        return self.household.currency
+
+    @property
+    def locale(self) -> str:
+        return self.household.settings.locale
+
+    def refresh_data(self, household: Household) -> None:
+        self._rows = self.build_rows(household)
+        self.query_one("#list-summary", Static).update(self.summary_text(household))
+        self.query_one("#list-totals", Static).update(self.totals_text(household))
+        self._redraw()
+
+    def visible_rows(self) -> list[Row]:
+        needle = self.filter_text.strip().casefold()
+        rows = [row for row in self._rows if needle in row.search.casefold()]
+        column = self.sort_column
+        rows.sort(key=lambda row: row.key)
+        # None sorts last whichever the direction, so blanks never crowd the top.
+        present = [row for row in rows if row.sort[column] is not None]
+        blank = [row for row in rows if row.sort[column] is None]
+        present.sort(key=lambda row: _sort_value(row.sort[column]), reverse=self.sort_reverse)
+        return present + blank
+
+    def _redraw(self) -> None:
+        rows = self.visible_rows()
+        variables = self.app.theme_variables
+        alert = f"bold {variables.get('text-error', 'red')}"
+        muted = variables.get("text-muted", "")
+        self.table.show(
+            self.COLUMNS,
+            rows,
+            sort_column=self.sort_column,
+            reverse=self.sort_reverse,
+            alert_style=alert,
+            muted_style=muted if muted and "$" not in muted else "dim",
+        )
+        empty = self.query_one("#list-empty", Static)
+        if not self._rows:
+            empty.update(self.EMPTY_TEXT)
+        elif not rows:
+            empty.update(f"No {self.NOUN} matches {self.filter_text!r}: esc clears the filter.")
+        empty.set_class(not rows, "-shown")
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def action_sort(self) -> None:
+        self.sort_column = (self.sort_column + 1) % len(self.COLUMNS)
+        self.sort_reverse = False
+        self._redraw()
+        self.notify(f"Sorted by {self.COLUMNS[self.sort_column].label}.", timeout=2)
+
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        index = event.column_index
+        if index == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = index, False
+        self._redraw()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#list-filter", Input)
+        box.add_class("-shown")
+        box.focus()
+
+    @on(Input.Changed, "#list-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self._redraw()
+
+    @on(Input.Submitted, "#list-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            event.input.remove_class("-shown")
+        self.table.focus()
+
+    def key_escape(self) -> None:
+        box = self.query_one("#list-filter", Input)
+        if box.has_class("-shown") or self.filter_text:
+            box.value = ""
+            self.filter_text = ""
+            box.remove_class("-shown")
+            self._redraw()
+            self.table.focus()
+
+    @on(DataTable.RowSelected, "#list-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def _open(self, form: RecordForm | None) -> None:
+        if form is None:
+            return
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.coach_app.reload()
+            self.table.focus()
+
+        self.app.push_screen(form, done)
+
+    def action_add(self) -> None:
+        self._open(self.add_form())
+
+    def action_edit(self) -> None:
+        key = self.table.current_key
+        if key is None:
+            self.notify(f"There is no {self.NOUN} to edit: press a to add one.", timeout=3)
+            return
+        self._open(self.edit_form(key))
+
+    def action_delete(self) -> None:
+        key = self.table.current_key
+        if key is None:
+            self.notify(f"There is no {self.NOUN} to remove.", timeout=3)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.table.focus()
+                return
+            try:
+                message = self.delete_record(key)
+            except StoreError as exc:
+                self.notify(f"Nothing was removed: {exc}", severity="error", timeout=6)
+                return
+            self.coach_app.reload()
+            self.notify(message, timeout=4)
+            self.table.focus()
+
+        self.app.push_screen(ConfirmDialog(f"Remove {self.describe(key)}?"), answered)
+
+    def form(self, title: str, fields: Sequence[FieldSpec], on_save: SaveCallback) -> RecordForm:
+        return RecordForm(title, fields, on_save)
+
+
+def clip(text: str, width: int) -> str:
+    """Shorten a long name for a table cell (the full name is in the edit form)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def choice(values: Sequence[tuple[str, str]]) -> Callable[[str], str]:
+    """The label of a choice value, for table cells."""
+    labels = dict(values)
+    return lambda value: labels.get(value, value)

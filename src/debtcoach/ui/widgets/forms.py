@@ -1,0 +1,255 @@
+"""A generic record form (modal): one line per field, checked as the user types.
+
+A form is described by `FieldSpec`s. Text fields carry the parser the CLI uses for the same
+option; the parser runs on every keystroke and its message is shown under the field. `enter`
+saves (only when every field parses and the save callback accepts the values), `esc` cancels
+without writing anything.
+
+The save callback does the write. It may raise `FieldError` (a rule across fields, shown at the
+field), or a `StoreError` (shown at the key field for a duplicate name, else under the title):
+the form stays open and nothing was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Label, Select, Static
+
+from debtcoach.store.errors import DuplicateName, StoreError
+
+FieldKind = Literal["text", "select", "bool"]
+Values = dict[str, object]
+
+
+class FieldError(ValueError):
+    """A value that parses alone but not with the others (an end before its start …)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str
+    label: str
+    kind: FieldKind = "text"
+    parse: Callable[[str], object] | None = None
+    initial: str | bool = ""
+    options: Sequence[tuple[str, str]] = field(default_factory=tuple)
+    placeholder: str = ""
+
+
+class FormCheckbox(Checkbox, inherit_bindings=False):
+    """A checkbox that toggles with space only, so `enter` reaches the form and saves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Toggle", show=False),
+    ]
+
+
+SaveCallback = Callable[[Values], str]
+
+
+class RecordForm(ModalScreen[bool]):
+    """Dismisses with True after a successful save (the callback's message is notified)."""
+
+    DEFAULT_CSS = """
+    RecordForm { align: center middle; }
+    RecordForm > #form-box {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $panel; padding: 0 1;
+    }
+    RecordForm #form-title { text-style: bold; color: $accent; width: 1fr; }
+    RecordForm #form-error { color: $text-error; display: none; }
+    RecordForm #form-error.-shown { display: block; }
+    RecordForm #form-fields { height: auto; max-height: 18; }
+    RecordForm .form-row { height: auto; }
+    RecordForm .form-label { width: 20; padding: 0 1 0 0; }
+    RecordForm .form-row Input, RecordForm .form-row Select { width: 1fr; }
+    RecordForm .form-row Checkbox { width: 1fr; }
+    RecordForm .field-error { color: $text-error; padding-left: 20; display: none; }
+    RecordForm .field-error.-shown { display: block; }
+    RecordForm #form-hint { color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("enter", "save", "Save", id="form.save"),
+        Binding("ctrl+s", "save", "Save", show=False, id="form.save_anywhere"),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[FieldSpec],
+        on_save: SaveCallback,
+        *,
+        key_field: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = tuple(fields)
+        self.on_save = on_save
+        self.key_field = key_field or (self.fields[0].key if self.fields else None)
+        self._touched: set[str] = set()
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form-box"):
+            yield Static(self.form_title, id="form-title")
+            yield Static("", id="form-error")
+            with VerticalScroll(id="form-fields"):
+                for spec in self.fields:
+                    with Horizontal(classes="form-row", id=f"row-{spec.key}"):
+                        yield Label(spec.label, classes="form-label")
+                        yield self._make_widget(spec)
+                    yield Static("", classes="field-error", id=f"err-{spec.key}")
+            yield Static(
+                "enter save · esc cancel · tab next field · space ticks a box",
+                id="form-hint",
+            )
+
+    def _make_widget(self, spec: FieldSpec) -> Widget:
+        widget_id = f"f-{spec.key}"
+        if spec.kind == "select":
+            return Select(
+                [(label, value) for label, value in spec.options],
+                value=str(spec.initial),
+                allow_blank=False,
+                compact=True,
+                id=widget_id,
+            )
+        if spec.kind == "bool":
+            return FormCheckbox("", value=bool(spec.initial), compact=True, id=widget_id)
+        return Input(
+            value=str(spec.initial),
+            placeholder=spec.placeholder,
+            compact=True,
+            id=widget_id,
+            select_on_focus=False,
+        )
+
+    def on_mount(self) -> None:
+        if self.fields:
+            self.query_one(f"#f-{self.fields[0].key}").focus()
+
+    # -- validation as the user types -------------------------------------------------------
+
+    def _spec(self, key: str) -> FieldSpec:
+        return next(spec for spec in self.fields if spec.key == key)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        if event.input.id is None or not event.input.id.startswith("f-"):
+            return
+        key = event.input.id[2:]
+        self._touched.add(key)
+        self._check_field(self._spec(key), event.value)
+        self._set_form_error("")
+
+    def _check_field(self, spec: FieldSpec, text: str) -> tuple[bool, object]:
+        """Parse one text field, show or clear its message; (ok, value)."""
+        if spec.parse is None:
+            self._set_field_error(spec.key, "")
+            return True, text
+        try:
+            value = spec.parse(text)
+        except ValueError as exc:
+            self._set_field_error(spec.key, str(exc))
+            return False, None
+        self._set_field_error(spec.key, "")
+        return True, value
+
+    def _set_field_error(self, key: str, message: str) -> None:
+        error = self.query_one(f"#err-{key}", Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
+        widget = self.query_one(f"#f-{key}")
+        widget.set_class(bool(message), "-invalid")
+
+    def _set_form_error(self, message: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
+
+    def field_error(self, key: str) -> str:
+        """The message shown under a field ("" when it is fine); for tests and the help."""
+        error = self.query_one(f"#err-{key}", Static)
+        return str(error.content) if error.has_class("-shown") else ""
+
+    @property
+    def form_error(self) -> str:
+        error = self.query_one("#form-error", Static)
+        return str(error.content) if error.has_class("-shown") else ""
+
+    # -- reading values ----------------------------------------------------------------------
+
+    def collect(self) -> Values | None:
+        """Every field's value, or None after marking each field that does not parse."""
+        values: Values = {}
+        first_bad: str | None = None
+        for spec in self.fields:
+            widget = self.query_one(f"#f-{spec.key}")
+            if isinstance(widget, Select | Checkbox):
+                values[spec.key] = widget.value
+            elif isinstance(widget, Input):
+                ok, value = self._check_field(spec, widget.value)
+                if ok:
+                    values[spec.key] = value
+                elif first_bad is None:
+                    first_bad = spec.key
+        if first_bad is not None:
+            self._set_form_error("Nothing was saved: please correct the field marked below.")
+            self.query_one(f"#f-{first_bad}").focus()
+            return None
+        return values
+
+    def action_save(self) -> None:
+        # Enter inside an open Select list picks an option; it must not save the form.
+        values = self.collect()
+        if values is None:
+            return
+        try:
+            message = self.on_save(values)
+        except FieldError as exc:
+            self._set_field_error(exc.key, exc.message)
+            self._set_form_error("Nothing was saved: please correct the field marked below.")
+            self.query_one(f"#f-{exc.key}").focus()
+            return
+        except DuplicateName as exc:
+            if self.key_field is not None:
+                self._set_field_error(self.key_field, str(exc))
+                self.query_one(f"#f-{self.key_field}").focus()
+            self._set_form_error("Nothing was saved.")
+            return
+        except StoreError as exc:
+            self._set_form_error(f"Nothing was saved: {exc}")
+            return
+        self.dismiss(True)
+        if message:
+            self.app.notify(message, timeout=4)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+def select_options(values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """(label, value) pairs for a Select from {value: label}."""
+    return tuple((label, value) for value, label in values.items())

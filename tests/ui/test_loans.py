@@ -1,0 +1,244 @@
+"""The loans screen at 80x24, driven with real keys; every change checked in the data file."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from textual.screen import ModalScreen
+from textual.widgets import Input
+
+from debtcoach.domain.models import LoanKind, LoanStatus
+from debtcoach.domain.money import Money
+from debtcoach.store.repository import Repository
+from debtcoach.ui.screens.loans import LoansScreen
+from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.data_table import RecordTable
+from debtcoach.ui.widgets.forms import RecordForm
+from tests.conftest import make_app
+
+SIZE = (80, 24)
+
+
+def usd(text: str) -> Money:
+    return Money(int(Decimal(text) * 100), "USD")
+
+
+def table(app) -> RecordTable:  # type: ignore[no-untyped-def]
+    return app.screen.query_one(RecordTable)
+
+
+def keys_in_order(app) -> list[str]:  # type: ignore[no-untyped-def]
+    t = table(app)
+    return [str(row.key.value) for row in t.ordered_rows]
+
+
+def cell(app, key: str, column: int) -> str:  # type: ignore[no-untyped-def]
+    return str(table(app).get_row(key)[column])
+
+
+async def open_screen(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Close whatever greets the user at start (the check-in offer), then press the key."""
+    while isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("escape")
+    await pilot.press(key)
+
+
+async def select_row(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
+    t = table(pilot.app)
+    t.focus()
+    await pilot.press("home")
+    for _ in range(t.row_count):
+        if t.current_key == key:
+            return
+        await pilot.press("down")
+    assert t.current_key == key
+
+
+async def fill(pilot, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    form = pilot.app.screen
+    assert isinstance(form, RecordForm)
+    form.query_one(f"#f-{key}", Input).focus()
+    await pilot.press("home", "ctrl+k", *text)
+
+
+async def test_table_shows_each_loan_and_overdue_stands_out(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        assert isinstance(app.screen, LoansScreen)
+        assert keys_in_order(app) == ["Car loan", "QuickCash", "Sofa loan", "Visa"]
+        assert cell(app, "Visa", 0) == "! Visa"
+        assert cell(app, "Visa", 1) == "overdue"
+        assert cell(app, "Visa", 2) == "95"  # overdue since 2026-08-20
+        assert cell(app, "Visa", 3) == "$5,200.00"
+        assert cell(app, "Car loan", 0) == "Car loan"
+        assert cell(app, "Car loan", 2) == "-"
+        totals = str(app.screen.query_one("#list-totals").content)
+        assert "$16,700.00" in totals and "$676.00" in totals
+
+
+async def test_add_a_loan_through_the_form(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        await pilot.press("a")
+        assert isinstance(app.screen, RecordForm)
+        await pilot.press(*"Dentist plan", "tab", *"Smile Credit", "tab")
+        await pilot.press("enter", "down", "down", "enter")  # kind: online platform
+        await pilot.press("tab", "tab", *"1,200.50", "tab", *"19.9", "tab", "tab", *"60")
+        await pilot.press("tab", *"15", "tab", *"2026-11-01")
+        await pilot.press("enter")
+        assert isinstance(app.screen, LoansScreen)
+        assert "Dentist plan" in keys_in_order(app)
+        assert cell(app, "Dentist plan", 0) == "! Dentist plan"
+        assert cell(app, "Dentist plan", 2) == "22"
+        assert "$17,900.50" in str(app.screen.query_one("#list-totals").content)
+
+    loan = Repository(sample_db).load().loan("Dentist plan")
+    assert loan is not None
+    assert loan.lender == "Smile Credit"
+    assert loan.kind == LoanKind.ONLINE_PLATFORM
+    assert loan.balance == usd("1200.50")
+    assert loan.apr == Decimal("19.9")
+    assert loan.penalty_apr is None
+    assert loan.min_payment == usd("60")
+    assert loan.due_day == 15
+    assert loan.overdue_since == date(2026, 11, 1)
+    assert loan.opened_on is None  # never defaulted to today
+
+
+async def test_edit_with_e_and_with_enter(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        await select_row(pilot, "Car loan")
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert form.query_one("#f-balance", Input).value == "7400.00"
+        await fill(pilot, "balance", "7000")
+        await fill(pilot, "name", "Car")
+        await pilot.press("enter")
+        assert isinstance(app.screen, LoansScreen)
+        assert cell(app, "Car", 3) == "$7,000.00"
+        assert "Car loan" not in keys_in_order(app)
+
+        await select_row(pilot, "Visa")
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        form.query_one("#f-to_repay_other_debt").focus()
+        await pilot.press("space", "enter")
+
+    household = Repository(sample_db).load()
+    assert household.loan("Car loan") is None
+    car = household.loan("Car")
+    assert car is not None and car.balance == usd("7000") and car.lender == "City Auto Finance"
+    visa = household.loan("Visa")
+    assert visa is not None and visa.to_repay_other_debt is True
+    assert visa.status == LoanStatus.OVERDUE
+
+
+async def test_delete_asks_first(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        await select_row(pilot, "QuickCash")
+        await pilot.press("x")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert "QuickCash" in keys_in_order(app)
+        assert Repository(sample_db).load().loan("QuickCash") is not None
+        await pilot.press("x", "y")
+        assert isinstance(app.screen, LoansScreen)
+        assert "QuickCash" not in keys_in_order(app)
+    assert Repository(sample_db).load().loan("QuickCash") is None
+
+
+async def test_bad_input_is_refused_and_nothing_written(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        before = sample_db.read_bytes()
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await pilot.press(*"Visa")  # a duplicate: only the store knows
+        await fill(pilot, "balance", "12.345")
+        assert "too many decimals" in form.field_error("balance")
+        await fill(pilot, "apr", "abc")
+        assert "not a number" in form.field_error("apr")
+        await fill(pilot, "min_payment", "-5")
+        assert "must not be negative" in form.field_error("min_payment")
+        await fill(pilot, "overdue_since", "2026-02-30")
+        assert "does not exist" in form.field_error("overdue_since")
+        await fill(pilot, "due_day", "40")
+        assert "out of range" in form.field_error("due_day")
+        await pilot.press("enter")
+        assert app.screen is form
+        assert sample_db.read_bytes() == before
+
+        await fill(pilot, "balance", "100")
+        await fill(pilot, "apr", "10")
+        await fill(pilot, "min_payment", "5")
+        await fill(pilot, "due_day", "")
+        await fill(pilot, "overdue_since", "2026-12-01")  # after today
+        assert "after today" in form.field_error("overdue_since")
+        await fill(pilot, "overdue_since", "")
+        await pilot.press("enter")
+        assert app.screen is form
+        assert "already exists" in form.field_error("name")
+        assert sample_db.read_bytes() == before
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, LoansScreen)
+    assert sample_db.read_bytes() == before
+
+
+async def test_escape_cancels_an_edit(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        before = sample_db.read_bytes()
+        await select_row(pilot, "Visa")
+        await pilot.press("e")
+        await fill(pilot, "balance", "1")
+        await pilot.press("escape")
+        assert isinstance(app.screen, LoansScreen)
+        assert cell(app, "Visa", 3) == "$5,200.00"
+    assert sample_db.read_bytes() == before
+
+
+async def test_filter_and_sort_with_keys(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        await pilot.press("slash", *"harb")  # Visa's lender is Harbor Bank
+        assert keys_in_order(app) == ["Visa"]
+        await pilot.press("escape")
+        assert len(keys_in_order(app)) == 4
+        assert table(app).has_focus
+
+        await pilot.press("s")  # status
+        assert keys_in_order(app)[-1] == "Visa"
+        await pilot.press("s")  # days late: the overdue loan first, the rest after
+        assert keys_in_order(app)[0] == "Visa"
+        await pilot.press("s")  # balance, smallest first
+        assert keys_in_order(app) == ["QuickCash", "Sofa loan", "Visa", "Car loan"]
+
+
+async def test_empty_household_invites_to_add(empty_db: Path) -> None:
+    app = make_app(empty_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        assert "No loans yet" in str(app.screen.query_one("#list-empty").content)
+        await pilot.press("e", "x")  # nothing to edit or remove: a calm note, no dialog
+        assert isinstance(app.screen, LoansScreen)
+        await pilot.press("a", *"Card", "tab", "tab", "tab", "tab", *"500", "tab", *"20")
+        await pilot.press("tab", "tab", *"25", "enter")
+        assert keys_in_order(app) == ["Card"]
+    loan = Repository(empty_db).load().loan("Card")
+    assert loan is not None and loan.kind == LoanKind.CREDIT_CARD
+    assert loan.status == LoanStatus.CURRENT
