@@ -28,6 +28,8 @@ from debtcoach.services import Ledger
 from debtcoach.store.errors import StoreError
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.chart import ChartScreen
+from debtcoach.ui.screens.checkin import CheckInScreen
+from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.screens.placeholder import placeholder_screen
@@ -62,7 +64,7 @@ class DebtCoachApp(App[None]):
         "expenses": placeholder_screen("Throttling (expenses)"),
         "family": placeholder_screen("Family loans"),
         "chart": ChartScreen,
-        "checkin": placeholder_screen("Weekly check-in"),
+        "checkin": CheckInScreen,
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
@@ -204,7 +206,7 @@ class DebtCoachApp(App[None]):
 
     # --- check-in hook: owned by the check-in work stream ----------------------------------
     def offer_checkin_if_due(self) -> None:
-        pass
+        offer_checkin(self)
 
     # ----------------------------------------------------------------------------------------
 

@@ -1,0 +1,669 @@
+"""The weekly check-in (`w`): a short, keyboard-only ritual, one step at a time.
+
+The screen opens on the list of weeks (this week first, then past check-ins); `enter` starts this
+week or corrects the highlighted one. The flow has six steps — payments, income, spending,
+new borrowing, contacts with lenders, a note — and `enter` moves to the next field and, on a
+step's last field, to the next step; `esc` steps back. Nothing is saved before the last step.
+Saving goes through `checkin_service.save_checkin` (the same code as `debtcoach checkin add`),
+then the summary shows this week against last week, the total owed, the debt-free month and the
+streak, and the app reloads so every screen and the coach see the new numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, DataTable, Input, Label, Static
+
+from debtcoach.checkin_service import save_checkin
+from debtcoach.domain.calendar import iso_week
+from debtcoach.domain.checkin import (
+    CheckInError,
+    CheckInSummary,
+    checkin_date,
+    due_in_week,
+    find_checkin,
+    is_loan,
+    summary_lines,
+    week_dates,
+    weekly_share,
+)
+from debtcoach.domain.models import (
+    Channel,
+    CheckIn,
+    Contact,
+    Frequency,
+    Household,
+    InvalidName,
+    Loan,
+    LoanKind,
+    validate_name,
+)
+from debtcoach.domain.money import Money, MoneyError, format_money, parse_money, parse_rate
+from debtcoach.store.errors import StoreError
+from debtcoach.ui.screens.base import DebtCoachScreen
+
+NONE = "none"
+
+
+class ChoiceField(Widget, can_focus=True):
+    """One of a few options, changed with ←/→ (or space, or an option's first letter)."""
+
+    DEFAULT_CSS = """
+    ChoiceField { width: 26; height: 1; padding: 0 1; background: $boost; }
+    ChoiceField:focus { background: $accent 30%; text-style: bold; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "Previous", show=False),
+        Binding("right,space", "step(1)", "Next option", show=False),
+        Binding("enter", "submit", "Next", show=False),
+    ]
+
+    class Changed(Message):
+        def __init__(self, choice: ChoiceField) -> None:
+            super().__init__()
+            self.choice = choice
+
+    class Submitted(Message):
+        def __init__(self, choice: ChoiceField) -> None:
+            super().__init__()
+            self.choice = choice
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(self))
+
+    def __init__(self, options: Sequence[str], value: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.options = tuple(options)
+        self.value = value if value in self.options else self.options[0]
+
+    def render(self) -> str:
+        return f"◀ {self.value} ▶"
+
+    def action_step(self, delta: int) -> None:
+        index = (self.options.index(self.value) + delta) % len(self.options)
+        self._set(self.options[index])
+
+    def _set(self, value: str) -> None:
+        if value != self.value:
+            self.value = value
+            self.refresh()
+            self.post_message(self.Changed(self))
+
+    def on_key(self, event: events.Key) -> None:
+        key = event.character
+        if key and key.isalpha():
+            for option in self.options:
+                if option.lower().startswith(key.lower()):
+                    self._set(option)
+                    event.stop()
+                    return
+
+
+@dataclass
+class FieldSpec:
+    key: str
+    label: str
+    info: str = ""
+    options: tuple[str, ...] = ()  # a choice when given, else a text box
+
+    @property
+    def is_choice(self) -> bool:
+        return bool(self.options)
+
+
+@dataclass
+class Step:
+    title: str
+    intro: str
+    fields: Callable[[], list[FieldSpec]]
+
+
+@dataclass
+class Draft:
+    """What the user has typed so far, by field key (nothing is saved until the end)."""
+
+    week: str
+    on: date
+    previous: CheckIn | None
+    values: dict[str, str] = field(default_factory=dict)
+
+
+def _plain(amount: Money) -> str:
+    return str(amount)
+
+
+class CheckInScreen(DebtCoachScreen):
+    TITLE_TEXT = "Weekly check-in"
+    DEFAULT_CSS = """
+    CheckInScreen #ck-title { text-style: bold; color: $accent; height: 1; }
+    CheckInScreen #ck-intro { color: $text-muted; height: auto; }
+    CheckInScreen #ck-fields { height: auto; max-height: 1fr; }
+    CheckInScreen .ck-row { height: 1; margin: 0 0; }
+    CheckInScreen .ck-label { width: 20; }
+    CheckInScreen .ck-row Input { width: 14; }
+    CheckInScreen .ck-row .ck-text { width: 1fr; }
+    CheckInScreen .ck-info { width: 1fr; padding: 0 1; color: $text-muted; }
+    CheckInScreen #ck-error { color: $error; height: auto; }
+    CheckInScreen #ck-keys { color: $text-muted; height: 1; }
+    CheckInScreen #ck-overview DataTable { height: 1fr; }
+    CheckInScreen #ck-summary-text { height: auto; }
+    CheckInScreen ContentSwitcher { height: 1fr; }
+    CheckInScreen #ck-flow, CheckInScreen #ck-overview, CheckInScreen #ck-summary { height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="checkin.back"),
+        Binding("enter", "enter", "Next", show=False, id="checkin.enter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.draft: Draft | None = None
+        self.step_index = 0
+        self.summary: CheckInSummary | None = None
+        self._shown: list[tuple[FieldSpec, Widget]] = []
+        self._pending_week: str | None = None
+        self.steps: tuple[Step, ...] = (
+            Step("Payments made", "What did you pay this week? Amounts due this week are "
+                 "filled in; change them to what you really paid.", self._payment_fields),
+            Step("Income received", "What came in this week, pay and side income.",
+                 self._income_fields),
+            Step("Spending", "What did you spend on the items you are cutting?",
+                 self._spending_fields),
+            Step("New borrowing", "Did you borrow anything new this week? (← → or y/n)",
+                 self._borrow_fields),
+            Step("Talks with lenders", "Did you talk to a lender this week? Optional.",
+                 self._contact_fields),
+            Step("A note", "Anything to remember about this week? Enter saves.",
+                 self._note_fields),
+        )  # fmt: skip
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        with ContentSwitcher(initial="ck-overview"):
+            with Vertical(id="ck-overview"):
+                yield Static("", id="ck-overview-title", markup=False)
+                yield DataTable(id="ck-weeks", cursor_type="row", zebra_stripes=True)
+                yield Static("enter: check in / correct the highlighted week", id="ck-list-keys")
+            with Vertical(id="ck-flow"):
+                yield Static("", id="ck-title", markup=False)
+                yield Static("", id="ck-intro", markup=False)
+                yield VerticalScroll(id="ck-fields")
+                yield Static("", id="ck-error", markup=False)
+                yield Static("enter: next · esc: back", id="ck-keys")
+            with VerticalScroll(id="ck-summary"):
+                yield Static("", id="ck-summary-text", markup=False)
+                yield Static("enter: back to the weeks", id="ck-summary-keys")
+
+    @property
+    def view(self) -> str:
+        return self.query_one(ContentSwitcher).current or "ck-overview"
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#ck-weeks", DataTable).focus()
+        if self._pending_week is not None:
+            week, self._pending_week = self._pending_week, None
+            self.call_later(self.start, week)
+
+    def on_screen_resume(self) -> None:
+        if self.view == "ck-summary":
+            self.show_overview()
+
+    def refresh_data(self, household: Household) -> None:
+        self._fill_weeks(household)
+
+    def _fill_weeks(self, household: Household) -> None:
+        table = self.query_one("#ck-weeks", DataTable)
+        current = iso_week(self.coach_app.today)
+        table.clear(columns=True)
+        table.add_column("Week", key="week")
+        table.add_column("Paid", key="paid")
+        table.add_column("Earned", key="earned")
+        table.add_column("Spent", key="spent")
+        table.add_column("Borrowed", key="borrowed")
+        table.add_column("Note", key="note")
+        locale = household.settings.locale
+        done = {c.week for c in household.checkins}
+        if current not in done:
+            table.add_row(current, "not done yet", "", "", "", "", key=current)
+        for item in sorted(household.checkins, key=lambda c: c.week, reverse=True):
+
+            def total(amounts: dict[str, Money]) -> str:
+                minor = sum(a.minor for a in amounts.values())
+                return format_money(Money(minor, household.currency), locale)
+
+            note = item.note if len(item.note) <= 24 else item.note[:23] + "…"
+            table.add_row(
+                Text(item.week),
+                total(item.paid),
+                total(item.received),
+                total(item.spent),
+                "yes" if item.borrowed else "no",
+                Text(note),
+                key=item.week,
+            )
+        status = "done" if current in done else "not done yet"
+        self.query_one("#ck-overview-title", Static).update(
+            f"This week is {current} ({status}). Past weeks can be corrected."
+        )
+
+    # -- starting, stepping, saving ----------------------------------------------------------
+
+    def request_start(self, week: str) -> None:
+        """Open the flow for `week` (used by the start-up offer), now or once mounted."""
+        if self.is_mounted:
+            self.call_later(self.start, week)
+        else:
+            self._pending_week = week
+
+    @on(DataTable.RowSelected, "#ck-weeks")
+    async def _week_chosen(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            await self.start(str(event.row_key.value))
+
+    async def start(self, week: str) -> None:
+        household = self.coach_app.household
+        previous = find_checkin(household, week)
+        try:
+            on_date = checkin_date(week, self.coach_app.today, previous)
+        except CheckInError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.draft = Draft(week, on_date, previous, self._initial_values(household, week, previous))
+        self.summary = None
+        self.query_one(ContentSwitcher).current = "ck-flow"
+        await self.show_step(0)
+
+    def _initial_values(
+        self, household: Household, week: str, previous: CheckIn | None
+    ) -> dict[str, str]:
+        values: dict[str, str] = {}
+        if previous is not None:
+            values.update({f"paid:{k}": _plain(v) for k, v in previous.paid.items()})
+            values.update({f"received:{k}": _plain(v) for k, v in previous.received.items()})
+            values.update({f"spent:{k}": _plain(v) for k, v in previous.spent.items()})
+            values["borrowed"] = "yes" if previous.borrowed else "no"
+            values["note"] = previous.note
+            return values
+        for loan in household.loans:
+            due = due_in_week(loan, week)
+            if due is not None:
+                values[f"paid:{loan.name}"] = _plain(due)
+        for source in household.income:
+            if source.frequency == Frequency.WEEKLY:
+                values[f"received:{source.name}"] = _plain(source.amount)
+        values["borrowed"] = "no"
+        return values
+
+    async def show_step(self, index: int, focus_key: str | None = None) -> None:
+        assert self.draft is not None
+        self.step_index = index
+        step = self.steps[index]
+        monday, sunday = week_dates(self.draft.week)
+        verb = "Correcting" if self.draft.previous is not None else "Week"
+        self.query_one("#ck-title", Static).update(
+            f"{verb} {self.draft.week} ({monday:%b %d}–{sunday:%b %d}) · "
+            f"step {index + 1} of {len(self.steps)}: {step.title}"
+        )
+        self.query_one("#ck-intro", Static).update(step.intro)
+        self.query_one("#ck-error", Static).update("")
+        last = index == len(self.steps) - 1
+        keys = "enter: save" if last else "enter: next"
+        back = "esc: back" if index else "esc: back to the weeks"
+        self.query_one("#ck-keys", Static).update(f"{keys} · tab: next field · {back}")
+        container = self.query_one("#ck-fields", VerticalScroll)
+        await container.remove_children()
+        self._shown = []
+        rows: list[Widget] = []
+        for number, spec in enumerate(step.fields()):
+            value = self.draft.values.get(spec.key, "")
+            widget: Widget
+            if spec.is_choice:
+                widget = ChoiceField(spec.options, value or spec.options[0], id=f"ck-f{number}")
+            else:
+                is_amount = spec.key.startswith(("paid:", "received:", "spent:", "new:amount"))
+                is_amount = is_amount or spec.key in ("new:min", "new:apr")
+                widget = Input(
+                    value,
+                    placeholder="0" if is_amount else "",
+                    id=f"ck-f{number}",
+                    compact=True,
+                    classes="" if is_amount else "ck-text",
+                )
+            self._shown.append((spec, widget))
+            rows.append(
+                Horizontal(
+                    Label(spec.label, classes="ck-label", markup=False),
+                    widget,
+                    Label(spec.info, classes="ck-info", markup=False),
+                    classes="ck-row",
+                )
+            )
+        if not rows:
+            rows.append(Label("Nothing to fill in here.", classes="ck-info"))
+        await container.mount_all(rows)
+        target = next((w for s, w in self._shown if s.key == focus_key), None)
+        if target is None and self._shown:
+            target = self._shown[0][1]
+        self.set_focus(target)
+
+    def _store_values(self) -> None:
+        assert self.draft is not None
+        for spec, widget in self._shown:
+            if isinstance(widget, ChoiceField):
+                self.draft.values[spec.key] = widget.value
+            elif isinstance(widget, Input):
+                self.draft.values[spec.key] = widget.value.strip()
+
+    @on(Input.Submitted)
+    async def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        # Keys typed fast may still reach a field the flow has already moved past.
+        await self._advance_from(self.focused if self._is_field(self.focused) else event.input)
+
+    def _is_field(self, widget: Widget | None) -> bool:
+        return any(w is widget for _, w in self._shown)
+
+    @on(ChoiceField.Submitted)
+    async def _choice_submitted(self, event: ChoiceField.Submitted) -> None:
+        event.stop()
+        await self._advance_from(self.focused if self._is_field(self.focused) else event.choice)
+
+    async def action_enter(self) -> None:
+        """enter with no field focused: leaves the summary, or advances an empty step."""
+        if self.view == "ck-summary":
+            self.show_overview()
+        elif self.view == "ck-flow" and self.focused is None:
+            await self.action_next()
+
+    async def _advance_from(self, widget: Widget | None) -> None:
+        widgets = [w for _, w in self._shown]
+        index = next((i for i, w in enumerate(widgets) if w is widget), None)
+        if index is not None and index < len(widgets) - 1:
+            self.set_focus(widgets[index + 1])
+            return
+        await self.action_next()
+
+    @on(ChoiceField.Changed)
+    async def _choice_changed(self, event: ChoiceField.Changed) -> None:
+        spec = next((s for s, w in self._shown if w is event.choice), None)
+        if spec is not None and spec.key == "borrowed":
+            self._store_values()
+            await self.show_step(self.step_index, focus_key="borrowed")
+
+    async def action_next(self) -> None:
+        if self.draft is None or self.view != "ck-flow":
+            return
+        self._store_values()
+        problem = self._check_step(self.step_index)
+        if problem is not None:
+            key, message = problem
+            self.query_one("#ck-error", Static).update(message)
+            widget = next((w for s, w in self._shown if s.key == key), None)
+            self.set_focus(widget)
+            return
+        if self.step_index < len(self.steps) - 1:
+            await self.show_step(self.step_index + 1)
+        else:
+            self.save()
+
+    async def action_back(self) -> None:
+        if self.has_class("-coach-open"):
+            self.action_close_coach()
+            return
+        if self.view == "ck-flow" and self.draft is not None:
+            self._store_values()
+            if self.step_index > 0:
+                await self.show_step(self.step_index - 1)
+                return
+            self.draft = None
+        self.show_overview()
+
+    def show_overview(self) -> None:
+        self.query_one(ContentSwitcher).current = "ck-overview"
+        self._fill_weeks(self.coach_app.household)
+        self.query_one("#ck-weeks", DataTable).focus()
+
+    # -- the fields of each step ----------------------------------------------------------
+
+    @property
+    def _household(self) -> Household:
+        return self.coach_app.household
+
+    def _money(self, amount: Money) -> str:
+        return format_money(amount, self._household.settings.locale)
+
+    def _owed_before(self, name: str) -> Money:
+        """What can be paid to `name` this week: today's balance plus this week's old payment."""
+        assert self.draft is not None
+        household = self._household
+        loan = household.loan(name)
+        owed = loan.balance if loan is not None else Money.zero(household.currency)
+        if loan is None:
+            family = household.family_loan(name)
+            owed = family.balance if family is not None else owed
+        old = self.draft.previous.paid.get(name) if self.draft.previous else None
+        return owed if old is None else owed + old
+
+    def _payment_fields(self) -> list[FieldSpec]:
+        assert self.draft is not None
+        household = self._household
+        old = self.draft.previous.paid if self.draft.previous else {}
+        fields = []
+        for loan in household.loans:
+            if not loan.is_open and loan.name not in old:
+                continue
+            due = due_in_week(loan, self.draft.week)
+            info = f"owes {self._money(self._owed_before(loan.name))}"
+            if loan.due_day is not None:
+                info += f" · due day {loan.due_day}"
+            if due is not None:
+                info += " (this week)"
+            fields.append(FieldSpec(f"paid:{loan.name}", loan.name, info))
+        for item in household.family_loans:
+            if is_loan(household, item.lender):
+                continue
+            if item.balance.minor == 0 and item.lender not in old:
+                continue
+            info = f"family · owes {self._money(self._owed_before(item.lender))}"
+            fields.append(FieldSpec(f"paid:{item.lender}", item.lender, info))
+        return fields
+
+    def _income_fields(self) -> list[FieldSpec]:
+        return [
+            FieldSpec(
+                f"received:{x.name}",
+                x.name,
+                f"{x.kind.value} · {self._money(x.amount)} {x.frequency.value}",
+            )
+            for x in self._household.income
+        ]
+
+    def _spending_fields(self) -> list[FieldSpec]:
+        assert self.draft is not None
+        old = self.draft.previous.spent if self.draft.previous else {}
+        expenses = [e for e in self._household.expenses if e.cut_active or e.name in old]
+        if not expenses:
+            expenses = list(self._household.expenses)
+        return [
+            FieldSpec(
+                f"spent:{e.name}",
+                e.name,
+                f"weekly target {self._money(weekly_share(e.target_or_current))}",
+            )
+            for e in expenses
+        ]
+
+    def _borrow_fields(self) -> list[FieldSpec]:
+        assert self.draft is not None
+        fields = [FieldSpec("borrowed", "Borrowed anything?", "", ("no", "yes"))]
+        if self.draft.values.get("borrowed") == "yes":
+            fields += [
+                FieldSpec("new:name", "What (a name)", "e.g. Payday app"),
+                FieldSpec("new:lender", "From whom", "the lender"),
+                FieldSpec("new:amount", "How much", "what you owe now"),
+                FieldSpec("new:min", "Monthly payment", "the minimum each month"),
+                FieldSpec("new:apr", "Yearly rate %", "optional"),
+                FieldSpec("new:kind", "Kind", "", ("online_platform", "other")),
+            ]
+        return fields
+
+    def _contact_fields(self) -> list[FieldSpec]:
+        loans = tuple(loan.name for loan in self._household.loans if loan.is_open)
+        return [
+            FieldSpec("contact:loan", "Talked about", "← → to pick a loan", (NONE, *loans)),
+            FieldSpec("contact:channel", "How", "", tuple(c.value for c in Channel)),
+            FieldSpec("contact:outcome", "What came of it", "optional"),
+        ]
+
+    def _note_fields(self) -> list[FieldSpec]:
+        return [FieldSpec("note", "Note", "")]
+
+    # -- checking and building --------------------------------------------------------------
+
+    def _amount(self, key: str, what: str) -> Money:
+        assert self.draft is not None
+        text = self.draft.values.get(key, "").strip() or "0"
+        return parse_money(text, self._household.currency, what=what)
+
+    def _check_step(self, index: int) -> tuple[str, str] | None:
+        """(field key, message) of the first problem on the step, or None."""
+        try:
+            self._build(index)
+        except _FieldProblem as problem:
+            return problem.key, problem.message
+        return None
+
+    def _build(self, upto: int) -> tuple[CheckIn, list[Loan], list[Contact]]:
+        """The check-in from the draft, checking the fields of steps 0..upto."""
+        assert self.draft is not None
+        draft, household = self.draft, self._household
+        amounts: dict[str, dict[str, Money]] = {"paid": {}, "received": {}, "spent": {}}
+        builders = (self._payment_fields, self._income_fields, self._spending_fields)
+        for step, fields in enumerate(builders):
+            if step > upto:
+                break
+            for spec in fields():
+                table, name = spec.key.split(":", 1)
+                try:
+                    amount = self._amount(spec.key, name)
+                except MoneyError as exc:
+                    raise _FieldProblem(spec.key, str(exc)) from None
+                if table == "paid" and amount.minor > self._owed_before(name).minor:
+                    owed = self._money(self._owed_before(name))
+                    message = f"{name}: {self._money(amount)} is more than the {owed} owed"
+                    raise _FieldProblem(spec.key, message)
+                if amount.minor:
+                    amounts[table][name] = amount
+        new_loans: list[Loan] = []
+        borrowed = draft.values.get("borrowed") == "yes"
+        if upto >= 3 and borrowed:
+            loan = self._new_loan(draft)
+            if loan is not None:
+                new_loans.append(loan)
+        contacts: list[Contact] = []
+        loan_name = draft.values.get("contact:loan", NONE)
+        if upto >= 4 and loan_name != NONE:
+            contacts.append(
+                Contact(
+                    loan=loan_name,
+                    on=min(draft.on, self.coach_app.today),
+                    channel=Channel(draft.values.get("contact:channel", Channel.PHONE.value)),
+                    outcome=draft.values.get("contact:outcome", "")[:500],
+                )
+            )
+        checkin = CheckIn(
+            week=draft.week,
+            on=draft.on,
+            paid=amounts["paid"],
+            received=amounts["received"],
+            spent=amounts["spent"],
+            borrowed=borrowed,
+            note=draft.values.get("note", "")[:500],
+        )
+        del household
+        return checkin, new_loans, contacts
+
+    def _new_loan(self, draft: Draft) -> Loan | None:
+        values = draft.values
+        household = self._household
+        name_text = values.get("new:name", "")
+        if not name_text and draft.previous is not None and draft.previous.borrowed:
+            return None  # a correction: the loan was recorded the first time
+        try:
+            name = validate_name(name_text, what="the name")
+        except InvalidName as exc:
+            raise _FieldProblem("new:name", f"Say what you borrowed: {exc}") from None
+        if household.loan(name) is not None:
+            raise _FieldProblem("new:name", f"There is already a loan named {name}")
+        currency = household.currency
+        try:
+            amount = parse_money(values.get("new:amount", ""), currency, what="how much",
+                                 allow_zero=False)  # fmt: skip
+        except MoneyError as exc:
+            raise _FieldProblem("new:amount", str(exc)) from None
+        try:
+            minimum = parse_money(values.get("new:min", ""), currency, what="the monthly payment",
+                                  allow_zero=False)  # fmt: skip
+        except MoneyError as exc:
+            raise _FieldProblem("new:min", str(exc)) from None
+        apr_text = values.get("new:apr", "")
+        try:
+            apr = parse_rate(apr_text, what="the rate") if apr_text else Decimal(0)
+        except MoneyError as exc:
+            raise _FieldProblem("new:apr", str(exc)) from None
+        return Loan(
+            name=name,
+            kind=LoanKind(values.get("new:kind", LoanKind.ONLINE_PLATFORM.value)),
+            balance=amount,
+            apr=apr,
+            min_payment=minimum,
+            lender=values.get("new:lender", "")[:200],
+            opened_on=draft.on,
+            purpose=f"borrowed in the week {draft.week}",
+        )
+
+    def save(self) -> None:
+        assert self.draft is not None
+        try:
+            checkin, new_loans, contacts = self._build(len(self.steps) - 1)
+        except _FieldProblem as problem:
+            self.query_one("#ck-error", Static).update(problem.message)
+            return
+        try:
+            summary = save_checkin(
+                self.coach_app.ledger, checkin, new_loans=new_loans, contacts=contacts
+            )
+        except (CheckInError, StoreError, ValueError) as exc:
+            self.query_one("#ck-error", Static).update(f"Not saved: {exc}")
+            return
+        self.draft = None
+        self.summary = summary
+        self.coach_app.reload()
+        self.show_summary(summary)
+
+    def show_summary(self, summary: CheckInSummary) -> None:
+        lines = summary_lines(summary, self._household.settings.locale)
+        self.query_one("#ck-summary-text", Static).update("\n".join(lines))
+        self.query_one(ContentSwitcher).current = "ck-summary"
+        self.set_focus(None)
+
+
+class _FieldProblem(Exception):
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+        self.message = message
