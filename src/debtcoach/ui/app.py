@@ -26,13 +26,17 @@ from debtcoach.domain.payoff import PayoffPlan, PlanInputError
 from debtcoach.guidance import coach_advice, on_track_message
 from debtcoach.services import Ledger
 from debtcoach.store.errors import StoreError
+from debtcoach.store.watch import WATCH_INTERVAL_SECONDS, FileWatch
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.chart import ChartScreen
 from debtcoach.ui.screens.checkin import CheckInScreen
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
+from debtcoach.ui.screens.expenses import ExpensesScreen
+from debtcoach.ui.screens.family import FamilyScreen
 from debtcoach.ui.screens.help import HelpScreen
-from debtcoach.ui.screens.placeholder import placeholder_screen
+from debtcoach.ui.screens.income import IncomeScreen
+from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 
 SCREEN_KEYS: tuple[tuple[str, str, str], ...] = (
@@ -59,10 +63,10 @@ class DebtCoachApp(App[None]):
     # One entry per screen. Other work streams replace single entries here.
     MODES: ClassVar[dict[str, str | Callable[..., object]]] = {  # type: ignore[assignment]
         "dashboard": DashboardScreen,
-        "loans": placeholder_screen("Loans"),
-        "income": placeholder_screen("Open source (income)"),
-        "expenses": placeholder_screen("Throttling (expenses)"),
-        "family": placeholder_screen("Family loans"),
+        "loans": LoansScreen,
+        "income": IncomeScreen,
+        "expenses": ExpensesScreen,
+        "family": FamilyScreen,
         "chart": ChartScreen,
         "checkin": CheckInScreen,
     }
@@ -202,7 +206,25 @@ class DebtCoachApp(App[None]):
         for message in self._startup_warnings:
             self.notify(message, severity="warning", timeout=10)
         self._startup_warnings.clear()
+        self._watch = FileWatch(self.ledger.repository)
+        self.set_interval(WATCH_INTERVAL_SECONDS, self.check_file_changed)
         self.offer_checkin_if_due()
+
+    def check_file_changed(self) -> bool:
+        """Reload when another process (a script, a second session) saved the file."""
+        try:
+            changed = self._watch.changed_by_others()
+        except OSError:
+            return False
+        if not changed:
+            return False
+        try:
+            self.reload()
+        except StoreError as exc:
+            self.notify(f"The data file changed but cannot be read: {exc}", severity="error")
+            return False
+        self.notify("The data file was changed elsewhere; showing the new figures.", timeout=5)
+        return True
 
     # --- check-in hook: owned by the check-in work stream ----------------------------------
     def offer_checkin_if_due(self) -> None:

@@ -1,0 +1,180 @@
+"""The app shell at 80x24 with real keys: every footer and top-bar key, the coach toggle, help,
+the command palette, and reloading when another process changes the file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from debtcoach.domain.models import CheckIn
+from debtcoach.store.repository import Repository
+from debtcoach.ui.screens.help import HelpScreen
+from debtcoach.ui.widgets.coach_panel import CoachPanel
+from tests.conftest import TODAY, make_app
+
+SMALL = (80, 24)
+WIDE = (120, 40)
+
+
+def text(widget: Static) -> str:
+    return str(widget.content)
+
+
+async def skip_offer(pilot: Pilot[None]) -> None:
+    """Answer the start-up "time for this week's check-in" question with s (skip)."""
+    await pilot.pause()
+    if isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("s")
+        await pilot.pause()
+
+
+async def test_screen_keys_switch_modes(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        assert app.current_mode == "dashboard"
+        for key, mode in [
+            ("l", "loans"),
+            ("o", "income"),
+            ("t", "expenses"),
+            ("f", "family"),
+            ("p", "chart"),
+            ("w", "checkin"),
+            ("d", "dashboard"),
+        ]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.current_mode == mode, key
+            assert app.screen.query_one("#nav").current == mode  # type: ignore[attr-defined]
+
+
+async def test_help_opens_and_closes(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert str(sample_db) in text(app.screen.query_one("#help-data", Static))
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.current_mode == "dashboard"
+        assert not isinstance(app.screen, HelpScreen)
+        # ? toggles, and a screen key leaves help for that screen.
+        await pilot.press("question_mark")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark", "p")
+        await pilot.pause()
+        assert app.current_mode == "chart"
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_c_shows_the_coach_full_width_below_100_columns(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        panel = app.screen.query_one(CoachPanel)
+        body = app.screen.query_one("#body")
+        assert panel.region.width == 0
+        assert body.region.width > 0
+        await pilot.press("c")
+        await pilot.pause()
+        assert panel.region.width >= 78
+        assert body.region.width == 0
+        assert app.focused is not None and app.focused.id == "coach-list"
+        await pilot.press("c")
+        await pilot.pause()
+        assert panel.region.width == 0
+        assert body.region.width > 0
+        await pilot.press("c", "escape")
+        await pilot.pause()
+        assert panel.region.width == 0
+
+
+async def test_coach_docked_right_at_100_columns(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=WIDE) as pilot:
+        await skip_offer(pilot)
+        panel = app.screen.query_one(CoachPanel)
+        body = app.screen.query_one("#body")
+        assert panel.region.width == 38
+        assert body.region.width > 60
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "coach-list"
+        assert body.region.width > 60
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.focused is None or app.focused.id != "coach-list"
+
+
+async def test_command_palette_goes_to_a_screen(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"go to payoff")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "chart"
+
+
+async def test_command_palette_runs_the_screens_own_actions(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.per_loan is False  # type: ignore[attr-defined]
+        await pilot.press("ctrl+p")
+        await pilot.press(*"payoff: per loan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.per_loan is True  # type: ignore[attr-defined]
+
+
+async def test_reloads_when_another_process_writes(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        checkin = app.screen.query_one("#checkin", Static)
+        assert "not done yet" in text(checkin)
+        assert app.check_file_changed() is False
+        Repository(sample_db).put_checkin(CheckIn("2026-W48", TODAY))  # "another process"
+        assert app.check_file_changed() is True
+        await pilot.pause()
+        assert "check-in done" in text(checkin)
+        assert app.check_file_changed() is False
+
+
+def test_start_up_does_not_import_plotext() -> None:
+    code = (
+        "import sys, debtcoach.ui.app; "
+        "print(any(m.split('.')[0] in ('plotext', 'textual_plotext') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,112 @@
+"""The coach panel: the top advice in full, every piece in a list, enter jumps to the screen that
+acts on it, a calm message when nothing applies, and a redraw after the data changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+
+from debtcoach.guidance import coach_advice, guidance_text
+from debtcoach.store.repository import Repository
+from debtcoach.ui.widgets.coach_panel import CoachPanel
+from tests.conftest import TODAY, make_app
+
+SMALL = (80, 24)
+WIDE = (120, 40)
+
+
+async def skip_offer(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    if isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("s")
+        await pilot.pause()
+
+
+def shown(pilot: Pilot[None]) -> str:
+    return str(pilot.app.screen.query_one("#coach-advice", Static).content)
+
+
+def options(pilot: Pilot[None]) -> OptionList:
+    return pilot.app.screen.query_one("#coach-list", OptionList)
+
+
+async def test_top_advice_in_full_with_the_quote_verbatim(sample_db: Path) -> None:
+    advice = coach_advice(Repository(sample_db).load(), TODAY)
+    assert advice[0].rule == "stop-lending"
+    app = make_app(sample_db)
+    async with app.run_test(size=WIDE) as pilot:
+        await skip_offer(pilot)
+        text = shown(pilot)
+        assert text.startswith("Stop borrowing to repay")
+        assert f"“{advice[0].quote}”" in text
+        assert advice[0].quote in guidance_text()
+        assert f"Why: {advice[0].why}" in text
+        assert "Act: press l for Loans." in text
+        listed = options(pilot)
+        assert listed.option_count == len(advice)
+        assert [listed.get_option_at_index(i).id for i in range(len(advice))] == [
+            a.rule for a in advice
+        ]
+
+
+async def test_arrows_read_and_enter_jumps(sample_db: Path) -> None:
+    advice = coach_advice(Repository(sample_db).load(), TODAY)
+    target = next(i for i, a in enumerate(advice) if a.key == "o")
+    app = make_app(sample_db)
+    async with app.run_test(size=WIDE) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("c")
+        for _ in range(target):
+            await pilot.press("down")
+        await pilot.pause()
+        assert shown(pilot).startswith(advice[target].title)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "income"
+
+
+async def test_enter_jumps_from_the_narrow_panel(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        dashboard = app.screen
+        await pilot.press("c")
+        await pilot.pause()
+        assert dashboard.query_one(CoachPanel).region.width >= 78
+        assert shown(pilot).startswith("Stop borrowing to repay")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "loans"
+        assert not dashboard.has_class("-coach-open")
+
+
+async def test_panel_changes_after_the_data_changes(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=WIDE) as pilot:
+        await skip_offer(pilot)
+        assert shown(pilot).startswith("Stop borrowing to repay")
+        before = options(pilot).option_count
+        app.ledger.repository.remove_loan("QuickCash")  # the loan taken to pay the card
+        app.reload()
+        await pilot.pause()
+        assert not shown(pilot).startswith("Stop borrowing to repay")
+        assert options(pilot).get_option_at_index(0).id != "stop-lending"
+        assert options(pilot).option_count == before - 1
+        # Other screens' panels follow the same signal.
+        await pilot.press("p")
+        await pilot.pause()
+        assert options(pilot).get_option_at_index(0).id != "stop-lending"
+
+
+async def test_calm_message_when_nothing_applies(empty_db: Path) -> None:
+    app = make_app(empty_db)
+    async with app.run_test(size=WIDE) as pilot:
+        await skip_offer(pilot)
+        assert app.advice == ()
+        text = shown(pilot)
+        assert text.startswith("You are on track.")
+        assert "Nothing is owed" in text
+        assert not options(pilot).display

@@ -1,0 +1,95 @@
+"""The dashboard on the sample household at 80x24: every figure, and a redraw after a save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
+from textual.widgets import ProgressBar, Static
+
+from debtcoach.domain.models import CheckIn
+from debtcoach.domain.payoff import simulate_payoff
+from debtcoach.store.repository import Repository
+from tests.conftest import TODAY, make_app
+
+SMALL = (80, 24)
+
+
+async def skip_offer(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    if isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("s")
+        await pilot.pause()
+
+
+def text(pilot: Pilot[None], selector: str) -> str:
+    return str(pilot.app.screen.query_one(selector, Static).content)
+
+
+async def test_dashboard_figures_on_the_sample(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        owed = text(pilot, "#owed")
+        assert "Owed in total  $18,700.00" in owed
+        assert "Institutions" in owed and "$16,700.00  4 loans" in owed
+        assert "Family & friends" in owed and "$2,000.00  2 people" in owed
+
+        monthly = text(pilot, "#monthly")
+        assert "Debt budget" in monthly and "$964.67" in monthly
+        assert "Minimum payments" in monthly and "$676.00" in monthly
+        assert "Left for the plan" in monthly and "$288.67" in monthly
+
+        assert text(pilot, "#debt-free") == "Debt-free in September 2028 · 22 months · avalanche"
+        assert "Paid $760.00 of $19,460.00 since Sep 6, 2026 (3%)" in text(pilot, "#progress-text")
+        bar = app.screen.query_one("#progress", ProgressBar)
+        assert (bar.progress, bar.total) == (76000, 1946000)
+
+        due = text(pilot, "#due").splitlines()
+        assert due[0] == "Due in the next 14 days"
+        assert "Sofa loan" in due[1] and "$95.00" in due[1] and "in 5 days" in due[1]
+        assert "QuickCash" in due[2] and "$180.00" in due[2] and "in 12 days" in due[2]
+        assert len(due) == 3  # Visa (Dec 20) and the car loan (Dec 12) are further away
+
+        follow = text(pilot, "#follow-ups")
+        assert "Visa · Harbor Bank hardship team · Fri, Nov 27, in 4 days" in follow
+        assert "Oct 16" not in follow  # answered by the later letter
+
+        checkin = text(pilot, "#checkin")
+        assert "2026-W48" in checkin and "not done yet — press w" in checkin
+        assert "12 weeks in a row" in checkin
+
+
+async def test_dashboard_debt_free_matches_the_plan(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    household = Repository(sample_db).load()
+    plan = simulate_payoff(
+        household.loans, household.family_loans, app.ledger.budget(household).debt_budget, TODAY
+    )
+    assert (plan.months, plan.debt_free) == (22, "2028-09")
+    assert app.plan.months == plan.months and app.plan.debt_free == plan.debt_free
+
+
+async def test_dashboard_redraws_after_a_save(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        assert "not done yet" in text(pilot, "#checkin")
+        app.ledger.repository.put_checkin(CheckIn("2026-W48", TODAY))
+        app.ledger.repository.remove_loan("Sofa loan")
+        app.reload()
+        await pilot.pause()
+        assert "check-in done · 13 weeks in a row" in text(pilot, "#checkin")
+        assert "$14,400.00  3 loans" in text(pilot, "#owed")
+        assert "Sofa loan" not in text(pilot, "#due")
+
+
+async def test_dashboard_on_an_empty_file(empty_db: Path) -> None:
+    app = make_app(empty_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        assert "Owed in total  $0.00" in text(pilot, "#owed")
+        assert text(pilot, "#debt-free") == "Debt-free: nothing is owed"
+        assert "Nothing falls due." in text(pilot, "#due")
+        assert "None due this week." in text(pilot, "#follow-ups")
