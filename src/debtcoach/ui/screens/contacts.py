@@ -15,7 +15,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
@@ -40,12 +40,10 @@ class ContactForm(ModalScreen[Contact | None]):
         border: round $primary; background: $panel; padding: 0 1;
     }
     ContactForm #cf-title { text-style: bold; margin: 0 0 1 0; }
-    ContactForm #cf-grid {
-        grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; height: auto; grid-gutter: 0 1;
-    }
+    ContactForm .cf-row { height: 1; }
     ContactForm .cf-label { width: 12; }
-    ContactForm .cf-error { color: $error; column-span: 2; height: auto; }
-    ContactForm .cf-error:disabled, ContactForm .cf-error.-empty { display: none; }
+    ContactForm .cf-error { color: $error; height: auto; padding: 0 0 0 12; }
+    ContactForm .cf-error.-empty { display: none; }
     ContactForm #cf-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
     ContactForm Button { margin-left: 2; }
     """
@@ -64,36 +62,30 @@ class ContactForm(ModalScreen[Contact | None]):
         with Vertical(id="cf-box"):
             who = f" with {self.lender}" if self.lender else ""
             yield Static(f"Log a contact{who} about {self.loan}", id="cf-title")
-            with Grid(id="cf-grid"):
-                yield Label("Date", classes="cf-label")
-                yield Input(
-                    self.today.isoformat(), placeholder="YYYY-MM-DD", id="cf-date", compact=True
-                )
-                yield Static("", id="cf-date-error", classes="cf-error -empty")
-                yield Label("Channel", classes="cf-label")
-                yield Select(
-                    [(c.value, c) for c in Channel],
-                    value=Channel.PHONE,
-                    allow_blank=False,
-                    id="cf-channel",
-                    compact=True,
-                )
-                yield Static("", id="cf-channel-error", classes="cf-error -empty")
-                yield Label("Who", classes="cf-label")
-                yield Input(placeholder="e.g. collections team, Ms Chen", id="cf-who", compact=True)
-                yield Static("", id="cf-who-error", classes="cf-error -empty")
-                yield Label("Asked for", classes="cf-label")
-                yield Input(placeholder="e.g. 36 installments", id="cf-asked", compact=True)
-                yield Static("", id="cf-asked-error", classes="cf-error -empty")
-                yield Label("Outcome", classes="cf-label")
-                yield Input(placeholder="e.g. send payslips", id="cf-outcome", compact=True)
-                yield Static("", id="cf-outcome-error", classes="cf-error -empty")
-                yield Label("Follow up", classes="cf-label")
-                yield Input(placeholder="YYYY-MM-DD (optional)", id="cf-follow_up", compact=True)
-                yield Static("", id="cf-follow_up-error", classes="cf-error -empty")
+            yield from self._row(
+                "date", "Date", Input(self.today.isoformat(), placeholder="YYYY-MM-DD")
+            )
+            channels = [(c.value, c) for c in Channel]
+            yield from self._row(
+                "channel", "Channel", Select(channels, value=Channel.PHONE, allow_blank=False)
+            )
+            yield from self._row("who", "Who", Input(placeholder="e.g. collections, Ms Chen"))
+            yield from self._row("asked", "Asked for", Input(placeholder="e.g. 36 installments"))
+            yield from self._row("outcome", "Outcome", Input(placeholder="e.g. send payslips"))
+            yield from self._row(
+                "follow_up", "Follow up", Input(placeholder="YYYY-MM-DD (optional)")
+            )
             with Horizontal(id="cf-buttons"):
                 yield Button("Cancel (esc)", id="cf-cancel", compact=True)
                 yield Button("Save (enter)", id="cf-save", variant="primary", compact=True)
+
+    def _row(self, field: str, label: str, widget: Input | Select[Channel]) -> ComposeResult:
+        widget.id = f"cf-{field}"
+        widget.compact = True
+        with Horizontal(classes="cf-row"):
+            yield Label(label, classes="cf-label")
+            yield widget
+        yield Static("", id=f"cf-{field}-error", classes="cf-error -empty")
 
     def on_mount(self) -> None:
         self.query_one("#cf-date", Input).focus()

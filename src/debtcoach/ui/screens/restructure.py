@@ -19,7 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -230,34 +229,41 @@ class RestructureScreen(DebtCoachScreen):
         compare.update(self._comparison(quote))
         verdict.update(self._verdict(quote))
 
-    def _comparison(self, quote: RestructureQuote) -> Table:
+    def _comparison(self, quote: RestructureQuote) -> Text:
+        """Today's path and the proposed plan side by side, in aligned columns."""
         fmt = self.money
-        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), expand=False)
-        table.add_column("")
-        table.add_column("Today", justify="right")
-        table.add_column(f"{quote.installments} installments", justify="right")
-        table.add_row(
-            "Monthly payment", fmt(quote.current_payment), Text(fmt(quote.installment), "bold")
-        )
-        table.add_row("Last payment", "", fmt(quote.last_installment))
         months_now = quote.months_at_current_payment
-        table.add_row(
-            "Months to clear",
-            "never" if months_now is None else str(months_now),
-            str(quote.installments),
-        )
         interest_now = quote.interest_at_current_payment
-        table.add_row(
-            "Cost over the balance",
-            "never clears" if interest_now is None else fmt(interest_now),
-            fmt(quote.cost),
-        )
-        table.add_row(
-            "Total paid",
-            "" if interest_now is None else fmt(quote.balance + interest_now),
-            fmt(quote.total_paid),
-        )
-        return table
+        rows: list[tuple[str, str, str]] = [
+            ("", "Today", f"{quote.installments} installments"),
+            ("Monthly payment", fmt(quote.current_payment), fmt(quote.installment)),
+            ("Last payment", "", fmt(quote.last_installment)),
+            (
+                "Months to clear",
+                "never" if months_now is None else str(months_now),
+                str(quote.installments),
+            ),
+            (
+                "Cost over the balance",
+                "never clears" if interest_now is None else fmt(interest_now),
+                fmt(quote.cost),
+            ),
+            (
+                "Total paid",
+                "" if interest_now is None else fmt(quote.balance + interest_now),
+                fmt(quote.total_paid),
+            ),
+        ]
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        text = Text()
+        for index, (label, today, proposed) in enumerate(rows):
+            style = "bold" if index == 0 else ""
+            text.append(label.ljust(widths[0]) + "  ", style)
+            text.append(today.rjust(widths[1]) + "  ", style)
+            text.append(proposed.rjust(widths[2]), "bold" if index <= 1 else "")
+            if index < len(rows) - 1:
+                text.append("\n")
+        return text
 
     def _verdict(self, quote: RestructureQuote) -> Text:
         fmt = self.money
