@@ -189,18 +189,29 @@ def installments_to_relieve(
             return None
         return quote if quote.monthly_relief.minor >= gap.minor else None
 
-    best = relief_enough(limit)
-    if best is None:
+    def payment(n: int) -> int:
+        if mode == RestructureMode.ANNUITY:
+            return annuity_payment(loan.balance.minor, loan.apr, n)
+        return flat_fee_payment(loan.balance.minor, fee_rate, n)
+
+    # Bisect on the installment formula, which falls as n grows (the relief rises). Not on whole
+    # quotes: a very long plan can be refused (its last installment rounds to <= 0) while shorter
+    # ones close the gap, which made the old bisect answer None for loans it could relieve.
+    needed = loan.scheduled_payment.minor - gap.minor  # the largest installment that closes it
+    if payment(limit) > needed:
         return None
     low, high = 1, limit
-    while low < high:  # the installment falls as n grows, so the relief rises: bisect
+    while low < high:
         middle = (low + high) // 2
-        quote = relief_enough(middle)
-        if quote is not None:
-            best, high = quote, middle
+        if payment(middle) <= needed:
+            high = middle
         else:
             low = middle + 1
-    return best
+    for n in range(low, limit + 1):
+        quote = relief_enough(n)
+        if quote is not None:
+            return quote
+    return None
 
 
 def longest_restructure(
