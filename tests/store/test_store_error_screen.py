@@ -1,0 +1,83 @@
+"""The TUI side of storage: the error screen that offers restore, and reload-on-change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from debtcoach.store import Repository, StorageCorrupt
+from debtcoach.store.watch import FileWatch
+from debtcoach.ui.screens.storage_error import (
+    CHANGED_MESSAGE,
+    StorageErrorApp,
+    check_data_file,
+    restore_hint,
+)
+from tests.conftest import make_app
+
+
+def corrupt_with_backups(db_path: Path, make: Any) -> StorageCorrupt:
+    repo = Repository(db_path)
+    repo.add_loan(make.loan("A"))
+    repo.add_loan(make.loan("B"))
+    db_path.write_bytes(b"{oops")
+    with pytest.raises(StorageCorrupt) as caught:
+        repo.load()
+    return caught.value
+
+
+async def test_r_restores_the_newest_good_backup(db_path: Path, make: Any) -> None:
+    error = corrupt_with_backups(db_path, make)
+    app = StorageErrorApp(db_path, error)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "cannot be read" in text
+        assert "press r to restore the newest good backup" in text.lower()
+        await pilot.press("r")
+        await pilot.pause()
+    assert app.return_value is True
+    assert [loan.name for loan in Repository(db_path).load().loans] == ["A"]
+
+
+async def test_q_quits_and_leaves_the_file_alone(db_path: Path, make: Any) -> None:
+    error = corrupt_with_backups(db_path, make)
+    app = StorageErrorApp(db_path, error)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_value is False
+    assert db_path.read_bytes() == b"{oops"
+
+
+def test_the_hint_without_a_backup_says_nothing_was_touched() -> None:
+    assert "left untouched" in restore_hint(None)
+    assert "press r" in restore_hint(Path("b.json")).lower()
+
+
+def test_file_watch_tells_own_writes_from_other_writes(db_path: Path, make: Any) -> None:
+    mine = Repository(db_path)
+    mine.add_loan(make.loan("A"))
+    watch = FileWatch(mine)
+    assert not watch.changed_by_others()
+    mine.add_loan(make.loan("B"))
+    assert not watch.changed_by_others()  # our own save
+    Repository(db_path).add_loan(make.loan("C"))  # somebody else's
+    assert watch.changed_by_others()
+    assert not watch.changed_by_others()  # once per change
+
+
+async def test_the_app_reloads_and_notifies_when_another_process_saved(
+    sample_db: Path, make: Any
+) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        watch = FileWatch(app.ledger.repository)
+        assert not check_data_file(app, watch)
+        Repository(sample_db).add_loan(make.loan("From a script"))
+        assert check_data_file(app, watch)
+        await pilot.pause()
+        assert app.household.loan("From a script") is not None
+        assert any(CHANGED_MESSAGE in n.message for n in app._notifications)
