@@ -73,6 +73,7 @@ from debtcoach.store.exchange import (
     income_to_json,
     loan_to_json,
 )
+from debtcoach.store.files import atomic_write_bytes
 from debtcoach.store.paths import resolve_data_path
 
 Handler = Callable[["Context", argparse.Namespace], int]
@@ -878,7 +879,8 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     else:
         text = json.dumps(household_to_json(household), indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        # All of someone's finances: private (0600) and never half-written.
+        atomic_write_bytes(Path(args.output), text.encode("utf-8"), action="export to")
         print(f"Exported to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -893,6 +895,10 @@ def import_file(ctx: Context, args: argparse.Namespace) -> int:
         raise InputError(f"import: {path} does not exist") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"import: {path} is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise InputError(f"import: {path} is nested too deeply to be an export") from None
+    except IsADirectoryError:
+        raise InputError(f"import: {path} is a folder, not an export file") from None
     try:
         household = household_from_json(data)
     except ExchangeError as exc:

@@ -151,3 +151,54 @@ def test_cli_writes_keep_every_file_private(db: Path) -> None:
     backups = db.parent / "backups"
     assert mode(backups) == 0o700
     assert all(mode(item) == 0o600 for item in backups.iterdir())
+
+
+def test_export_file_is_private_and_imports_back(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_loan(db, "A")
+    out = tmp_path / "exports" / "all.json"
+    assert run(db, "export", "-o", str(out)) == 0
+    assert mode(out) == 0o600
+    fresh = tmp_path / "other-machine" / "debtcoach.json"
+    assert run(fresh, "import", str(out)) == 0
+    capsys.readouterr()
+    assert run(db, "export") == 0
+    first = capsys.readouterr().out
+    assert run(fresh, "export") == 0
+    assert capsys.readouterr().out == first
+
+
+def test_an_import_can_be_undone_from_the_backup_it_made(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_loan(db, "Mine")
+    other = tmp_path / "other.json"
+    add_loan(other, "Theirs")
+    exported = tmp_path / "theirs.json"
+    assert run(other, "export", "-o", str(exported)) == 0
+    assert run(db, "import", str(exported)) == 0
+    newest = backup_json(db, capsys)[0]
+    assert run(db, "restore", str(newest["name"])) == 0
+    capsys.readouterr()
+    assert run(db, "loan", "list", "--json") == 0
+    assert [row["name"] for row in json.loads(capsys.readouterr().out)] == ["Mine"]
+
+
+@pytest.mark.parametrize(
+    "content", [b"[" * 100_000, b"\xff\xfe", b"{}", b'{"debtcoach_export": 1, "loans": 5}']
+)
+def test_a_bad_import_file_is_exit_2_one_line_and_changes_nothing(
+    db: Path, tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add_loan(db, "A")
+    before = db.read_bytes()
+    source = tmp_path / "bad.json"
+    source.write_bytes(content)
+    capsys.readouterr()
+    assert run(db, "import", str(source)) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert db.read_bytes() == before
+    assert run(db, "import", str(tmp_path)) == 2  # a folder
+    assert db.read_bytes() == before

@@ -26,7 +26,12 @@ def temp_prefix(path: Path) -> str:
 
 
 def atomic_write_bytes(path: Path, payload: bytes, *, action: str = "write") -> None:
-    """Replace `path` with `payload` all at once (see the module docstring); 0600, folders 0700."""
+    """Replace `path` with `payload` all at once (see the module docstring); 0600, folders 0700.
+
+    A symlinked file (say, into a synced folder) stays a symlink: its target is replaced.
+    """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     folder = path.parent
     try:
         make_private_dirs(folder)
