@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from debtcoach.ui.screens.contacts import ContactsScreen
@@ -16,6 +17,14 @@ from debtcoach.ui.screens.restructure import RestructureScreen
 from tests.conftest import make_app
 
 SIZES = [(80, 24), (120, 40)]
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let the app start and step past any start-up dialog (the weekly check-in offer)."""
+    await pilot.pause()
+    while isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("escape")
+        await pilot.pause()
 
 
 def _steady(app) -> None:  # type: ignore[no-untyped-def]
@@ -26,7 +35,7 @@ def _steady(app) -> None:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_restructure_calculator(snap_compare, sample_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
+        await settle(pilot)
         await pilot.app.push_screen(RestructureScreen("Visa"))
         await pilot.pause()
         await pilot.press("backspace", "backspace", *"48")
@@ -39,7 +48,7 @@ def test_restructure_calculator(snap_compare, sample_db: Path, size: tuple[int, 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_restructure_card_limit(snap_compare, sample_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
+        await settle(pilot)
         await pilot.app.push_screen(RestructureScreen("Visa"))
         await pilot.pause()
         await pilot.press("backspace", "backspace", *"72")
@@ -52,7 +61,7 @@ def test_restructure_card_limit(snap_compare, sample_db: Path, size: tuple[int, 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_contact_log(snap_compare, sample_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
+        await settle(pilot)
         await pilot.app.push_screen(ContactsScreen("Visa"))
         await pilot.pause()
 
@@ -62,7 +71,7 @@ def test_contact_log(snap_compare, sample_db: Path, size: tuple[int, int]) -> No
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_contact_form_with_errors(snap_compare, sample_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
+        await settle(pilot)
         await pilot.app.push_screen(ContactsScreen("Visa"))
         await pilot.pause()
         await pilot.press("a")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from debtcoach.domain.models import Channel, Contact
@@ -14,8 +15,16 @@ from tests.conftest import TODAY, make_app
 SIZE = (80, 24)
 
 
-async def open_log(pilot, app, loan: str = "Visa") -> ContactsScreen:  # type: ignore[no-untyped-def]
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let the app start and step past any start-up dialog (the weekly check-in offer)."""
     await pilot.pause()
+    while isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def open_log(pilot, app, loan: str = "Visa") -> ContactsScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
     screen = ContactsScreen(loan)
     await app.push_screen(screen)
     await pilot.pause()
@@ -136,3 +145,20 @@ async def test_an_empty_log_invites_the_first_contact(sample_db: Path) -> None:
         await pilot.press("x")  # nothing to remove: no dialog
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_h_on_the_loans_screen_opens_the_selected_loans_log(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        loans = app.screen
+        await pilot.press("end", "h")  # the last loan by name: Visa
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ContactsScreen) and screen.loan_name == "Visa"
+        assert len(rows(screen)) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is loans

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rich.console import Console
+from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from debtcoach.domain.models import LoanStatus, ProposalState, RestructureMode
@@ -18,6 +19,14 @@ from debtcoach.ui.screens.restructure import RestructureScreen, letter_path
 from tests.conftest import TODAY, make_app
 
 SIZE = (80, 24)
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let the app start and step past any start-up dialog (the weekly check-in offer)."""
+    await pilot.pause()
+    while isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("escape")
+        await pilot.pause()
 
 
 def text_of(screen: RestructureScreen, selector: str) -> str:
@@ -35,7 +44,7 @@ def screen_text(screen: RestructureScreen) -> str:
 
 
 async def open_calculator(pilot, app, loan: str = "Visa") -> RestructureScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
+    await settle(pilot)
     screen = RestructureScreen(loan)
     await app.push_screen(screen)
     await pilot.pause()
@@ -178,3 +187,24 @@ def test_letter_path_is_safe() -> None:
     assert (
         letter_path(Path("/d/x.json"), "信用卡", "2026-11-23").name == "proposal-loan-2026-11-23.md"
     )
+
+
+async def test_r_on_the_loans_screen_opens_the_calculator_for_the_selected_loan(
+    sample_db: Path,
+) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        loans = app.screen
+        await pilot.press("down")  # the second loan: QuickCash
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, RestructureScreen) and screen.loan_name == "QuickCash"
+        assert "QuickCash" in text_of(screen, "#rs-loan")
+        assert screen.quote is not None and screen.quote.loan == "QuickCash"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is loans

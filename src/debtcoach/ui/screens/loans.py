@@ -1,6 +1,7 @@
 """Loans: every institutional loan in one table; overdue ones stand out.
 
 `a` add · `e`/`enter` edit · `x` delete · `/` filter by name or lender · `s` sort.
+`r` opens the restructure calculator for the selected loan, `h` its contact history.
 """
 
 from __future__ import annotations
@@ -8,9 +9,13 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
+from textual.binding import Binding, BindingType
+
 from debtcoach.domain.loan_facts import days_overdue, loan_totals
 from debtcoach.domain.models import Household, Loan, LoanKind, LoanStatus
 from debtcoach.domain.money import Money, format_money
+from debtcoach.ui.screens.contacts import ContactsScreen
+from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.widgets.data_table import Column, ListScreen, Row, clip
 from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
@@ -62,6 +67,10 @@ STATUS_CHOICES: tuple[tuple[str, str], ...] = (
 
 
 class LoansScreen(ListScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "restructure", "Restructure", id="loans.restructure"),
+        Binding("h", "contacts", "Contacts", id="loans.contacts"),
+    ]
     TITLE_TEXT = "Loans"
     NOUN = "loan"
     EMPTY_TEXT = "No loans yet. Press a to add the first one: name, balance, rate, minimum."
@@ -294,3 +303,19 @@ class LoansScreen(ListScreen):
         if loan is None:
             return f"the loan {key!r}"
         return f"the loan {key!r} ({format_money(loan.balance, self.locale)} owed)"
+
+    # -- talking to the lender -----------------------------------------------------------
+
+    def action_restructure(self) -> None:
+        key = self.table.current_key
+        if key is None:
+            self.notify("There is no loan to restructure: press a to add one.", timeout=3)
+            return
+        self.app.push_screen(RestructureScreen(key))
+
+    def action_contacts(self) -> None:
+        key = self.table.current_key
+        if key is None:
+            self.notify("There is no loan to show contacts for: press a to add one.", timeout=3)
+            return
+        self.app.push_screen(ContactsScreen(key))
