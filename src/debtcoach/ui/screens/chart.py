@@ -69,6 +69,17 @@ def debt_series(plan: PayoffPlan) -> list[Series]:
     return series
 
 
+def nice_ticks(top: float, most: int = 5) -> list[float]:
+    """Round tick values (0, 2000, 4000, …) from 0 to at least `top`, at most `most` of them."""
+    magnitude = 10 ** max(0, len(str(int(top))) - 1)
+    for factor in (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10):
+        step = magnitude * factor
+        count = int(-(-top // step))  # ceil
+        if count + 1 <= most:
+            return [step * i for i in range(count + 1)]
+    return [0.0, top]
+
+
 class ChartScreen(DebtCoachScreen):
     TITLE_TEXT = "Payoff"
 
@@ -145,6 +156,7 @@ class ChartScreen(DebtCoachScreen):
             " next strategy  ",
             ("v", "bold reverse"),
             " total / per loan",
+            "" if self.per_loan else "   │ = debt-free month",
         )
         self.query_one("#chart-summary", Static).update(Content("\n").join([text, hint]))
 
@@ -235,11 +247,12 @@ class ChartScreen(DebtCoachScreen):
         plt.xticks(ticks, labels)
         top = float(top_amount.to_decimal())
         if top > 0:
-            steps = [top * i / 4 for i in range(5)]
+            steps = nice_ticks(top)
             locale = self.coach_app.settings.locale
             currency = top_amount.currency
             labels = [str(format_compact_currency(v, currency, locale=locale)) for v in steps]
             plt.yticks(steps, labels)
+            plt.ylim(0, steps[-1])
         plt.xlabel("")
         plt.ylabel("")
 

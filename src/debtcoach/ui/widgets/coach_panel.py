@@ -1,10 +1,11 @@
 """The coach panel: which rule of the guidance fits the user's situation now, and why.
 
-Docked right at ≥ 100 columns, shown full width with `c` below that. The highlighted advice is
-shown in full (title, the guidance's words verbatim, why — with the user's own numbers — and the
-key that acts on it); the list below holds every piece of advice, most severe first, and `enter`
-on one opens its screen. With nothing triggered it says so calmly and names the next milestone.
-It redraws whenever the app publishes `data_changed`, so it is never stale after a save.
+Docked right at ≥ 100 columns, shown full width with `c` below that. The list at the top holds
+every piece of advice, most severe first; the highlighted one (the most severe to begin with) is
+shown in full below it: title, the guidance's words verbatim, why — with the user's own numbers —
+and the key that acts on it. `enter` on an item opens its screen. With nothing triggered it says
+so calmly and names the next milestone. It redraws whenever the app publishes `data_changed`,
+so it is never stale after a save.
 """
 
 from __future__ import annotations
@@ -32,19 +33,19 @@ def _screen_title(key: str) -> str:
 
 
 def advice_content(advice: Advice) -> Content:
-    """One piece of advice in full: title, the quote exactly as written, why, what to press."""
+    """One piece of advice in full: title, what to press, the quote exactly as written, why."""
     return Content.assemble(
         (advice.title, "bold"),
+        "\n",
+        ("Act: ", "bold"),
+        "press ",
+        (advice.key, "bold reverse"),
+        f" for {_screen_title(advice.key)}.",
         "\n\n",
         (f"“{advice.quote}”", "italic"),
         "\n\n",
         ("Why: ", "bold"),
         advice.why,
-        "\n\n",
-        ("Act: ", "bold"),
-        "press ",
-        (advice.key, "bold reverse"),
-        f" for {_screen_title(advice.key)}.",
     )
 
 
@@ -53,16 +54,16 @@ class CoachPanel(VerticalScroll, can_focus=False):
 
     DEFAULT_CSS = """
     CoachPanel { width: 38; border-left: vkey $primary 40%; padding: 0 1; }
-    CoachPanel #coach-advice { margin: 0 0 1 0; }
+    CoachPanel #coach-advice { margin: 1 0 0 0; }
     CoachPanel #coach-list { height: auto; max-height: 8; border: none; padding: 0; }
     CoachPanel #coach-list-label { color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static("Coach", classes="coach-title")
-        yield Static("", id="coach-advice")
-        yield Static("All advice — ↑↓ to read, enter to go there:", id="coach-list-label")
+        yield Static("↑↓ read · enter go there", id="coach-list-label")
         yield OptionList(id="coach-list")
+        yield Static("", id="coach-advice")
 
     @property
     def coach_app(self) -> DebtCoachApp:
