@@ -118,7 +118,7 @@ async def test_select_is_chosen_with_keys() -> None:
         await pilot.pause()
         await pilot.press(*"X", "tab", *"1")
         form.query_one("#f-kind").focus()
-        await pilot.press("enter", "down", "enter")  # open, move to B, pick it
+        await pilot.press("space", "down", "enter")  # open, move to B, pick it
         await pilot.press("ctrl+s")
         assert saved and saved[0]["kind"] == "b"
 

@@ -48,7 +48,7 @@ async def open_screen(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
 async def select_row(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
     t = table(pilot.app)
     t.focus()
-    await pilot.press("home")
+    await pilot.press("ctrl+home")
     for _ in range(t.row_count):
         if t.current_key == key:
             return
@@ -86,7 +86,7 @@ async def test_add_a_loan_through_the_form(sample_db: Path) -> None:
         await pilot.press("a")
         assert isinstance(app.screen, RecordForm)
         await pilot.press(*"Dentist plan", "tab", *"Smile Credit", "tab")
-        await pilot.press("enter", "down", "down", "enter")  # kind: online platform
+        await pilot.press("space", "down", "down", "enter")  # kind: online platform
         await pilot.press("tab", "tab", *"1,200.50", "tab", *"19.9", "tab", "tab", *"60")
         await pilot.press("tab", *"15", "tab", *"2026-11-01")
         await pilot.press("enter")

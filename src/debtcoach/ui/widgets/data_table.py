@@ -58,6 +58,11 @@ class RecordTable(DataTable[Text]):
     DEFAULT_CSS = """
     RecordTable { height: 1fr; }
     """
+    # With a row cursor, home/end mean the first/last record (not the first/last column).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)

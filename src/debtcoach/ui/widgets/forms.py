@@ -58,6 +58,15 @@ class FormCheckbox(Checkbox, inherit_bindings=False):
     ]
 
 
+class FormSelect(Select[str], inherit_bindings=False):
+    """A choice list that opens with space or the arrows, so `enter` reaches the form and saves
+    (inside the open list, enter still picks the highlighted choice)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+    ]
+
+
 SaveCallback = Callable[[Values], str]
 
 
@@ -117,14 +126,14 @@ class RecordForm(ModalScreen[bool]):
                         yield self._make_widget(spec)
                     yield Static("", classes="field-error", id=f"err-{spec.key}")
             yield Static(
-                "enter save · esc cancel · tab next field · space ticks a box",
+                "enter save · esc cancel · tab next field · space opens a list or ticks a box",
                 id="form-hint",
             )
 
     def _make_widget(self, spec: FieldSpec) -> Widget:
         widget_id = f"f-{spec.key}"
         if spec.kind == "select":
-            return Select(
+            return FormSelect(
                 [(label, value) for label, value in spec.options],
                 value=str(spec.initial),
                 allow_blank=False,
@@ -217,7 +226,6 @@ class RecordForm(ModalScreen[bool]):
         return values
 
     def action_save(self) -> None:
-        # Enter inside an open Select list picks an option; it must not save the form.
         values = self.collect()
         if values is None:
             return

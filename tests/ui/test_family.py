@@ -1,0 +1,171 @@
+"""The family loans screen at 80x24: at-risk promises, repayments, add/edit/delete."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from debtcoach.domain.money import Money
+from debtcoach.store.repository import Repository
+from debtcoach.ui.screens.family import FamilyScreen
+from debtcoach.ui.widgets.data_table import RecordTable
+from debtcoach.ui.widgets.forms import RecordForm
+from tests.conftest import TODAY, make_app
+
+SIZE = (80, 24)
+
+
+def keys_in_order(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(row.key.value) for row in app.screen.query_one(RecordTable).ordered_rows]
+
+
+def cell(app, key: str, column: int) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(RecordTable).get_row(key)[column])
+
+
+def totals(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#list-totals", Static).content)
+
+
+async def open_screen(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
+    while isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("escape")
+    await pilot.press(key)
+
+
+async def select_row(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
+    table = pilot.app.screen.query_one(RecordTable)
+    table.focus()
+    await pilot.press("home")
+    for _ in range(table.row_count):
+        if table.current_key == key:
+            return
+        await pilot.press("down")
+    assert table.current_key == key
+
+
+async def fill(pilot, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    pilot.app.screen.query_one(f"#f-{key}", Input).focus()
+    await pilot.press("home", "ctrl+k", *text)
+
+
+async def test_rows_and_promises_at_risk(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "f")
+        assert isinstance(app.screen, FamilyScreen)
+        assert keys_in_order(app) == ["Li Wei", "Mum"]
+        assert cell(app, "Mum", 1) == "mother"
+        assert cell(app, "Mum", 2) == "$1,500.00"
+        assert cell(app, "Mum", 3) == "$100.00"
+        assert cell(app, "Mum", 4) == "$1,400.00"
+        # the plan clears the relatives in 2028, after both promises
+        assert cell(app, "Mum", 5) == "2027-06-30 at risk"
+        assert cell(app, "Mum", 0) == "! Mum"
+        assert app.plan.debt("Mum", family=True).at_risk  # type: ignore[union-attr]
+        assert "At risk" in str(app.screen.query_one("#list-summary", Static).content)
+        assert "still owed $2,000.00" in totals(app)
+
+
+async def test_a_promise_the_plan_can_keep_is_not_at_risk(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "f")
+        await select_row(pilot, "Mum")
+        await pilot.press("e")
+        await fill(pilot, "promised", "2030-12-31")
+        await pilot.press("enter")
+        assert cell(app, "Mum", 0) == "Mum"
+        assert cell(app, "Mum", 5) == "2030-12-31"
+        assert cell(app, "Li Wei", 0) == "! Li Wei"
+    mum = Repository(sample_db).load().family_loan("Mum")
+    assert mum is not None and mum.promised == date(2030, 12, 31)
+    assert len(mum.repayments) == 1  # editing keeps the repayment history
+
+
+async def test_record_a_repayment(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "f")
+        before = sample_db.read_bytes()
+        await select_row(pilot, "Li Wei")
+        await pilot.press("r")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert form.query_one("#f-on", Input).value == TODAY.isoformat()
+        await pilot.press(*"600.01")
+        assert "more than the 600.00 still owed" in form.field_error("amount")
+        await pilot.press("enter")
+        assert app.screen is form
+        assert sample_db.read_bytes() == before
+        await fill(pilot, "amount", "150")
+        await pilot.press("enter")
+        assert isinstance(app.screen, FamilyScreen)
+        assert cell(app, "Li Wei", 3) == "$150.00"
+        assert cell(app, "Li Wei", 4) == "$450.00"
+    li = Repository(sample_db).load().family_loan("Li Wei")
+    assert li is not None
+    assert li.balance == Money(45000, "USD")
+    assert li.repayments[-1].on == TODAY
+    assert li.repayments[-1].amount == Money(15000, "USD")
+
+
+async def test_add_edit_delete_family_loan(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "f")
+        await pilot.press("a", *"Aunt Jo", "tab", *"aunt", "tab", *"300")
+        await pilot.press("tab", "tab", *"2031-01-31", "enter")
+        assert isinstance(app.screen, FamilyScreen)
+        assert cell(app, "Aunt Jo", 4) == "$300.00"
+        assert cell(app, "Aunt Jo", 5) == "2031-01-31"
+
+        await select_row(pilot, "Aunt Jo")
+        await pilot.press("e")
+        await fill(pilot, "lender", "Aunt Joan")
+        await pilot.press("enter")
+        assert "Aunt Joan" in keys_in_order(app)
+
+        await select_row(pilot, "Li Wei")
+        await pilot.press("x", "y")
+        assert keys_in_order(app) == ["Aunt Joan", "Mum"]
+
+    household = Repository(sample_db).load()
+    joan = household.family_loan("Aunt Joan")
+    assert joan is not None
+    assert joan.amount == Money(30000, "USD")
+    assert joan.borrowed_on == TODAY  # the form's default
+    assert joan.relationship == "aunt"
+    assert household.family_loan("Li Wei") is None
+
+
+async def test_bad_family_input_is_refused(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "f")
+        before = sample_db.read_bytes()
+        await pilot.press("a", *"Mum", "tab", "tab", *"abc")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert "not a number" in form.field_error("amount")
+        await fill(pilot, "amount", "100")
+        await fill(pilot, "borrowed_on", "2026-12-24")
+        assert "after today" in form.field_error("borrowed_on")
+        await fill(pilot, "borrowed_on", "2026-02-30")
+        assert "does not exist" in form.field_error("borrowed_on")
+        await fill(pilot, "borrowed_on", "2026-01-05")
+        await pilot.press("enter")
+        assert "already exists" in form.field_error("lender")
+        await pilot.press("escape")
+
+        await select_row(pilot, "Mum")
+        await pilot.press("e")
+        await fill(pilot, "amount", "50")  # less than the 100 already repaid
+        await pilot.press("enter")
+        assert "already repaid" in app.screen.field_error("amount")  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        assert isinstance(app.screen, FamilyScreen)
+    assert sample_db.read_bytes() == before
