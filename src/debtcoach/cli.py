@@ -640,12 +640,11 @@ def proposal(ctx: Context, args: argparse.Namespace) -> int:
     quote = ctx.ledger.restructure_quote(
         args.name, args.installments, args.mode, fee_rate, household
     )
-    letter = ctx.ledger.proposal_letter(quote, household)
     if args.output:
-        Path(args.output).write_text(letter, encoding="utf-8")
+        ctx.ledger.write_proposal_letter(quote, Path(args.output), household)
         print(f"Wrote the proposal to {args.output}.", file=sys.stderr)
     else:
-        sys.stdout.write(letter)
+        sys.stdout.write(ctx.ledger.proposal_letter(quote, household))
     return 0
 
 

@@ -25,6 +25,7 @@ from debtcoach.domain.payoff import PayoffPlan, PlanInputError, simulate_payoff
 from debtcoach.domain.proposal import apply_proposal_state, build_proposal, render_letter
 from debtcoach.domain.restructure import RestructureQuote, quote_restructure
 from debtcoach.store.errors import UnknownName
+from debtcoach.store.files import atomic_write_bytes
 from debtcoach.store.repository import Repository
 
 
@@ -118,6 +119,17 @@ class Ledger:
         """The Markdown proposal letter for the quote's loan, from the saved data only."""
         household = household or self.household()
         return render_letter(build_proposal(household, quote.loan, quote, self.today))
+
+    def write_proposal_letter(
+        self, quote: RestructureQuote, path: Path, household: Household | None = None
+    ) -> Path:
+        """Write the letter to `path` atomically and privately (0600): it holds the budget."""
+        atomic_write_bytes(
+            path,
+            self.proposal_letter(quote, household).encode("utf-8"),
+            action="write the letter to",
+        )
+        return path
 
     def contacts_of(self, loan_name: str) -> tuple[tuple[int, Contact], ...]:
         """One loan's contact log with the ids `remove_contact` takes, oldest first."""

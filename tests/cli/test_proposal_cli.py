@@ -71,6 +71,7 @@ def test_letter_to_a_file(
     captured = capsys.readouterr()
     assert captured.out == ""
     text = out.read_text(encoding="utf-8")
+    assert out.stat().st_mode & 0o777 == 0o600  # it holds the household budget
     assert text.startswith("[your name]\n")
     assert "Dear Harbor Bank," in text
     assert "overdue since August 20, 2026" in text

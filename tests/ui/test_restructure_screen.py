@@ -73,8 +73,8 @@ async def test_calculator_shows_the_quote_and_the_plan_change(sample_db: Path) -
         assert screen.quote == quote
         assert "Space:" in shown and "Time:" in shown
         before, after = Ledger(sample_db, TODAY).restructure_preview(quote)
-        assert f"debt-free {before.debt_free} ({before.months} months) now" in shown
-        assert f"{after.debt_free} ({after.months} months) if agreed" in shown
+        assert f"now       debt-free {before.debt_free} ({before.months} months)" in shown
+        assert f"if agreed debt-free {after.debt_free} ({after.months} months)" in shown
 
 
 async def test_more_than_60_for_a_card_is_refused_at_the_field(sample_db: Path) -> None:
@@ -166,6 +166,7 @@ async def test_w_writes_the_letter_next_to_the_data_file(sample_db: Path) -> Non
         path = letter_path(sample_db, "Visa", TODAY.isoformat())
         assert path == sample_db.parent / "proposal-visa-2026-11-23.md"
         text = path.read_text(encoding="utf-8")
+        assert path.stat().st_mode & 0o777 == 0o600
         assert screen.quote is not None
         assert f"- Installment: {format_money(screen.quote.installment)} a month" in text
         assert any(str(path) in n.message for n in app._notifications)

@@ -304,7 +304,8 @@ class RestructureScreen(DebtCoachScreen):
             before, after = app.ledger.restructure_preview(quote, app.household)
         except PlanInputError as exc:
             return f"cannot compare the plans ({exc})"
-        return f"debt-free {_when(before, self.money)} now → {_when(after, self.money)} if agreed"
+        now, agreed = _when(before, self.money), _when(after, self.money)
+        return f"now       {now}\n       if agreed {agreed}"
 
     def _show_saved(self, loan: Loan) -> None:
         terms = loan.restructure
@@ -350,9 +351,8 @@ class RestructureScreen(DebtCoachScreen):
         app = self.coach_app
         path = letter_path(app.ledger.path, quote.loan, app.today.isoformat())
         try:
-            text = app.ledger.proposal_letter(quote, app.household)
-            path.write_text(text, encoding="utf-8")
-        except (OSError, RestructureError) as exc:
+            app.ledger.write_proposal_letter(quote, path, app.household)
+        except (StoreError, RestructureError) as exc:
             self.notify(f"Letter not written: {exc}", severity="error", timeout=10)
             return
         self.notify(f"Letter written: {path}", timeout=10)
@@ -361,7 +361,7 @@ class RestructureScreen(DebtCoachScreen):
 def _when(plan: PayoffPlan, fmt: Callable[[Money], str]) -> str:
     if not plan.feasible:
         short = plan.shortfall if plan.shortfall is not None else Money.zero(plan.currency)
-        return f"not feasible ({fmt(short)} short a month)"
+        return f"not feasible, {fmt(short)} short a month"
     if plan.months is None:
-        return "never"
-    return f"{plan.debt_free} ({plan.months} months)"
+        return "never debt-free at this budget"
+    return f"debt-free {plan.debt_free} ({plan.months} months)"
