@@ -101,7 +101,7 @@ class FamilyScreen(ListScreen):
         return (
             f"Borrowed {format_money(totals.borrowed, locale)} · "
             f"repaid {format_money(totals.repaid, locale)} · "
-            f"still owed {format_money(totals.remaining, locale)}  (r records a repayment)"
+            f"still owed {format_money(totals.remaining, locale)}"
         )
 
     # -- forms ---------------------------------------------------------------------------

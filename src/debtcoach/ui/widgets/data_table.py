@@ -66,6 +66,7 @@ class RecordTable(DataTable[Text]):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, id=id)
+        self._labels: tuple[str, ...] = ()
 
     def show(
         self,
@@ -78,14 +79,20 @@ class RecordTable(DataTable[Text]):
         muted_style: str,
     ) -> None:
         current = self.current_key
-        self.clear(columns=True)
-        for index, column in enumerate(columns):
-            label = column.label
-            if index == sort_column:
-                label = f"{label} {'▼' if reverse else '▲'}"
-            self.add_column(
-                Text(label, justify="right" if column.right else "left"), key=str(index)
-            )
+        labels = tuple(
+            f"{column.label} {'▼' if reverse else '▲'}" if index == sort_column else column.label
+            for index, column in enumerate(columns)
+        )
+        # Columns are rebuilt only when the sort indicator moves; a data refresh keeps them,
+        # so the widths settle once and every row lines up from the first frame.
+        if labels != self._labels:
+            self.clear(columns=True)
+            self._labels = labels
+            for index, (label, column) in enumerate(zip(labels, columns, strict=True)):
+                justify = "right" if column.right else "left"
+                self.add_column(Text(label, justify=justify), key=str(index))
+        else:
+            self.clear()
         for row in rows:
             style = alert_style if row.alert else muted_style if row.muted else ""
             cells = []
