@@ -22,7 +22,7 @@ from debtcoach.store.lock import (
     write_lock,
 )
 
-from .writers import ADD_LOANS, hold_lock, release, spawn
+from .writers import ADD_LOANS, REPAY, hold_lock, release, spawn
 
 
 @pytest.mark.parametrize(
@@ -163,3 +163,23 @@ def test_a_long_lived_repository_and_a_script_both_keep_their_writes(
     assert script.returncode == 0, err
     names = {loan.name for loan in repo.load().loans}
     assert names == {f"Tui{n}" for n in range(21)} | {f"S{n}" for n in range(20)}
+
+
+def test_concurrent_read_modify_write_of_one_row_loses_nothing(
+    repo: Repository, db_path: Path, make: Any
+) -> None:
+    """Two processes each record 40 repayments to the same relative, each a read-modify-write
+    of the same document: without the lock around read *and* write, some would vanish.
+    """
+    repo.add_family_loan(make.family_loan("Mom"))
+    per_writer = 40
+    writers = [
+        spawn(REPAY, str(db_path), str(per_writer), DEBTCOACH_LOCK_TIMEOUT="60") for _ in range(2)
+    ]
+    for proc in writers:
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    mom = repo.load().family_loan("Mom")
+    assert mom is not None
+    assert len(mom.repayments) == 2 * per_writer
+    assert mom.repaid.minor == 2 * per_writer * 100

@@ -36,6 +36,25 @@ for n in range(count):
 """
 )
 
+REPAY = (
+    _PRELUDE
+    + """
+from dataclasses import replace
+from datetime import date
+from debtcoach.domain.models import FamilyRepayment
+repo = Repository(sys.argv[1])
+count = int(sys.argv[2])
+print("ready", flush=True)
+for n in range(count):
+    # The read-modify-write of `debtcoach family repay`: read, append, write, in one transaction.
+    with repo.transaction():
+        loan = repo.load().family_loan("Mom")
+        paid = FamilyRepayment(date(2026, 11, 23), Money(100, "USD"))
+        repo.update_family_loan("Mom", replace(loan, repayments=(*loan.repayments, paid)))
+    print("ok", n, flush=True)
+"""
+)
+
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
