@@ -9,12 +9,7 @@ import pytest
 
 from debtcoach.store import Repository, StorageCorrupt
 from debtcoach.store.watch import FileWatch
-from debtcoach.ui.screens.storage_error import (
-    CHANGED_MESSAGE,
-    StorageErrorApp,
-    check_data_file,
-    restore_hint,
-)
+from debtcoach.ui.screens.storage_error import StorageErrorApp, restore_hint
 from tests.conftest import make_app
 
 
@@ -74,10 +69,10 @@ async def test_the_app_reloads_and_notifies_when_another_process_saved(
 ) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=(100, 30)) as pilot:
-        watch = FileWatch(app.ledger.repository)
-        assert not check_data_file(app, watch)
+        await pilot.pause()
+        assert not app.check_file_changed()
         Repository(sample_db).add_loan(make.loan("From a script"))
-        assert check_data_file(app, watch)
+        assert app.check_file_changed()
         await pilot.pause()
         assert app.household.loan("From a script") is not None
-        assert any(CHANGED_MESSAGE in n.message for n in app._notifications)
+        assert not app.check_file_changed()  # once per change

@@ -7,15 +7,12 @@ as a backup, so nothing is lost), `q` quits and leaves everything as it is.
 
 `recover_interactively(path, error)` is what the launcher calls: True means the file was restored
 and the app can start; False means the user quit.
-
-`install_file_watch(app)` (one call in the app's `on_mount`) polls the data file every 2 s and,
-when another debtcoach (a script, a second terminal) replaced it, reloads and says so.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar, Protocol
+from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,7 +22,6 @@ from textual.widgets import Footer, Static
 
 from debtcoach.store.errors import StoreError
 from debtcoach.store.repository import Repository
-from debtcoach.store.watch import WATCH_INTERVAL_SECONDS, FileWatch
 
 
 def restore_hint(backup: Path | None) -> str:
@@ -111,46 +107,3 @@ class StorageErrorApp(App[bool]):
 def recover_interactively(path: Path, error: StoreError) -> bool:
     """Show the error screen; True if the user restored a backup (start the app again)."""
     return bool(StorageErrorApp(path, error).run())
-
-
-# -- reload when somebody else saved -----------------------------------------------------------
-
-
-class _Ledgerish(Protocol):
-    repository: Repository
-
-
-class WatchedApp(Protocol):
-    """What `install_file_watch` needs of the app (DebtCoachApp has all of it)."""
-
-    @property
-    def ledger(self) -> _Ledgerish: ...
-
-    def reload(self) -> None: ...
-
-    def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None: ...
-
-    def set_interval(self, interval: float, callback: Any) -> Any: ...
-
-
-CHANGED_MESSAGE = "The data file was changed by another debtcoach; showing the saved data now."
-
-
-def check_data_file(app: WatchedApp, watch: FileWatch) -> bool:
-    """One poll: reload and notify if somebody else replaced the file; True if it did."""
-    if not watch.changed_by_others():
-        return False
-    try:
-        app.reload()
-    except StoreError as exc:
-        app.notify(f"The data file changed and cannot be read: {exc}", severity="error", timeout=20)
-        return True
-    app.notify(CHANGED_MESSAGE, timeout=6)
-    return True
-
-
-def install_file_watch(app: WatchedApp, interval: float = WATCH_INTERVAL_SECONDS) -> FileWatch:
-    """Poll the app's data file every `interval` seconds (call once, from `on_mount`)."""
-    watch = FileWatch(app.ledger.repository)
-    app.set_interval(interval, lambda: check_data_file(app, watch))
-    return watch
