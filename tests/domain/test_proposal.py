@@ -36,6 +36,7 @@ from debtcoach.domain.proposal import (
     build_proposal,
     no_new_borrowing,
     render_letter,
+    time_for_space,
 )
 from debtcoach.domain.restructure import RestructureError, RestructureQuote, quote_restructure
 
@@ -261,3 +262,19 @@ def test_contact_dates() -> None:
     problems = contact_date_problems(date(2026, 11, 24), date(2026, 11, 20), TODAY)
     assert problems["date"] == "2026-11-24 is after today (2026-11-23)"
     assert problems["follow_up"] == "2026-11-20 is before the contact date 2026-11-24"
+
+
+def test_time_for_space_sets_the_quote_against_todays_path() -> None:
+    loan = card()
+    quote = quote_restructure(loan, 48)
+    path = time_for_space(quote)
+    assert quote.interest_at_current_payment is not None
+    assert path.relief == quote.current_payment - quote.installment
+    assert path.months_added == quote.months_added
+    assert path.cost_today == quote.interest_at_current_payment
+    assert path.total_today == loan.balance + quote.interest_at_current_payment
+    assert path.cost_change == quote.cost - quote.interest_at_current_payment
+    # a payment that never clears the balance at the penalty rate: no path to compare with
+    stuck = card(min_payment=usd(12000))  # 5200 × 29.99/1200 = 129.96 of interest a month
+    never = time_for_space(quote_restructure(stuck, 48))
+    assert never.months_added is None and never.total_today is None and never.cost_change is None

@@ -129,6 +129,32 @@ class Proposal:
         return first_plan_month(self.today).add(months=self.quote.installments - 1)
 
 
+@dataclass(frozen=True, slots=True)
+class TimeForSpace:
+    """A quote set against today's path: the monthly relief (space) and what it costs (time).
+
+    "Today's path" pays the loan's scheduled payment at the rate in force until it is cleared
+    (`RestructureQuote.months_at_current_payment`); None where that path never clears it.
+    """
+
+    relief: Money
+    months_added: int | None
+    total_today: Money | None
+    cost_today: Money | None
+    cost_change: Money | None  # the plan's cost − today's path's cost (negative: cheaper)
+
+
+def time_for_space(quote: RestructureQuote) -> TimeForSpace:
+    interest = quote.interest_at_current_payment
+    return TimeForSpace(
+        relief=quote.monthly_relief,
+        months_added=quote.months_added,
+        total_today=None if interest is None else quote.balance + interest,
+        cost_today=interest,
+        cost_change=None if interest is None else quote.cost - interest,
+    )
+
+
 def _is_other_open(loan: Loan, name: str) -> bool:
     return loan.name != name and loan.is_open
 

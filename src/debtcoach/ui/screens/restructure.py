@@ -29,6 +29,7 @@ from textual.widgets import Input, Label, Select, Static
 from debtcoach.domain.models import Household, Loan, LoanKind, ProposalState, RestructureMode
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_rate
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.domain.proposal import time_for_space
 from debtcoach.domain.restructure import (
     CREDIT_CARD_MAX_INSTALLMENTS,
     RestructureError,
@@ -232,8 +233,8 @@ class RestructureScreen(DebtCoachScreen):
     def _comparison(self, quote: RestructureQuote) -> Text:
         """Today's path and the proposed plan side by side, in aligned columns."""
         fmt = self.money
+        path = time_for_space(quote)
         months_now = quote.months_at_current_payment
-        interest_now = quote.interest_at_current_payment
         rows: list[tuple[str, str, str]] = [
             ("", "Today", f"{quote.installments} installments"),
             ("Monthly payment", fmt(quote.current_payment), fmt(quote.installment)),
@@ -245,12 +246,12 @@ class RestructureScreen(DebtCoachScreen):
             ),
             (
                 "Cost over the balance",
-                "never clears" if interest_now is None else fmt(interest_now),
+                "never clears" if path.cost_today is None else fmt(path.cost_today),
                 fmt(quote.cost),
             ),
             (
                 "Total paid",
-                "" if interest_now is None else fmt(quote.balance + interest_now),
+                "" if path.total_today is None else fmt(path.total_today),
                 fmt(quote.total_paid),
             ),
         ]
@@ -267,7 +268,8 @@ class RestructureScreen(DebtCoachScreen):
 
     def _verdict(self, quote: RestructureQuote) -> Text:
         fmt = self.money
-        relief = quote.monthly_relief
+        path = time_for_space(quote)
+        relief = path.relief
         text = Text()
         text.append("Space: ", "bold")
         if relief.minor > 0:
@@ -277,7 +279,7 @@ class RestructureScreen(DebtCoachScreen):
         else:
             text.append("the same payment each month\n")
         text.append("Time:  ", "bold")
-        added = quote.months_added
+        added = path.months_added
         if added is None:
             text.append("today's payment never clears it; ")
         elif added > 0:
@@ -286,14 +288,13 @@ class RestructureScreen(DebtCoachScreen):
             text.append(f"{-added} months shorter; ")
         else:
             text.append("as long as today; ")
-        extra = quote.interest_at_current_payment
-        if extra is None:
+        change = path.cost_change
+        if change is None:
             text.append(f"it costs {fmt(quote.cost)} over the balance\n")
+        elif change.minor >= 0:
+            text.append(f"{fmt(change)} more in total than at today's payment\n")
         else:
-            change = quote.cost - extra
-            word = "more" if change.minor >= 0 else "less"
-            amount = change if change.minor >= 0 else -change
-            text.append(f"{fmt(amount)} {word} in total than at today's payment\n")
+            text.append(f"{fmt(-change)} less in total than at today's payment\n")
         text.append("Plan:  ", "bold")
         text.append(self._plan_change(quote))
         return text
