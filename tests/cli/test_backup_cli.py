@@ -202,3 +202,45 @@ def test_a_bad_import_file_is_exit_2_one_line_and_changes_nothing(
     assert db.read_bytes() == before
     assert run(db, "import", str(tmp_path)) == 2  # a folder
     assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("choice", ["restore", "quit"])
+def test_the_app_launch_offers_restore_for_an_unreadable_file(
+    db: Path, choice: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`debtcoach` (no subcommand) on a corrupt file shows the error screen, not a traceback."""
+    import debtcoach.ui.app as app_module
+    import debtcoach.ui.screens.storage_error as screen_module
+    from debtcoach.services import Ledger
+    from debtcoach.store import Repository
+
+    add_loan(db, "A")
+    add_loan(db, "B")
+    db.write_bytes(b"{oops")
+    shown: list[str] = []
+
+    def fake_run(*, path: Path, today: object, theme: object, demo: bool) -> int:
+        Ledger(path, today).household()  # type: ignore[arg-type]  # what the app does first
+        return 0
+
+    def fake_screen(path: Path, error: Exception) -> bool:
+        shown.append(str(error))
+        if choice == "quit":
+            return False
+        good = Repository(path).newest_good_backup()
+        assert good is not None
+        Repository(path).restore(good)
+        return True
+
+    monkeypatch.setattr(app_module, "run", fake_run)
+    monkeypatch.setattr(screen_module, "recover_interactively", fake_screen)
+    code = main(["--db", str(db), "--today", TODAY])
+    assert len(shown) == 1 and str(db) in shown[0]
+    if choice == "restore":
+        assert code == 0
+        assert [loan.name for loan in Repository(db).load().loans] == ["A"]
+    else:
+        assert code == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "cannot be read" in err
+        assert db.read_bytes() == b"{oops"
