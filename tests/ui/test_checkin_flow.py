@@ -70,7 +70,7 @@ async def test_offer_starts_the_checkin_and_the_whole_flow_saves(sample_db: Path
         await pilot.pause()
         assert screen.view == "ck-summary"
         summary = text_of(screen, "#ck-summary-text")
-        assert "Checked in 2026-W48." in summary
+        assert "Checked in 2026-W48." in text_of(screen, "#ck-summary-title")
         assert "Streak: 13 weeks in a row" in summary
         assert "down $301.25" in summary  # 156 + 95 + 50.25
         await pilot.press("enter")
@@ -190,7 +190,7 @@ async def test_correcting_a_past_week_reapplies_exactly(sample_db: Path) -> None
         await pilot.press("enter")  # note as it was: save
         await pilot.pause()
         assert screen.view == "ck-summary"
-        assert "Corrected 2026-W46." in text_of(screen, "#ck-summary-text")
+        assert "Corrected 2026-W46." in text_of(screen, "#ck-summary-title")
 
     after = Repository(sample_db).load()
     corrected = after.checkins[[c.week for c in after.checkins].index("2026-W46")]

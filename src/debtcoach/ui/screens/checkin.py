@@ -158,7 +158,10 @@ class CheckInScreen(DebtCoachScreen):
     CheckInScreen #ck-error { color: $error; height: auto; }
     CheckInScreen #ck-keys { color: $text-muted; height: 1; }
     CheckInScreen #ck-overview DataTable { height: 1fr; }
+    CheckInScreen #ck-summary-title { text-style: bold; color: $accent; height: 1; }
     CheckInScreen #ck-summary-text { height: auto; }
+    CheckInScreen #ck-summary-keys { margin-top: 1; color: $text-muted; }
+    CheckInScreen #ck-list-keys { color: $text-muted; height: 1; }
     CheckInScreen ContentSwitcher { height: 1fr; }
     CheckInScreen #ck-flow, CheckInScreen #ck-overview, CheckInScreen #ck-summary { height: 1fr; }
     """
@@ -204,6 +207,7 @@ class CheckInScreen(DebtCoachScreen):
                 yield Static("", id="ck-error", markup=False)
                 yield Static("enter: next · esc: back", id="ck-keys")
             with VerticalScroll(id="ck-summary"):
+                yield Static("", id="ck-summary-title", markup=False)
                 yield Static("", id="ck-summary-text", markup=False)
                 yield Static("enter: back to the weeks", id="ck-summary-keys")
 
@@ -314,8 +318,9 @@ class CheckInScreen(DebtCoachScreen):
         step = self.steps[index]
         monday, sunday = week_dates(self.draft.week)
         verb = "Correcting" if self.draft.previous is not None else "Week"
+        end = f"{sunday:%d}" if sunday.month == monday.month else f"{sunday:%b %d}"
         self.query_one("#ck-title", Static).update(
-            f"{verb} {self.draft.week} ({monday:%b %d}–{sunday:%b %d}) · "
+            f"{verb} {self.draft.week} ({monday:%b %d}–{end}) · "
             f"step {index + 1} of {len(self.steps)}: {step.title}"
         )
         self.query_one("#ck-intro", Static).update(step.intro)
@@ -657,7 +662,8 @@ class CheckInScreen(DebtCoachScreen):
 
     def show_summary(self, summary: CheckInSummary) -> None:
         lines = summary_lines(summary, self._household.settings.locale)
-        self.query_one("#ck-summary-text", Static).update("\n".join(lines))
+        self.query_one("#ck-summary-title", Static).update(lines[0])
+        self.query_one("#ck-summary-text", Static).update("\n".join(lines[1:]))
         self.query_one(ContentSwitcher).current = "ck-summary"
         self.set_focus(None)
 
