@@ -204,6 +204,10 @@ def test_stale_temp_files_of_a_killed_writer_are_cleaned_up(
     repo.add_loan(make.loan("B"))
     assert not stale.exists()
     assert unrelated.exists()
+    stale_backup = db_path.parent / "backups" / ".debtcoach-20261123T101010.000001Z.json.x1.tmp"
+    stale_backup.write_text('{"half": ')
+    repo.add_loan(make.loan("C"))
+    assert not stale_backup.exists()
 
 
 def test_load_problem_is_none_for_a_good_file_and_a_sentence_otherwise(

@@ -71,7 +71,7 @@ def test_kill_9_never_loses_an_acknowledged_write(db_path: Path, make: Any) -> N
         assert stat.S_IMODE(backup.path.stat().st_mode) == 0o600
     # The next clean write sweeps up temp files the killed writers left behind.
     Repository(db_path).add_loan(make.loan("final"))
-    assert [p for p in db_path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert list(db_path.parent.rglob("*.tmp")) == []
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     print(
         f"\nkill -9 loop: {KILLS} kills survived ({cut_mid_write} inside a write), "

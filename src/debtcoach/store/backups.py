@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from debtcoach.store.files import DIR_MODE, atomic_write_bytes, remove_stale_temps
+from debtcoach.store.files import DIR_MODE, TEMP_SUFFIX, atomic_write_bytes
 
 BACKUP_DIR_NAME = "backups"
 KEEP_LAST = 10
@@ -113,12 +113,24 @@ class BackupSet:
         while target.exists():
             serial += 1
             target = self.folder / f"{self._stem}-{stamp}-{serial}.json"
-        remove_stale_temps(target)
+        self._remove_stale_temps()
         atomic_write_bytes(target, payload, action="back up to")
         with contextlib.suppress(OSError):
             os.chmod(self.folder, DIR_MODE)  # ours alone, whatever someone did to it
         self.prune(now, protect={target, *protect})
         return target
+
+    def _remove_stale_temps(self) -> None:
+        """Temp files of backups whose writer was killed (safe: we hold the write lock)."""
+        prefix = f".{self._stem}-"
+        try:
+            names = [item.name for item in self.folder.iterdir()]
+        except OSError:
+            return
+        for name in names:
+            if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    (self.folder / name).unlink()
 
     def prune(self, now: datetime | None = None, *, protect: Collection[Path] = ()) -> list[Path]:
         """Delete what the rotation no longer keeps; returns the deleted paths."""
