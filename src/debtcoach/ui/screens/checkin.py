@@ -323,7 +323,10 @@ class CheckInScreen(DebtCoachScreen):
             f"{verb} {self.draft.week} ({monday:%b %d}–{end}) · "
             f"step {index + 1} of {len(self.steps)}: {step.title}"
         )
-        self.query_one("#ck-intro", Static).update(step.intro)
+        intro = step.intro
+        if index == 0 and self.draft.previous is not None:
+            intro = "What you recorded is filled in; correct it to what you really paid."
+        self.query_one("#ck-intro", Static).update(intro)
         self.query_one("#ck-error", Static).update("")
         last = index == len(self.steps) - 1
         keys = "enter: save" if last else "enter: next"
