@@ -95,6 +95,9 @@ async def test_add_a_loan_through_the_form(sample_db: Path) -> None:
         assert cell(app, "Dentist plan", 0) == "! Dentist plan"
         assert cell(app, "Dentist plan", 2) == "22"
         assert "$17,900.50" in str(app.screen.query_one("#list-totals").content)
+        # the app re-read the file: the plan and every other screen see the new loan
+        assert app.household.loan("Dentist plan") is not None
+        assert app.plan.debt("Dentist plan") is not None
 
     loan = Repository(sample_db).load().loan("Dentist plan")
     assert loan is not None
@@ -227,6 +230,19 @@ async def test_filter_and_sort_with_keys(sample_db: Path) -> None:
         assert keys_in_order(app)[0] == "Visa"
         await pilot.press("s")  # balance, smallest first
         assert keys_in_order(app) == ["QuickCash", "Sofa loan", "Visa", "Car loan"]
+        await pilot.press("S")  # reversed: largest first
+        assert keys_in_order(app) == ["Car loan", "Visa", "Sofa loan", "QuickCash"]
+
+
+async def test_coach_toggle_gives_the_focus_back_to_the_list(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        await pilot.press("c", "c")
+        assert table(app).has_focus
+        await pilot.press("down", "e")
+        assert isinstance(app.screen, RecordForm)
+        assert "QuickCash" in app.screen.form_title
 
 
 async def test_empty_household_invites_to_add(empty_db: Path) -> None:

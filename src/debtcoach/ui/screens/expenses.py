@@ -136,7 +136,7 @@ class ExpensesScreen(ListScreen):
                 "Now per month",
                 parse=money_field(self.currency, "current amount"),
                 initial=money_text(expense.current) if expense else "",
-                placeholder="1234.56",
+                placeholder="e.g. 1234.56",
             ),
             FieldSpec(
                 "target",

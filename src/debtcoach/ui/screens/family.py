@@ -124,7 +124,7 @@ class FamilyScreen(ListScreen):
                 "Amount borrowed",
                 parse=money_field(self.currency, "amount", allow_zero=False),
                 initial=money_text(loan.amount) if loan else "",
-                placeholder="1234.56",
+                placeholder="e.g. 1234.56",
             ),
             FieldSpec(
                 "borrowed_on",

@@ -170,7 +170,7 @@ class LoansScreen(ListScreen):
                 "Balance owed",
                 parse=money_field(currency, "balance"),
                 initial=money_text(loan.balance) if loan else "",
-                placeholder="1234.56",
+                placeholder="e.g. 1234.56",
             ),
             FieldSpec(
                 "apr",

@@ -89,8 +89,8 @@ class RecordTable(DataTable[Text]):
             self.clear(columns=True)
             self._labels = labels
             for index, (label, column) in enumerate(zip(labels, columns, strict=True)):
-                justify = "right" if column.right else "left"
-                self.add_column(Text(label, justify=justify), key=str(index))
+                header = Text(label, justify="right" if column.right else "left")
+                self.add_column(header, key=str(index))
         else:
             self.clear()
         for row in rows:
@@ -123,6 +123,7 @@ class ListScreen(DebtCoachScreen):
         Binding("x", "delete", "Delete", id="list.delete"),
         Binding("slash", "filter", "Filter", key_display="/", id="list.filter"),
         Binding("s", "sort", "Sort", id="list.sort"),
+        Binding("S", "reverse_sort", "Reverse sort", show=False, id="list.reverse_sort"),
     ]
 
     COLUMNS: ClassVar[tuple[Column, ...]] = ()
@@ -164,7 +165,11 @@ class ListScreen(DebtCoachScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="list-summary", classes="list-summary")
-        yield Input(placeholder="filter: type part of a name, esc clears", id="list-filter")
+        yield Input(
+            placeholder="filter: type part of a name · enter keeps it · esc clears",
+            id="list-filter",
+            compact=True,
+        )
         yield RecordTable(id="list-table")
         yield Static("", id="list-empty", classes="list-empty")
         yield Static("", id="list-totals", classes="list-totals")
@@ -237,11 +242,22 @@ class ListScreen(DebtCoachScreen):
 
     # -- keys ----------------------------------------------------------------------------
 
+    def action_toggle_coach(self) -> None:
+        super().action_toggle_coach()
+        if not self.has_class("-coach-open") or self.has_class("-wide"):
+            self.table.focus()  # back to the list, never to the hidden filter box
+
     def action_sort(self) -> None:
         self.sort_column = (self.sort_column + 1) % len(self.COLUMNS)
         self.sort_reverse = False
         self._redraw()
         self.notify(f"Sorted by {self.COLUMNS[self.sort_column].label}.", timeout=2)
+
+    def action_reverse_sort(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self._redraw()
+        order = "largest/latest first" if self.sort_reverse else "smallest/earliest first"
+        self.notify(f"Sorted by {self.COLUMNS[self.sort_column].label}, {order}.", timeout=2)
 
     @on(DataTable.HeaderSelected)
     def _header(self, event: DataTable.HeaderSelected) -> None:

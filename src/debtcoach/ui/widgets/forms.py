@@ -89,6 +89,7 @@ class RecordForm(ModalScreen[bool]):
     RecordForm .form-row Checkbox { width: 1fr; }
     RecordForm .field-error { color: $text-error; padding-left: 20; display: none; }
     RecordForm .field-error.-shown { display: block; }
+    RecordForm .form-row .-bad { background: $error 25%; }
     RecordForm #form-hint { color: $text-muted; }
     """
 
@@ -125,10 +126,18 @@ class RecordForm(ModalScreen[bool]):
                         yield Label(spec.label, classes="form-label")
                         yield self._make_widget(spec)
                     yield Static("", classes="field-error", id=f"err-{spec.key}")
-            yield Static(
-                "enter save · esc cancel · tab next field · space opens a list or ticks a box",
-                id="form-hint",
-            )
+            yield Static(self._hint(), id="form-hint")
+
+    def _hint(self) -> str:
+        hint = "enter save · esc cancel · tab next"
+        kinds = {spec.kind for spec in self.fields}
+        if "select" in kinds and "bool" in kinds:
+            return f"{hint} · space opens lists, ticks boxes"
+        if "select" in kinds:
+            return f"{hint} · space opens a list"
+        if "bool" in kinds:
+            return f"{hint} · space ticks a box"
+        return hint
 
     def _make_widget(self, spec: FieldSpec) -> Widget:
         widget_id = f"f-{spec.key}"
@@ -186,7 +195,7 @@ class RecordForm(ModalScreen[bool]):
         error.update(message)
         error.set_class(bool(message), "-shown")
         widget = self.query_one(f"#f-{key}")
-        widget.set_class(bool(message), "-invalid")
+        widget.set_class(bool(message), "-bad")
 
     def _set_form_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
