@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rich._palettes import EIGHT_BIT_PALETTE
+from textual.color import Color
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 
@@ -139,3 +141,23 @@ async def test_app_runs_with_no_color(sample_db: Path, monkeypatch: pytest.Monke
         await pilot.press("p")
         await pilot.pause()
         assert app.current_mode == "chart"
+
+
+def test_theme_colours_are_exact_256_colour_entries() -> None:
+    """A 256-colour terminal shows the themes unchanged: every colour is an xterm-256 entry."""
+    palette = {tuple(EIGHT_BIT_PALETTE[i]) for i in range(16, 256)}
+    for theme in load_themes(themes_dir()).themes:
+        for key in (
+            "primary",
+            "secondary",
+            "accent",
+            "warning",
+            "error",
+            "success",
+            "foreground",
+            "background",
+            "surface",
+            "panel",
+        ):
+            value = getattr(theme, key)
+            assert tuple(Color.parse(value).rgb) in palette, (theme.name, key, value)

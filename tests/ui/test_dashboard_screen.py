@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
-from debtcoach.domain.models import CheckIn
+from debtcoach.domain.models import CheckIn, Loan, LoanKind
+from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import simulate_payoff
 from debtcoach.store.repository import Repository
 from tests.conftest import TODAY, make_app
@@ -93,3 +95,15 @@ async def test_dashboard_on_an_empty_file(empty_db: Path) -> None:
         assert text(pilot, "#debt-free") == "Debt-free: nothing is owed"
         assert "Nothing falls due." in text(pilot, "#due")
         assert "None due this week." in text(pilot, "#follow-ups")
+
+
+async def test_dashboard_says_plainly_when_the_minimums_do_not_fit(empty_db: Path) -> None:
+    Repository(empty_db).add_loan(
+        Loan("Card", LoanKind.CREDIT_CARD, Money(100_000, "USD"), Decimal(20), Money(5_000, "USD"))
+    )
+    app = make_app(empty_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        monthly = text(pilot, "#monthly")
+        assert "Short by $50.00 — the budget does not cover the minimums" in monthly
+        assert text(pilot, "#debt-free").startswith("Debt-free: not yet planned")
