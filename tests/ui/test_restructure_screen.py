@@ -209,3 +209,18 @@ async def test_r_on_the_loans_screen_opens_the_calculator_for_the_selected_loan(
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is loans
+
+
+async def test_coach_key_and_escape_at_80_columns(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calculator(pilot, app)
+        await pilot.press("c")  # not typed into the field: opens the coach full width
+        await pilot.pause()
+        assert screen.has_class("-coach-open")
+        await pilot.press("escape")  # first escape closes the coach
+        await pilot.pause()
+        assert not screen.has_class("-coach-open") and app.screen is screen
+        await pilot.press("escape")  # the next one goes back
+        await pilot.pause()
+        assert app.screen is not screen
