@@ -309,7 +309,8 @@ def render_letter(proposal: Proposal) -> str:
         "",
     ]
     opening = (
-        f"I am writing to you about my {kind} {loan.name}, on which I owe {w.money(loan.balance)}."
+        f"I am writing to you about my {kind} ({loan.name}), "
+        f"on which I owe {w.money(loan.balance)}."
     )
     if loan.overdue_since is not None and loan.is_overdue:
         opening += f" It has been overdue since {w.day(loan.overdue_since)}"
@@ -357,13 +358,20 @@ def render_letter(proposal: Proposal) -> str:
         lines.append("")
     lines += _doing_now(proposal, w)
     lines += _the_plan(proposal, w, kind)
+    efforts = ""
+    if proposal.side_income and proposal.cuts:
+        efforts = " keep up the extra work and the spending cuts,"
+    elif proposal.side_income:
+        efforts = " keep up the extra work,"
+    elif proposal.cuts:
+        efforts = " keep to the spending cuts,"
     lines += [
         "## My commitment",
         "",
-        "I am willing to repay everything I owe you. I will keep to the agreed installments, "
-        "keep increasing my income and reducing my expenses, and tell you at once if my "
-        "situation changes. I would be grateful if you could consider this proposal and let me "
-        "know whether you can accept it, or what alternative you can offer.",
+        f"I am willing to repay everything I owe you. I will keep to the agreed installments,"
+        f"{efforts} and tell you at once if my situation changes. I would be grateful if you "
+        "could consider this proposal and let me know whether you can accept it, or what "
+        "alternative you can offer.",
         "",
         "Yours sincerely,",
         "",
