@@ -58,6 +58,31 @@ def test_agreed_restructure_follows_the_convention(
     assert schedule[0]["balances"]["Visa"] == "5093.40"  # 5200 + 86.62 − 193.22
 
 
+def test_agreed_flat_fee_plan_follows_the_convention(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Flat fee: the fee (balance × rate) is charged each month instead of interest."""
+    db = tmp_path / "d.json"
+    assert run(db, "loan", "add", "--name", "Card", "--kind", "credit_card", "--balance",
+               "3000", "--apr", "24", "--min-payment", "90") == 0  # fmt: skip
+    assert run(db, "loan", "add", "--name", "Payday", "--kind", "online_platform", "--balance",
+               "20000", "--apr", "36", "--min-payment", "10") == 0  # fmt: skip
+    capsys.readouterr()
+    assert run(db, "restructure", "Card", "--installments", "24", "--mode", "flat_fee",
+               "--fee-rate", "0.6", "--agree", "--json") == 0  # fmt: skip
+    quote = json.loads(capsys.readouterr().out)
+    assert quote["installment"] == "143.00"  # 3000/24 + 3000 × 0.6 % = 125 + 18
+    plan = plan_json(db, capsys, "--budget", "1000")
+    schedule = plan["schedule"]
+    assert [m["payments"]["Card"] for m in schedule[:24]] == ["143.00"] * 23 + [
+        quote["last_installment"]
+    ]
+    assert schedule[0]["balances"]["Card"] == "2875.00"  # 3000 + 18 − 143
+    assert schedule[23]["balances"]["Card"] == "0.00"
+    card = next(d for d in plan["loans"] if d["name"] == "Card")
+    assert card["payoff_month"] == 24 and card["paid"] == quote["total_paid"] == "3432.00"
+
+
 def test_proposed_and_refused_do_not_change_the_plan(
     sample_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
