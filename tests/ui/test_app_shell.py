@@ -178,3 +178,32 @@ def test_start_up_does_not_import_plotext() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_top_bar_names_every_screen_and_compacts_when_narrow(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        nav = app.screen.query_one("#nav", Static)
+        assert str(nav.content).split() == [
+            *[
+                "d",
+                "Dashboard",
+                "l",
+                "Loans",
+                "o",
+                "Income",
+                "t",
+                "Expenses",
+                "f",
+                "Family",
+                "p",
+                "Payoff",
+                "w",
+                "Check-in",
+            ]
+        ]
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert str(nav.content).split()[:3] == ["d", "Dashboard", "l"]
+        assert "Loans" not in str(nav.content)

@@ -27,15 +27,22 @@ class NavBar(Static):
         self.update(self.render_nav(self.size.width))
 
     def render_nav(self, width: int) -> Content:
-        parts: list[Content] = []
-        for key, mode, title in self.screens:
-            if mode == self.current:
-                parts.append(Content.styled(f" {key} {title} ", "bold reverse"))
-            else:
-                parts.append(Content.assemble(" ", (key, "bold $accent"), f" {title} "))
-        bar = Content("").join(parts)
+        bar = self._bar(compact=False)
+        if width and bar.cell_length > width:
+            bar = self._bar(compact=True)  # below ~76 columns: keys only, current screen named
         brand = Content.styled(" debtcoach ", "dim")
         if bar.cell_length + brand.cell_length <= width:
             gap = " " * (width - bar.cell_length - brand.cell_length)
             return Content.assemble(bar, gap, brand)
         return bar
+
+    def _bar(self, *, compact: bool) -> Content:
+        parts: list[Content] = []
+        for key, mode, title in self.screens:
+            if mode == self.current:
+                parts.append(Content.styled(f" {key} {title} ", "bold reverse"))
+            elif compact:
+                parts.append(Content.assemble(" ", (key, "bold $accent"), " "))
+            else:
+                parts.append(Content.assemble(" ", (key, "bold $accent"), f" {title} "))
+        return Content("").join(parts)
