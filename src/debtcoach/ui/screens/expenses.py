@@ -77,7 +77,10 @@ class ExpensesScreen(ListScreen):
             if not e.cut_active and cut_saving(e).minor and not e.essential
         ]
         if waiting:
-            return f"{len(waiting)} non-essential cuts not on yet. space turns a cut on or off."
+            cuts = (
+                "1 non-essential cut" if len(waiting) == 1 else f"{len(waiting)} non-essential cuts"
+            )
+            return f"{cuts} not on yet. space turns a cut on or off."
         return "space turns the selected cut on or off; it is saved at once."
 
     def totals_text(self, household: Household) -> str:
@@ -111,7 +114,7 @@ class ExpensesScreen(ListScreen):
         except StoreError as exc:
             self.notify(f"Nothing was changed: {exc}", severity="error", timeout=6)
             return
-        self.coach_app.reload()
+        self.reload_app()
         locale = self.locale
         saving = format_money(cut_saving(expense), locale)
         if turning_on:

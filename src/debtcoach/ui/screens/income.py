@@ -84,7 +84,9 @@ class IncomeScreen(ListScreen):
         side = sum(1 for item in household.income if item.kind == IncomeKind.SIDE)
         if side == 0:
             return "No side income yet: even a small one helps the plan (press a)."
-        return f"{len(household.income)} sources, {side} of them side income."
+        count = len(household.income)
+        sources = "1 source" if count == 1 else f"{count} sources"
+        return f"{sources}, {side} of them side income."
 
     def totals_text(self, household: Household) -> str:
         totals = income_totals(household.income, household.currency)

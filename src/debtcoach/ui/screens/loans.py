@@ -133,7 +133,8 @@ class LoansScreen(ListScreen):
         overdue = (
             f"{totals.overdue_count} overdue (marked !)" if totals.overdue_count else "none overdue"
         )
-        return f"{totals.open_count} open loans, {overdue}. enter edits the selected loan."
+        loans = "1 open loan" if totals.open_count == 1 else f"{totals.open_count} open loans"
+        return f"{loans}, {overdue}. enter edits the selected loan."
 
     def totals_text(self, household: Household) -> str:
         totals = loan_totals(household.loans, household.currency)

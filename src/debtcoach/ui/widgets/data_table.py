@@ -170,21 +170,22 @@ class ListScreen(DebtCoachScreen):
             id="list-filter",
             compact=True,
         )
-        yield RecordTable(id="list-table")
         yield Static("", id="list-empty", classes="list-empty")
+        yield RecordTable(id="list-table")
         yield Static("", id="list-totals", classes="list-totals")
 
     DEFAULT_CSS = """
     ListScreen #list-filter { display: none; }
     ListScreen #list-filter.-shown { display: block; }
     ListScreen .list-summary { color: $text-muted; }
-    ListScreen .list-empty { display: none; color: $text-muted; padding: 1 0; }
+    ListScreen .list-empty { display: none; color: $text-muted; padding: 0 0 1 0; }
     ListScreen .list-empty.-shown { display: block; }
     ListScreen .list-totals { border-top: solid $primary 30%; height: auto; }
     """
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # Textual also runs DebtCoachScreen.on_mount (handlers run for each class of the MRO),
+        # which subscribes to data_changed and draws the data: no super() call here.
         self.table.focus()
 
     @property
@@ -299,13 +300,20 @@ class ListScreen(DebtCoachScreen):
         event.stop()
         self.action_edit()
 
+    def reload_app(self) -> None:
+        """After a write: re-read the file so every screen and the coach panel agree."""
+        try:
+            self.coach_app.reload()
+        except StoreError as exc:
+            self.notify(f"Saved, but the file could not be read back: {exc}", severity="error")
+
     def _open(self, form: RecordForm | None) -> None:
         if form is None:
             return
 
         def done(saved: bool | None) -> None:
             if saved:
-                self.coach_app.reload()
+                self.reload_app()
             self.table.focus()
 
         self.app.push_screen(form, done)
@@ -335,7 +343,7 @@ class ListScreen(DebtCoachScreen):
             except StoreError as exc:
                 self.notify(f"Nothing was removed: {exc}", severity="error", timeout=6)
                 return
-            self.coach_app.reload()
+            self.reload_app()
             self.notify(message, timeout=4)
             self.table.focus()
 
