@@ -72,11 +72,25 @@ class DebtCoachApp(App[None]):
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
-            Binding(key, f"go('{mode}')", title, show=False, id=f"go.{mode}")
+            Binding(
+                key,
+                f"go('{mode}')",
+                title,
+                show=False,
+                id=f"go.{mode}",
+                tooltip=f"Go to the {title} screen",
+            )
             for key, mode, title in SCREEN_KEYS
         ),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            id="help",
+            tooltip="Every key, what each screen is for, where your data lives",
+        ),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, id="palette"),
     ]
 

@@ -31,7 +31,13 @@ class DebtCoachScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "toggle_coach", "Coach", id="coach.toggle"),
+        Binding(
+            "c",
+            "toggle_coach",
+            "Coach",
+            id="coach.toggle",
+            tooltip="Show the coach (below 100 columns) or move into it",
+        ),
         Binding("escape", "close_coach", "Close coach", show=False, id="coach.close"),
     ]
     TITLE_TEXT = "debtcoach"

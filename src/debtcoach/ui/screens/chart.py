@@ -84,8 +84,20 @@ class ChartScreen(DebtCoachScreen):
     TITLE_TEXT = "Payoff"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "cycle_strategy", "Strategy", id="chart.strategy"),
-        Binding("v", "toggle_view", "Per loan", id="chart.view"),
+        Binding(
+            "s",
+            "cycle_strategy",
+            "Strategy",
+            id="chart.strategy",
+            tooltip="Use the next strategy everywhere (saved)",
+        ),
+        Binding(
+            "v",
+            "toggle_view",
+            "Per loan",
+            id="chart.view",
+            tooltip="Switch between the total and one line per debt",
+        ),
     ]
 
     DEFAULT_CSS = """
