@@ -162,3 +162,26 @@ async def test_h_on_the_loans_screen_opens_the_selected_loans_log(sample_db: Pat
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is loans
+
+
+async def test_enter_edits_the_selected_contact(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_log(pilot, app)
+        await pilot.press("enter")  # the newest: the letter of 2026-10-20
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ContactForm)
+        assert form.query_one("#cf-date", Input).value == "2026-10-20"
+        assert form.query_one("#cf-outcome", Input).value == "waiting for an answer"
+        await retype(pilot, form, "outcome", "accepted 36 installments")
+        await retype(pilot, form, "follow_up", "")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        saved = Repository(sample_db).contacts_for("Visa")
+        assert [c.on.isoformat() for c in saved] == ["2026-10-02", "2026-10-20"]  # same place
+        assert saved[1].outcome == "accepted 36 installments" and saved[1].follow_up is None
+        assert saved[1].who == "Harbor Bank hardship team"  # untouched fields kept
+        assert rows(screen)[0][2] == "accepted 36 installments"
+        assert "No follow-up planned." in str(screen.query_one("#ct-next", Static).content)

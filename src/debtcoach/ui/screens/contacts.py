@@ -3,8 +3,8 @@
 The guidance's first advice is to take the initiative and keep talking to the lenders; this
 screen keeps the record: when, how (phone, app, branch, letter, email), with whom, what was asked,
 what came of it and when to follow up. `a` logs a contact (the date defaults to today and may not
-be in the future; a follow-up may not be before the contact), `x` removes the selected one after
-a confirmation, `esc` goes back.
+be in the future; a follow-up may not be before the contact), `e`/`enter` edits the selected one,
+`x` removes it after a confirmation, `esc` goes back.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from debtcoach.domain.money import format_money
 from debtcoach.store.errors import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
 
+TEXT_LIMIT = 200
 _FIELDS = ("date", "channel", "who", "asked", "outcome", "follow_up")
 
 
@@ -52,28 +53,38 @@ class ContactForm(ModalScreen[Contact | None]):
         Binding("ctrl+s", "save", "Save", id="contact_form.save"),
     ]
 
-    def __init__(self, loan: str, lender: str, today: date) -> None:
+    def __init__(self, loan: str, lender: str, today: date, initial: Contact | None = None) -> None:
         super().__init__()
         self.loan = loan
         self.lender = lender
         self.today = today
+        self.initial = initial
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cf-box"):
             who = f" with {self.lender}" if self.lender else ""
-            yield Static(f"Log a contact{who} about {self.loan}", id="cf-title")
-            yield from self._row(
-                "date", "Date", Input(self.today.isoformat(), placeholder="YYYY-MM-DD")
-            )
+            first = self.initial
+            verb = "Edit the contact" if first else "Log a contact"
+            yield Static(f"{verb}{who} about {self.loan}", id="cf-title")
+            on = first.on if first else self.today
+            yield from self._row("date", "Date", Input(on.isoformat(), placeholder="YYYY-MM-DD"))
             channels = [(c.value, c) for c in Channel]
+            channel = first.channel if first else Channel.PHONE
             yield from self._row(
-                "channel", "Channel", Select(channels, value=Channel.PHONE, allow_blank=False)
+                "channel", "Channel", Select(channels, value=channel, allow_blank=False)
             )
-            yield from self._row("who", "Who", Input(placeholder="e.g. collections, Ms Chen"))
-            yield from self._row("asked", "Asked for", Input(placeholder="e.g. 36 installments"))
-            yield from self._row("outcome", "Outcome", Input(placeholder="e.g. send payslips"))
+            for field, label, hint in (
+                ("who", "Who", "e.g. collections, Ms Chen"),
+                ("asked", "Asked for", "e.g. 36 installments"),
+                ("outcome", "Outcome", "e.g. send payslips"),
+            ):
+                value = str(getattr(first, field)) if first else ""
+                yield from self._row(
+                    field, label, Input(value, placeholder=hint, max_length=TEXT_LIMIT)
+                )
+            follow = first.follow_up.isoformat() if first and first.follow_up else ""
             yield from self._row(
-                "follow_up", "Follow up", Input(placeholder="YYYY-MM-DD (optional)")
+                "follow_up", "Follow up", Input(follow, placeholder="YYYY-MM-DD (optional)")
             )
             with Horizontal(id="cf-buttons"):
                 yield Button("Cancel (esc)", id="cf-cancel", compact=True)
@@ -219,6 +230,7 @@ class ContactsScreen(DebtCoachScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="contacts.back"),
         Binding("a", "add", "Log contact", id="contacts.add"),
+        Binding("e", "edit", "Edit", id="contacts.edit"),
         Binding("x", "remove", "Remove", id="contacts.remove"),
     ]
 
@@ -297,6 +309,11 @@ class ContactsScreen(DebtCoachScreen):
             )
             note.update(f"Next follow-up: {first.on.isoformat()} ({when})")
 
+    @on(DataTable.RowSelected)
+    def _selected_row(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
@@ -340,6 +357,29 @@ class ContactsScreen(DebtCoachScreen):
             self.notify("This loan was removed; no new contacts can be logged.", severity="warning")
             return
         self.app.push_screen(ContactForm(loan.name, loan.lender, app.today), self._saved)
+
+    def action_edit(self) -> None:
+        selected = self._selected()
+        if selected is None:
+            self.notify("Nothing to edit: press a to log a contact.", timeout=3)
+            return
+        contact_id, old = selected
+        app = self.coach_app
+        loan = app.household.loan(self.loan_name)
+        lender = loan.lender if loan else ""
+
+        def edited(contact: Contact | None) -> None:
+            if contact is None or contact == old:
+                return
+            try:
+                app.ledger.repository.update_contact(contact_id, contact)
+            except StoreError as exc:
+                self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+                return
+            app.reload()
+            self.notify(f"Saved the {contact.channel.value} contact of {contact.on.isoformat()}.")
+
+        self.app.push_screen(ContactForm(self.loan_name, lender, app.today, old), edited)
 
     def _saved(self, contact: Contact | None) -> None:
         if contact is None:
