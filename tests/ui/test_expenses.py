@@ -153,3 +153,23 @@ async def test_bad_expense_input_is_refused(sample_db: Path) -> None:
         await pilot.press("escape")
         assert isinstance(app.screen, ExpensesScreen)
     assert sample_db.read_bytes() == before
+
+
+async def test_amounts_follow_the_household_currency(empty_db: Path) -> None:
+    """The form parses with settings.currency, as the CLI does: yen take no decimals."""
+    from debtcoach.domain.models import Settings
+
+    Repository(empty_db).save_settings(Settings(currency="JPY", locale="ja_JP"))
+    app = make_app(empty_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "t")
+        await pilot.press("a", *"Food", "tab", *"12.5")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert "JPY takes no decimals" in form.field_error("current")
+        await fill(pilot, "current", "45000")
+        await pilot.press("enter")
+        assert isinstance(app.screen, ExpensesScreen)
+        assert cell(app, "Food", 1) == "￥45,000"
+    food = expense(empty_db, "Food")
+    assert food is not None and food.current == Money(45000, "JPY")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import App, ComposeResult
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from debtcoach.domain.money import Money
 from debtcoach.store.errors import DuplicateName, StorageIOError
@@ -92,7 +92,9 @@ async def test_enter_saves_parsed_values_once_everything_is_valid() -> None:
         await pilot.press(*"Rent", "tab", *"1,234.50", "tab")
         await pilot.press("tab", *"5", "tab", *"2026-12-01")
         await pilot.press("tab", "tab", "space")  # past the select, tick the box
-        assert form.query_one("#f-flag").has_focus
+        flag = form.query_one("#f-flag", Checkbox)
+        assert flag.has_focus
+        assert str(flag.label) == "yes"  # said in words, not only in colour
         await pilot.press("enter")  # enter on the checkbox saves, it does not toggle
         assert results == [True]
         assert saved == [

@@ -150,7 +150,9 @@ class RecordForm(ModalScreen[bool]):
                 id=widget_id,
             )
         if spec.kind == "bool":
-            return FormCheckbox("", value=bool(spec.initial), compact=True, id=widget_id)
+            # The word says it too: a ticked box is not told apart by colour alone (NO_COLOR).
+            ticked = bool(spec.initial)
+            return FormCheckbox(_yes_no(ticked), value=ticked, compact=True, id=widget_id)
         return Input(
             value=str(spec.initial),
             placeholder=spec.placeholder,
@@ -258,6 +260,10 @@ class RecordForm(ModalScreen[bool]):
         if message:
             self.app.notify(message, timeout=4)
 
+    @on(Checkbox.Changed)
+    def _ticked(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = _yes_no(event.value)
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -265,6 +271,10 @@ class RecordForm(ModalScreen[bool]):
 
     def action_cancel(self) -> None:
         self.dismiss(False)
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
 
 
 def select_options(values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
