@@ -258,3 +258,33 @@ async def test_empty_household_invites_to_add(empty_db: Path) -> None:
     loan = Repository(empty_db).load().loan("Card")
     assert loan is not None and loan.kind == LoanKind.CREDIT_CARD
     assert loan.status == LoanStatus.CURRENT
+
+
+async def test_restructured_needs_agreed_terms(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        before = sample_db.read_bytes()
+        await select_row(pilot, "Car loan")
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        form.query_one("#f-status").focus()
+        await pilot.press("space", "down", "down", "down", "enter", "enter")
+        assert "agreed terms" in form.field_error("status")
+        assert app.screen is form
+        await pilot.press("escape")
+    assert sample_db.read_bytes() == before
+
+
+async def test_clicking_a_header_sorts_by_it(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        t = table(app)
+        columns = list(t.columns.values())
+        x = sum(column.get_render_width(t) for column in columns[:3]) + 2  # inside "Balance"
+        await pilot.click(RecordTable, offset=(x, 0))
+        assert keys_in_order(app) == ["QuickCash", "Sofa loan", "Visa", "Car loan"]
+        await pilot.click(RecordTable, offset=(x, 0))  # again: the other way round
+        assert keys_in_order(app) == ["Car loan", "Visa", "Sofa loan", "QuickCash"]
