@@ -89,6 +89,7 @@ async def test_add_a_loan_through_the_form(sample_db: Path) -> None:
         await pilot.press("space", "down", "down", "enter")  # kind: online platform
         await pilot.press("tab", "tab", *"1,200.50", "tab", *"19.9", "tab", "tab", *"60")
         await pilot.press("tab", *"15", "tab", *"2026-11-01")
+        assert app.screen.choice("status") == "overdue"  # type: ignore[attr-defined]
         await pilot.press("enter")
         assert isinstance(app.screen, LoansScreen)
         assert "Dentist plan" in keys_in_order(app)
@@ -110,6 +111,7 @@ async def test_add_a_loan_through_the_form(sample_db: Path) -> None:
     assert loan.due_day == 15
     assert loan.overdue_since == date(2026, 11, 1)
     assert loan.opened_on is None  # never defaulted to today
+    assert loan.status == LoanStatus.OVERDUE  # switched in view when the date was typed
 
 
 async def test_edit_with_e_and_with_enter(sample_db: Path) -> None:

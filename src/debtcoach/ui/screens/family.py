@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from decimal import Decimal
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -25,7 +26,7 @@ from debtcoach.ui.widgets.money_input import (
     money_text,
     name_field,
     optional_date_field,
-    rate_field,
+    optional_rate_field,
     rate_text,
     text_field,
 )
@@ -143,8 +144,9 @@ class FamilyScreen(ListScreen):
             FieldSpec(
                 "apr",
                 "Interest % a year",
-                parse=rate_field("interest"),
+                parse=optional_rate_field("interest"),
                 initial=rate_text(loan.apr) if loan else "0",
+                placeholder="blank = no interest",
             ),
             FieldSpec("notes", "Notes", parse=text_field(), initial=loan.notes if loan else ""),
         ]
@@ -163,7 +165,7 @@ class FamilyScreen(ListScreen):
             "amount": amount,
             "borrowed_on": values["borrowed_on"],
             "promised": values["promised"],
-            "apr": values["apr"],
+            "apr": Decimal(0) if values["apr"] is None else values["apr"],
             "notes": values["notes"],
         }
         if old is None:

@@ -280,7 +280,14 @@ class LoansScreen(ListScreen):
             repository.add_loan(loan)
             return f"Added loan {loan.name}."
 
-        return self.form("Add a loan", self._fields(None), save)
+        def follow(form: RecordForm, key: str, value: object) -> None:
+            # As the CLI: a loan with an overdue date is overdue unless told otherwise. The
+            # status list changes in view, so nothing is decided behind the user's back.
+            current = form.choice("status") == LoanStatus.CURRENT.value
+            if key == "overdue_since" and value is not None and current:
+                form.set_choice("status", LoanStatus.OVERDUE.value)
+
+        return RecordForm("Add a loan", self._fields(None), save, on_change=follow)
 
     def edit_form(self, key: str) -> RecordForm | None:
         old = self.household.loan(key)

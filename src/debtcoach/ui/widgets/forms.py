@@ -68,6 +68,8 @@ class FormSelect(Select[str], inherit_bindings=False):
 
 
 SaveCallback = Callable[[Values], str]
+ChangeCallback = Callable[["RecordForm", str, object], None]
+"""Called with (form, field key, parsed value) after a text field parses."""
 
 
 class RecordForm(ModalScreen[bool]):
@@ -106,11 +108,13 @@ class RecordForm(ModalScreen[bool]):
         on_save: SaveCallback,
         *,
         key_field: str | None = None,
+        on_change: ChangeCallback | None = None,
     ) -> None:
         super().__init__()
         self.form_title = title
         self.fields = tuple(fields)
         self.on_save = on_save
+        self.on_change = on_change
         self.key_field = key_field or (self.fields[0].key if self.fields else None)
         self._touched: set[str] = set()
 
@@ -176,8 +180,17 @@ class RecordForm(ModalScreen[bool]):
             return
         key = event.input.id[2:]
         self._touched.add(key)
-        self._check_field(self._spec(key), event.value)
+        ok, value = self._check_field(self._spec(key), event.value)
         self._set_form_error("")
+        if ok and self.on_change is not None:
+            self.on_change(self, key, value)
+
+    def set_choice(self, key: str, value: str) -> None:
+        """Change a choice field in view of the user (a follow-on of what they typed)."""
+        self.query_one(f"#f-{key}", Select).value = value
+
+    def choice(self, key: str) -> object:
+        return self.query_one(f"#f-{key}", Select).value
 
     def _check_field(self, spec: FieldSpec, text: str) -> tuple[bool, object]:
         """Parse one text field, show or clear its message; (ok, value)."""
