@@ -38,7 +38,7 @@ class DebtCoachScreen(Screen[None]):
             id="coach.toggle",
             tooltip="Show the coach (below 100 columns) or move into it",
         ),
-        Binding("escape", "close_coach", "Close coach", show=False, id="coach.close"),
+        Binding("escape", "close_coach", "Close coach", id="coach.close"),
     ]
     TITLE_TEXT = "debtcoach"
 
@@ -93,6 +93,7 @@ class DebtCoachScreen(Screen[None]):
                 panel.focus_list()
             return
         self.toggle_class("-coach-open")
+        self.refresh_bindings()
         if self.has_class("-coach-open"):
             panel.focus_list()
         else:
@@ -101,6 +102,7 @@ class DebtCoachScreen(Screen[None]):
     def action_close_coach(self) -> None:
         if self.has_class("-coach-open"):
             self.remove_class("-coach-open")
+            self.refresh_bindings()
             self.focus_body()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

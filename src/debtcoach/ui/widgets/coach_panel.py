@@ -117,6 +117,7 @@ class CoachPanel(VerticalScroll, can_focus=False):
         event.stop()
         if 0 <= event.option_index < len(self.advice):
             self.screen.remove_class("-coach-open")
+            self.screen.refresh_bindings()
             self.coach_app.action_go_key(self.advice[event.option_index].key)
 
     def focus_list(self) -> None:
