@@ -228,10 +228,12 @@ class ContactsScreen(DebtCoachScreen):
     ContactsScreen #ct-detail { height: auto; max-height: 5; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="contacts.back"),
-        Binding("a", "add", "Log contact", id="contacts.add"),
-        Binding("e", "edit", "Edit", id="contacts.edit"),
-        Binding("x", "remove", "Remove", id="contacts.remove"),
+        Binding("escape", "back", "Back", id="contacts.back", tooltip="Back to the loans"),
+        Binding("a", "add", "Log contact", id="contacts.add", tooltip="Log a talk with the lender"),
+        Binding("e", "edit", "Edit", id="contacts.edit", tooltip="Edit the selected contact"),
+        Binding(
+            "x", "remove", "Remove", id="contacts.remove", tooltip="Remove the selected contact"
+        ),
     ]
 
     def __init__(self, loan_name: str) -> None:

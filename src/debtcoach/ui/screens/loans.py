@@ -68,8 +68,20 @@ STATUS_CHOICES: tuple[tuple[str, str], ...] = (
 
 class LoansScreen(ListScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "restructure", "Restructure", id="loans.restructure"),
-        Binding("h", "contacts", "Contacts", id="loans.contacts"),
+        Binding(
+            "r",
+            "restructure",
+            "Restructure",
+            id="loans.restructure",
+            tooltip="Stretch the selected loan into installments (time for space)",
+        ),
+        Binding(
+            "h",
+            "contacts",
+            "Contacts",
+            id="loans.contacts",
+            tooltip="The selected loan's talks with its lender; log one",
+        ),
     ]
     TITLE_TEXT = "Loans"
     NOUN = "loan"

@@ -89,11 +89,35 @@ class RestructureScreen(DebtCoachScreen):
     RestructureScreen #rs-saved { height: auto; margin: 1 0 0 0; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="restructure.back"),
-        Binding("m", "mark('proposed')", "Proposed", id="restructure.propose"),
-        Binding("y", "mark('agreed')", "Agreed", id="restructure.agree"),
-        Binding("n", "mark('refused')", "Refused", id="restructure.refuse"),
-        Binding("w", "write_letter", "Letter", id="restructure.letter"),
+        Binding("escape", "back", "Back", id="restructure.back", tooltip="Back to the loans"),
+        Binding(
+            "m",
+            "mark('proposed')",
+            "Proposed",
+            id="restructure.propose",
+            tooltip="Save this plan on the loan as proposed to the lender",
+        ),
+        Binding(
+            "y",
+            "mark('agreed')",
+            "Agreed",
+            id="restructure.agree",
+            tooltip="The lender agreed: the payoff plan follows these installments",
+        ),
+        Binding(
+            "n",
+            "mark('refused')",
+            "Refused",
+            id="restructure.refuse",
+            tooltip="The lender refused this plan (kept as history)",
+        ),
+        Binding(
+            "w",
+            "write_letter",
+            "Letter",
+            id="restructure.letter",
+            tooltip="Write the proposal letter next to the data file",
+        ),
     ]
 
     def __init__(self, loan_name: str) -> None:
