@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.errors import StyleSyntaxError
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -187,6 +189,7 @@ class ListScreen(DebtCoachScreen):
         # Textual also runs DebtCoachScreen.on_mount (handlers run for each class of the MRO),
         # which subscribes to data_changed and draws the data: no super() call here.
         self.table.focus()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     @property
     def table(self) -> RecordTable:
@@ -223,16 +226,13 @@ class ListScreen(DebtCoachScreen):
 
     def _redraw(self) -> None:
         rows = self.visible_rows()
-        variables = self.app.theme_variables
-        alert = f"bold {variables.get('text-error', 'red')}"
-        muted = variables.get("text-muted", "")
         self.table.show(
             self.COLUMNS,
             rows,
             sort_column=self.sort_column,
             reverse=self.sort_reverse,
-            alert_style=alert,
-            muted_style=muted if muted and "$" not in muted else "dim",
+            alert_style=self._alert_style(),
+            muted_style="dim",
         )
         empty = self.query_one("#list-empty", Static)
         if not self._rows:
@@ -240,6 +240,18 @@ class ListScreen(DebtCoachScreen):
         elif not rows:
             empty.update(f"No {self.NOUN} matches {self.filter_text!r}: esc clears the filter.")
         empty.set_class(not rows, "-shown")
+
+    def _alert_style(self) -> str:
+        """Bold in the theme's error colour (any theme, also one loaded from a file)."""
+        colour = self.app.theme_variables.get("text-error", "")
+        try:
+            Style.parse(f"bold {colour}")
+        except StyleSyntaxError:
+            return "bold red"
+        return f"bold {colour}"
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._redraw()
 
     # -- keys ----------------------------------------------------------------------------
 
