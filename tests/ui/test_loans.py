@@ -75,6 +75,8 @@ async def test_table_shows_each_loan_and_overdue_stands_out(sample_db: Path) -> 
         assert cell(app, "Visa", 3) == "$5,200.00"
         assert cell(app, "Car loan", 0) == "Car loan"
         assert cell(app, "Car loan", 2) == "-"
+        summary = str(app.screen.query_one("#list-summary").content)
+        assert summary == "4 open loans, 1 overdue (marked !): Visa is 95 days late."
         totals = str(app.screen.query_one("#list-totals").content)
         assert "$16,700.00" in totals and "$676.00" in totals
 

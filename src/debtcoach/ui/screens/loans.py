@@ -142,11 +142,14 @@ class LoansScreen(ListScreen):
         totals = loan_totals(household.loans, household.currency)
         if not household.loans:
             return "Institutional loans: banks, cards, online platforms."
-        overdue = (
-            f"{totals.overdue_count} overdue (marked !)" if totals.overdue_count else "none overdue"
-        )
         loans = "1 open loan" if totals.open_count == 1 else f"{totals.open_count} open loans"
-        return f"{loans}, {overdue}. enter edits the selected loan."
+        if not totals.overdue_count:
+            return f"{loans}, none overdue. enter edits the selected loan."
+        today = self.coach_app.today
+        late = [(days_overdue(loan, today) or 0, loan.name) for loan in household.loans]
+        days, name = max((item for item in late if item[0]), default=(0, ""))
+        longest = f": {name} is {days} days late" if days else ""
+        return f"{loans}, {totals.overdue_count} overdue (marked !){longest}."
 
     def totals_text(self, household: Household) -> str:
         totals = loan_totals(household.loans, household.currency)
