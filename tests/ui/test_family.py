@@ -169,3 +169,17 @@ async def test_bad_family_input_is_refused(sample_db: Path) -> None:
         await pilot.press("escape")
         assert isinstance(app.screen, FamilyScreen)
     assert sample_db.read_bytes() == before
+
+
+async def test_repaying_everything_closes_the_loan(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "f")
+        await select_row(pilot, "Li Wei")
+        await pilot.press("r", *"600", "enter")  # exactly what is owed is fine
+        assert cell(app, "Li Wei", 4) == "$0.00"
+        assert cell(app, "Li Wei", 5) == "2027-03-31"  # nothing owed: no longer at risk
+        await pilot.press("r")  # nothing left to repay: a note, no form
+        assert isinstance(app.screen, FamilyScreen)
+    li = Repository(sample_db).load().family_loan("Li Wei")
+    assert li is not None and li.balance == Money(0, "USD")
