@@ -65,7 +65,9 @@ class IncomeScreen(ListScreen):
                         source.kind.value,
                         format_money(source.amount, locale),
                         source.frequency.value,
-                        format_money(monthly, locale),
+                        "-"
+                        if source.frequency == Frequency.ONE_OFF
+                        else format_money(monthly, locale),
                     ),
                     sort=(
                         source.name.casefold(),
