@@ -610,7 +610,9 @@ def restructure(ctx: Context, args: argparse.Namespace) -> int:
     if quote.months_added is None:
         print("  Time:              at today's payment this loan never clears")
     else:
-        print(f"  Time:              {quote.months_added:+d} months vs today's payment")
+        added = quote.months_added
+        when = "longer" if added >= 0 else "sooner"
+        print(f"  Time:              {abs(added)} months {when} than at today's payment")
     print(f"  Total paid:        {fmt(quote.total_paid)} (cost {fmt(quote.cost)})")
     return 0
 
