@@ -68,14 +68,22 @@ def bin_path(name: str) -> str:
     return found
 
 
+# Children cache their bytecode here (set by run_benchmarks), as an installed app's .pyc files
+# would be: a shell with PYTHONDONTWRITEBYTECODE=1 would otherwise recompile every module on
+# every start and measure the compiler, not the app. Nothing is written into the source tree.
+PYCACHE_PREFIX: Path | None = None
+
+
 def child_env() -> dict[str, str]:
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("TEXTUAL", "DEBTCOACH")) and key not in ("NO_COLOR", "COLUMNS")
+        if not key.startswith(("TEXTUAL", "DEBTCOACH", "PYTHONDONTWRITEBYTECODE"))
+        and key not in ("NO_COLOR", "COLUMNS", "LINES")
     }
-    env.pop("LINES", None)
     env["TERM"] = "xterm-256color"
+    if PYCACHE_PREFIX is not None:
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE_PREFIX)
     return env
 
 
@@ -370,7 +378,10 @@ def machine_info() -> str:
 def _interleaved(
     runs: int, first: Callable[[], object], second: Callable[[], object]
 ) -> Iterator[tuple[object, object]]:
-    """Each run measures both sides, alternating which goes first (ABBA...)."""
+    """Each run measures both sides, alternating which goes first (ABBA...), after one
+    unmeasured warm-up run of each (bytecode cached, files in the page cache)."""
+    first()
+    second()
     for index in range(runs):
         if index % 2 == 0:
             a = first()
@@ -408,102 +419,115 @@ def run_benchmarks(
     progress: Callable[[str], None] | None = None,
 ) -> list[Row]:
     """Measure the chosen groups (tui, checkin, plan); returns the rows of the table."""
+    global PYCACHE_PREFIX
+    with tempfile.TemporaryDirectory(prefix="debtcoach-bench-") as folder_name:
+        PYCACHE_PREFIX = Path(folder_name) / "pycache"
+        try:
+            return _measure(Path(folder_name), runs, groups, progress)
+        finally:
+            PYCACHE_PREFIX = None
+
+
+def _measure(
+    folder: Path,
+    runs: int,
+    groups: Sequence[str],
+    progress: Callable[[str], None] | None,
+) -> list[Row]:
     say = progress or (lambda _message: None)
     debtcoach = bin_path("debtcoach")
     rows: list[Row] = []
-    with tempfile.TemporaryDirectory(prefix="debtcoach-bench-") as folder_name:
-        folder = Path(folder_name)
-        say("writing the ten-year data set")
-        data = prepare_data(folder)
+    say("writing the ten-year data set")
+    data = prepare_data(folder)
 
-        if "tui" in groups:
-            app_samples: list[TuiSample] = []
-            bare_samples: list[TuiSample] = []
+    if "tui" in groups:
+        app_samples: list[TuiSample] = []
+        bare_samples: list[TuiSample] = []
 
-            def app() -> TuiSample:
-                path = fresh_copy(data.ten_years, folder)
-                argv = [debtcoach, "--db", str(path), "--today", TODAY]
-                return tui_sample(argv, APP_FIRST_MARKERS, APP_SWITCH_MARKERS, dismiss="s")
+        def app() -> TuiSample:
+            path = fresh_copy(data.ten_years, folder)
+            argv = [debtcoach, "--db", str(path), "--today", TODAY]
+            return tui_sample(argv, APP_FIRST_MARKERS, APP_SWITCH_MARKERS, dismiss="s")
 
-            def bare() -> TuiSample:
-                argv = [sys.executable, str(HERE / "bare_app.py")]
-                return tui_sample(argv, BARE_FIRST_MARKERS, BARE_SWITCH_MARKERS)
+        def bare() -> TuiSample:
+            argv = [sys.executable, str(HERE / "bare_app.py")]
+            return tui_sample(argv, BARE_FIRST_MARKERS, BARE_SWITCH_MARKERS)
 
-            for index, (a, b) in enumerate(_interleaved(runs, app, bare), 1):
-                say(f"tui run {index}/{runs}")
-                assert isinstance(a, TuiSample) and isinstance(b, TuiSample)
-                app_samples.append(a)
-                bare_samples.append(b)
-            rows.append(
-                _row(
-                    "first full frame (pty 120x40)",
-                    "s",
-                    [s.first_frame for s in app_samples],
-                    [s.first_frame for s in bare_samples],
-                    1.3,
-                )
+        for index, (a, b) in enumerate(_interleaved(runs, app, bare), 1):
+            say(f"tui run {index}/{runs}")
+            assert isinstance(a, TuiSample) and isinstance(b, TuiSample)
+            app_samples.append(a)
+            bare_samples.append(b)
+        rows.append(
+            _row(
+                "first full frame (pty 120x40)",
+                "s",
+                [s.first_frame for s in app_samples],
+                [s.first_frame for s in bare_samples],
+                1.3,
             )
-            rows.append(
-                _row(
-                    "switch to loans (l)",
-                    "s",
-                    [s.switch for s in app_samples],
-                    [s.switch for s in bare_samples],
-                    3.0,
-                )
+        )
+        rows.append(
+            _row(
+                "switch to loans (l)",
+                "s",
+                [s.switch for s in app_samples],
+                [s.switch for s in bare_samples],
+                3.0,
             )
-            rows.append(
-                _row(
-                    "peak memory of the TUI",
-                    "MiB",
-                    [s.peak_kib / 1024 for s in app_samples],
-                    [s.peak_kib / 1024 for s in bare_samples],
-                    1.5,
-                )
+        )
+        rows.append(
+            _row(
+                "peak memory of the TUI",
+                "MiB",
+                [s.peak_kib / 1024 for s in app_samples],
+                [s.peak_kib / 1024 for s in bare_samples],
+                1.5,
             )
+        )
 
-        if "checkin" in groups:
+    if "checkin" in groups:
 
-            def checkin(source: Path) -> Callable[[], float]:
-                def measure() -> float:
-                    path = fresh_copy(source, folder)
-                    argv = [debtcoach, "--db", str(path), "--today", TODAY, "checkin", "add"]
-                    return time_process([*argv, "--paid", "Loan 01=10"])
+        def checkin(source: Path) -> Callable[[], float]:
+            def measure() -> float:
+                path = fresh_copy(source, folder)
+                argv = [debtcoach, "--db", str(path), "--today", TODAY, "checkin", "add"]
+                return time_process([*argv, "--paid", "Loan 01=10"])
 
-                return measure
+            return measure
 
-            pairs = list(_interleaved(runs, checkin(data.ten_years), checkin(data.small)))
-            say("checkin add done")
-            rows.append(
-                _row(
-                    "checkin add (whole process)",
-                    "s",
-                    [float(a) for a, _ in pairs],  # type: ignore[arg-type]
-                    [float(b) for _, b in pairs],  # type: ignore[arg-type]
-                    1.5,
-                )
+        pairs = list(_interleaved(runs, checkin(data.ten_years), checkin(data.small)))
+        say("checkin add done")
+        rows.append(
+            _row(
+                "checkin add (whole process)",
+                "s",
+                [float(a) for a, _ in pairs],  # type: ignore[arg-type]
+                [float(b) for _, b in pairs],  # type: ignore[arg-type]
+                1.5,
             )
+        )
 
-        if "plan" in groups:
-            plan_argv = [debtcoach, "--db", str(data.ten_years), "--today", TODAY, "plan", "--json"]
-            pairs = list(
-                _interleaved(
-                    runs,
-                    lambda: time_process(plan_argv),
-                    lambda: time_process([sys.executable, "-c", "pass"]),
-                )
+    if "plan" in groups:
+        plan_argv = [debtcoach, "--db", str(data.ten_years), "--today", TODAY, "plan", "--json"]
+        pairs = list(
+            _interleaved(
+                runs,
+                lambda: time_process(plan_argv),
+                lambda: time_process([sys.executable, "-c", "pass"]),
             )
-            say("plan --json done")
-            rows.append(
-                _row(
-                    "plan --json (whole process)",
-                    "s",
-                    [float(a) for a, _ in pairs],  # type: ignore[arg-type]
-                    [float(b) for _, b in pairs],  # type: ignore[arg-type]
-                    0.5,
-                    ratio_budget=False,
-                )
+        )
+        say("plan --json done")
+        rows.append(
+            _row(
+                "plan --json (whole process)",
+                "s",
+                [float(a) for a, _ in pairs],  # type: ignore[arg-type]
+                [float(b) for _, b in pairs],  # type: ignore[arg-type]
+                0.5,
+                ratio_budget=False,
             )
+        )
     return rows
 
 
