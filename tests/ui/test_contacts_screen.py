@@ -9,7 +9,8 @@ from textual.widgets import DataTable, Input, Static
 
 from debtcoach.domain.models import Channel, Contact
 from debtcoach.store.repository import Repository
-from debtcoach.ui.screens.contacts import ConfirmRemove, ContactForm, ContactsScreen
+from debtcoach.ui.screens.contacts import ContactForm, ContactsScreen
+from debtcoach.ui.widgets.confirm import ConfirmDialog
 from tests.conftest import TODAY, make_app
 
 SIZE = (80, 24)
@@ -122,7 +123,7 @@ async def test_removing_asks_first(sample_db: Path) -> None:
         screen = await open_log(pilot, app)
         await pilot.press("x")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmRemove)
+        assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
         assert len(Repository(sample_db).contacts_for("Visa")) == 2

@@ -26,6 +26,7 @@ from debtcoach.domain.models import Channel, Contact, Household
 from debtcoach.domain.money import format_money
 from debtcoach.store.errors import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.widgets.confirm import ConfirmDialog
 
 TEXT_LIMIT = 200
 _FIELDS = ("date", "channel", "who", "asked", "outcome", "follow_up")
@@ -174,47 +175,6 @@ class ContactForm(ModalScreen[Contact | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class ConfirmRemove(ModalScreen[bool]):
-    """Remove a logged contact? `y` removes, `n` or `esc` keeps (the safe answer has focus)."""
-
-    DEFAULT_CSS = """
-    ConfirmRemove { align: center middle; }
-    ConfirmRemove > #cr-box {
-        width: 60; max-width: 100%; height: auto;
-        border: round $warning; background: $panel; padding: 0 1;
-    }
-    ConfirmRemove #cr-question { margin: 0 0 1 0; }
-    ConfirmRemove #cr-buttons { height: auto; align-horizontal: right; }
-    ConfirmRemove Button { margin-left: 2; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Remove", id="confirm_remove.yes"),
-        Binding("n,escape", "answer(False)", "Keep", id="confirm_remove.no"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="cr-box"):
-            yield Static(self.question, id="cr-question")
-            with Horizontal(id="cr-buttons"):
-                yield Button("Keep (n)", id="cr-no", compact=True)
-                yield Button("Remove (y)", id="cr-yes", variant="error", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#cr-no", Button).focus()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "cr-yes")
-
-    def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
 
 
 class ContactsScreen(DebtCoachScreen):
@@ -419,4 +379,4 @@ class ContactsScreen(DebtCoachScreen):
             self.coach_app.reload()
             self.notify("Contact removed.")
 
-        self.app.push_screen(ConfirmRemove(question), answered)
+        self.app.push_screen(ConfirmDialog(question), answered)
