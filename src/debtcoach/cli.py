@@ -187,6 +187,24 @@ def _table(rows: Sequence[Sequence[str]], headers: Sequence[str], right: set[int
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
+def _print_rows(
+    args: argparse.Namespace,
+    as_json: list[dict[str, Any]],
+    rows: list[list[str]],
+    headers: Sequence[str],
+    right: set[int],
+    empty_hint: str,
+) -> int:
+    """The shape every `list` command shares: JSON, a calm hint when empty, or a table."""
+    if args.json:
+        _print_json(as_json)
+    elif not rows:
+        print(empty_hint)
+    else:
+        print(_table(rows, headers, right))
+    return 0
+
+
 # --- loans ---------------------------------------------------------------------------------------
 
 
@@ -219,9 +237,6 @@ def loan_add(ctx: Context, args: argparse.Namespace) -> int:
 
 def loan_list(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household()
-    if args.json:
-        _print_json([loan_to_json(loan) for loan in household.loans])
-        return 0
     locale = household.settings.locale
     rows = [
         [
@@ -234,11 +249,14 @@ def loan_list(ctx: Context, args: argparse.Namespace) -> int:
         ]
         for loan in household.loans
     ]
-    if not rows:
-        print("No loans yet. Add one with: debtcoach loan add --name … --kind … --balance …")
-        return 0
-    print(_table(rows, ["name", "kind", "status", "rate", "payment", "balance"], {3, 4, 5}))
-    return 0
+    return _print_rows(
+        args,
+        [loan_to_json(loan) for loan in household.loans],
+        rows,
+        ["name", "kind", "status", "rate", "payment", "balance"],
+        {3, 4, 5},
+        "No loans yet. Add one with: debtcoach loan add --name … --kind … --balance …",
+    )
 
 
 def loan_remove(ctx: Context, args: argparse.Namespace) -> int:
@@ -269,9 +287,6 @@ def income_add(ctx: Context, args: argparse.Namespace) -> int:
 
 def income_list(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household()
-    if args.json:
-        _print_json([income_to_json(x) for x in household.income])
-        return 0
     locale = household.settings.locale
     rows = [
         [
@@ -283,11 +298,14 @@ def income_list(ctx: Context, args: argparse.Namespace) -> int:
         ]
         for x in household.income
     ]
-    if not rows:
-        print("No income yet. Add one with: debtcoach income add --name … --kind regular …")
-        return 0
-    print(_table(rows, ["name", "kind", "frequency", "amount", "per month"], {3, 4}))
-    return 0
+    return _print_rows(
+        args,
+        [income_to_json(x) for x in household.income],
+        rows,
+        ["name", "kind", "frequency", "amount", "per month"],
+        {3, 4},
+        "No income yet. Add one with: debtcoach income add --name … --kind regular …",
+    )
 
 
 def income_remove(ctx: Context, args: argparse.Namespace) -> int:
@@ -315,9 +333,6 @@ def expense_add(ctx: Context, args: argparse.Namespace) -> int:
 
 def expense_list(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household()
-    if args.json:
-        _print_json([expense_to_json(x) for x in household.expenses])
-        return 0
     locale = household.settings.locale
     rows = [
         [
@@ -329,11 +344,14 @@ def expense_list(ctx: Context, args: argparse.Namespace) -> int:
         ]
         for x in household.expenses
     ]
-    if not rows:
-        print("No expenses yet. Add one with: debtcoach expense add --name … --current …")
-        return 0
-    print(_table(rows, ["name", "current", "target", "essential", "cut"], {1, 2}))
-    return 0
+    return _print_rows(
+        args,
+        [expense_to_json(x) for x in household.expenses],
+        rows,
+        ["name", "current", "target", "essential", "cut"],
+        {1, 2},
+        "No expenses yet. Add one with: debtcoach expense add --name … --current …",
+    )
 
 
 def expense_remove(ctx: Context, args: argparse.Namespace) -> int:
@@ -379,9 +397,6 @@ def family_repay(ctx: Context, args: argparse.Namespace) -> int:
 
 def family_list(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household()
-    if args.json:
-        _print_json([family_to_json(x) for x in household.family_loans])
-        return 0
     locale = household.settings.locale
     rows = [
         [
@@ -393,11 +408,14 @@ def family_list(ctx: Context, args: argparse.Namespace) -> int:
         ]
         for x in household.family_loans
     ]
-    if not rows:
-        print("No family loans. Add one with: debtcoach family add --lender … --amount …")
-        return 0
-    print(_table(rows, ["lender", "relationship", "borrowed", "owed", "promised"], {2, 3}))
-    return 0
+    return _print_rows(
+        args,
+        [family_to_json(x) for x in household.family_loans],
+        rows,
+        ["lender", "relationship", "borrowed", "owed", "promised"],
+        {2, 3},
+        "No family loans. Add one with: debtcoach family add --lender … --amount …",
+    )
 
 
 def family_remove(ctx: Context, args: argparse.Namespace) -> int:
@@ -432,9 +450,6 @@ def contact_list(ctx: Context, args: argparse.Namespace) -> int:
     contacts = list(ctx.ledger.repository.contacts_with_ids())
     if args.loan:
         contacts = [(i, c) for i, c in contacts if c.loan == args.loan]
-    if args.json:
-        _print_json([{"id": i, **contact_to_json(c)} for i, c in contacts])
-        return 0
     rows = [
         [
             str(i),
@@ -446,11 +461,14 @@ def contact_list(ctx: Context, args: argparse.Namespace) -> int:
         ]
         for i, c in contacts
     ]
-    if not rows:
-        print("No contacts logged. Log one with: debtcoach contact add --loan … --channel phone")
-        return 0
-    print(_table(rows, ["id", "date", "loan", "channel", "outcome", "follow-up"], {0}))
-    return 0
+    return _print_rows(
+        args,
+        [{"id": i, **contact_to_json(c)} for i, c in contacts],
+        rows,
+        ["id", "date", "loan", "channel", "outcome", "follow-up"],
+        {0},
+        "No contacts logged. Log one with: debtcoach contact add --loan … --channel phone",
+    )
 
 
 def contact_remove(ctx: Context, args: argparse.Namespace) -> int:
