@@ -27,7 +27,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money
 
-from .helpers import loan, usd
+from .builders import loan, usd
 
 
 @pytest.mark.parametrize(

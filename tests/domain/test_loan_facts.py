@@ -20,7 +20,7 @@ from debtcoach.domain.models import (
     LoanStatus,
 )
 
-from .helpers import family, loan, restructured, usd
+from .builders import family, loan, restructured, usd
 
 TODAY = date(2026, 11, 23)
 

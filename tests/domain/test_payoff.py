@@ -29,7 +29,7 @@ from debtcoach.domain.payoff import (
     validate_custom_order,
 )
 
-from .helpers import TODAY, family, loan, restructured, usd
+from .builders import TODAY, family, loan, restructured, usd
 
 
 def payments(plan: PayoffPlan) -> list[dict[str, int]]:

@@ -22,7 +22,7 @@ from debtcoach.domain.restructure import (
     quote_restructure,
 )
 
-from .helpers import TODAY, loan, restructured, usd
+from .builders import TODAY, loan, restructured, usd
 
 PROPS = settings(max_examples=150, deadline=None)
 

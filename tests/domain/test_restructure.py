@@ -20,7 +20,7 @@ from debtcoach.domain.restructure import (
     quote_restructure,
 )
 
-from .helpers import TODAY, loan, restructured, usd
+from .builders import TODAY, loan, restructured, usd
 
 
 @pytest.mark.parametrize(
