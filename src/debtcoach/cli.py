@@ -500,15 +500,6 @@ def plan_to_json(plan: PayoffPlan) -> dict[str, Any]:
                 "payoff_date": d.payoff_date,
                 "interest": str(d.interest),
                 "paid": str(d.paid),
-                "start_balance": str(d.start_balance),
-                **(
-                    {
-                        "promised": d.promised.isoformat() if d.promised else None,
-                        "at_risk": d.at_risk,
-                    }
-                    if d.family
-                    else {}
-                ),
             }
             for d in plan.debts
         ],
@@ -588,10 +579,6 @@ def quote_to_json(quote: RestructureQuote) -> dict[str, Any]:
         "cost": str(quote.cost),
         "current_payment": str(quote.current_payment),
         "monthly_relief": str(quote.monthly_relief),
-        "balance": str(quote.balance),
-        "fee_rate": str(quote.fee_rate),
-        "months_at_current_payment": quote.months_at_current_payment,
-        "months_added": quote.months_added,
     }
 
 
@@ -1216,15 +1203,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         path = resolve_data_path(args.db, os.environ)
         today = _today(args)
-        if args.command is None:
-            if args.demo:
-                with tempfile.TemporaryDirectory(prefix="debtcoach-demo-") as folder:
-                    demo_path = Path(folder) / "debtcoach.json"
-                    shutil.copyfile(sample_data_file(), demo_path)
-                    os.chmod(demo_path, 0o600)
-                    return _launch_tui(demo_path, today, args.theme, demo=True)
+        handler: Handler | None = getattr(args, "handler", None)
+        if args.demo:
+            # Never the user's own file: a command after --demo runs on the throwaway copy too.
+            with tempfile.TemporaryDirectory(prefix="debtcoach-demo-") as folder:
+                demo_path = Path(folder) / "debtcoach.json"
+                shutil.copyfile(sample_data_file(), demo_path)
+                os.chmod(demo_path, 0o600)
+                if handler is not None:
+                    return handler(Context(demo_path, today), args)
+                return _launch_tui(demo_path, today, args.theme, demo=True)
+        if handler is None:
             return _launch_tui(path, today, args.theme, demo=False)
-        handler: Handler = args.handler
         return handler(Context(path, today), args)
     except InputError as exc:
         print(f"debtcoach: {exc}", file=sys.stderr)

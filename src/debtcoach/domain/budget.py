@@ -66,16 +66,22 @@ def monthly_expenses(expenses: Iterable[Expense], currency: str) -> Money:
     return total
 
 
-def expenses_with_every_cut(expenses: Iterable[Expense], currency: str) -> Money:
+def expenses_with_every_cut(
+    expenses: Iterable[Expense], currency: str, *, no_target_is_zero: bool = False
+) -> Money:
     """Monthly spending if every non-essential category were cut to its target.
 
     Essentials stay at what they cost now (an active cut on an essential is kept), and a target
-    above the current amount is no cut, so this is never more than today's spending.
+    above the current amount is no cut, so this is never more than today's spending. With
+    `no_target_is_zero` a non-essential category without a target counts as cut to 0 (the
+    `ask-relatives` trigger of DESIGN.md: "cut to its target (0 if none)").
     """
     total = Money.zero(currency)
     for expense in expenses:
         if expense.essential:
             total = total + expense.monthly
+        elif no_target_is_zero and expense.target is None:
+            continue
         else:
             total = total + (expense.current - expense.possible_saving)
     return total

@@ -15,8 +15,8 @@ Readings of the DESIGN.md trigger table, fixed here so the tests can hold them:
 - talk-to-lenders: a contact for the loan dated today−14 … today counts; today−15 does not.
 - act-early: arrears per overdue loan = the amount entered, else months overdue (rounded up)
   × (minimum payment + late fee); fires when 0 < total < one month's debt budget (strict).
-- ask-relatives: the budget with every non-essential expense cut to its target (essentials stay
-  as they are now, an active cut included) is below the sum of minimums.
+- ask-relatives: the budget with every non-essential expense cut to its target, 0 where it has
+  none (essentials stay as they are now, an active cut included), is below the sum of minimums.
 - repay-relatives: family loans are owed and either no institutional loan is open or the payoff
   plan clears the institutional loans within 12 months.
 - Rules about debts stay quiet when nothing is owed (no advice to a household without debts).
@@ -525,7 +525,9 @@ def _open_source_throttle(facts: _Facts) -> str | None:
 def _ask_relatives(facts: _Facts) -> str | None:
     if not facts.open_loans:
         return None
-    spending = expenses_with_every_cut(facts.household.expenses, facts.currency)
+    spending = expenses_with_every_cut(
+        facts.household.expenses, facts.currency, no_target_is_zero=True
+    )
     best = facts.breakdown.income - spending - facts.breakdown.safety_buffer
     if best.minor >= facts.minimums.minor:
         return None

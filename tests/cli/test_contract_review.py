@@ -1,0 +1,85 @@
+"""Contract review (DESIGN.md, "Scripting interface"): exact JSON keys and --demo's data file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from debtcoach.cli import main
+
+TODAY = "2026-11-23"
+
+PLAN_KEYS = {
+    "feasible", "shortfall", "strategy", "budget", "currency", "months", "debt_free",
+    "total_interest", "total_paid", "loans", "schedule",
+}  # fmt: skip
+LOAN_KEYS = {"name", "family", "payoff_month", "payoff_date", "interest", "paid"}
+RESTRUCTURE_KEYS = {
+    "loan", "mode", "installments", "installment", "last_installment", "total_paid", "cost",
+    "current_payment", "monthly_relief",
+}  # fmt: skip
+
+
+def run(db: Path, *args: str) -> int:
+    return main(["--db", str(db), "--today", TODAY, *args])
+
+
+def setup_household(db: Path) -> None:
+    assert run(db, "loan", "add", "--name", "A", "--kind", "credit_card", "--balance", "1000",
+               "--apr", "12", "--penalty-apr", "24", "--min-payment", "50",
+               "--overdue-since", "2026-10-01") == 0  # fmt: skip
+    assert run(db, "loan", "add", "--name", "B", "--kind", "other", "--balance", "500",
+               "--apr", "24", "--min-payment", "30") == 0  # fmt: skip
+    assert run(db, "family", "add", "--lender", "Mum", "--amount", "300",
+               "--borrowed-on", "2026-06-01", "--promised", "2027-03-01") == 0  # fmt: skip
+
+
+@pytest.mark.parametrize("budget", ["200", "79.99"])  # feasible, and 0.01 short of 80.00
+def test_plan_json_has_exactly_the_contract_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], budget: str
+) -> None:
+    db = tmp_path / "d.json"
+    setup_household(db)
+    capsys.readouterr()
+    assert run(db, "plan", "--budget", budget, "--json") == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert set(plan) == PLAN_KEYS
+    assert [set(loan) for loan in plan["loans"]] == [LOAN_KEYS] * 3
+    assert all(set(m) == {"month", "date", "payments", "balances"} for m in plan["schedule"])
+    if budget == "200":
+        assert (plan["months"], plan["debt_free"], plan["total_paid"]) == (10, "2027-09", "1941.71")
+    else:
+        assert (plan["feasible"], plan["shortfall"], plan["months"]) == (False, "0.01", None)
+
+
+def test_restructure_json_has_exactly_the_contract_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "d.json"
+    setup_household(db)
+    capsys.readouterr()
+    # Annuity at the loan's APR (12 %, not the penalty rate): P = 1000·0.01/(1 − 1.01^−12) = 88.85;
+    # the last installment absorbs the rounding: 88.84, total 1066.19.
+    assert run(db, "restructure", "A", "--installments", "12", "--json") == 0
+    quote = json.loads(capsys.readouterr().out)
+    assert set(quote) == RESTRUCTURE_KEYS
+    assert (quote["installment"], quote["last_installment"], quote["total_paid"]) == (
+        "88.85", "88.84", "1066.19",
+    )  # fmt: skip
+    assert (quote["cost"], quote["current_payment"], quote["monthly_relief"]) == (
+        "66.19", "50.00", "-38.85",
+    )  # fmt: skip
+
+
+def test_demo_with_a_command_never_touches_the_users_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "mine.json"
+    assert main(["--db", str(db), "--today", TODAY, "--demo", "loan", "list", "--json"]) == 0
+    names = {loan["name"] for loan in json.loads(capsys.readouterr().out)}
+    assert "Visa" in names  # the sample household
+    assert main(["--db", str(db), "--today", TODAY, "--demo", "loan", "add", "--name", "X",
+                 "--kind", "car", "--balance", "5", "--apr", "5", "--min-payment", "1"]) == 0  # fmt: skip
+    assert not db.exists()

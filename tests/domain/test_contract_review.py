@@ -1,0 +1,103 @@
+"""Contract review (DESIGN.md): hand-checked numbers and trigger readings held by tests."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from debtcoach.domain.budget import expenses_with_every_cut
+from debtcoach.domain.coach import find_triggers
+from debtcoach.domain.models import (
+    Expense,
+    FamilyLoan,
+    Frequency,
+    Household,
+    IncomeKind,
+    IncomeSource,
+    Loan,
+    LoanKind,
+)
+from debtcoach.domain.money import Money
+from debtcoach.domain.payoff import simulate_payoff
+
+TODAY = date(2026, 11, 23)
+
+
+def usd(text: str) -> Money:
+    return Money(int(Decimal(text) * 100), "USD")
+
+
+def test_ask_relatives_cuts_a_non_essential_without_target_to_zero() -> None:
+    # DESIGN.md: "with every non-essential expense cut to its target (0 if none)".
+    # Income 1500, rent 1000 (essential), hobby 300 with no target: cut to 0 → budget 500,
+    # which covers the 400 minimum, so ask-relatives stays quiet (extend-plan still fires:
+    # today's budget is 1500 − 1000 − 300 = 200 < 400).
+    expenses = (Expense("Rent", usd("1000"), essential=True), Expense("Hobby", usd("300")))
+    assert expenses_with_every_cut(expenses, "USD", no_target_is_zero=True) == usd("1000")
+    assert expenses_with_every_cut(expenses, "USD") == usd("1300")  # the default is unchanged
+    h = Household(
+        loans=(Loan("Bank", LoanKind.CONSUMER_LOAN, usd("5000"), Decimal(10), usd("400")),),
+        income=(
+            IncomeSource("Pay", IncomeKind.REGULAR, usd("1300"), Frequency.MONTHLY),
+            IncomeSource("Side", IncomeKind.SIDE, usd("200"), Frequency.MONTHLY),
+        ),
+        expenses=expenses,
+    )
+    rules = {f.rule for f in find_triggers(h, TODAY)}
+    assert "extend-plan" in rules
+    assert "ask-relatives" not in rules
+    # One cent more of minimums than that best case: now it fires.
+    tight = Household(
+        loans=(Loan("Bank", LoanKind.CONSUMER_LOAN, usd("5000"), Decimal(10), usd("500.01")),),
+        income=h.income,
+        expenses=expenses,
+    )
+    assert "ask-relatives" in {f.rule for f in find_triggers(tight, TODAY)}
+
+
+def test_hand_checked_plan_two_loans_and_a_relative() -> None:
+    """Worked by hand month by month (rules 1-7), budget 200.00, today 2026-11-23.
+
+    A: 1000.00 card, apr 12 but overdue since 2026-10-01 → penalty 24 %, min 50.
+    B: 500.00 at 24 %, min 30 (same rate as A: the smaller balance, B, gets the extra first).
+    Mum: 300.00, promised 2027-03-01 (repaid after both loans, so at risk).
+    m1 2026-12: A 1000+20.00−50 = 970.00; B 500+10.00−30−120 = 360.00
+    m2: A 970+19.40−50 = 939.40; B 360+7.20−150 = 217.20
+    m3: A 939.40+18.79 (18.788) −50 = 908.19; B 217.20+4.34−150 = 71.54
+    m4: B 71.54+1.43 = 72.97 paid off; A 908.19+18.16−127.03 = 799.32
+    m5..m8: A 615.31, 427.62, 236.17, 40.89 (interest 15.99, 12.31, 8.55, 4.72)
+    m9 2027-08: A 40.89+0.82 = 41.71 paid off; the 158.29 left that month goes to Mum → 141.71
+    m10 2027-09: Mum 141.71 paid off. Interest A 118.74 + B 22.97 = 141.71; paid 1941.71.
+    """
+    a = Loan(
+        "A", LoanKind.CREDIT_CARD, usd("1000"), Decimal(12), usd("50"),
+        penalty_apr=Decimal(24), overdue_since=date(2026, 10, 1),
+    )  # fmt: skip
+    b = Loan("B", LoanKind.OTHER, usd("500"), Decimal(24), usd("30"))
+    mum = FamilyLoan("Mum", usd("300"), date(2026, 6, 1), promised=date(2027, 3, 1))
+    plan = simulate_payoff([a, b], [mum], usd("200"), TODAY)
+    assert plan.feasible and plan.months == 10 and plan.debt_free == "2027-09"
+    assert plan.schedule[0].date == "2026-12"
+    assert [str(m.balances["A"]) for m in plan.schedule] == [
+        "970.00", "939.40", "908.19", "799.32", "615.31", "427.62", "236.17", "40.89",
+        "0.00", "0.00",
+    ]  # fmt: skip
+    assert [str(m.balances["B"]) for m in plan.schedule[:4]] == [
+        "360.00", "217.20", "71.54", "0.00",
+    ]  # fmt: skip
+    assert plan.schedule[3].payments == {"A": usd("127.03"), "B": usd("72.97")}
+    assert plan.schedule[8].payments == {"A": usd("41.71"), "Mum": usd("158.29")}
+    assert plan.schedule[9].payments == {"Mum": usd("141.71")}
+    assert (str(plan.total_interest), str(plan.total_paid)) == ("141.71", "1941.71")
+    outcome = {d.name: d for d in plan.debts}
+    assert (outcome["A"].payoff_month, str(outcome["A"].interest)) == (9, "118.74")
+    assert (outcome["B"].payoff_month, str(outcome["B"].interest)) == (4, "22.97")
+    assert outcome["Mum"].payoff_date == "2027-09" and outcome["Mum"].at_risk
+
+
+def test_interest_rounds_half_up() -> None:
+    # 1000.50 at 12 %: 100050 × 12 / 1200 = 1000.5 cents → 10.01 (half-even would give 10.00).
+    loan = Loan("L", LoanKind.OTHER, usd("1000.50"), Decimal(12), usd("100"))
+    plan = simulate_payoff([loan], [], usd("100"), date(2026, 12, 31))
+    assert plan.schedule[0].date == "2027-01"
+    assert plan.schedule[0].balances["L"] == usd("910.51")
