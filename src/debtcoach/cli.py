@@ -106,8 +106,19 @@ def _arg(parse: Callable[[str], Any], what: str, *, named: bool = False) -> Call
     return convert
 
 
+# A 600-month plan from "today" must stay inside the calendar (year 9999 overflowed it).
+_YEARS = (1900, 2999)
+
+
+def _in_years(value: Any, what: str) -> Any:
+    year = int(str(value)[:4])
+    if not _YEARS[0] <= year <= _YEARS[1]:
+        raise DateError(f"{what} {value} is out of range (years {_YEARS[0]} to {_YEARS[1]})")
+    return value
+
+
 def _date_arg(what: str) -> Callable[[str], Any]:
-    return _arg(lambda s: parse_date(s, what=f"--{what}"), what, named=True)
+    return _arg(lambda s: _in_years(parse_date(s, what=f"--{what}"), f"--{what}"), what, named=True)
 
 
 def _rate_arg(what: str) -> Callable[[str], Any]:
@@ -776,7 +787,7 @@ def _add_checkin_commands(commands: Any) -> None:
     p = checkin.add_parser("add", help="record a week (replaces that week's earlier check-in)")
     p.add_argument(
         "--week",
-        type=_arg(lambda s: parse_week(s, what="--week"), "week", named=True),
+        type=_arg(lambda s: _in_years(parse_week(s, what="--week"), "--week"), "week", named=True),
         metavar="YYYY-Www",
         help="default: this week",
     )
@@ -1239,6 +1250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the contract: never a traceback, one line, exit 1
+        print(f"debtcoach: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
 
 
 def run() -> NoReturn:

@@ -83,3 +83,41 @@ def test_demo_with_a_command_never_touches_the_users_file(
     assert main(["--db", str(db), "--today", TODAY, "--demo", "loan", "add", "--name", "X",
                  "--kind", "car", "--balance", "5", "--apr", "5", "--min-payment", "1"]) == 0  # fmt: skip
     assert not db.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--today", "9999-12-31", "plan"],  # the 600-month plan ran past year 9999: a traceback
+        ["--today", "0001-01-01", "coach"],
+        ["checkin", "add", "--week", "0001-W01"],
+        ["loan", "add", "--name", "X", "--kind", "car", "--balance", "5", "--apr", "5",
+         "--min-payment", "1", "--opened-on", "3000-01-01"],
+    ],
+)  # fmt: skip
+def test_dates_outside_the_calendar_are_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    db = tmp_path / "d.json"
+    setup_household(db)
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert main(["--db", str(db), *args] if args[0] == "--today" else
+                ["--db", str(db), "--today", TODAY, *args]) == 2  # fmt: skip
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "out of range" in err
+    assert db.read_bytes() == before
+
+
+def test_an_unexpected_error_is_one_line_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_: object, **__: object) -> object:
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr("debtcoach.cli.Ledger.plan", boom)
+    assert run(tmp_path / "d.json", "plan") == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [
+        "debtcoach: unexpected error: RuntimeError: something broke"
+    ]
