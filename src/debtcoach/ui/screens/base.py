@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from debtcoach.domain.models import Household
 from debtcoach.ui.widgets.coach_panel import CoachPanel
@@ -19,6 +20,54 @@ if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
 
 WIDE_COLUMNS = 100
+
+
+class KeysFooter(Footer):
+    """Textual's Footer, rebuilt only when the keys it shows change.
+
+    The stock Footer recomposes all its keys on every bindings signal — each focus change and
+    each `refresh_bindings` — five to seven times while a screen opens, 5-10 ms each, although
+    the keys are the same every time; and with `compact` each key then restyles itself. This
+    one coalesces the signals of one refresh into one check, rebuilds only when the keys,
+    their state or their tooltips differ from what it shows, and creates keys already compact.
+    """
+
+    def __init__(self, *, compact: bool = False) -> None:
+        super().__init__(compact=compact)
+        self._shown: tuple[object, ...] | None = None
+        self._check_queued = False
+
+    def _keys_signature(self) -> tuple[object, ...]:
+        """Everything `Footer.compose` reads, as one comparable value."""
+        bindings = self.screen.active_bindings
+        return (
+            self.compact,
+            self.show_command_palette,
+            tuple(
+                (key, binding, enabled, tooltip)
+                for key, (_, binding, enabled, tooltip) in bindings.items()
+            ),
+        )
+
+    def compose(self) -> ComposeResult:
+        self._shown = self._keys_signature() if self._bindings_ready else None
+        for widget in super().compose():
+            if self.compact and isinstance(widget, FooterKey):
+                widget.add_class("-compact", update=False)
+            yield widget
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._check_queued:
+            self._check_queued = True
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        self._check_queued = False
+        if self.is_attached and self._keys_signature() != self._shown:
+            await self.recompose()
 
 
 class DebtCoachScreen(Screen[None]):
@@ -48,12 +97,14 @@ class DebtCoachScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        # Wide or narrow before the children exist, so they are styled once, not restyled.
+        self._apply_width(self.app.size.width)
         yield NavBar(self.coach_app.screen_keys(), self.coach_app.current_mode)
         with Horizontal(id="frame"):
             with Vertical(id="body"):
                 yield from self.compose_body()
             yield CoachPanel(id="coach")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -63,6 +114,22 @@ class DebtCoachScreen(Screen[None]):
         self.coach_app.data_changed.subscribe(self, self.refresh_data)
         self.refresh_data(self.coach_app.household)
         self._apply_width(self.app.size.width)
+        self._styled_at: int | None = self.app._css_update_count
+
+    @on(events.ScreenResume)
+    def _skip_fresh_restyle(self, event: events.ScreenResume) -> None:
+        """Don't restyle a screen that was only just styled.
+
+        Textual restyles the whole screen on every resume, and a screen shown for the first
+        time through a mode is resumed twice right after mounting (some 25 ms each on a list
+        screen). Until the screen is first left, its styles are as fresh as at mount unless
+        the CSS changed since (a theme switch).
+        """
+        if getattr(self, "_styled_at", None) == self.app._css_update_count:
+            event.refresh_styles = False
+
+    def on_screen_suspend(self) -> None:
+        self._styled_at = None
 
     def refresh_data(self, household: Household) -> None:
         """Redraw from the household; subclasses override."""
