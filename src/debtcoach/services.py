@@ -21,7 +21,12 @@ from debtcoach.domain.models import (
     Strategy,
 )
 from debtcoach.domain.money import Money
-from debtcoach.domain.payoff import PayoffPlan, PlanInputError, simulate_payoff
+from debtcoach.domain.payoff import (
+    PayoffPlan,
+    PlanInputError,
+    fit_custom_order,
+    simulate_payoff,
+)
 from debtcoach.domain.proposal import apply_proposal_state, build_proposal, render_letter
 from debtcoach.domain.restructure import RestructureQuote, quote_restructure
 from debtcoach.store.errors import UnknownName
@@ -59,8 +64,8 @@ class Ledger:
         household = household or self.household()
         settings = household.settings
         chosen = strategy or (Strategy.CUSTOM if order else settings.strategy)
-        custom = tuple(order) if order else settings.custom_order
-        if chosen == Strategy.CUSTOM and not custom:
+        custom = tuple(order) if order else fit_custom_order(household.loans, settings.custom_order)
+        if chosen == Strategy.CUSTOM and not order and not settings.custom_order:
             raise PlanInputError("the custom strategy needs an order: --order NAME1,NAME2,…")
         monthly = (
             budget if budget is not None else budget_breakdown(household, self.today).debt_budget

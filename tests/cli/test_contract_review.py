@@ -121,3 +121,29 @@ def test_an_unexpected_error_is_one_line_exit_1(
     assert err.strip().splitlines() == [
         "debtcoach: unexpected error: RuntimeError: something broke"
     ]
+
+
+def test_a_saved_custom_order_survives_adding_and_removing_loans(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "d.json"
+    setup_household(db)
+    assert run(db, "settings", "set", "custom_order", "A,B") == 0
+    assert run(db, "settings", "set", "strategy", "custom") == 0
+    # Used to exit 2 ("custom order does not name every loan: missing C") for every plan.
+    assert run(db, "loan", "add", "--name", "C", "--kind", "other", "--balance", "100",
+               "--apr", "1", "--min-payment", "10") == 0  # fmt: skip
+    capsys.readouterr()
+    assert run(db, "plan", "--budget", "200", "--json") == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert plan["strategy"] == "custom"
+    # A's penalty interest 20.00; minimums 50 + 30 + 10; the 110 left goes to A, first in the order.
+    assert plan["schedule"][0]["payments"] == {"A": "160.00", "B": "30.00", "C": "10.00"}
+    # ... and removing a loan the order names ("which is not a loan") does not break it either.
+    assert run(db, "loan", "remove", "A") == 0
+    capsys.readouterr()
+    assert run(db, "plan", "--budget", "200", "--json") == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert plan["schedule"][0]["payments"] == {"B": "190.00", "C": "10.00"}
+    # An order typed on the command line is still checked strictly.
+    assert run(db, "plan", "--order", "B") == 2

@@ -101,3 +101,22 @@ def test_interest_rounds_half_up() -> None:
     plan = simulate_payoff([loan], [], usd("100"), date(2026, 12, 31))
     assert plan.schedule[0].date == "2027-01"
     assert plan.schedule[0].balances["L"] == usd("910.51")
+
+
+def test_fit_custom_order_drops_gone_names_and_appends_new_open_loans() -> None:
+    from debtcoach.domain.models import LoanStatus
+    from debtcoach.domain.payoff import fit_custom_order
+
+    loans = [
+        Loan("Car", LoanKind.CAR, usd("100"), Decimal(5), usd("10")),
+        Loan("New", LoanKind.OTHER, usd("100"), Decimal(5), usd("10")),
+        Loan("Done", LoanKind.OTHER, usd("0"), Decimal(5), usd("10"), status=LoanStatus.PAID_OFF),
+        Loan("Visa", LoanKind.CREDIT_CARD, usd("100"), Decimal(5), usd("10")),
+    ]
+    assert fit_custom_order(loans, ("Visa", "Gone", "Done", "Car")) == (
+        "Visa",
+        "Done",
+        "Car",
+        "New",
+    )
+    assert fit_custom_order(loans, ()) == ("Car", "New", "Visa")

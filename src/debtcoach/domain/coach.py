@@ -59,7 +59,12 @@ from debtcoach.domain.models import (
     LoanKind,
 )
 from debtcoach.domain.money import Money, format_money
-from debtcoach.domain.payoff import PayoffPlan, PlanInputError, simulate_payoff
+from debtcoach.domain.payoff import (
+    PayoffPlan,
+    PlanInputError,
+    fit_custom_order,
+    simulate_payoff,
+)
 from debtcoach.domain.restructure import (
     RestructureError,
     installments_to_relieve,
@@ -289,11 +294,11 @@ class _Facts:
     def plan(self) -> PayoffPlan:
         """The payoff plan at the user's strategy (avalanche if a custom order no longer fits)."""
         settings = self.household.settings
-        args = (self.household.loans, self.household.family_loans, self.budget, self.today)
+        loans = self.household.loans
+        args = (loans, self.household.family_loans, self.budget, self.today)
+        order = fit_custom_order(loans, settings.custom_order)  # as `debtcoach plan` uses it
         try:
-            return simulate_payoff(
-                *args, settings.strategy, settings.custom_order, keep_schedule=False
-            )
+            return simulate_payoff(*args, settings.strategy, order, keep_schedule=False)
         except PlanInputError:
             return simulate_payoff(*args, keep_schedule=False)
 

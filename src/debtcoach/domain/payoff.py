@@ -150,6 +150,18 @@ def validate_custom_order(loans: Sequence[Loan], order: Sequence[str]) -> tuple[
     return tuple(order)
 
 
+def fit_custom_order(loans: Sequence[Loan], saved: Sequence[str]) -> tuple[str, ...]:
+    """A *saved* custom order brought up to date with the loans as they are now.
+
+    Loans added or removed since the order was saved must not break every plan: names that are no
+    longer loans are dropped and open loans it does not name follow, in table order. (An order
+    typed on the command line is still checked strictly by `validate_custom_order`.)
+    """
+    known = {loan.name for loan in loans}
+    kept = list(dict.fromkeys(name for name in saved if name in known))
+    return tuple(kept + [loan.name for loan in loans if loan.is_open and loan.name not in kept])
+
+
 def _debt_free_label(months: int | None, first_month: pendulum.Date, today: date) -> str | None:
     """YYYY-MM of the last payment; this month when nothing is owed; None when it never ends."""
     if months is None:
