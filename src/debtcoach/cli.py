@@ -532,6 +532,8 @@ def plan(ctx: Context, args: argparse.Namespace) -> int:
     order = None
     if args.order is not None:
         order = [part.strip() for part in args.order.split(",") if part.strip()]
+        if not order:
+            raise InputError(f"--order: {args.order!r} names no loan (write --order NAME1,NAME2,…)")
         if args.strategy not in (None, Strategy.CUSTOM):
             raise InputError("--order: only makes sense with --strategy custom")
     result = ctx.ledger.plan(household, strategy=args.strategy, order=order, budget=budget)

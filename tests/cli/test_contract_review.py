@@ -147,3 +147,14 @@ def test_a_saved_custom_order_survives_adding_and_removing_loans(
     assert plan["schedule"][0]["payments"] == {"B": "190.00", "C": "10.00"}
     # An order typed on the command line is still checked strictly.
     assert run(db, "plan", "--order", "B") == 2
+
+
+@pytest.mark.parametrize("order", ["", ","])
+def test_an_empty_order_is_bad_input_not_silently_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], order: str
+) -> None:
+    db = tmp_path / "d.json"
+    setup_household(db)
+    capsys.readouterr()
+    assert run(db, "plan", "--strategy", "custom", "--order", order) == 2
+    assert "--order" in capsys.readouterr().err
