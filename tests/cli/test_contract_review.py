@@ -158,3 +158,19 @@ def test_an_empty_order_is_bad_input_not_silently_ignored(
     capsys.readouterr()
     assert run(db, "plan", "--strategy", "custom", "--order", order) == 2
     assert "--order" in capsys.readouterr().err
+
+
+def test_a_plan_that_never_ends_at_400_percent_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "d.json"
+    assert run(db, "loan", "add", "--name", "Payday", "--kind", "online_platform",
+               "--balance", "1000", "--apr", "400", "--min-payment", "10") == 0  # fmt: skip
+    capsys.readouterr()
+    assert run(db, "plan", "--budget", "10", "--json") == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert (plan["feasible"], plan["months"], plan["debt_free"]) == (True, None, None)
+    assert len(plan["schedule"]) == 600
+    assert run(db, "plan", "--budget", "10") == 0
+    assert "not get paid off" in capsys.readouterr().out
+    assert run(db, "coach") == 0

@@ -120,3 +120,21 @@ def test_fit_custom_order_drops_gone_names_and_appends_new_open_loans() -> None:
         "New",
     )
     assert fit_custom_order(loans, ()) == ("Car", "New", "Visa")
+
+
+def test_a_never_ending_plan_at_a_high_rate_stays_exact() -> None:
+    # 400 % APR with a 10.00 payment: interest (333.33 in month 1) outgrows the payment, and over
+    # 600 months the balance passed Decimal's 28 digits: InvalidOperation (a traceback) before.
+    from debtcoach.domain.money import format_money
+    from debtcoach.domain.payoff import monthly_interest
+
+    payday = Loan("Payday", LoanKind.ONLINE_PLATFORM, usd("1000"), Decimal(400), usd("10"))
+    plan = simulate_payoff([payday], [], usd("10"), TODAY)
+    assert plan.feasible and plan.months is None and plan.debt_free is None
+    last = plan.schedule[-1].balances["Payday"]
+    assert last.minor > 10**60
+    assert str(last).endswith(f"{last.minor % 100:02d}") and "E" not in str(last)
+    assert format_money(last).startswith("$") and "E" not in format_money(last)
+    # Half-up stays exact on huge balances: (10^30 + 50) × 12 / 1200 = 10^28 + 0.5 → 10^28 + 1.
+    assert monthly_interest(10**30 + 50, Decimal(12)) == 10**28 + 1
+    assert monthly_interest(10**30 + 49, Decimal(12)) == 10**28

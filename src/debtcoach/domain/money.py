@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import cache
 
 from babel.core import Locale, UnknownLocaleError
@@ -15,6 +15,8 @@ from babel.numbers import format_currency, get_currency_precision, list_currenci
 
 MAX_MAJOR_UNITS = 10**12
 MAX_RATE_PERCENT = Decimal(1000)
+# Integers below this stay exact in Decimal's default 28-digit context.
+_EXACT_IN_DEFAULT_CONTEXT = 10**26
 # A comma is only a thousands separator: "1,234.56" is read, "1,5" (a decimal comma) is refused.
 _GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
 
@@ -97,7 +99,12 @@ class Money:
     def to_decimal(self) -> Decimal:
         """The amount in major units, exactly (1234.56)."""
         digits = currency_digits(self.currency)
-        return Decimal(self.minor).scaleb(-digits).quantize(Decimal(1).scaleb(-digits))
+        if abs(self.minor) < _EXACT_IN_DEFAULT_CONTEXT:
+            return Decimal(self.minor).scaleb(-digits).quantize(Decimal(1).scaleb(-digits))
+        # A never-ending plan at a high rate grows past 28 digits: widen the context to stay exact.
+        with localcontext() as ctx:
+            ctx.prec = len(str(abs(self.minor))) + 2
+            return Decimal(self.minor).scaleb(-digits).quantize(Decimal(1).scaleb(-digits))
 
     def __str__(self) -> str:
         """Major units as a plain decimal string: the JSON form of the scripting contract."""
@@ -109,7 +116,11 @@ class Money:
 
 def format_money(amount: Money, locale: str = "en_US") -> str:
     """Locale-aware display ($1,234.56, ¥1,234.56, 1.234,56 €)."""
-    return str(format_currency(amount.to_decimal(), amount.currency, locale=locale))
+    if abs(amount.minor) < _EXACT_IN_DEFAULT_CONTEXT:
+        return str(format_currency(amount.to_decimal(), amount.currency, locale=locale))
+    with localcontext() as ctx:  # babel rounds in the current context: widen it (see to_decimal)
+        ctx.prec = len(str(abs(amount.minor))) + 2
+        return str(format_currency(amount.to_decimal(), amount.currency, locale=locale))
 
 
 def sum_money(amounts: list[Money] | tuple[Money, ...], currency: str) -> Money:

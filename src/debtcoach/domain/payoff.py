@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pendulum
 
@@ -19,6 +19,8 @@ from debtcoach.domain.money import Money, round_half_up
 
 MAX_MONTHS = 600
 _MONTHLY_DIVISOR = Decimal(1200)
+# balance × apr (at most 10 significant digits: 1000.000000) stays within 28 digits below this.
+_EXACT_BALANCE = 10**18
 
 
 class PlanInputError(ValueError):
@@ -130,7 +132,13 @@ def monthly_interest(balance_minor: int, apr: Decimal) -> int:
     """One month's interest on a balance, rounded half-up to the minor unit."""
     if balance_minor <= 0 or apr == 0:
         return 0
-    return round_half_up(Decimal(balance_minor) * apr / _MONTHLY_DIVISOR)
+    if balance_minor < _EXACT_BALANCE:
+        return round_half_up(Decimal(balance_minor) * apr / _MONTHLY_DIVISOR)
+    # A balance that never pays off at a high rate (say 400 % APR) grows past the default 28
+    # digits within 600 months: widen the context so the half-up rounding stays exact.
+    with localcontext() as ctx:
+        ctx.prec = len(str(balance_minor)) + 40
+        return round_half_up(Decimal(balance_minor) * apr / _MONTHLY_DIVISOR)
 
 
 def validate_custom_order(loans: Sequence[Loan], order: Sequence[str]) -> tuple[str, ...]:
