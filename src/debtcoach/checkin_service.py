@@ -89,8 +89,7 @@ def write_changes(repository: Repository, before: Household, after: Household) -
     for source in old_history.keys() | new_history.keys():
         if old_history.get(source, []) != new_history.get(source, []):
             repository.remove_balance_entries(source)
-            for entry in new_history.get(source, []):
-                repository.add_balance_entry(entry)
+            repository.add_balance_entries(new_history.get(source, []))
 
 
 def _by_source(entries: Sequence[BalanceEntry]) -> dict[str, list[BalanceEntry]]:

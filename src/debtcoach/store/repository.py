@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import threading
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -52,7 +52,7 @@ from debtcoach.store.errors import (
     UnknownName,
 )
 from debtcoach.store.files import FileStamp, file_stamp
-from debtcoach.store.migrations import META_TABLE
+from debtcoach.store.migrations import META_TABLE, RawDB, meta_doc
 from debtcoach.store.records import (
     BALANCES,
     CHECKINS,
@@ -70,7 +70,7 @@ from debtcoach.store.records import (
     settings_to_record,
     to_record,
 )
-from debtcoach.store.storage import AtomicJSONStorage
+from debtcoach.store.storage import AtomicJSONStorage, parse_data
 
 M = TypeVar("M", bound=Model)
 
@@ -140,6 +140,21 @@ class _Session:
         self.settings()
         for table, model_type in _MODEL_TYPES.items():
             self.models(table, model_type)
+
+    def check_changed(self, original: RawDB) -> None:
+        """`check_all` for a batch that started from a file known to load completely
+        (`original`, as parsed): only the documents added or changed since are rebuilt, so a
+        save costs the same whether the history holds ten weeks or ten years.
+        """
+        self.settings()
+        if meta_doc(original) != self.meta():
+            self.check_all()  # new settings (currency) could change how every amount reads
+            return
+        for table, model_type in _MODEL_TYPES.items():
+            before = original.get(table) or {}
+            for doc in self.table(table).all():
+                if before.get(str(doc.doc_id)) != doc:
+                    self.model(table, model_type, doc)
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -278,6 +293,9 @@ class Repository:
         self._storage = cast(AtomicJSONStorage, self._db.storage)
         self._mutex = threading.RLock()
         self._session: _Session | None = None
+        # The last household loaded whole, with the exact bytes it came from: the same bytes
+        # need neither rebuilding (`load`) nor re-checking beyond what a write changed.
+        self._verified: tuple[bytes, Household] | None = None
 
     def __repr__(self) -> str:
         return f"Repository({str(self.path)!r})"
@@ -309,7 +327,11 @@ class Repository:
                         yield session
                         if self._storage.has_pending_write:
                             session.complete_meta()
-                            session.check_all()
+                            original = self._verified_start()
+                            if original is None:
+                                session.check_all()
+                            else:
+                                session.check_changed(original)
                     finally:
                         self._session = None
             except StorageCorrupt as exc:
@@ -321,6 +343,13 @@ class Repository:
                     raise
                 backup = self.newest_good_backup()
                 raise StorageTooNew(exc.path, exc.found, exc.known, backup) from None
+
+    def _verified_start(self) -> RawDB | None:
+        """The data this batch started from, if those exact bytes are known to load whole."""
+        start = self._storage.file_bytes
+        if start is None or self._verified is None or self._verified[0] != start:
+            return None
+        return parse_data(self.path, start)
 
     # -- the file itself: change detection, backups, restore --------------------------------
 
@@ -377,8 +406,13 @@ class Repository:
     def load(self) -> Household:
         """Everything in one read. Check-ins come sorted by week, other rows in entry order."""
         with self._open(write=False) as s:
+            # Unchanged bytes (a script reading twice, a save re-reading what it just loaded)
+            # give the same household: it is immutable, so it is shared, not rebuilt.
+            start = None if self._storage.has_pending_write else self._storage.file_bytes
+            if start is not None and self._verified is not None and self._verified[0] == start:
+                return self._verified[1]
             checkins = sorted(s.models(CHECKINS, CheckIn), key=lambda item: item.week)
-            return Household(
+            household = Household(
                 settings=s.settings(),
                 loans=s.models(LOANS, Loan),
                 income=s.models(INCOME, IncomeSource),
@@ -388,6 +422,9 @@ class Repository:
                 checkins=tuple(checkins),
                 balances=s.models(BALANCES, BalanceEntry),
             )
+            if start is not None:
+                self._verified = (start, household)
+            return household
 
     def replace_all(self, household: Household) -> None:
         """Make the file hold exactly `household` (import), in one write or not at all.
@@ -603,8 +640,15 @@ class Repository:
     # -- balance history --------------------------------------------------------------------
 
     def add_balance_entry(self, entry: BalanceEntry) -> None:
+        self.add_balance_entries((entry,))
+
+    def add_balance_entries(self, entries: Sequence[BalanceEntry]) -> None:
+        """Add history points in one insert (TinyDB re-keys the whole table per insert call)."""
+        if not entries:
+            return
         with self._open() as s:
-            s.table(BALANCES).insert(to_record(entry, s.currency()))
+            currency = s.currency()
+            s.table(BALANCES).insert_multiple(to_record(entry, currency) for entry in entries)
 
     def remove_balance_entries(self, source: str) -> int:
         """Drop the history points one source wrote (a corrected week); returns how many."""

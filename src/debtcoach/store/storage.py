@@ -104,6 +104,12 @@ class AtomicJSONStorage(Storage):
         return self._snapshot is not None and self._locked
 
     @property
+    def file_bytes(self) -> bytes | None:
+        """The bytes the file held at the last read or write: inside a batch, what it started
+        from. None when the file did not exist."""
+        return self._file_bytes
+
+    @property
     def has_pending_write(self) -> bool:
         """Whether the current batch changed anything (and so will write on a clean exit)."""
         return self._dirty
