@@ -7,6 +7,7 @@ when it is launched. Exit codes: 0 done, 2 bad input (nothing written), 1 any ot
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import json
 import os
@@ -87,7 +88,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one clear line (exit 2), never a usage dump."""
 
     def error(self, message: str) -> NoReturn:
-        raise InputError(f"{self.prog}: {message}")
+        # main() already starts the line with "debtcoach: "; name only the subcommand here.
+        where = self.prog.removeprefix("debtcoach").strip()
+        raise InputError(f"{where}: {message}" if where else message)
 
 
 # --- typed argument parsers: each turns text into a value or one clear sentence -----------------
@@ -1188,6 +1191,16 @@ def _today(args: argparse.Namespace) -> date:
 
 
 def _launch_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+    # Start-up allocates a lot (Textual, the data file) and frees almost nothing: no collector
+    # passes until it is done (`ui.app.run` turns the collector back on before the first frame).
+    gc.disable()
+    try:
+        return _start_tui(path, today, theme, demo)
+    finally:
+        gc.enable()
+
+
+def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
     try:
         app_module = importlib.import_module("debtcoach.ui.app")
     except ModuleNotFoundError:

@@ -174,3 +174,19 @@ def test_a_plan_that_never_ends_at_400_percent_prints(
     assert run(db, "plan", "--budget", "10") == 0
     assert "not get paid off" in capsys.readouterr().out
     assert run(db, "coach") == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["nosuch"], "debtcoach: argument COMMAND: invalid choice: 'nosuch'"),
+        (["checkin", "add", "--borrowed", "maybe"], "debtcoach: checkin add: argument --borrowed"),
+        (["loan"], "debtcoach: loan: the following arguments are required: ACTION"),
+    ],
+)
+def test_usage_errors_name_the_program_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], line: str
+) -> None:
+    assert run(tmp_path / "d.json", *args) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith(line)
