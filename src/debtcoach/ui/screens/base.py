@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from math import ceil
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -36,6 +37,8 @@ class KeysFooter(Footer):
         super().__init__(compact=compact)
         self._shown: tuple[object, ...] | None = None
         self._check_queued = False
+        self._keys_width = 0
+        self._key_count = 0
 
     def _keys_signature(self) -> tuple[object, ...]:
         """Everything `Footer.compose` reads, as one comparable value."""
@@ -49,12 +52,42 @@ class KeysFooter(Footer):
             ),
         )
 
+    DEFAULT_CSS = """
+    KeysFooter.-two-rows { layout: grid; height: 2; grid-columns: auto; grid-rows: 1; }
+    KeysFooter.-two-rows FooterKey.-compact { margin: 0; padding-right: 1; }
+    """
+
+    PALETTE_WIDTH = 14
+    """Columns the docked `^p Palette` key takes on the right."""
+
     def compose(self) -> ComposeResult:
         self._shown = self._keys_signature() if self._bindings_ready else None
-        for widget in super().compose():
-            if self.compact and isinstance(widget, FooterKey):
-                widget.add_class("-compact", update=False)
-            yield widget
+        widgets = list(super().compose())
+        self._keys_width = 0
+        self._key_count = 0
+        for widget in widgets:
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                if self.compact:
+                    widget.add_class("-compact", update=False)
+                # "k Description" and the one-column gap after it.
+                self._keys_width += len(widget.key_display) + len(widget.description) + 2
+                self._key_count += 1
+        self._fit(self.app.size.width)
+        yield from widgets
+
+    def _fit(self, width: int) -> None:
+        """Two rows of keys when one row would cut the last keys (? Help, q Quit) off.
+
+        At 80 columns a list screen's keys are wider than the footer; rather than lose the
+        keys at the end, they are laid out in a grid of two rows.
+        """
+        two_rows = self._keys_width > width - self.PALETTE_WIDTH and self._key_count > 1
+        if two_rows:
+            self.styles.grid_size_columns = ceil(self._key_count / 2)
+        self.set_class(two_rows, "-two-rows")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit(event.size.width)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True

@@ -22,6 +22,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Input, Label, Static
@@ -89,7 +90,7 @@ class ChoiceField(Widget, can_focus=True):
         self.value = value if value in self.options else self.options[0]
 
     def render(self) -> str:
-        return f"◀ {self.value} ▶"
+        return f"◀ {self.value.replace('_', ' ')} ▶"
 
     def action_step(self, delta: int) -> None:
         index = (self.options.index(self.value) + delta) % len(self.options)
@@ -160,6 +161,7 @@ class CheckInScreen(DebtCoachScreen):
     CheckInScreen #ck-overview DataTable { height: 1fr; }
     CheckInScreen #ck-summary-title { text-style: bold; color: $accent; height: 1; }
     CheckInScreen #ck-summary-text { height: auto; }
+    CheckInScreen #ck-summary-why { height: auto; padding-left: 2; }
     CheckInScreen #ck-summary-keys { margin-top: 1; color: $text-muted; }
     CheckInScreen #ck-list-keys { color: $text-muted; height: 1; }
     CheckInScreen ContentSwitcher { height: 1fr; }
@@ -209,6 +211,7 @@ class CheckInScreen(DebtCoachScreen):
             with VerticalScroll(id="ck-summary"):
                 yield Static("", id="ck-summary-title", markup=False)
                 yield Static("", id="ck-summary-text", markup=False)
+                yield Static("", id="ck-summary-why", markup=False)
                 yield Static("enter: back to the weeks", id="ck-summary-keys")
 
     @property
@@ -252,9 +255,9 @@ class CheckInScreen(DebtCoachScreen):
             note = item.note if len(item.note) <= 24 else item.note[:23] + "…"
             table.add_row(
                 Text(item.week),
-                total(item.paid),
-                total(item.received),
-                total(item.spent),
+                Text(total(item.paid), justify="right"),
+                Text(total(item.received), justify="right"),
+                Text(total(item.spent), justify="right"),
                 "yes" if item.borrowed else "no",
                 Text(note),
                 key=item.week,
@@ -289,6 +292,7 @@ class CheckInScreen(DebtCoachScreen):
         self.draft = Draft(week, on_date, previous, self._initial_values(household, week, previous))
         self.summary = None
         self.query_one(ContentSwitcher).current = "ck-flow"
+        self.refresh_bindings()
         await self.show_step(0)
 
     def _initial_values(
@@ -428,6 +432,16 @@ class CheckInScreen(DebtCoachScreen):
         else:
             self.save()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            # On the list of weeks there is nothing to go back to: esc is not offered there.
+            try:
+                view = self.view
+            except NoMatches:
+                return True
+            return view != "ck-overview" or self.has_class("-coach-open")
+        return super().check_action(action, parameters)
+
     async def action_back(self) -> None:
         if self.has_class("-coach-open"):
             self.action_close_coach()
@@ -442,6 +456,7 @@ class CheckInScreen(DebtCoachScreen):
 
     def show_overview(self) -> None:
         self.query_one(ContentSwitcher).current = "ck-overview"
+        self.refresh_bindings()
         self._fill_weeks(self.coach_app.household)
         self.query_one("#ck-weeks", DataTable).focus()
 
@@ -666,8 +681,13 @@ class CheckInScreen(DebtCoachScreen):
     def show_summary(self, summary: CheckInSummary) -> None:
         lines = summary_lines(summary, self._household.settings.locale)
         self.query_one("#ck-summary-title", Static).update(lines[0])
-        self.query_one("#ck-summary-text", Static).update("\n".join(lines[1:]))
+        # The coach's reason is indented under its title: kept indented when it wraps.
+        text = [line for line in lines[1:] if not line.startswith("  ")]
+        why = [line.strip() for line in lines[1:] if line.startswith("  ")]
+        self.query_one("#ck-summary-text", Static).update("\n".join(text))
+        self.query_one("#ck-summary-why", Static).update("\n".join(why))
         self.query_one(ContentSwitcher).current = "ck-summary"
+        self.refresh_bindings()
         self.set_focus(None)
 
 

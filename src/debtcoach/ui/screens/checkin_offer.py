@@ -1,4 +1,8 @@
-"""On start, when this week has no check-in yet, offer it: `enter` starts, `s` (or `esc`) skips."""
+"""On start, when this week has no check-in yet, offer it: `enter` starts, `s` (or `esc`) skips.
+
+Not offered on a file with no loan and no family loan yet (a first start): there is nothing to
+check in, and the dashboard shows how to begin instead.
+"""
 
 from __future__ import annotations
 
@@ -66,6 +70,9 @@ def offer_checkin(app: DebtCoachApp) -> None:
     week = iso_week(app.today)
     household = app.household
     if find_checkin(household, week) is not None:
+        return
+    if not household.loans and not household.family_loans:
+        # A brand-new file: nothing to pay or report yet; the dashboard says where to begin.
         return
 
     def answered(start: bool | None) -> None:

@@ -52,6 +52,7 @@ class DashboardScreen(DebtCoachScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="dashboard"):
             yield Static(id="owed", classes="section")
+            yield Static(id="start", classes="section")
             yield Static(id="monthly", classes="section")
             yield Static(id="debt-free", classes="heading")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
@@ -89,12 +90,45 @@ class DashboardScreen(DebtCoachScreen):
 
     def refresh_data(self, household: Household) -> None:
         today = self.coach_app.today
+        self._start(household)
         self._owed(household)
         self._monthly(household, today)
         self._debt_free(household)
         self._due(household, today)
         self._follow_ups(household, today)
         self._checkin(household, today)
+
+    def _start(self, household: Household) -> None:
+        """On a file with nothing owed in it yet: where to begin, instead of empty figures."""
+        starting = not household.loans and not household.family_loans
+        # Figures that only mean something once a debt is recorded step aside meanwhile.
+        hidden = ("#monthly", "#debt-free", "#progress", "#progress-text", "#due", "#follow-ups")
+        for selector in (*hidden, "#checkin"):
+            self.query_one(selector).display = not starting
+        start = self.query_one("#start", Static)
+        start.display = starting
+        if not starting:
+            return
+
+        def step(keys: str, what: str, count: int = 0) -> Content:
+            return Content.assemble(
+                "  ",
+                (keys, "bold"),
+                f"{' ' * (10 - len(keys))}{what}",
+                (f"  ({count} added)", "$text-muted") if count else "",
+            )
+
+        lines = [
+            Content.styled("Getting started: nothing is recorded yet", "bold $accent"),
+            step("l then a", "your loans: banks, cards, online platforms"),
+            step("o then a", "your income: pay and any side income", len(household.income)),
+            step(
+                "t then a", "your monthly expenses and the cuts you plan", len(household.expenses)
+            ),
+            step("f then a", "money borrowed from family or friends"),
+            step("w", "then, once a week, the check-in · ? every key"),
+        ]
+        start.update(Content("\n").join(lines))
 
     def _owed(self, household: Household) -> None:
         owed = total_owed(household)

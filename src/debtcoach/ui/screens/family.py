@@ -159,6 +159,11 @@ class FamilyScreen(ListScreen):
             raise FieldError(
                 "amount", f"amount {amount} is less than the {old.repaid} already repaid"
             )
+        borrowed_on, promised = values["borrowed_on"], values["promised"]
+        if isinstance(promised, date) and isinstance(borrowed_on, date) and promised < borrowed_on:
+            raise FieldError(
+                "promised", f"promised {promised} is before the day it was borrowed ({borrowed_on})"
+            )
         fields = {
             "lender": values["lender"],
             "relationship": values["relationship"],
@@ -223,6 +228,10 @@ class FamilyScreen(ListScreen):
         def save(values: Values) -> str:
             amount, on = values["amount"], values["on"]
             assert isinstance(amount, Money) and isinstance(on, date)
+            if on < loan.borrowed_on:
+                raise FieldError(
+                    "on", f"date {on} is before the day it was borrowed ({loan.borrowed_on})"
+                )
             # Re-read inside one transaction, as the CLI does, so nothing stale is written.
             with repository.transaction():
                 fresh = repository.load().family_loan(key)
@@ -251,7 +260,7 @@ class FamilyScreen(ListScreen):
             FieldSpec(
                 "on",
                 "Date",
-                parse=date_field("date"),
+                parse=date_field("date", not_after=self.coach_app.today),
                 initial=self.coach_app.today.isoformat(),
                 placeholder="YYYY-MM-DD",
             ),

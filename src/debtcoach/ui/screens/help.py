@@ -37,8 +37,25 @@ LIST_KEYS: tuple[tuple[str, str], ...] = (
     ("a", "add"),
     ("e / enter", "edit"),
     ("x", "delete (asks first)"),
-    ("/", "filter"),
+    ("/", "filter (esc clears it)"),
+    ("s", "sort by the next column"),
     ("esc", "cancel a form without saving"),
+)
+
+SCREEN_KEYS_HELP: tuple[tuple[str, str], ...] = (
+    ("r", "Loans: restructure calculator for the selected loan"),
+    ("h", "Loans: the contact log of its lender"),
+    ("m y n", "Restructure: mark proposed, agreed, refused"),
+    ("w", "Restructure: write a proposal letter"),
+    ("space", "Throttling: turn the selected cut on or off"),
+    ("r", "Family: record a repayment"),
+)
+
+CHECKIN_KEYS: tuple[tuple[str, str], ...] = (
+    ("enter", "start this week or correct the highlighted one; next"),
+    ("tab", "next field"),
+    ("← →", "change a choice (y / n answers the borrowing question)"),
+    ("esc", "one step back (nothing is saved until the note)"),
 )
 
 PAYOFF_KEYS: tuple[tuple[str, str], ...] = (
@@ -80,7 +97,11 @@ class HelpScreen(Screen[None]):
                 self._section("In lists (loans, income, expenses, family)", LIST_KEYS),
                 id="help-lists",
             )
+            yield Static(
+                self._section("On one screen only", SCREEN_KEYS_HELP), id="help-screen-keys"
+            )
             yield Static(self._section("On the payoff screen", PAYOFF_KEYS), id="help-payoff")
+            yield Static(self._section("In the weekly check-in", CHECKIN_KEYS), id="help-checkin")
             yield Static(self._data(), id="help-data")
         yield Footer(compact=True)
 

@@ -233,6 +233,7 @@ class RecordForm(ModalScreen[bool]):
         """Every field's value, or None after marking each field that does not parse."""
         values: Values = {}
         first_bad: str | None = None
+        bad = 0
         for spec in self.fields:
             widget = self.query_one(f"#f-{spec.key}")
             if isinstance(widget, Select | Checkbox):
@@ -241,10 +242,12 @@ class RecordForm(ModalScreen[bool]):
                 ok, value = self._check_field(spec, widget.value)
                 if ok:
                     values[spec.key] = value
-                elif first_bad is None:
-                    first_bad = spec.key
+                else:
+                    bad += 1
+                    first_bad = first_bad or spec.key
         if first_bad is not None:
-            self._set_form_error("Nothing was saved: please correct the field marked below.")
+            fields = "the field" if bad == 1 else f"the {bad} fields"
+            self._set_form_error(f"Nothing was saved: please correct {fields} marked below.")
             self.query_one(f"#f-{first_bad}").focus()
             return None
         return values
