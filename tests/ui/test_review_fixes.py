@@ -227,3 +227,49 @@ async def test_form_error_counts_the_fields_to_correct(sample_db: Path) -> None:
         form = app.screen
         assert isinstance(form, RecordForm)
         assert form.form_error == "Nothing was saved: please correct the 4 fields marked below."
+
+
+class _RecordingPlot:
+    """Stands in for plotext: records the x tick labels, ignores every other call."""
+
+    def __init__(self) -> None:
+        self.x_labels: list[str] = []
+
+    def xticks(self, ticks: list[int], labels: list[str]) -> None:
+        self.x_labels = list(labels)
+
+    def __getattr__(self, name: str) -> object:
+        return lambda *args, **kwargs: None
+
+
+async def test_payoff_chart_months_read_as_months(sample_db: Path) -> None:
+    """The x axis said `27/04`, easily read as the 27th of April; and the footer kept saying
+    `v Per loan` after switching to the per-loan view."""
+    from debtcoach.ui.screens.chart import ChartScreen
+
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ChartScreen)
+        plot = _RecordingPlot()
+        screen._ticks(plot, 22, Money(1_000_000, "USD"))
+        assert plot.x_labels[0] == "now"
+        assert plot.x_labels[1:] == ["Apr 2027", "Sep 2027", "Feb 2028", "Jul 2028"]
+        assert footer_keys(pilot)["v"].description == "Total / per loan"
+
+
+async def test_income_on_an_empty_file_says_one_thing(empty_db: Path) -> None:
+    """An empty income screen said both "No side income yet …" and "No income yet …"."""
+    from debtcoach.ui.screens.income import IncomeScreen
+
+    app = make_app(empty_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, IncomeScreen)
+        summary = str(app.screen.query_one("#list-summary", Static).content)
+        assert "No side income" not in summary

@@ -94,7 +94,7 @@ class ChartScreen(DebtCoachScreen):
         Binding(
             "v",
             "toggle_view",
-            "Per loan",
+            "Total / per loan",
             id="chart.view",
             tooltip="Switch between the total and one line per debt",
         ),
@@ -253,9 +253,8 @@ class ChartScreen(DebtCoachScreen):
         today = self.coach_app.today
         step = max(1, (months - 1) // 4 or 1)
         ticks = list(range(0, months, step))
-        labels = [
-            "now" if m == 0 else plan_month_label(today, m).replace("-", "/")[2:] for m in ticks
-        ]
+        # "Apr 2027", not "27/04" (read as the 27th of April).
+        labels = ["now" if m == 0 else self.month(plan_month_label(today, m)) for m in ticks]
         plt.xticks(ticks, labels)
         top = float(top_amount.to_decimal())
         if top > 0:

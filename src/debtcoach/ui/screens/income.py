@@ -84,6 +84,8 @@ class IncomeScreen(ListScreen):
 
     def summary_text(self, household: Household) -> str:
         side = sum(1 for item in household.income if item.kind == IncomeKind.SIDE)
+        if not household.income:
+            return "Open source: your pay and every side income, per month."
         if side == 0:
             return "No side income yet: even a small one helps the plan (press a)."
         count = len(household.income)
