@@ -2,7 +2,8 @@
 
 Prints one table: for each measure the median of `--runs` runs (default 7) of debtcoach and of
 its floor, measured side by side and interleaved in the same run (these machines are noisy, so
-the budgets are ratios wherever there is a floor to compare with):
+the budgets are ratios wherever there is a floor to compare with; a ratio is the median of the
+per-run ratios):
 
 - first full frame of `debtcoach` in a real pseudo-terminal (120x40) on the ten-year data, vs a
   bare Textual app (`bare_app.py`: header, 40-row DataTable, footer; same libraries);
@@ -319,6 +320,11 @@ class Row:
 
     @property
     def ratio(self) -> float:
+        """The median of the per-run ratios (each run measures both sides back to back, so a
+        burst of load from elsewhere hits both); the ratio of the medians without samples."""
+        pairs = [a / b for a, b in zip(self.samples, self.floor_samples, strict=False) if b > 0]
+        if pairs:
+            return statistics.median(pairs)
         return self.value / self.floor if self.floor else float("inf")
 
     @property
