@@ -273,3 +273,17 @@ async def test_income_on_an_empty_file_says_one_thing(empty_db: Path) -> None:
         assert isinstance(app.screen, IncomeScreen)
         summary = str(app.screen.query_one("#list-summary", Static).content)
         assert "No side income" not in summary
+
+
+async def test_dashboard_without_income_asks_for_it(empty_db: Path) -> None:
+    """With only a family loan and no income yet, the dashboard said "not within 50 years"."""
+    from datetime import date
+
+    from debtcoach.domain.models import FamilyLoan
+
+    Repository(empty_db).add_family_loan(FamilyLoan("Mum", Money(50_000, "USD"), date(2026, 11, 1)))
+    app = make_app(empty_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        headline = str(app.screen.query_one("#debt-free", Static).content)
+        assert headline == "Debt-free: not planned yet — add your income (press o)"

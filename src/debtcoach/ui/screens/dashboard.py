@@ -164,6 +164,9 @@ class DashboardScreen(DebtCoachScreen):
         strategy = plan.strategy.value
         if not plan.feasible:
             headline = f"Debt-free: not yet planned — the minimums do not fit ({strategy})"
+        elif (plan.months is None or plan.debt_free is None) and not household.income:
+            # Nothing comes in yet, so nothing can be planned: say what is missing.
+            headline = "Debt-free: not planned yet — add your income (press o)"
         elif plan.months is None or plan.debt_free is None:
             headline = f"Debt-free: not within 50 years at this budget ({strategy})"
         elif plan.months == 0:
