@@ -287,3 +287,20 @@ async def test_dashboard_without_income_asks_for_it(empty_db: Path) -> None:
         await skip_offer(pilot)
         headline = str(app.screen.query_one("#debt-free", Static).content)
         assert headline == "Debt-free: not planned yet — add your income (press o)"
+
+
+async def test_family_summary_does_not_promise_without_a_plan(empty_db: Path) -> None:
+    """With no income (so no payoff plan) the family screen said "every promise fits the plan"."""
+    from datetime import date
+
+    from debtcoach.domain.models import FamilyLoan
+
+    Repository(empty_db).add_family_loan(FamilyLoan("Mum", Money(50_000, "USD"), date(2026, 11, 1)))
+    app = make_app(empty_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#list-summary", Static).content)
+        assert "every promise fits" not in summary
+        assert "No payoff plan yet" in summary

@@ -93,6 +93,10 @@ class FamilyScreen(ListScreen):
             names = ", ".join(risky)
             return f"At risk (!): the plan reaches {names} after the promised date. Talk early."
         if household.family_loans:
+            if not self.coach_app.plan.pays_off:
+                return "Institutions first, then relatives. No payoff plan yet to check promises."
+            if not any(loan.promised for loan in household.family_loans):
+                return "Institutions first, then relatives (no promised dates recorded)."
             return "Institutions first, then relatives: every promise fits the plan."
         return "Borrow from relatives only after your own efforts; repay them after the banks."
 
