@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.theme import Theme
 
 from debtcoach.bundled import themes_dir
 from debtcoach.domain.coach import Advice
@@ -61,6 +62,8 @@ background once the first frame is out (`preload_screens`), never before it."""
 
 
 PRELOAD_AFTER_SECONDS = 0.25
+PREBUILD_AFTER_SECONDS = 0.1
+PREBUILT_MODES = ("loans", "income", "expenses", "family")
 
 
 def _lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
@@ -182,6 +185,12 @@ class DebtCoachApp(App[None]):
 
     # -- themes ---------------------------------------------------------------------------
 
+    def get_theme(self, theme_name: str) -> Theme | None:
+        """Textual copies its whole theme registry twice per lookup, and looks the current
+        theme up for every line it renders: a plain name is looked up directly."""
+        theme = self._registered_themes.get(theme_name)
+        return theme if theme is not None else super().get_theme(theme_name)
+
     def refresh_css(self, animate: bool = True) -> None:
         """Re-parse the stylesheet only when something it depends on changed.
 
@@ -273,6 +282,13 @@ class DebtCoachApp(App[None]):
 
     def _preload_screens(self) -> None:
         self.run_worker(preload_screens, thread=True, group="preload", exit_on_error=False)
+        self.set_timer(PREBUILD_AFTER_SECONDS, self._prebuild_screens)
+
+    def _prebuild_screens(self) -> None:
+        """Build the list screens while the user reads the first one, so a key shows them."""
+        for mode in PREBUILT_MODES:
+            if mode not in self._screen_stacks and self.is_running:
+                self._init_mode(mode)
 
     def check_file_changed(self) -> bool:
         """Reload when another process (a script, a second session) saved the file."""
