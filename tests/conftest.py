@@ -48,9 +48,16 @@ def empty_db(tmp_path: Path) -> Path:
     return tmp_path / "data" / "debtcoach.json"
 
 
-def make_app(path: Path, *, today: pendulum.Date = TODAY, theme: str | None = None):  # type: ignore[no-untyped-def]
-    """The app exactly as the CLI builds it, on a given file and date."""
+def make_app(  # type: ignore[no-untyped-def]
+    path: Path,
+    *,
+    today: pendulum.Date = TODAY,
+    theme: str | None = None,
+    warm_screens: bool = False,
+):
+    """The app as the CLI builds it, on a given file and date; the background warm-up of other
+    screens is off by default so snapshots and key sequences are deterministic."""
     from debtcoach.services import Ledger
     from debtcoach.ui.app import DebtCoachApp
 
-    return DebtCoachApp(Ledger(path, today), theme_name=theme)
+    return DebtCoachApp(Ledger(path, today), theme_name=theme, warm_screens=warm_screens)

@@ -123,11 +123,19 @@ class DebtCoachApp(App[None]):
     ]
 
     def __init__(
-        self, ledger: Ledger, *, theme_name: str | None = None, demo: bool = False
+        self,
+        ledger: Ledger,
+        *,
+        theme_name: str | None = None,
+        demo: bool = False,
+        warm_screens: bool = True,
     ) -> None:
+        """`warm_screens=False` skips building the other screens in the background after the
+        first frame (tests turn it off so every snapshot sees the same sequence of events)."""
         super().__init__()
         self.ledger = ledger
         self.demo = demo
+        self.warm_screens = warm_screens
         self.requested_theme = theme_name
         self.data_changed: Signal[Household] = Signal(self, "data-changed")
         self._startup_warnings: list[str] = []
@@ -278,7 +286,8 @@ class DebtCoachApp(App[None]):
         self.set_interval(WATCH_INTERVAL_SECONDS, self.check_file_changed)
         self.offer_checkin_if_due()
         # Once the first frame (the dashboard, maybe under the check-in offer) is out.
-        self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
+        if self.warm_screens:
+            self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
 
     def _preload_screens(self) -> None:
         self.run_worker(preload_screens, thread=True, group="preload", exit_on_error=False)
