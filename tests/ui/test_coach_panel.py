@@ -3,6 +3,7 @@ acts on it, a calm message when nothing applies, and a redraw after the data cha
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -102,6 +103,13 @@ async def test_panel_changes_after_the_data_changes(sample_db: Path) -> None:
 
 
 async def test_calm_message_when_nothing_applies(empty_db: Path) -> None:
+    from decimal import Decimal
+
+    from debtcoach.domain.models import Loan, LoanKind, LoanStatus
+    from debtcoach.domain.money import Money
+
+    paid_off = Loan("Old card", LoanKind.CREDIT_CARD, Money(0), Decimal(18), Money(0))
+    Repository(empty_db).add_loan(replace(paid_off, status=LoanStatus.PAID_OFF))
     app = make_app(empty_db)
     async with app.run_test(size=WIDE) as pilot:
         await skip_offer(pilot)
@@ -110,3 +118,12 @@ async def test_calm_message_when_nothing_applies(empty_db: Path) -> None:
         assert text.startswith("You are on track.")
         assert "Nothing is owed" in text
         assert not options(pilot).display
+
+
+async def test_empty_file_coach_says_nothing_is_recorded_yet(empty_db: Path) -> None:
+    app = make_app(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        text = str(app.screen.query_one("#coach-advice").render())
+        assert "Nothing recorded yet" in text and "You are on track" not in text

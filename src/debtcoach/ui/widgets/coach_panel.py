@@ -86,8 +86,16 @@ class CoachPanel(VerticalScroll, can_focus=False):
         if not advice:
             label.display = False
             options.display = False
+            nothing_recorded = not (household.loans or household.family_loans)
+            heading = "Nothing recorded yet. " if nothing_recorded else "You are on track. "
+            text = (
+                "Add your loans (l, then a) and your income (o): the coach then tells you "
+                "which part of the guidance fits your situation, with your own numbers."
+                if nothing_recorded
+                else self.coach_app.on_track
+            )
             self.query_one("#coach-advice", Static).update(
-                Content.assemble(("You are on track. ", "bold"), self.coach_app.on_track)
+                Content.assemble((heading, "bold"), text)
             )
             return
         label.display = True
