@@ -207,3 +207,19 @@ async def test_top_bar_names_every_screen_and_compacts_when_narrow(sample_db: Pa
         await pilot.pause()
         assert str(nav.content).split()[:3] == ["d", "Dashboard", "l"]
         assert "Loans" not in str(nav.content)
+
+
+async def test_palette_offers_the_loans_actions_not_the_tables_internals(sample_db: Path) -> None:
+    from debtcoach.ui.palette import DebtCoachCommands
+
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        provider = DebtCoachCommands(app.screen_stack[-2], None)
+        titles = [command.text for command in provider.commands()]
+        assert any(t.startswith("Loans: Add") for t in titles), titles
+        assert not any("Page" in t or "Focus" in t or "Copy" in t for t in titles), titles

@@ -73,7 +73,13 @@ class DebtCoachCommands(Provider):
         seen: set[str] = set()
         for active in screen.active_bindings.values():
             binding = active.binding
-            if active.node is self.app or not binding.description or not active.enabled:
+            # Only the screen's own actions (they carry ids); not a table's paging or focus keys.
+            if (
+                active.node is self.app
+                or not binding.description
+                or not active.enabled
+                or binding.id is None
+            ):
                 continue
             if binding.action in seen:
                 continue
