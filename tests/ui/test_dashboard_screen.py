@@ -107,3 +107,18 @@ async def test_dashboard_says_plainly_when_the_minimums_do_not_fit(empty_db: Pat
         monthly = text(pilot, "#monthly")
         assert "Short by $50.00 — the budget does not cover the minimums" in monthly
         assert text(pilot, "#debt-free").startswith("Debt-free: not yet planned")
+
+
+async def test_recorded_balances_against_the_plan(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        if isinstance(app.screen, ModalScreen):
+            await pilot.press("s")
+            await pilot.pause()
+        text = str(app.screen.query_one("#recorded", Static).render())
+        assert "Recorded balances vs the plan (plan: end of December 2026)" in text
+        # Visa: first seen $5,365.00 (the sample's oldest history point), owed $5,200.00 now, and
+        # the plan's end of month 1: 5200.00 + 129.96 interest at the 29.99 % penalty − 156.00.
+        visa = next(line for line in text.splitlines() if line.strip().startswith("Visa"))
+        assert visa.split()[1:] == ["$5,365.00", "$5,200.00", "$5,173.96"]

@@ -17,6 +17,7 @@ from textual.widgets import ProgressBar, Static
 
 from debtcoach.domain.budget import budget_breakdown, sum_of_minimums
 from debtcoach.domain.calendar import iso_week, parse_month
+from debtcoach.domain.checkin import actual_vs_plan
 from debtcoach.domain.dashboard import (
     DUE_WINDOW_DAYS,
     checkin_done,
@@ -59,7 +60,8 @@ class DashboardScreen(DebtCoachScreen):
             yield Static(id="progress-text", classes="section")
             yield Static(id="due", classes="section")
             yield Static(id="follow-ups", classes="section")
-            yield Static(id="checkin")
+            yield Static(id="checkin", classes="section")
+            yield Static(id="recorded")
 
     # -- formatting -------------------------------------------------------------------------
 
@@ -97,6 +99,7 @@ class DashboardScreen(DebtCoachScreen):
         self._due(household, today)
         self._follow_ups(household, today)
         self._checkin(household, today)
+        self._recorded(household, today)
 
     def _start(self, household: Household) -> None:
         """On a file with nothing owed in it yet: where to begin, instead of empty figures."""
@@ -241,3 +244,36 @@ class DashboardScreen(DebtCoachScreen):
                 streak_text,
             )
         self.query_one("#checkin", Static).update(text)
+
+    def _recorded(self, household: Household, today: date) -> None:
+        """Balances as recorded by the check-ins against where the plan takes them next month."""
+        plan = self.coach_app.plan
+        progress = actual_vs_plan(household, plan, today)
+        debts = [d for d in progress.debts if d.first is not None or d.now.minor > 0]
+        next_month = plan.schedule[0].date if plan.schedule else None
+        title = "Recorded balances vs the plan"
+        if next_month:
+            title += f" (plan: end of {self.month(next_month)})"
+        lines = [Content.styled(title, "bold $accent")]
+        if not debts:
+            lines.append(Content("  Nothing recorded yet."))
+        else:
+            width = max(len(d.name) for d in debts)
+            lines.append(
+                Content.styled(
+                    f"  {'':<{width}}  {'first seen':>{AMOUNT}}  {'now':>{AMOUNT}}"
+                    f"  {'plan':>{AMOUNT}}",
+                    "dim",
+                )
+            )
+            for debt in debts:
+                first = self.money(debt.first) if debt.first is not None else "-"
+                planned = self.money(debt.planned_next) if debt.planned_next is not None else "-"
+                lines.append(
+                    Content.assemble(
+                        f"  {debt.name:<{width}}  {first:>{AMOUNT}}  ",
+                        (f"{self.money(debt.now):>{AMOUNT}}", "bold"),
+                        f"  {planned:>{AMOUNT}}",
+                    )
+                )
+        self.query_one("#recorded", Static).update(Content("\n").join(lines))
