@@ -37,6 +37,9 @@ def save_checkin(
 ) -> CheckInSummary:
     """Save the week (replacing its earlier version exactly) and summarise it."""
     repository = ledger.repository
+    # Bad input (an unknown name, an overpayment) is refused before the write lock is taken,
+    # so it creates nothing: not the data folder, not the lock file (checked again under it).
+    _applied(repository.load(), checkin, new_loans, contacts)
     with repository.transaction():
         current = repository.load()
         corrected = find_checkin(current, checkin.week) is not None
@@ -47,12 +50,7 @@ def save_checkin(
             repository.add_loan(loan)
         for contact in contacts:
             repository.add_contact(contact)
-        opened = replace(
-            current,
-            loans=current.loans + tuple(new_loans),
-            contacts=current.contacts + tuple(contacts),
-        )
-        after, _ = apply_checkin(opened, checkin)
+        opened, after = _applied(current, checkin, new_loans, contacts)
         write_changes(repository, opened, after)
     plan_after = _plan(ledger, after)
     return summarize(
@@ -66,6 +64,19 @@ def save_checkin(
         corrected=corrected,
         opened=[loan.name for loan in new_loans],
     )
+
+
+def _applied(
+    current: Household, checkin: CheckIn, new_loans: Sequence[Loan], contacts: Sequence[Contact]
+) -> tuple[Household, Household]:
+    """The household with the new rows (opened), and after the check-in is applied."""
+    opened = replace(
+        current,
+        loans=current.loans + tuple(new_loans),
+        contacts=current.contacts + tuple(contacts),
+    )
+    after, _ = apply_checkin(opened, checkin)
+    return opened, after
 
 
 def write_changes(repository: Repository, before: Household, after: Household) -> None:

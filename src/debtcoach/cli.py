@@ -7,6 +7,7 @@ when it is launched. Exit codes: 0 done, 2 bad input (nothing written), 1 any ot
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import json
@@ -55,7 +56,7 @@ from debtcoach.domain.money import (
     format_money,
     parse_money,
     parse_rate,
-    validate_currency,
+    validate_household_currency,
     validate_locale,
 )
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
@@ -180,6 +181,15 @@ class Context:
             return parse_money(text, currency, what=f"--{what}", allow_zero=allow_zero)
         except MoneyError as exc:
             raise InputError(str(exc)) from None
+
+
+def _output_path(text: str, command: str) -> Path:
+    """`-o FILE`: its folder must exist already (a typo must not create folders)."""
+    path = Path(text)
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(f"{command} -o: folder {folder} does not exist; nothing was written")
+    return path
 
 
 def _print_json(data: object) -> None:
@@ -657,14 +667,15 @@ def proposal(ctx: Context, args: argparse.Namespace) -> int:
     fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
     if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
         raise InputError("--fee-rate: only applies with --mode flat_fee")
+    output = _output_path(args.output, "proposal") if args.output else None
     household = ctx.household()
     if household.loan(args.name) is None:
         raise InputError(f"proposal: there is no loan named {args.name!r}")
     quote = ctx.ledger.restructure_quote(
         args.name, args.installments, args.mode, fee_rate, household
     )
-    if args.output:
-        ctx.ledger.write_proposal_letter(quote, Path(args.output), household)
+    if output is not None:
+        ctx.ledger.write_proposal_letter(quote, output, household)
         print(f"Wrote the proposal to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(ctx.ledger.proposal_letter(quote, household))
@@ -776,7 +787,7 @@ def checkin_list(ctx: Context, args: argparse.Namespace) -> int:
             total(c.received),
             total(c.spent),
             "yes" if c.borrowed else "no",
-            c.note,
+            " \u23ce ".join(c.note.splitlines()),  # one line per week; JSON keeps the note
         ]
         for c in household.checkins
     ]
@@ -825,7 +836,7 @@ def settings_set(ctx: Context, args: argparse.Namespace) -> int:
         settings = household.settings
         try:
             if key == "currency":
-                code = validate_currency(value)
+                code = validate_household_currency(value)
                 has_money = bool(
                     household.loans
                     or household.income
@@ -1241,7 +1252,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _launch_tui(demo_path, today, args.theme, demo=True)
         if handler is None:
             return _launch_tui(path, today, args.theme, demo=False)
-        return handler(Context(path, today), args)
+        code = handler(Context(path, today), args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
     except InputError as exc:
         print(f"debtcoach: {exc}", file=sys.stderr)
         return 2
@@ -1268,6 +1283,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the contract: never a traceback, one line, exit 1
         print(f"debtcoach: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
+
+
+def _stdout_closed() -> int:
+    """The reader went away (`debtcoach loan list | head -1`): stop quietly, as `cat` would.
+
+    Whatever is still buffered goes to /dev/null so the exit flush cannot fail again; the exit
+    code is the shell's for a pipe writer stopped by SIGPIPE (128 + 13).
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return 141
 
 
 def run() -> NoReturn:

@@ -13,7 +13,8 @@ from datetime import date
 import pendulum
 
 from debtcoach.domain.calendar import as_pendulum, days_between, iso_week
-from debtcoach.domain.models import Contact, FamilyLoan, Household, Loan
+from debtcoach.domain.checkin import source_week
+from debtcoach.domain.models import Contact, Household, Loan
 from debtcoach.domain.money import Money, sum_money
 
 DUE_WINDOW_DAYS = 14
@@ -127,32 +128,38 @@ class Progress:
         return min(100, self.paid.minor * 100 // self.start.minor)
 
 
-def _first_balance(household: Household, name: str, *, family: bool) -> Money | None:
-    entries = [e for e in household.balances if e.name == name and e.family == family]
+def _first_balance(household: Household, name: str) -> Money | None:
+    """A loan's balance before its earliest history point.
+
+    A check-in's point is the balance *after* that week's payments, so the payment it recorded
+    is added back: the first check-in on a new file counts as progress, not as the start.
+    """
+    entries = [e for e in household.balances if e.name == name and not e.family]
     if not entries:
         return None
-    return min(entries, key=lambda e: e.on).balance
-
-
-def _family_start(household: Household, item: FamilyLoan) -> Money:
-    first = _first_balance(household, item.lender, family=True)
-    return item.amount if first is None else first
+    first = min(entries, key=lambda e: e.on)
+    week = source_week(first.source)
+    checkin = next((c for c in household.checkins if c.week == week), None)
+    paid = checkin.paid.get(name) if checkin is not None else None
+    if paid is None:
+        return first.balance
+    return Money(first.balance.minor + paid.minor, first.balance.currency)
 
 
 def payoff_progress(household: Household) -> Progress:
     """Progress since the earliest balance history (a loan without history starts at today's
-    balance; a family loan at the amount borrowed). Paid-off loans keep counting as paid.
+    balance; a family loan always at the amount borrowed). Paid-off loans keep counting as paid.
     """
     currency = household.currency
     start = Money.zero(currency)
     now = Money.zero(currency)
     for loan in household.loans:
         current = loan.balance if loan.is_open else Money.zero(currency)
-        first = _first_balance(household, loan.name, family=False)
+        first = _first_balance(household, loan.name)
         start = start + (current if first is None else first)
         now = now + current
     for item in household.family_loans:
-        start = start + _family_start(household, item)
+        start = start + item.amount
         now = now + item.balance
     return Progress(start, now)
 

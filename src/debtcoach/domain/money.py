@@ -45,6 +45,22 @@ def validate_currency(code: str) -> str:
     return code
 
 
+# ISO 4217 X-codes that are real money people owe and pay; the others are precious metals,
+# accounting units, the test code XTS and XXX, "no currency".
+REAL_X_CURRENCIES = frozenset({"XAF", "XCD", "XCG", "XOF", "XPF"})
+
+
+def validate_household_currency(code: str) -> str:
+    """A currency a household can keep its accounts in: known, and real money for people."""
+    code = validate_currency(code)
+    if code.startswith("X") and code not in REAL_X_CURRENCIES:
+        raise MoneyError(
+            f"currency code {code!r} is not money people pay debts in "
+            "(use an ISO 4217 code such as USD, EUR, CNY)"
+        )
+    return code
+
+
 def validate_locale(name: str) -> str:
     try:
         Locale.parse(name)

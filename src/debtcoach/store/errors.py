@@ -162,3 +162,13 @@ class BackupNotFound(StoreInputError):
         super().__init__(
             f"there is no backup {name!r} (looked in {folder}); `debtcoach backup list` shows them"
         )
+
+
+class NotABackup(StoreInputError):
+    """`restore` was given a file that is not a debtcoach data file at all (exit 2: bad input)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"{path} is not a debtcoach backup (not a data file's JSON); nothing was changed"
+        )

@@ -45,7 +45,7 @@ from debtcoach.domain.money import (
     MoneyError,
     parse_money,
     parse_rate,
-    validate_currency,
+    validate_household_currency,
     validate_locale,
 )
 
@@ -473,7 +473,7 @@ def settings_from_json(data: object) -> Settings:
     if not isinstance(data, Mapping):
         raise ExchangeError(f"{where}: expected an object")
     try:
-        currency = validate_currency(str(data.get("currency") or "USD"))
+        currency = validate_household_currency(str(data.get("currency") or "USD"))
         locale = validate_locale(str(data.get("locale") or "en_US"))
     except MoneyError as exc:
         raise ExchangeError(f"{where}: {exc}") from None

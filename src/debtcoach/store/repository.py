@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import json
 import threading
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from datetime import datetime
@@ -45,6 +46,7 @@ from debtcoach.store.errors import (
     BackupUnusable,
     CurrencyChangeRefused,
     DuplicateName,
+    NotABackup,
     StorageCorrupt,
     StorageIOError,
     StorageTooNew,
@@ -274,6 +276,25 @@ def load_problem(path: Path) -> str | None:
     return None
 
 
+_TABLES = frozenset(
+    {META_TABLE, LOANS, INCOME, EXPENSES, FAMILY_LOANS, CONTACTS, CHECKINS, BALANCES}
+)
+
+
+def _looks_like_data(path: Path) -> bool:
+    """Whether `path` holds a JSON object with debtcoach's tables (loading it may still fail).
+
+    Unreadable files count as data here, so their problem is reported as what it is.
+    """
+    try:
+        data = json.loads(path.read_bytes())
+    except OSError:
+        return True
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and bool(_TABLES & data.keys())
+
+
 class Repository:
     """Typed reads and writes of one household's data file."""
 
@@ -388,6 +409,8 @@ class Repository:
             raise BackupNotFound(str(backup), backups.folder)
         if source.resolve() == self.path.resolve():
             raise BackupUnusable(source, "it is the data file itself")
+        if source.resolve().parent != backups.folder.resolve() and not _looks_like_data(source):
+            raise NotABackup(source)
         problem = load_problem(source)
         if problem is not None:
             raise BackupUnusable(source, problem)
