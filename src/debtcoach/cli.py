@@ -906,14 +906,15 @@ def settings_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def export(ctx: Context, args: argparse.Namespace) -> int:
+    output = _output_path(args.output, "export") if args.output else None
     household = ctx.household()
     if args.format == "csv":
         text = household_to_csv(household)
     else:
         text = json.dumps(household_to_json(household), indent=2, ensure_ascii=False) + "\n"
-    if args.output:
+    if output is not None:
         # All of someone's finances: private (0600) and never half-written.
-        atomic_write_bytes(Path(args.output), text.encode("utf-8"), action="export to")
+        atomic_write_bytes(output, text.encode("utf-8"), action="export to")
         print(f"Exported to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(text)

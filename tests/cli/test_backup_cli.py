@@ -158,6 +158,7 @@ def test_export_file_is_private_and_imports_back(
 ) -> None:
     add_loan(db, "A")
     out = tmp_path / "exports" / "all.json"
+    out.parent.mkdir()  # -o never creates folders (a typo must not): the user made this one
     assert run(db, "export", "-o", str(out)) == 0
     assert mode(out) == 0o600
     fresh = tmp_path / "other-machine" / "debtcoach.json"

@@ -157,3 +157,15 @@ def test_checkin_notes_stay_on_one_line_in_the_table_and_exact_in_json(
     assert lines[2].endswith("paid late \u23ce asked for a plan")
     assert run(db, "checkin", "list", "--json") == 0
     assert json.loads(capsys.readouterr().out)[0]["note"] == note
+
+
+def test_export_into_a_missing_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from debtcoach.cli import main
+
+    target = tmp_path / "no-such-folder" / "all.json"
+    assert main(["--db", str(tmp_path / "d.json"), "export", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "does not exist" in err
+    assert not target.parent.exists()
