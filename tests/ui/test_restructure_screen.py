@@ -15,6 +15,7 @@ from debtcoach.domain.money import format_money
 from debtcoach.domain.restructure import CREDIT_CARD_LIMIT_REASON, quote_restructure
 from debtcoach.services import Ledger
 from debtcoach.store.repository import Repository
+from debtcoach.ui.formatting import month_words
 from debtcoach.ui.screens.restructure import RestructureScreen, letter_path
 from tests.conftest import TODAY, make_app
 
@@ -73,8 +74,10 @@ async def test_calculator_shows_the_quote_and_the_plan_change(sample_db: Path) -
         assert screen.quote == quote
         assert "Space:" in shown and "Time:" in shown
         before, after = Ledger(sample_db, TODAY).restructure_preview(quote)
-        assert f"now       debt-free {before.debt_free} ({before.months} months)" in shown
-        assert f"if agreed debt-free {after.debt_free} ({after.months} months)" in shown
+        assert before.debt_free is not None and after.debt_free is not None
+        now, agreed = month_words(before.debt_free, "en_US"), month_words(after.debt_free, "en_US")
+        assert f"now       debt-free {now} ({before.months} months)" in shown
+        assert f"if agreed debt-free {agreed} ({after.months} months)" in shown
 
 
 async def test_more_than_60_for_a_card_is_refused_at_the_field(sample_db: Path) -> None:

@@ -30,6 +30,7 @@ from debtcoach.guidance import coach_advice, on_track_message
 from debtcoach.services import Ledger
 from debtcoach.store.errors import StoreError
 from debtcoach.store.watch import WATCH_INTERVAL_SECONDS, FileWatch
+from debtcoach.ui.formatting import month_words
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
@@ -263,7 +264,10 @@ class DebtCoachApp(App[None]):
             return
         self.reload()
         plan = self.plan
-        when = f"debt-free {plan.debt_free}" if plan.pays_off else "see the payoff screen"
+        if plan.pays_off and plan.debt_free is not None:
+            when = f"debt-free {month_words(plan.debt_free, self.settings.locale)}"
+        else:
+            when = "see the payoff screen"
         self.notify(f"Strategy: {strategy.value} — {when}", timeout=4)
 
     def cycle_strategy(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from debtcoach.domain.models import Household
+from debtcoach.ui.screens.checkin_offer import CheckInOffer
 from debtcoach.ui.widgets.coach_panel import CoachPanel
 from debtcoach.ui.widgets.nav_bar import NavBar
 
@@ -208,6 +209,9 @@ class DebtCoachScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_coach":
             return self.has_class("-coach-open")
+        if action == "toggle_coach":
+            # `c` does not reach this screen while the check-in offer is up: not offered then.
+            return not isinstance(self.app.screen, CheckInOffer)
         return True
 
     def focus_body(self) -> None:

@@ -13,17 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from babel.dates import format_skeleton
 from babel.numbers import format_compact_currency
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Static
 
-from debtcoach.domain.calendar import parse_month, plan_month_label
+from debtcoach.domain.calendar import plan_month_label
 from debtcoach.domain.models import Household, Strategy
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.ui.formatting import month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 if TYPE_CHECKING:
@@ -145,9 +145,7 @@ class ChartScreen(DebtCoachScreen):
     def month(self, label: str | None) -> str:
         if label is None:
             return "—"
-        locale = self.coach_app.settings.locale
-        value = parse_month(label)
-        return str(format_skeleton("yMMM", value, locale=locale))
+        return month_words(label, self.coach_app.settings.locale, "yMMM")
 
     def _summary(self, household: Household) -> None:
         chosen = self.coach_app.plan

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
 from debtcoach.domain.budget import budget_breakdown, sum_of_minimums
-from debtcoach.domain.calendar import iso_week, parse_month
+from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import actual_vs_plan
 from debtcoach.domain.dashboard import (
     DUE_WINDOW_DAYS,
@@ -30,6 +30,7 @@ from debtcoach.domain.dashboard import (
 )
 from debtcoach.domain.models import Household
 from debtcoach.domain.money import Money, format_money
+from debtcoach.ui.formatting import month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 LABEL = 20
@@ -77,9 +78,7 @@ class DashboardScreen(DebtCoachScreen):
         return str(format_skeleton("yMMMd", value, locale=locale))
 
     def month(self, label: str) -> str:
-        locale = self.coach_app.settings.locale
-        value = parse_month(label)
-        return str(format_skeleton("yMMMM", value, locale=locale))
+        return month_words(label, self.coach_app.settings.locale)
 
     def row(self, label: str, amount: Money, note: str = "") -> Content:
         return Content.assemble(

@@ -25,6 +25,13 @@ from debtcoach.ui.widgets.money_input import (
 )
 
 
+def _cut_cell(expense: Expense, saving: Money) -> str:
+    """`[x] on` / `[ ] off`; `-` when there is nothing to cut (no target below today's cost)."""
+    if expense.cut_active:
+        return "[x] on"
+    return "[ ] off" if saving.minor else "-"
+
+
 class ExpensesScreen(ListScreen):
     TITLE_TEXT = "Throttling: expenses"
     NOUN = "expense"
@@ -55,7 +62,7 @@ class ExpensesScreen(ListScreen):
                         "-" if expense.target is None else format_money(expense.target, locale),
                         format_money(saving, locale) if saving.minor else "-",
                         "yes" if expense.essential else "no",
-                        "[x] on" if expense.cut_active else "[ ] off",
+                        _cut_cell(expense, saving),
                     ),
                     sort=(
                         expense.name.casefold(),

@@ -46,7 +46,8 @@ SCREEN_KEYS_HELP: tuple[tuple[str, str], ...] = (
     ("r", "Loans: restructure calculator for the selected loan"),
     ("h", "Loans: the contact log of its lender"),
     ("m y n", "Restructure: mark proposed, agreed, refused"),
-    ("w", "Restructure: write a proposal letter"),
+    ("w", "Restructure: write a proposal letter (not the check-in)"),
+    ("esc", "Restructure: back to the loans; then w is the check-in"),
     ("space", "Throttling: turn the selected cut on or off"),
     ("r", "Family: record a repayment"),
 )

@@ -36,12 +36,17 @@ from debtcoach.domain.restructure import (
     RestructureQuote,
 )
 from debtcoach.store.errors import StoreError
+from debtcoach.ui.formatting import month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 DEFAULT_INSTALLMENTS = 36
 _MODE_LABELS = (
     ("annuity at the loan's rate", RestructureMode.ANNUITY),
     ("flat monthly fee", RestructureMode.FLAT_FEE),
+)
+MORE_EACH_MONTH = (
+    "This plan asks more each month than today's payment. "
+    "It can still be proposed if that is what you want."
 )
 _STATE_WORDS = {
     ProposalState.PROPOSED: "proposed",
@@ -86,6 +91,7 @@ class RestructureScreen(DebtCoachScreen):
     RestructureScreen #rs-error { color: $error; height: auto; }
     RestructureScreen #rs-compare { height: auto; margin: 1 0 0 0; }
     RestructureScreen #rs-verdict { height: auto; margin: 1 0 0 0; }
+    RestructureScreen #rs-warning { height: auto; margin: 1 0 0 0; color: $text-warning; }
     RestructureScreen #rs-saved { height: auto; margin: 1 0 0 0; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -161,6 +167,7 @@ class RestructureScreen(DebtCoachScreen):
         yield Static(id="rs-error")
         yield Static(id="rs-compare")
         yield Static(id="rs-verdict")
+        yield Static(id="rs-warning")
         yield Static(id="rs-saved")
 
     def on_mount(self) -> None:
@@ -247,6 +254,10 @@ class RestructureScreen(DebtCoachScreen):
         self.quote = quote
         compare = self.query_one("#rs-compare", Static)
         verdict = self.query_one("#rs-verdict", Static)
+        warning = self.query_one("#rs-warning", Static)
+        costs_more = quote is not None and time_for_space(quote).relief.minor < 0
+        warning.update(MORE_EACH_MONTH if costs_more else "")
+        warning.display = costs_more
         if quote is None:
             compare.update("")
             verdict.update("")
@@ -329,7 +340,8 @@ class RestructureScreen(DebtCoachScreen):
             before, after = app.ledger.restructure_preview(quote, app.household)
         except PlanInputError as exc:
             return f"cannot compare the plans ({exc})"
-        now, agreed = _when(before, self.money), _when(after, self.money)
+        locale = app.household.settings.locale
+        now, agreed = _when(before, self.money, locale), _when(after, self.money, locale)
         return f"now       {now}\n       if agreed {agreed}"
 
     def _show_saved(self, loan: Loan) -> None:
@@ -383,10 +395,10 @@ class RestructureScreen(DebtCoachScreen):
         self.notify(f"Letter written: {path}", timeout=10)
 
 
-def _when(plan: PayoffPlan, fmt: Callable[[Money], str]) -> str:
+def _when(plan: PayoffPlan, fmt: Callable[[Money], str], locale: str) -> str:
     if not plan.feasible:
         short = plan.shortfall if plan.shortfall is not None else Money.zero(plan.currency)
         return f"not feasible, {fmt(short)} short a month"
-    if plan.months is None:
+    if plan.months is None or plan.debt_free is None:
         return "never debt-free at this budget"
-    return f"debt-free {plan.debt_free} ({plan.months} months)"
+    return f"debt-free {month_words(plan.debt_free, locale)} ({plan.months} months)"

@@ -124,6 +124,15 @@ class ListScreen(DebtCoachScreen):
         Binding("e", "edit", "Edit", id="list.edit"),
         Binding("x", "delete", "Delete", id="list.delete"),
         Binding("slash", "filter", "Filter", key_display="/", id="list.filter"),
+        # Replaces the frame's single `escape` entry: closing the coach still comes first.
+        Binding("escape", "close_coach", "Close coach", id="coach.close"),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            id="list.clear_filter",
+            tooltip="Show every row again",
+        ),
         Binding("s", "sort", "Sort", id="list.sort"),
         Binding("S", "reverse_sort", "Reverse sort", show=False, id="list.reverse_sort"),
     ]
@@ -172,6 +181,7 @@ class ListScreen(DebtCoachScreen):
             id="list-filter",
             compact=True,
         )
+        yield Static("", id="list-filter-kept", classes="list-filter-kept")
         yield Static("", id="list-empty", classes="list-empty")
         yield RecordTable(id="list-table")
         yield Static("", id="list-totals", classes="list-totals")
@@ -180,6 +190,8 @@ class ListScreen(DebtCoachScreen):
     ListScreen #list-filter { display: none; }
     ListScreen #list-filter.-shown { display: block; }
     ListScreen .list-summary { color: $text-muted; }
+    ListScreen .list-filter-kept { display: none; color: $text-muted; }
+    ListScreen .list-filter-kept.-shown { display: block; }
     ListScreen .list-empty { display: none; color: $text-muted; padding: 0 0 1 0; }
     ListScreen .list-empty.-shown { display: block; }
     ListScreen .list-totals { border-top: solid $primary 30%; height: auto; }
@@ -281,10 +293,28 @@ class ListScreen(DebtCoachScreen):
             self.sort_column, self.sort_reverse = index, False
         self._redraw()
 
+    @property
+    def filter_active(self) -> bool:
+        """The filter box is open or a filter is kept: `esc` clears it."""
+        box = self.query_one("#list-filter", Input)
+        return bool(self.filter_text.strip()) or box.has_class("-shown")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return self.filter_active
+        return super().check_action(action, parameters)
+
+    def _show_kept_filter(self, text: str) -> None:
+        kept = self.query_one("#list-filter-kept", Static)
+        kept.update(f"filter: {text} (esc clears · / changes it)" if text else "")
+        kept.set_class(bool(text), "-shown")
+
     def action_filter(self) -> None:
         box = self.query_one("#list-filter", Input)
+        self._show_kept_filter("")
         box.add_class("-shown")
         box.focus()
+        self.refresh_bindings()
 
     @on(Input.Changed, "#list-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -293,19 +323,22 @@ class ListScreen(DebtCoachScreen):
 
     @on(Input.Submitted, "#list-filter")
     def _filter_done(self, event: Input.Submitted) -> None:
+        """`enter` keeps the filter: the box gives way to a labelled line saying how to clear it."""
         event.stop()
-        if not event.value.strip():
-            event.input.remove_class("-shown")
+        event.input.remove_class("-shown")
+        self._show_kept_filter(event.value.strip())
         self.table.focus()
+        self.refresh_bindings()
 
-    def key_escape(self) -> None:
+    def action_clear_filter(self) -> None:
         box = self.query_one("#list-filter", Input)
-        if box.has_class("-shown") or self.filter_text:
-            box.value = ""
-            self.filter_text = ""
-            box.remove_class("-shown")
-            self._redraw()
-            self.table.focus()
+        box.value = ""
+        self.filter_text = ""
+        box.remove_class("-shown")
+        self._show_kept_filter("")
+        self._redraw()
+        self.table.focus()
+        self.refresh_bindings()
 
     @on(DataTable.RowSelected, "#list-table")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
