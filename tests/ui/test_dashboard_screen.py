@@ -44,9 +44,14 @@ async def test_dashboard_figures_on_the_sample(sample_db: Path) -> None:
         assert "Left for the plan" in monthly and "$288.67" in monthly
 
         assert text(pilot, "#debt-free") == "Debt-free in September 2028 · 22 months · avalanche"
-        assert "Paid $760.00 of $19,460.00 since Sep 6, 2026 (3%)" in text(pilot, "#progress-text")
+        # Start: each loan's first history point plus what that week's check-in paid it
+        # (17,360.00 + 245.00 + 95.00) and the relatives' amounts borrowed (1,500.00 + 600.00);
+        # owed now 18,700.00.
+        assert "Paid $1,100.00 of $19,800.00 since Sep 6, 2026 (5%)" in text(
+            pilot, "#progress-text"
+        )
         bar = app.screen.query_one("#progress", ProgressBar)
-        assert (bar.progress, bar.total) == (76000, 1946000)
+        assert (bar.progress, bar.total) == (110000, 1980000)
 
         due = text(pilot, "#due").splitlines()
         assert due[0] == "Due in the next 14 days"
