@@ -4,51 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.screen import ModalScreen
-from textual.widgets import Input, Static
-
 from debtcoach.domain.money import Money
 from debtcoach.store.repository import Repository
 from debtcoach.ui.screens.expenses import ExpensesScreen
-from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import make_app
+from tests.ui.list_pilot import cell, fill, keys_in_order, open_screen, select_row, totals
 
 SIZE = (80, 24)
-
-
-def keys_in_order(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [str(row.key.value) for row in app.screen.query_one(RecordTable).ordered_rows]
-
-
-def cell(app, key: str, column: int) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one(RecordTable).get_row(key)[column])
-
-
-def totals(app) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one("#list-totals", Static).content)
-
-
-async def open_screen(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
-    await pilot.press(key)
-
-
-async def select_row(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
-    table = pilot.app.screen.query_one(RecordTable)
-    table.focus()
-    await pilot.press("ctrl+home")
-    for _ in range(table.row_count):
-        if table.current_key == key:
-            return
-        await pilot.press("down")
-    assert table.current_key == key
-
-
-async def fill(pilot, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    pilot.app.screen.query_one(f"#f-{key}", Input).focus()
-    await pilot.press("home", "ctrl+k", *text)
 
 
 def expense(path: Path, name: str):  # type: ignore[no-untyped-def]

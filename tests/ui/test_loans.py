@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from debtcoach.domain.models import LoanKind, LoanStatus
@@ -17,6 +16,7 @@ from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import make_app
+from tests.ui.list_pilot import cell, fill, keys_in_order, open_screen, select_row
 
 SIZE = (80, 24)
 
@@ -27,40 +27,6 @@ def usd(text: str) -> Money:
 
 def table(app) -> RecordTable:  # type: ignore[no-untyped-def]
     return app.screen.query_one(RecordTable)
-
-
-def keys_in_order(app) -> list[str]:  # type: ignore[no-untyped-def]
-    t = table(app)
-    return [str(row.key.value) for row in t.ordered_rows]
-
-
-def cell(app, key: str, column: int) -> str:  # type: ignore[no-untyped-def]
-    return str(table(app).get_row(key)[column])
-
-
-async def open_screen(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
-    """Close whatever greets the user at start (the check-in offer), then press the key."""
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
-    await pilot.press(key)
-
-
-async def select_row(pilot, key: str) -> None:  # type: ignore[no-untyped-def]
-    t = table(pilot.app)
-    t.focus()
-    await pilot.press("ctrl+home")
-    for _ in range(t.row_count):
-        if t.current_key == key:
-            return
-        await pilot.press("down")
-    assert t.current_key == key
-
-
-async def fill(pilot, key: str, text: str) -> None:  # type: ignore[no-untyped-def]
-    form = pilot.app.screen
-    assert isinstance(form, RecordForm)
-    form.query_one(f"#f-{key}", Input).focus()
-    await pilot.press("home", "ctrl+k", *text)
 
 
 async def test_table_shows_each_loan_and_overdue_stands_out(sample_db: Path) -> None:

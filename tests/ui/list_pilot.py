@@ -1,0 +1,48 @@
+"""Pilot steps shared by the list screens' tests (loans, income, expenses, family)."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from debtcoach.ui.widgets.data_table import RecordTable
+from debtcoach.ui.widgets.forms import RecordForm
+
+
+def keys_in_order(app: App[None]) -> list[str]:
+    return [str(row.key.value) for row in app.screen.query_one(RecordTable).ordered_rows]
+
+
+def cell(app: App[None], key: str, column: int) -> str:
+    return str(app.screen.query_one(RecordTable).get_row(key)[column])
+
+
+def totals(app: App[None]) -> str:
+    return str(app.screen.query_one("#list-totals", Static).content)
+
+
+async def open_screen(pilot: Pilot[None], key: str) -> None:
+    """Close whatever greets the user at start (the check-in offer), then press the key."""
+    while isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("escape")
+    await pilot.press(key)
+
+
+async def select_row(pilot: Pilot[None], key: str) -> None:
+    table = pilot.app.screen.query_one(RecordTable)
+    table.focus()
+    await pilot.press("ctrl+home")
+    for _ in range(table.row_count):
+        if table.current_key == key:
+            return
+        await pilot.press("down")
+    assert table.current_key == key
+
+
+async def fill(pilot: Pilot[None], key: str, text: str) -> None:
+    form = pilot.app.screen
+    assert isinstance(form, RecordForm)
+    form.query_one(f"#f-{key}", Input).focus()
+    await pilot.press("home", "ctrl+k", *text)
