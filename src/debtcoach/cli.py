@@ -29,6 +29,7 @@ from debtcoach import __version__
 from debtcoach.bundled import sample_data_file
 from debtcoach.domain.budget import monthly_amount
 from debtcoach.domain.calendar import DateError, iso_week, parse_date, parse_week
+from debtcoach.domain.contact_log import contact_date_problems
 from debtcoach.domain.models import (
     Channel,
     CheckIn,
@@ -449,13 +450,9 @@ def family_remove(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def contact_add(ctx: Context, args: argparse.Namespace) -> int:
-    repository = ctx.ledger.repository
-    if repository.load().loan(args.loan) is None:
-        raise InputError(f"--loan: there is no loan named {args.loan!r}")
-    if args.date > ctx.today:
-        raise InputError(f"--date: {args.date} is after today ({ctx.today})")
-    if args.follow_up is not None and args.follow_up < args.date:
-        raise InputError(f"--follow-up: {args.follow_up} is before the contact date {args.date}")
+    problems = contact_date_problems(args.date, args.follow_up, ctx.today)
+    for field, problem in problems.items():  # the same rules as the app's contact form
+        raise InputError(f"--{field.replace('_', '-')}: {problem}")
     contact = Contact(
         loan=args.loan,
         on=args.date,
@@ -465,7 +462,7 @@ def contact_add(ctx: Context, args: argparse.Namespace) -> int:
         outcome=args.outcome or "",
         follow_up=args.follow_up,
     )
-    repository.add_contact(contact)
+    ctx.ledger.repository.add_contact(contact)  # refuses an unknown loan (exit 2)
     print(f"Logged a {contact.channel.value} contact about {contact.loan}.")
     return 0
 
