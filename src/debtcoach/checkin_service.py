@@ -8,7 +8,6 @@ overpayment, a duplicate loan name) writes nothing.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -22,6 +21,7 @@ from debtcoach.domain.checkin import (
 )
 from debtcoach.domain.models import BalanceEntry, CheckIn, Contact, Household, Loan
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.guidance import coach_advice
 from debtcoach.store.repository import Repository
 
 if TYPE_CHECKING:
@@ -118,12 +118,8 @@ def _plan(ledger: Ledger, household: Household) -> PayoffPlan | None:
 
 
 def top_advice(household: Household, ledger: Ledger) -> tuple[str, str] | None:
-    """The coach's most severe advice (title, why), or None if the coach is not available."""
-    try:
-        guidance = importlib.import_module("debtcoach.guidance")
-        advice = guidance.coach_advice(household, ledger.today)
-    except (ImportError, AttributeError):
-        return None
+    """The coach's most severe advice (title, why), or None when nothing applies."""
+    advice = coach_advice(household, ledger.today)
     if not advice:
         return None
-    return str(advice[0].title), str(advice[0].why)
+    return advice[0].title, advice[0].why
