@@ -1210,10 +1210,8 @@ def _launch_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
 
 
 def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
-    try:
-        app_module = importlib.import_module("debtcoach.ui.app")
-    except ModuleNotFoundError:
-        return _describe_demo(path, today)
+    # Imported by name so that scripts never load Textual (an import contract checks the rest).
+    app_module = importlib.import_module("debtcoach.ui.app")
     run: Callable[..., int] = app_module.run
     try:
         return run(path=path, today=today, theme=theme, demo=demo)
@@ -1223,14 +1221,6 @@ def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
         if not screen.recover_interactively(path, exc):
             raise
     return run(path=path, today=today, theme=theme, demo=demo)
-
-
-def _describe_demo(path: Path, today: date) -> int:
-    """Plain-text summary used until the full-screen app is available."""
-    ledger = Ledger(path, today)
-    household = ledger.household()
-    print(describe_plan(ledger.plan(household), household.settings.locale))
-    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
