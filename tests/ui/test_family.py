@@ -60,7 +60,7 @@ async def test_record_a_repayment(sample_db: Path) -> None:
         await pilot.press("r")
         form = app.screen
         assert isinstance(form, RecordForm)
-        assert form.query_one("#f-on", Input).value == TODAY.isoformat()
+        assert form.query_one("#f-date", Input).value == TODAY.isoformat()
         await pilot.press(*"600.01")
         assert "more than the 600.00 still owed" in form.field_error("amount")
         await pilot.press("enter")

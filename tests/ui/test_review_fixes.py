@@ -180,16 +180,16 @@ async def test_family_repayment_cannot_be_in_the_future(sample_db: Path) -> None
     async with app.run_test(size=SMALL) as pilot:
         form = await _family_form(pilot, "r")
         await fill(pilot, "amount", "50")
-        await fill(pilot, "on", "2027-01-01")
+        await fill(pilot, "date", "2027-01-01")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is form
-        assert "after today" in form.field_error("on")
-        await fill(pilot, "on", "2020-01-01")  # before the money was lent
+        assert "after today" in form.field_error("date")
+        await fill(pilot, "date", "2020-01-01")  # before the money was lent
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is form
-        assert "before the day it was borrowed" in form.field_error("on")
+        assert "before the day it was borrowed" in form.field_error("date")
     loans = Repository(sample_db).load().family_loans
     assert all(r.on.year != 2027 and r.on.year != 2020 for x in loans for r in x.repayments)
 

@@ -51,6 +51,7 @@ from debtcoach.domain.calendar import (
     months_overdue_rounded_up,
     parse_month,
 )
+from debtcoach.domain.household_plan import saved_plan
 from debtcoach.domain.models import (
     FamilyLoan,
     Household,
@@ -59,12 +60,7 @@ from debtcoach.domain.models import (
     LoanKind,
 )
 from debtcoach.domain.money import Money, format_money
-from debtcoach.domain.payoff import (
-    PayoffPlan,
-    PlanInputError,
-    fit_custom_order,
-    simulate_payoff,
-)
+from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.restructure import (
     RestructureError,
     installments_to_relieve,
@@ -151,9 +147,16 @@ class Advice:
 
 
 def evaluate(
-    household: Household, today: date, rules: Mapping[str, RuleText]
+    household: Household,
+    today: date,
+    rules: Mapping[str, RuleText],
+    *,
+    plan: PayoffPlan | None = None,
 ) -> tuple[Advice, ...]:
     """Advice for exactly the rules whose triggers hold today, most severe first.
+
+    `plan` is the household's plan when the caller has it already (`saved_plan`'s), so the
+    coach does not simulate it again.
 
     `rules` must cover every id in `RULE_IDS` so a missing quote fails loudly, not silently.
     """
@@ -161,7 +164,7 @@ def evaluate(
     if missing:
         raise ValueError(f"rule table has no entry for {', '.join(missing)}")
     advice = []
-    for finding in find_triggers(household, today):
+    for finding in find_triggers(household, today, plan=plan):
         text = rules[finding.rule]
         advice.append(
             Advice(
@@ -177,9 +180,14 @@ def evaluate(
     return tuple(sorted(advice, key=lambda a: (a.severity, order[a.rule])))
 
 
-def find_triggers(household: Household, today: date) -> tuple[Finding, ...]:
+def find_triggers(
+    household: Household, today: date, *, plan: PayoffPlan | None = None
+) -> tuple[Finding, ...]:
     """The rules whose triggers hold, in `RULE_IDS` order, each with its why."""
-    facts = _Facts.of(household, today)
+    return _findings(_Facts.of(household, today, plan))
+
+
+def _findings(facts: _Facts) -> tuple[Finding, ...]:
     checks = (
         (STOP_LENDING, _stop_lending),
         (TALK_TO_LENDERS, _talk_to_lenders),
@@ -198,10 +206,10 @@ def find_triggers(household: Household, today: date) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def on_track_message(household: Household, today: date) -> str:
+def on_track_message(household: Household, today: date, *, plan: PayoffPlan | None = None) -> str:
     """A calm line for the panel when no rule fires: where the plan stands and what comes next."""
-    facts = _Facts.of(household, today)
-    quiet = not find_triggers(household, today)
+    facts = _Facts.of(household, today, plan)
+    quiet = not _findings(facts)
     opening = "Nothing in the guidance needs action right now." if quiet else ""
     if not facts.open_loans and not facts.family_owed:
         return _join(opening, "Nothing is owed at the moment.")
@@ -240,7 +248,7 @@ def on_track_message(household: Household, today: date) -> str:
 # --- the facts every rule reads, computed once -------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Facts:
     """What several rules need, worked out once per evaluation."""
 
@@ -251,10 +259,12 @@ class _Facts:
     open_loans: tuple[Loan, ...]
     overdue: tuple[Loan, ...]
     family_owed: tuple[FamilyLoan, ...]
+    known_plan: PayoffPlan | None = None
 
     @classmethod
-    def of(cls, household: Household, today: date) -> _Facts:
+    def of(cls, household: Household, today: date, plan: PayoffPlan | None = None) -> _Facts:
         return cls(
+            known_plan=plan,
             household=household,
             today=today,
             breakdown=budget_breakdown(household, today),
@@ -292,15 +302,10 @@ class _Facts:
         return f"{format_decimal(value, locale=self.locale)}%"
 
     def plan(self) -> PayoffPlan:
-        """The payoff plan at the user's strategy (avalanche if a custom order no longer fits)."""
-        settings = self.household.settings
-        loans = self.household.loans
-        args = (loans, self.household.family_loans, self.budget, self.today)
-        order = fit_custom_order(loans, settings.custom_order)  # as `debtcoach plan` uses it
-        try:
-            return simulate_payoff(*args, settings.strategy, order, keep_schedule=False)
-        except PlanInputError:
-            return simulate_payoff(*args, keep_schedule=False)
+        """The plan the screens show (`saved_plan`), simulated at most once per evaluation."""
+        if self.known_plan is None:
+            self.known_plan = saved_plan(self.household, self.today, keep_schedule=False).plan
+        return self.known_plan
 
 
 # --- one function per rule: the why when the trigger holds, else None ---------------------------

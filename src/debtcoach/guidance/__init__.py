@@ -10,6 +10,7 @@ from datetime import date
 
 from debtcoach.domain.coach import Advice, evaluate, on_track_message
 from debtcoach.domain.models import Household
+from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.guidance.rules import RULES, RULES_BY_ID, SCREENS, Rule, passage, rule
 from debtcoach.guidance.text import GUIDANCE_FILE, guidance_bytes, guidance_text
 
@@ -29,6 +30,8 @@ __all__ = [
 ]
 
 
-def coach_advice(household: Household, today: date) -> tuple[Advice, ...]:
+def coach_advice(
+    household: Household, today: date, *, plan: PayoffPlan | None = None
+) -> tuple[Advice, ...]:
     """The coach's advice for today with the shipped quotes, most severe first."""
-    return evaluate(household, today, RULES_BY_ID)
+    return evaluate(household, today, RULES_BY_ID, plan=plan)

@@ -25,11 +25,9 @@ from textual.theme import Theme
 from debtcoach.bundled import themes_dir
 from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household, Settings, Strategy
-from debtcoach.domain.payoff import PayoffPlan, PlanInputError
-from debtcoach.guidance import coach_advice, on_track_message
+from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.services import Ledger
-from debtcoach.store.errors import StoreError
-from debtcoach.store.watch import WATCH_INTERVAL_SECONDS, FileWatch
+from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.formatting import month_words
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.checkin_offer import offer_checkin
@@ -143,10 +141,10 @@ class DebtCoachApp(App[None]):
         self._theme_names: tuple[str, ...] = ()
         self._css_refreshed: tuple[int, dict[str, str]] | None = None
         self.household: Household = ledger.household()
-        self.plan: PayoffPlan = self._compute_plan(self.household)
-        self.advice: tuple[Advice, ...] = ()
-        self.on_track = ""
-        self._compute_advice()
+        self.plan: PayoffPlan
+        self.advice: tuple[Advice, ...]
+        self.on_track: str
+        self._take_state()
         self._setup_themes(theme_name or self.household.settings.theme)
 
     # -- data -----------------------------------------------------------------------------
@@ -159,23 +157,18 @@ class DebtCoachApp(App[None]):
     def settings(self) -> Settings:
         return self.household.settings
 
-    def _compute_plan(self, household: Household) -> PayoffPlan:
-        try:
-            return self.ledger.plan(household)
-        except PlanInputError as exc:
+    def _take_state(self) -> None:
+        """The plan and advice of the data as loaded: one simulation per state (the Ledger's)."""
+        state = self.ledger.state(self.household)
+        self.plan, self.advice, self.on_track = state.plan, state.advice, state.on_track
+        if state.plan_fallback is not None:
             # A stale custom order (a loan renamed or added) must not stop the app.
-            self._warn(f"Custom order unusable ({exc}); showing avalanche instead.")
-            return self.ledger.plan(household, strategy=Strategy.AVALANCHE)
-
-    def _compute_advice(self) -> None:
-        self.advice = coach_advice(self.household, self.today)
-        self.on_track = on_track_message(self.household, self.today)
+            self._warn(f"Custom order unusable ({state.plan_fallback}); showing avalanche instead.")
 
     def reload(self) -> None:
         """Re-read the file, recompute the plan and advice once, tell every screen."""
         self.household = self.ledger.household()
-        self.plan = self._compute_plan(self.household)
-        self._compute_advice()
+        self._take_state()
         self.data_changed.publish(self.household)
 
     def _warn(self, message: str) -> None:
@@ -186,7 +179,7 @@ class DebtCoachApp(App[None]):
 
     def _save_settings(self, settings: Settings) -> bool:
         try:
-            self.ledger.repository.save_settings(settings)
+            self.ledger.save_settings(settings)
         except StoreError as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
             return False
@@ -245,7 +238,7 @@ class DebtCoachApp(App[None]):
             return
         self.theme = name
         if self._save_settings(replace(self.household.settings, theme=name)):
-            self.household = replace(self.household, settings=self.ledger.repository.settings())
+            self.household = replace(self.household, settings=self.ledger.settings())
             self.notify(f"Theme: {name}", timeout=3)
 
     # -- strategy -------------------------------------------------------------------------
@@ -286,7 +279,7 @@ class DebtCoachApp(App[None]):
         for message in self._startup_warnings:
             self.notify(message, severity="warning", timeout=10)
         self._startup_warnings.clear()
-        self._watch = FileWatch(self.ledger.repository)
+        self._watch = self.ledger.watch()
         self.set_interval(WATCH_INTERVAL_SECONDS, self.check_file_changed)
         self.offer_checkin_if_due()
         # Once the first frame (the dashboard, maybe under the check-in offer) is out.

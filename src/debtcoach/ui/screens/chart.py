@@ -22,7 +22,7 @@ from textual.widgets import Static
 from debtcoach.domain.calendar import plan_month_label
 from debtcoach.domain.models import Household, Strategy
 from debtcoach.domain.money import Money, format_money
-from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.ui.formatting import month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
@@ -121,16 +121,7 @@ class ChartScreen(DebtCoachScreen):
 
     def compute_plans(self, household: Household) -> dict[Strategy, PayoffPlan]:
         app = self.coach_app
-        plans: dict[Strategy, PayoffPlan] = {}
-        for strategy in app.available_strategies():
-            if strategy == app.plan.strategy:
-                plans[strategy] = app.plan
-                continue
-            try:
-                plans[strategy] = app.ledger.plan(household, strategy=strategy)
-            except PlanInputError:
-                continue
-        return plans
+        return app.ledger.plans_by_strategy(household, app.available_strategies(), app.plan)
 
     def refresh_data(self, household: Household) -> None:
         self.plans = self.compute_plans(household)

@@ -27,7 +27,6 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Input, Label, Static
 
-from debtcoach.checkin_service import save_checkin
 from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import (
     CheckInError,
@@ -52,7 +51,8 @@ from debtcoach.domain.models import (
     validate_name,
 )
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_money, parse_rate
-from debtcoach.store.errors import StoreError
+from debtcoach.services.checkin import save_checkin
+from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 NONE = "none"

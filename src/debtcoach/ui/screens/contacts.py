@@ -24,7 +24,8 @@ from debtcoach.domain.contact_log import contact_date_problems
 from debtcoach.domain.dashboard import follow_ups_due
 from debtcoach.domain.models import Channel, Contact, Household
 from debtcoach.domain.money import format_money
-from debtcoach.store.errors import StoreError
+from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 
@@ -334,8 +335,8 @@ class ContactsScreen(DebtCoachScreen):
             if contact is None or contact == old:
                 return
             try:
-                app.ledger.repository.update_contact(contact_id, contact)
-            except StoreError as exc:
+                app.ledger.update_contact(contact_id, contact)
+            except (StoreError, RecordProblem) as exc:
                 self.notify(f"Not saved: {exc}", severity="error", timeout=10)
                 return
             app.reload()
@@ -347,8 +348,8 @@ class ContactsScreen(DebtCoachScreen):
         if contact is None:
             return
         try:
-            self.coach_app.ledger.repository.add_contact(contact)
-        except StoreError as exc:
+            self.coach_app.ledger.add_contact(contact)
+        except (StoreError, RecordProblem) as exc:
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
             return
         self.coach_app.reload()
@@ -372,7 +373,7 @@ class ContactsScreen(DebtCoachScreen):
             if not yes:
                 return
             try:
-                self.coach_app.ledger.repository.remove_contact(contact_id)
+                self.coach_app.ledger.remove_contact(contact_id)
             except StoreError as exc:
                 self.notify(f"Not removed: {exc}", severity="error", timeout=10)
                 return

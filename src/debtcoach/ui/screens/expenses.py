@@ -14,9 +14,9 @@ from textual.binding import Binding, BindingType
 from debtcoach.domain.loan_facts import cut_saving, cut_totals
 from debtcoach.domain.models import Expense, Household
 from debtcoach.domain.money import Money, format_money
-from debtcoach.store.errors import StoreError
+from debtcoach.services.exchange import StoreError
 from debtcoach.ui.widgets.data_table import Column, ListScreen, Row
-from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
     money_field,
     money_text,
@@ -115,9 +115,7 @@ class ExpensesScreen(ListScreen):
             )
             return
         try:
-            self.coach_app.ledger.repository.update_expense(
-                key, dataclasses.replace(expense, cut_active=turning_on)
-            )
+            self.coach_app.ledger.set_cut(key, turning_on)
         except StoreError as exc:
             self.notify(f"Nothing was changed: {exc}", severity="error", timeout=6)
             return
@@ -173,8 +171,6 @@ class ExpensesScreen(ListScreen):
     def _build(values: Values, old: Expense | None) -> Expense:
         current, target = values["current"], values["target"]
         assert isinstance(current, Money)
-        if isinstance(target, Money) and target.minor > current.minor:
-            raise FieldError("target", f"target {target} is above the current amount {current}")
         fields = {
             "name": values["name"],
             "current": current,
@@ -187,11 +183,10 @@ class ExpensesScreen(ListScreen):
         return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
 
     def add_form(self) -> RecordForm:
-        repository = self.coach_app.ledger.repository
+        ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            expense = self._build(values, None)
-            repository.add_expense(expense)
+            expense = ledger.add_expense(self._build(values, None))
             return f"Added expense {expense.name}."
 
         return self.form("Add an expense category", self._fields(None), save)
@@ -200,15 +195,14 @@ class ExpensesScreen(ListScreen):
         old = next((item for item in self.household.expenses if item.name == key), None)
         if old is None:
             return None
-        repository = self.coach_app.ledger.repository
+        ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            expense = self._build(values, old)
-            repository.update_expense(key, expense)
+            expense = ledger.update_expense(key, self._build(values, old), was=old)
             return f"Saved expense {expense.name}."
 
         return self.form(f"Edit expense {key}", self._fields(old), save)
 
     def delete_record(self, key: str) -> str:
-        self.coach_app.ledger.repository.remove_expense(key)
+        self.coach_app.ledger.remove_expense(key)
         return f"Removed expense {key}."

@@ -15,10 +15,11 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from debtcoach.domain.loan_facts import family_totals
-from debtcoach.domain.models import FamilyLoan, FamilyRepayment, Household
+from debtcoach.domain.models import FamilyLoan, Household
 from debtcoach.domain.money import Money, format_money
+from debtcoach.domain.record_rules import repayment_problems
 from debtcoach.ui.widgets.data_table import Column, ListScreen, Row
-from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
     date_field,
     date_text,
@@ -158,16 +159,6 @@ class FamilyScreen(ListScreen):
     @staticmethod
     def _build(values: Values, old: FamilyLoan | None) -> FamilyLoan:
         amount = values["amount"]
-        assert isinstance(amount, Money)
-        if old is not None and amount.minor < old.repaid.minor:
-            raise FieldError(
-                "amount", f"amount {amount} is less than the {old.repaid} already repaid"
-            )
-        borrowed_on, promised = values["borrowed_on"], values["promised"]
-        if isinstance(promised, date) and isinstance(borrowed_on, date) and promised < borrowed_on:
-            raise FieldError(
-                "promised", f"promised {promised} is before the day it was borrowed ({borrowed_on})"
-            )
         fields = {
             "lender": values["lender"],
             "relationship": values["relationship"],
@@ -182,11 +173,10 @@ class FamilyScreen(ListScreen):
         return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
 
     def add_form(self) -> RecordForm:
-        repository = self.coach_app.ledger.repository
+        ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            loan = self._build(values, None)
-            repository.add_family_loan(loan)
+            loan = ledger.add_family_loan(self._build(values, None))
             return f"Added the loan from {loan.lender}."
 
         return RecordForm("Add a family loan", self._fields(None), save, key_field="lender")
@@ -195,17 +185,16 @@ class FamilyScreen(ListScreen):
         old = self.household.family_loan(key)
         if old is None:
             return None
-        repository = self.coach_app.ledger.repository
+        ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            loan = self._build(values, old)
-            repository.update_family_loan(key, loan)
+            loan = ledger.update_family_loan(key, self._build(values, old), was=old)
             return f"Saved the loan from {loan.lender}."
 
         return RecordForm(f"Edit the loan from {key}", self._fields(old), save, key_field="lender")
 
     def delete_record(self, key: str) -> str:
-        self.coach_app.ledger.repository.remove_family_loan(key)
+        self.coach_app.ledger.remove_family_loan(key)
         return f"Removed the loan from {key}."
 
     def describe(self, key: str) -> str:
@@ -217,38 +206,21 @@ class FamilyScreen(ListScreen):
         loan = self.household.family_loan(key)
         if loan is None:
             return None
-        repository = self.coach_app.ledger.repository
+        ledger = self.coach_app.ledger
         locale = self.locale
         owed = loan.balance
 
         def parse_amount(text: str) -> Money:
             amount = money_field(self.currency, "amount", allow_zero=False)(text)
-            if amount.minor > owed.minor:
-                raise ValueError(
-                    f"amount {amount} is more than the {owed} still owed to {loan.lender}"
-                )
+            problem = repayment_problems(loan, amount, ledger.today, ledger.today).get("amount")
+            if problem is not None:
+                raise ValueError(problem)
             return amount
 
         def save(values: Values) -> str:
-            amount, on = values["amount"], values["on"]
+            amount, on = values["amount"], values["date"]
             assert isinstance(amount, Money) and isinstance(on, date)
-            if on < loan.borrowed_on:
-                raise FieldError(
-                    "on", f"date {on} is before the day it was borrowed ({loan.borrowed_on})"
-                )
-            # Re-read inside one transaction, as the CLI does, so nothing stale is written.
-            with repository.transaction():
-                fresh = repository.load().family_loan(key)
-                if fresh is None:
-                    raise FieldError("amount", f"there is no family loan from {key!r} any more")
-                if amount.minor > fresh.balance.minor:
-                    raise FieldError(
-                        "amount", f"amount {amount} is more than the {fresh.balance} still owed"
-                    )
-                updated = dataclasses.replace(
-                    fresh, repayments=(*fresh.repayments, FamilyRepayment(on, amount))
-                )
-                repository.update_family_loan(key, updated)
+            updated = ledger.repay_family(key, amount, on)
             return (
                 f"Recorded {format_money(amount, locale)} repaid to {key}; "
                 f"{format_money(updated.balance, locale)} still owed."
@@ -262,7 +234,7 @@ class FamilyScreen(ListScreen):
                 placeholder=f"at most {owed}",
             ),
             FieldSpec(
-                "on",
+                "date",
                 "Date",
                 parse=date_field("date", not_after=self.coach_app.today),
                 initial=self.coach_app.today.isoformat(),

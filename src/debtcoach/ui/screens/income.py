@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 from typing import ClassVar
 
 from debtcoach.domain.budget import is_active, monthly_amount
@@ -14,7 +13,7 @@ from debtcoach.domain.loan_facts import income_totals
 from debtcoach.domain.models import Frequency, Household, IncomeKind, IncomeSource
 from debtcoach.domain.money import format_money
 from debtcoach.ui.widgets.data_table import Column, ListScreen, Row
-from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
     date_text,
     money_field,
@@ -149,8 +148,6 @@ class IncomeScreen(ListScreen):
     @staticmethod
     def _build(values: Values, old: IncomeSource | None) -> IncomeSource:
         start, end = values["start"], values["end"]
-        if isinstance(start, date) and isinstance(end, date) and end < start:
-            raise FieldError("end", f"end {end.isoformat()} is before start {start.isoformat()}")
         fields = {
             "name": values["name"],
             "kind": IncomeKind(str(values["kind"])),
@@ -165,11 +162,10 @@ class IncomeScreen(ListScreen):
         return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
 
     def add_form(self) -> RecordForm:
-        repository = self.coach_app.ledger.repository
+        ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            source = self._build(values, None)
-            repository.add_income(source)
+            source = ledger.add_income(self._build(values, None))
             return f"Added income {source.name}."
 
         return self.form("Add income", self._fields(None), save)
@@ -178,17 +174,16 @@ class IncomeScreen(ListScreen):
         old = next((item for item in self.household.income if item.name == key), None)
         if old is None:
             return None
-        repository = self.coach_app.ledger.repository
+        ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            source = self._build(values, old)
-            repository.update_income(key, source)
+            source = ledger.update_income(key, self._build(values, old), was=old)
             return f"Saved income {source.name}."
 
         return self.form(f"Edit income {key}", self._fields(old), save)
 
     def delete_record(self, key: str) -> str:
-        self.coach_app.ledger.repository.remove_income(key)
+        self.coach_app.ledger.remove_income(key)
         return f"Removed income {key}."
 
     def describe(self, key: str) -> str:

@@ -17,7 +17,7 @@ from debtcoach.domain.money import Money, format_money
 from debtcoach.ui.screens.contacts import ContactsScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.widgets.data_table import Column, ListScreen, Row, clip
-from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
     date_text,
     money_field,
@@ -278,21 +278,15 @@ class LoansScreen(ListScreen):
             "purpose": values["purpose"],
             "to_repay_other_debt": bool(values["to_repay_other_debt"]),
         }
-        if status == LoanStatus.RESTRUCTURED and (old is None or old.restructure is None):
-            raise FieldError(
-                "status",
-                "restructured needs agreed terms: quote them with `debtcoach restructure`",
-            )
         if old is None:
             return Loan(**fields)  # type: ignore[arg-type]
         return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
 
     def add_form(self) -> RecordForm:
-        repository = self.coach_app.ledger.repository
+        ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            loan = self._build(values, None)
-            repository.add_loan(loan)
+            loan = ledger.add_loan(self._build(values, None))
             return f"Added loan {loan.name}."
 
         def follow(form: RecordForm, key: str, value: object) -> None:
@@ -308,17 +302,16 @@ class LoansScreen(ListScreen):
         old = self.household.loan(key)
         if old is None:
             return None
-        repository = self.coach_app.ledger.repository
+        ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            loan = self._build(values, old)
-            repository.update_loan(key, loan)
+            loan = ledger.update_loan(key, self._build(values, old), was=old)
             return f"Saved loan {loan.name}."
 
         return self.form(f"Edit loan {key}", self._fields(old), save)
 
     def delete_record(self, key: str) -> str:
-        self.coach_app.ledger.repository.remove_loan(key)
+        self.coach_app.ledger.remove_loan(key)
         return f"Removed loan {key}. Its contacts and history are kept."
 
     def describe(self, key: str) -> str:

@@ -35,7 +35,7 @@ from debtcoach.domain.restructure import (
     RestructureError,
     RestructureQuote,
 )
-from debtcoach.store.errors import StoreError
+from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 

@@ -11,6 +11,7 @@ and the app can start; False means the user quit.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,8 +21,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from debtcoach.store.errors import StoreError
-from debtcoach.store.repository import Repository
+from debtcoach.services import Ledger
+from debtcoach.services.exchange import StoreError
 
 
 def restore_hint(backup: Path | None) -> str:
@@ -57,11 +58,11 @@ class StorageErrorScreen(Screen[bool]):
         super().__init__()
         self.path = path
         self.error = error
-        self.repository = Repository(path)
+        self.ledger = Ledger(path, date.today())
         found = getattr(error, "backup", None)
         self.backup: Path | None = found if isinstance(found, Path) else None
         if self.backup is None:
-            self.backup = self.repository.newest_good_backup()
+            self.backup = self.ledger.newest_good_backup()
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -77,7 +78,7 @@ class StorageErrorScreen(Screen[bool]):
             outcome.update("There is no good backup to restore.")
             return
         try:
-            self.repository.restore(self.backup)
+            self.ledger.restore(self.backup)
         except StoreError as exc:
             outcome.update(f"Not restored: {exc}")
             return

@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
 from debtcoach.domain.models import Household
-from debtcoach.store.errors import StoreError
+from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, SaveCallback

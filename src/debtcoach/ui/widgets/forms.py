@@ -24,7 +24,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
-from debtcoach.store.errors import DuplicateName, StoreError
+from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.services.exchange import DuplicateName, StoreError
 
 FieldKind = Literal["text", "select", "bool"]
 Values = dict[str, object]
@@ -258,10 +259,14 @@ class RecordForm(ModalScreen[bool]):
             return
         try:
             message = self.on_save(values)
-        except FieldError as exc:
-            self._set_field_error(exc.key, exc.message)
+        except (FieldError, RecordProblem) as exc:
+            key = exc.key if isinstance(exc, FieldError) else exc.field
+            if not any(spec.key == key for spec in self.fields):
+                self._set_form_error(f"Nothing was saved: {exc.message}")
+                return
+            self._set_field_error(key, exc.message)
             self._set_form_error("Nothing was saved: please correct the field marked below.")
-            self.query_one(f"#f-{exc.key}").focus()
+            self.query_one(f"#f-{key}").focus()
             return
         except DuplicateName as exc:
             if self.key_field is not None:

@@ -60,7 +60,7 @@ def save_checkin(
         ledger.today,
         plan_before,
         plan_after,
-        advice=top_advice(after, ledger),
+        advice=top_advice(after, ledger, plan_after),
         corrected=corrected,
         opened=[loan.name for loan in new_loans],
     )
@@ -117,9 +117,11 @@ def _plan(ledger: Ledger, household: Household) -> PayoffPlan | None:
         return None
 
 
-def top_advice(household: Household, ledger: Ledger) -> tuple[str, str] | None:
+def top_advice(
+    household: Household, ledger: Ledger, plan: PayoffPlan | None = None
+) -> tuple[str, str] | None:
     """The coach's most severe advice (title, why), or None when nothing applies."""
-    advice = coach_advice(household, ledger.today)
+    advice = coach_advice(household, ledger.today, plan=plan)
     if not advice:
         return None
     return advice[0].title, advice[0].why

@@ -1,0 +1,192 @@
+"""`debtcoach`: the full-screen app by default, scripting subcommands otherwise.
+
+One module per command group registers its own parser next to its handlers. This package must not
+import Textual (scripts and cron mails stay fast): the TUI is imported only when it is launched.
+Exit codes: 0 done, 2 bad input (nothing written), 1 any other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import importlib
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+import pendulum
+
+from debtcoach import __version__
+from debtcoach.bundled import sample_data_file
+from debtcoach.cli import (
+    checkin,
+    coach,
+    contacts,
+    data,
+    expenses,
+    family,
+    income,
+    lenders,
+    loans,
+    plan,
+    settings,
+)
+from debtcoach.cli.common import Context, Handler, InputError, Parser, date_arg
+from debtcoach.domain.calendar import DateError
+from debtcoach.domain.models import InvalidName
+from debtcoach.domain.money import MoneyError
+from debtcoach.domain.payoff import PlanInputError
+from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.restructure import RestructureError
+from debtcoach.services import Ledger
+from debtcoach.services.exchange import (
+    StorageCorrupt,
+    StorageTooNew,
+    StoreError,
+    StoreInputError,
+    resolve_data_path,
+)
+
+__all__ = ["Ledger", "build_parser", "main", "run"]
+
+COMMAND_GROUPS = (
+    loans,
+    income,
+    expenses,
+    family,
+    contacts,
+    plan,
+    lenders,
+    settings,
+    coach,
+    checkin,
+    data,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(
+        prog="debtcoach",
+        description="A calm terminal coach for overdue loans. No subcommand: open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"debtcoach {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="data file (default: $DEBTCOACH_DB or the user data folder)"
+    )
+    parser.add_argument(
+        "--today", metavar="YYYY-MM-DD", type=date_arg("today"), help="pretend today is this date"
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme for the app")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a temporary copy of the sample household"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for command_group in COMMAND_GROUPS:
+        command_group.register(commands)
+    return parser
+
+
+def _today(args: argparse.Namespace) -> date:
+    if args.today is not None:
+        return args.today  # type: ignore[no-any-return]
+    return pendulum.today().date()
+
+
+def _launch_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+    # Start-up allocates a lot (Textual, the data file) and frees almost nothing: no collector
+    # passes until it is done (`ui.app.run` turns the collector back on before the first frame).
+    gc.disable()
+    try:
+        return _start_tui(path, today, theme, demo)
+    finally:
+        gc.enable()
+
+
+def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+    # Imported by name so that scripts never load Textual (an import contract checks the rest).
+    app_module = importlib.import_module("debtcoach.ui.app")
+    run: Callable[..., int] = app_module.run
+    try:
+        return run(path=path, today=today, theme=theme, demo=demo)
+    except (StorageCorrupt, StorageTooNew) as exc:
+        # The file is left untouched; the error screen offers to restore the newest good backup.
+        screen = importlib.import_module("debtcoach.ui.screens.storage_error")
+        if not screen.recover_interactively(path, exc):
+            raise
+    return run(path=path, today=today, theme=theme, demo=demo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        path = resolve_data_path(args.db, os.environ)
+        today = _today(args)
+        handler: Handler | None = getattr(args, "handler", None)
+        if args.demo:
+            # Never the user's own file: a command after --demo runs on the throwaway copy too.
+            with tempfile.TemporaryDirectory(prefix="debtcoach-demo-") as folder:
+                demo_path = Path(folder) / "debtcoach.json"
+                shutil.copyfile(sample_data_file(), demo_path)
+                os.chmod(demo_path, 0o600)
+                if handler is not None:
+                    return handler(Context(demo_path, today), args)
+                return _launch_tui(demo_path, today, args.theme, demo=True)
+        if handler is None:
+            return _launch_tui(path, today, args.theme, demo=False)
+        code = handler(Context(path, today), args)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        return _stdout_closed()
+    except InputError as exc:
+        print(f"debtcoach: {exc}", file=sys.stderr)
+        return 2
+    except RecordProblem as exc:
+        print(f"debtcoach: {exc.option}: {exc.message}", file=sys.stderr)
+        return 2
+    except (
+        StoreInputError,
+        MoneyError,
+        DateError,
+        InvalidName,
+        PlanInputError,
+        RestructureError,
+    ) as exc:
+        print(f"debtcoach: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"debtcoach: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            f"debtcoach: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
+        )
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the contract: never a traceback, one line, exit 1
+        print(f"debtcoach: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _stdout_closed() -> int:
+    """The reader went away (`debtcoach loan list | head -1`): stop quietly, as `cat` would.
+
+    Whatever is still buffered goes to /dev/null so the exit flush cannot fail again; the exit
+    code is the shell's for a pipe writer stopped by SIGPIPE (128 + 13).
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return 141
+
+
+def run() -> NoReturn:
+    sys.exit(main())

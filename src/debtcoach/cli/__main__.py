@@ -1,0 +1,5 @@
+"""`python -m debtcoach.cli`: the same as the `debtcoach` command."""
+
+from debtcoach.cli import run
+
+run()

@@ -1,0 +1,54 @@
+"""`debtcoach coach`: what the guidance says about the household now."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from typing import Any
+
+from debtcoach.cli.common import (
+    Context,
+    add_json_flag,
+    print_json,
+)
+
+SCREEN_NAMES = {
+    "d": "dashboard",
+    "l": "loans",
+    "o": "open source",
+    "t": "throttling",
+    "f": "family",
+    "p": "payoff",
+    "w": "check-in",
+}
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser("coach", help="what the guidance says about your situation now")
+    add_json_flag(p)
+    p.set_defaults(handler=coach)
+
+
+def coach(ctx: Context, args: argparse.Namespace) -> int:
+    state = ctx.ledger.state()
+    advice = state.advice
+    if args.json:
+        print_json([item.as_dict() for item in advice])
+        return 0
+    if not advice:
+        print(state.on_track)
+        return 0
+    for number, item in enumerate(advice, start=1):
+        screen = SCREEN_NAMES.get(item.key, item.key)
+        print(f"{number}. {item.title}")
+        print(textwrap.fill(item.why, width=78, initial_indent="   ", subsequent_indent="   "))
+        paragraphs = item.quote.split("\n")
+        for index, paragraph in enumerate(paragraphs):
+            opening = "\u201c" if index == 0 else " "
+            closing = "\u201d" if index == len(paragraphs) - 1 else ""
+            print(textwrap.fill(f"{opening}{paragraph}{closing}", width=78,
+                                initial_indent="   ", subsequent_indent="    "))  # fmt: skip
+        print(f"   Act on it: press {item.key} ({screen}) in the app.")
+        print()
+    print(state.on_track)
+    return 0

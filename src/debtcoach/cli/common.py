@@ -1,0 +1,196 @@
+"""What every command group shares: typed option parsers, the context, and output shapes.
+
+Each parser turns text into a value or one clear `InputError` line naming the option, so a bad
+option exits 2 with one line and nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+from debtcoach.domain.calendar import DateError, parse_date
+from debtcoach.domain.models import (
+    Household,
+    InvalidName,
+    validate_name,
+)
+from debtcoach.domain.money import (
+    Money,
+    MoneyError,
+    parse_money,
+    parse_rate,
+)
+from debtcoach.services import Ledger
+
+Handler = Callable[["Context", argparse.Namespace], int]
+
+
+class InputError(Exception):
+    """Bad input from the command line: exit 2 with this one line, nothing written."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one clear line (exit 2), never a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        # main() already starts the line with "debtcoach: "; name only the subcommand here.
+        where = self.prog.removeprefix("debtcoach").strip()
+        raise InputError(f"{where}: {message}" if where else message)
+
+
+def arg(parse: Callable[[str], Any], what: str, *, named: bool = False) -> Callable[[str], Any]:
+    """Wrap a parser so its error becomes one InputError line naming the option."""
+
+    def convert(text: str) -> Any:
+        try:
+            return parse(text)
+        except (MoneyError, DateError, InvalidName, ValueError) as exc:
+            raise InputError(str(exc) if named else f"--{what}: {exc}") from None
+
+    convert.__name__ = what
+    return convert
+
+
+YEARS = (1900, 2999)
+
+
+def in_years(value: Any, what: str) -> Any:
+    year = int(str(value)[:4])
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise DateError(f"{what} {value} is out of range (years {YEARS[0]} to {YEARS[1]})")
+    return value
+
+
+def date_arg(what: str) -> Callable[[str], Any]:
+    return arg(lambda s: in_years(parse_date(s, what=f"--{what}"), f"--{what}"), what, named=True)
+
+
+def rate_arg(what: str) -> Callable[[str], Any]:
+    return arg(lambda s: parse_rate(s, what=f"--{what}"), what, named=True)
+
+
+def name_arg(what: str) -> Callable[[str], Any]:
+    return arg(lambda s: validate_name(s, what=f"--{what}"), what, named=True)
+
+
+def choice_arg(enum: Any, what: str) -> Callable[[str], Any]:
+    def parse(text: str) -> Any:
+        try:
+            return enum(text.strip().lower())
+        except ValueError:
+            allowed = ", ".join(e.value for e in enum)
+            raise ValueError(f"{text!r} is not one of {allowed}") from None
+
+    return arg(parse, what)
+
+
+def int_arg(what: str, low: int, high: int | None = None) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise ValueError(f"{text!r} is not a whole number") from None
+        if value < low or (high is not None and value > high):
+            bound = f"from {low} to {high}" if high is not None else f"at least {low}"
+            raise ValueError(f"{value} is out of range (must be {bound})")
+        return value
+
+    return arg(parse, what)
+
+
+class Context:
+    """What every command needs: the data file and "today"."""
+
+    def __init__(self, path: Path, today: date) -> None:
+        self.path = path
+        self.today = today
+        self._ledger: Ledger | None = None
+
+    @property
+    def ledger(self) -> Ledger:
+        if self._ledger is None:
+            self._ledger = Ledger(self.path, self.today)
+        return self._ledger
+
+    def household(self) -> Household:
+        return self.ledger.household()
+
+    def money(self, text: str, what: str, *, allow_zero: bool = True) -> Money:
+        currency = self.ledger.currency()
+        try:
+            return parse_money(text, currency, what=f"--{what}", allow_zero=allow_zero)
+        except MoneyError as exc:
+            raise InputError(str(exc)) from None
+
+
+def output_path(text: str, command: str) -> Path:
+    """`-o FILE`: its folder must exist already (a typo must not create folders)."""
+    path = Path(text)
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(f"{command} -o: folder {folder} does not exist; nothing was written")
+    return path
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], right: set[int]) -> str:
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def print_rows(
+    args: argparse.Namespace,
+    as_json: list[dict[str, Any]],
+    rows: list[list[str]],
+    headers: Sequence[str],
+    right: set[int],
+    empty_hint: str,
+) -> int:
+    """The shape every `list` command shares: JSON, a calm hint when empty, or a table."""
+    if args.json:
+        print_json(as_json)
+    elif not rows:
+        print(empty_hint)
+    else:
+        print(table(rows, headers, right))
+    return 0
+
+
+def list_remove(
+    sub: Any, table: str, list_fn: Handler, remove_fn: Handler, key: str = "name"
+) -> None:
+    p = sub.add_parser("list", help=f"list {table}")
+    add_json_flag(p)
+    p.set_defaults(handler=list_fn)
+    p = sub.add_parser("remove", help=f"remove one of the {table}")
+    p.add_argument(key, type=name_arg(key), help=f"the {key} as `list` shows it")
+    p.set_defaults(handler=remove_fn)
+
+
+def add_json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON (money as decimal strings)")
+
+
+def group(commands: Any, name: str, text: str) -> Any:
+    """A command group (`loan`, `income`, …) whose actions are subcommands."""
+    return commands.add_parser(name, help=text, description=text).add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=Parser
+    )

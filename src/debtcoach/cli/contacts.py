@@ -1,0 +1,97 @@
+"""`debtcoach contact add|list|remove`: the log of talks with lenders."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from debtcoach.cli.common import (
+    Context,
+    add_json_flag,
+    choice_arg,
+    date_arg,
+    group,
+    int_arg,
+    name_arg,
+    print_rows,
+)
+from debtcoach.domain.models import (
+    Channel,
+    Contact,
+)
+from debtcoach.services.exchange import (
+    contact_to_json,
+)
+
+
+def register(commands: Any) -> None:
+    contact = group(commands, "contact", "the log of talks with lenders")
+    p = contact.add_parser("add", help="log a contact with a lender")
+    p.add_argument("--loan", required=True, type=name_arg("loan"), help="the loan it was about")
+    p.add_argument("--date", required=True, type=date_arg("date"), metavar="DATE", help="when")
+    p.add_argument(
+        "--channel",
+        required=True,
+        type=choice_arg(Channel, "channel"),
+        help=f"one of {', '.join(c.value for c in Channel)}",
+    )
+    p.add_argument("--who", help="who you spoke to (a team, a name)")
+    p.add_argument("--asked", help="what you asked for")
+    p.add_argument("--outcome", help="what came of it")
+    p.add_argument(
+        "--follow-up", type=date_arg("follow-up"), metavar="DATE", help="when to follow up"
+    )
+    p.set_defaults(handler=contact_add)
+    p = contact.add_parser("list", help="list contacts (numbered)")
+    add_json_flag(p)
+    p.add_argument("--loan", type=name_arg("loan"), help="only this loan's contacts")
+    p.set_defaults(handler=contact_list)
+    p = contact.add_parser("remove", help="remove a contact by its id in `contact list`")
+    p.add_argument("id", type=int_arg("id", 1), help="the id `contact list` shows")
+    p.set_defaults(handler=contact_remove)
+
+
+def contact_add(ctx: Context, args: argparse.Namespace) -> int:
+    contact = Contact(
+        loan=args.loan,
+        on=args.date,
+        channel=args.channel,
+        who=args.who or "",
+        asked=args.asked or "",
+        outcome=args.outcome or "",
+        follow_up=args.follow_up,
+    )
+    ctx.ledger.add_contact(contact)
+    print(f"Logged a {contact.channel.value} contact about {contact.loan}.")
+    return 0
+
+
+def contact_list(ctx: Context, args: argparse.Namespace) -> int:
+    contacts = list(ctx.ledger.contacts_with_ids())
+    if args.loan:
+        contacts = [(i, c) for i, c in contacts if c.loan == args.loan]
+    rows = [
+        [
+            str(i),
+            c.on.isoformat(),
+            c.loan,
+            c.channel.value,
+            c.outcome,
+            c.follow_up.isoformat() if c.follow_up else "-",
+        ]
+        for i, c in contacts
+    ]
+    return print_rows(
+        args,
+        [{"id": i, **contact_to_json(c)} for i, c in contacts],
+        rows,
+        ["id", "date", "loan", "channel", "outcome", "follow-up"],
+        {0},
+        "No contacts logged. Log one with: debtcoach contact add --loan … --channel phone",
+    )
+
+
+def contact_remove(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.ledger.remove_contact(args.id)
+    print(f"Removed contact {args.id}.")
+    return 0

@@ -1,0 +1,123 @@
+"""`debtcoach export|import|backup|restore`: data in and out, and putting a backup back."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from debtcoach.cli.common import (
+    Context,
+    InputError,
+    add_json_flag,
+    group,
+    output_path,
+    print_json,
+    table,
+)
+from debtcoach.services.exchange import ExchangeError, household_from_json
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser("export", help="write all data as JSON or CSV")
+    p.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        default="json",
+        help="json (default, importable) or csv",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout)")
+    p.set_defaults(handler=export)
+
+    p = commands.add_parser("import", help="replace all data with an export file (all or nothing)")
+    p.add_argument("file", help="a file written by `debtcoach export`")
+    p.set_defaults(handler=import_file)
+    backup = group(commands, "backup", "the rotating backups of the data file")
+    p = backup.add_parser("list", help="list backups, newest first, and whether each one loads")
+    add_json_flag(p)
+    p.set_defaults(handler=backup_list)
+    p = commands.add_parser(
+        "restore", help="put a backup back (the current file is backed up first)"
+    )
+    p.add_argument("backup", metavar="BACKUP", help="a name from `backup list`, or a path")
+    p.set_defaults(handler=restore_backup)
+
+
+def export(ctx: Context, args: argparse.Namespace) -> int:
+    output = output_path(args.output, "export") if args.output else None
+    text = ctx.ledger.export_text(args.format)
+    if output is not None:
+        # All of someone's finances: private (0600) and never half-written.
+        ctx.ledger.write_private_file(output, text, action="export to")
+        print(f"Exported to {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def import_file(ctx: Context, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"import: {path} does not exist") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"import: {path} is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise InputError(f"import: {path} is nested too deeply to be an export") from None
+    except IsADirectoryError:
+        raise InputError(f"import: {path} is a folder, not an export file") from None
+    try:
+        household = household_from_json(data)
+    except ExchangeError as exc:
+        raise InputError(f"import: {path}: {exc}") from None
+    ctx.ledger.import_household(household)
+    print(
+        f"Imported {len(household.loans)} loans, {len(household.income)} incomes, "
+        f"{len(household.expenses)} expenses, {len(household.family_loans)} family loans, "
+        f"{len(household.contacts)} contacts, {len(household.checkins)} check-ins."
+    )
+    return 0
+
+
+def backup_list(ctx: Context, args: argparse.Namespace) -> int:
+    backups = ctx.ledger.backups()
+    if args.json:
+        print_json(
+            [
+                {
+                    "name": item.name,
+                    "path": str(item.path),
+                    "time": item.taken_at.isoformat(timespec="seconds"),
+                    "size": item.size,
+                    "loads": item.loads,
+                    "problem": item.problem,
+                }
+                for item in backups
+            ]
+        )
+        return 0
+    if not backups:
+        print(f"No backups yet for {ctx.path} (one is kept before every save).")
+        return 0
+    rows = [
+        [
+            item.name,
+            item.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            f"{item.size:,}",
+            "yes" if item.loads else "NO",
+        ]
+        for item in backups
+    ]
+    print(table(rows, ["BACKUP", "TAKEN (LOCAL TIME)", "BYTES", "LOADS"], right={2}))
+    return 0
+
+
+def restore_backup(ctx: Context, args: argparse.Namespace) -> int:
+    result = ctx.ledger.restore(args.backup)
+    print(f"Restored {ctx.path} from {result.restored_from}.")
+    if result.previous_saved_as is not None:
+        print(f"The file it replaced was kept as {result.previous_saved_as}.")
+    return 0

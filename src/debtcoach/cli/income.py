@@ -1,0 +1,100 @@
+"""`debtcoach income add|list|remove`: regular pay and side income ("open source")."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from debtcoach.cli.common import (
+    Context,
+    choice_arg,
+    date_arg,
+    group,
+    list_remove,
+    name_arg,
+    print_rows,
+)
+from debtcoach.domain.budget import monthly_amount
+from debtcoach.domain.models import (
+    Frequency,
+    IncomeKind,
+    IncomeSource,
+)
+from debtcoach.domain.money import (
+    format_money,
+)
+from debtcoach.services.exchange import (
+    income_to_json,
+)
+
+
+def register(commands: Any) -> None:
+    income = group(commands, "income", "income: regular and side (open source)")
+    p = income.add_parser("add", help="add an income source")
+    p.add_argument("--name", required=True, type=name_arg("name"), help="a short unique name")
+    p.add_argument(
+        "--kind",
+        required=True,
+        type=choice_arg(IncomeKind, "kind"),
+        help="regular (pay) or side (extra work: open source)",
+    )
+    p.add_argument("--amount", required=True, metavar="AMT", help="the amount each time")
+    p.add_argument(
+        "--frequency",
+        required=True,
+        type=choice_arg(Frequency, "frequency"),
+        help=f"one of {', '.join(f.value for f in Frequency)}",
+    )
+    p.add_argument(
+        "--start", type=date_arg("start"), metavar="DATE", help="first day it comes (optional)"
+    )
+    p.add_argument(
+        "--end", type=date_arg("end"), metavar="DATE", help="last day it comes (optional)"
+    )
+    p.add_argument("--notes", help="anything to remember about it")
+    p.set_defaults(handler=income_add)
+    list_remove(income, "income sources", income_list, income_remove)
+
+
+def income_add(ctx: Context, args: argparse.Namespace) -> int:
+    source = IncomeSource(
+        name=args.name,
+        kind=args.kind,
+        amount=ctx.money(args.amount, "amount", allow_zero=False),
+        frequency=args.frequency,
+        start=args.start,
+        end=args.end,
+        notes=args.notes or "",
+    )
+    ctx.ledger.add_income(source)
+    print(f"Added income {source.name}.")
+    return 0
+
+
+def income_list(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household()
+    locale = household.settings.locale
+    rows = [
+        [
+            x.name,
+            x.kind.value,
+            x.frequency.value,
+            format_money(x.amount, locale),
+            format_money(monthly_amount(x.amount, x.frequency), locale),
+        ]
+        for x in household.income
+    ]
+    return print_rows(
+        args,
+        [income_to_json(x) for x in household.income],
+        rows,
+        ["name", "kind", "frequency", "amount", "per month"],
+        {3, 4},
+        "No income yet. Add one with: debtcoach income add --name … --kind regular …",
+    )
+
+
+def income_remove(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.ledger.remove_income(args.name)
+    print(f"Removed income {args.name}.")
+    return 0

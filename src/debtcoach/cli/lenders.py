@@ -1,0 +1,159 @@
+"""`debtcoach restructure` and `debtcoach proposal`: stretching a loan, and the letter asking."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from decimal import Decimal
+from typing import Any
+
+from debtcoach.cli.common import (
+    Context,
+    InputError,
+    add_json_flag,
+    choice_arg,
+    int_arg,
+    name_arg,
+    output_path,
+    print_json,
+    rate_arg,
+)
+from debtcoach.domain.models import (
+    ProposalState,
+    RestructureMode,
+)
+from debtcoach.domain.money import (
+    Money,
+    format_money,
+)
+from debtcoach.domain.restructure import RestructureQuote
+
+
+def register(commands: Any) -> None:
+    p = commands.add_parser("restructure", help="quote stretching one loan into installments")
+    _quote_options(p)
+    add_json_flag(p)
+    marks = p.add_mutually_exclusive_group()
+    for flag, state in (
+        ("--propose", ProposalState.PROPOSED),
+        ("--agree", ProposalState.AGREED),
+        ("--refuse", ProposalState.REFUSED),
+    ):
+        marks.add_argument(
+            flag,
+            dest="state",
+            action="store_const",
+            const=state,
+            help=f"save this plan on the loan as {state.value}",
+        )
+    p.set_defaults(handler=restructure)
+
+    p = commands.add_parser("proposal", help="write a repayment proposal letter to a lender")
+    _quote_options(p)
+    p.add_argument("-o", "--output", metavar="FILE", help="write the letter here (default stdout)")
+    p.set_defaults(handler=proposal)
+
+
+def _quote_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("name", type=name_arg("name"), help="the loan")
+    p.add_argument(
+        "--installments",
+        required=True,
+        type=int_arg("installments", 1),
+        metavar="K",
+        help="how many monthly installments (credit cards: at most 60)",
+    )
+    p.add_argument(
+        "--mode",
+        type=choice_arg(RestructureMode, "mode"),
+        default=RestructureMode.ANNUITY,
+        help="annuity (at the loan's APR, default) or flat_fee (a monthly fee)",
+    )
+    p.add_argument(
+        "--fee-rate", type=rate_arg("fee-rate"), metavar="PCT", help="monthly fee rate (flat_fee)"
+    )
+
+
+def quote_to_json(quote: RestructureQuote) -> dict[str, Any]:
+    return {
+        "loan": quote.loan,
+        "mode": quote.mode.value,
+        "installments": quote.installments,
+        "installment": str(quote.installment),
+        "last_installment": str(quote.last_installment),
+        "total_paid": str(quote.total_paid),
+        "cost": str(quote.cost),
+        "current_payment": str(quote.current_payment),
+        "monthly_relief": str(quote.monthly_relief),
+    }
+
+
+def restructure(ctx: Context, args: argparse.Namespace) -> int:
+    fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
+    if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
+        raise InputError("--fee-rate: only applies with --mode flat_fee")
+    household = ctx.household()
+    quote = ctx.ledger.restructure_quote(
+        args.name, args.installments, args.mode, fee_rate, household
+    )
+    _mark_proposal(ctx, args, quote)
+    if args.json:
+        print_json(quote_to_json(quote))
+        return 0
+
+    def fmt(amount: Money) -> str:
+        return format_money(amount, household.settings.locale)
+
+    relief = quote.monthly_relief
+    print(
+        f"{quote.loan}: {fmt(quote.balance)} over {quote.installments} installments "
+        f"({quote.mode.value})"
+    )
+    print(f"  Today's payment:   {fmt(quote.current_payment)} a month")
+    print(
+        f"  New installment:   {fmt(quote.installment)} a month "
+        f"(last {fmt(quote.last_installment)})"
+    )
+    word = "less" if relief.minor >= 0 else "more"
+    print(
+        f"  Space:             {fmt(Money(abs(relief.minor), relief.currency))} {word} each month"
+    )
+    if quote.months_added is None:
+        print("  Time:              at today's payment this loan never clears")
+    else:
+        added = quote.months_added
+        when = "longer" if added >= 0 else "sooner"
+        print(f"  Time:              {abs(added)} months {when} than at today's payment")
+    print(f"  Total paid:        {fmt(quote.total_paid)} (cost {fmt(quote.cost)})")
+    return 0
+
+
+def _mark_proposal(ctx: Context, args: argparse.Namespace, quote: RestructureQuote) -> None:
+    """`restructure … --propose/--agree/--refuse`: save the quote on the loan in that state."""
+    state: ProposalState | None = getattr(args, "state", None)
+    if state is None:
+        return
+    ctx.ledger.set_proposal_state(quote, state)
+    follows = " (the plan now follows its installments)" if state == ProposalState.AGREED else ""
+    print(f"Marked the {quote.installments}-installment plan for {quote.loan} as {state.value}"
+          f"{follows}.", file=sys.stderr)  # fmt: skip
+
+
+def proposal(ctx: Context, args: argparse.Namespace) -> int:
+    """A Markdown repayment proposal to the loan's lender, from the saved data only."""
+    fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
+    if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
+        raise InputError("--fee-rate: only applies with --mode flat_fee")
+    output = output_path(args.output, "proposal") if args.output else None
+    household = ctx.household()
+    if household.loan(args.name) is None:
+        raise InputError(f"proposal: there is no loan named {args.name!r}")
+    quote = ctx.ledger.restructure_quote(
+        args.name, args.installments, args.mode, fee_rate, household
+    )
+    if output is not None:
+        ctx.ledger.write_proposal_letter(quote, output, household)
+        print(f"Wrote the proposal to {args.output}.", file=sys.stderr)
+    else:
+        sys.stdout.write(ctx.ledger.proposal_letter(quote, household))
+    return 0

@@ -1,0 +1,135 @@
+"""`debtcoach loan add|list|remove`: loans from banks, cards and platforms."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from debtcoach.cli.common import (
+    Context,
+    choice_arg,
+    date_arg,
+    group,
+    int_arg,
+    list_remove,
+    name_arg,
+    print_rows,
+    rate_arg,
+)
+from debtcoach.domain.models import (
+    Loan,
+    LoanKind,
+    LoanStatus,
+)
+from debtcoach.domain.money import format_money
+from debtcoach.services.exchange import loan_to_json
+
+
+def register(commands: Any) -> None:
+    loan = group(commands, "loan", "loans from banks, cards and platforms")
+    p = loan.add_parser("add", help="add a loan")
+    p.add_argument("--name", required=True, type=name_arg("name"), help="a short unique name")
+    p.add_argument(
+        "--kind",
+        required=True,
+        type=choice_arg(LoanKind, "kind"),
+        help=f"one of {', '.join(k.value for k in LoanKind)}",
+    )
+    p.add_argument("--balance", required=True, metavar="AMT", help="still owed, e.g. 1234.56")
+    p.add_argument(
+        "--apr", required=True, type=rate_arg("apr"), metavar="PCT", help="yearly rate, e.g. 19.99"
+    )
+    p.add_argument("--min-payment", required=True, metavar="AMT", help="the minimum each month")
+    p.add_argument("--lender", help="the bank, card issuer or platform")
+    p.add_argument(
+        "--penalty-apr",
+        type=rate_arg("penalty-apr"),
+        metavar="PCT",
+        help="the rate charged while the loan is overdue (default: the APR)",
+    )
+    p.add_argument(
+        "--due-day", type=int_arg("due-day", 1, 31), metavar="D", help="day of the month it is due"
+    )
+    p.add_argument(
+        "--overdue-since",
+        type=date_arg("overdue-since"),
+        metavar="DATE",
+        help="the first missed due date (makes the loan overdue)",
+    )
+    p.add_argument(
+        "--opened-on", type=date_arg("opened-on"), metavar="DATE", help="when it was taken out"
+    )
+    p.add_argument("--late-fee", metavar="AMT", help="charged each month the loan is behind")
+    p.add_argument(
+        "--arrears",
+        metavar="AMT",
+        help="the past-due part of the balance (default: months overdue × (minimum + late fee))",
+    )
+    p.add_argument("--purpose", help="what the money was for")
+    p.add_argument(
+        "--to-repay-other-debt",
+        action="store_true",
+        help="it was taken to repay another debt (the coach will say: stop borrowing)",
+    )
+    p.add_argument(
+        "--status",
+        type=choice_arg(LoanStatus, "status"),
+        help=f"one of {', '.join(s.value for s in LoanStatus)} (default: from the dates)",
+    )
+    p.set_defaults(handler=loan_add)
+    list_remove(loan, "loans", loan_list, loan_remove)
+
+
+def loan_add(ctx: Context, args: argparse.Namespace) -> int:
+    balance = ctx.money(args.balance, "balance")
+    status = args.status or (LoanStatus.OVERDUE if args.overdue_since else LoanStatus.CURRENT)
+    loan = Loan(
+        name=args.name,
+        kind=args.kind,
+        balance=balance,
+        apr=args.apr,
+        min_payment=ctx.money(args.min_payment, "min-payment"),
+        lender=args.lender or "",
+        penalty_apr=args.penalty_apr,
+        due_day=args.due_day,
+        overdue_since=args.overdue_since,
+        arrears=None if args.arrears is None else ctx.money(args.arrears, "arrears"),
+        late_fee=None if args.late_fee is None else ctx.money(args.late_fee, "late-fee"),
+        opened_on=args.opened_on,
+        purpose=args.purpose or "",
+        to_repay_other_debt=args.to_repay_other_debt,
+        status=LoanStatus.PAID_OFF if balance.minor == 0 else status,
+    )
+    ctx.ledger.add_loan(loan)
+    print(f"Added loan {loan.name}.")
+    return 0
+
+
+def loan_list(ctx: Context, args: argparse.Namespace) -> int:
+    household = ctx.household()
+    locale = household.settings.locale
+    rows = [
+        [
+            loan.name,
+            loan.kind.value,
+            loan.status.value,
+            f"{loan.rate_in_force}%",
+            format_money(loan.scheduled_payment, locale),
+            format_money(loan.balance, locale),
+        ]
+        for loan in household.loans
+    ]
+    return print_rows(
+        args,
+        [loan_to_json(loan) for loan in household.loans],
+        rows,
+        ["name", "kind", "status", "rate", "payment", "balance"],
+        {3, 4, 5},
+        "No loans yet. Add one with: debtcoach loan add --name … --kind … --balance …",
+    )
+
+
+def loan_remove(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.ledger.remove_loan(args.name)
+    print(f"Removed loan {args.name}.")
+    return 0

@@ -1,0 +1,119 @@
+"""`debtcoach settings set|show`: currency, locale, safety buffer, strategy, theme."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from typing import Any
+
+from debtcoach.cli.common import (
+    Context,
+    InputError,
+    add_json_flag,
+    choice_arg,
+    group,
+    print_json,
+)
+from debtcoach.domain.models import (
+    Strategy,
+)
+from debtcoach.domain.money import (
+    Money,
+    MoneyError,
+    currency_digits,
+    parse_money,
+    validate_household_currency,
+    validate_locale,
+)
+from debtcoach.domain.payoff import PlanInputError
+
+SETTING_KEYS = ("currency", "locale", "safety_buffer", "strategy", "theme", "custom_order")
+
+
+def register(commands: Any) -> None:
+    settings = group(commands, "settings", "currency, locale, safety buffer, strategy, theme")
+    p = settings.add_parser("set", help=f"set one of: {', '.join(SETTING_KEYS)}")
+    p.add_argument("key", help=f"one of {', '.join(SETTING_KEYS)}")
+    p.add_argument("value", help="the new value (custom_order: names separated by commas)")
+    p.set_defaults(handler=settings_set)
+    p = settings.add_parser("show", help="show the settings")
+    add_json_flag(p)
+    p.set_defaults(handler=settings_show)
+
+
+def settings_set(ctx: Context, args: argparse.Namespace) -> int:
+    ledger = ctx.ledger
+    key = args.key.strip().lower().replace("-", "_")
+    value = args.value.strip()
+    with ledger.transaction():
+        household = ledger.household()
+        settings = household.settings
+        try:
+            if key == "currency":
+                code = validate_household_currency(value)
+                has_money = bool(
+                    household.loans
+                    or household.income
+                    or household.expenses
+                    or household.family_loans
+                )
+                if has_money and currency_digits(code) != currency_digits(settings.currency):
+                    raise InputError(
+                        f"currency: {code} has a different number of decimals than "
+                        f"{settings.currency}; "
+                        "export, change and re-enter the amounts instead"
+                    )
+                settings = replace(
+                    settings, currency=code, safety_buffer=Money(settings.safety_buffer.minor, code)
+                )
+            elif key == "locale":
+                settings = replace(settings, locale=validate_locale(value))
+            elif key == "safety_buffer":
+                settings = replace(
+                    settings,
+                    safety_buffer=parse_money(value, settings.currency, what="safety_buffer"),
+                )
+            elif key == "strategy":
+                strategy = choice_arg(Strategy, "strategy")(value)
+                if strategy == Strategy.CUSTOM and not settings.custom_order:
+                    raise InputError("strategy: set custom_order first (names separated by commas)")
+                settings = replace(settings, strategy=strategy)
+            elif key == "custom_order":
+                from debtcoach.domain.payoff import validate_custom_order
+
+                names = [part.strip() for part in value.split(",") if part.strip()]
+                settings = replace(
+                    settings, custom_order=validate_custom_order(household.loans, names)
+                )
+            elif key == "theme":
+                settings = replace(settings, theme=_valid_theme(value))
+            else:
+                raise InputError(
+                    f"settings set: unknown key {args.key!r} (one of {', '.join(SETTING_KEYS)})"
+                )
+        except (MoneyError, PlanInputError) as exc:
+            raise InputError(f"{key}: {exc}") from None
+        ledger.save_settings(settings)
+    print(f"Set {key} to {value}.")
+    return 0
+
+
+def _valid_theme(name: str) -> str:
+    from debtcoach.bundled import themes_dir
+
+    available = sorted(p.stem for p in themes_dir().glob("*.toml"))
+    if available and name not in available:
+        raise InputError(f"theme: unknown theme {name!r} (one of {', '.join(available)})")
+    return name
+
+
+def settings_show(ctx: Context, args: argparse.Namespace) -> int:
+    from debtcoach.services.exchange import settings_to_json
+
+    data = settings_to_json(ctx.ledger.settings())
+    if args.json:
+        print_json(data)
+    else:
+        for key, value in data.items():
+            print(f"{key}: {','.join(value) if isinstance(value, list) else value}")
+    return 0

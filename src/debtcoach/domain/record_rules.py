@@ -1,0 +1,206 @@
+"""The rules a record must keep, written once for every door.
+
+Each function returns the problems of one kind of record by field (the model's field name, which
+is also the form's field key and, with dashes, the CLI option). The Ledger raises the first one as
+`RecordProblem`; the CLI prints it as `--field: message` (exit 2), a form shows it under the
+field, an import names the row. The messages never repeat the field's name, so each door can
+put it in front in its own way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from typing import TypeVar
+
+from debtcoach.domain.contact_log import contact_date_problems
+from debtcoach.domain.models import (
+    Contact,
+    Expense,
+    FamilyLoan,
+    Frequency,
+    Household,
+    IncomeSource,
+    Loan,
+    LoanStatus,
+    ProposalState,
+)
+from debtcoach.domain.money import Money
+
+Problems = dict[str, str]
+R = TypeVar("R")
+
+MAX_DUE_DAY = 31
+RESTRUCTURED_NEEDS_TERMS = (
+    "restructured needs agreed terms: quote them with `debtcoach restructure`"
+)
+
+
+class RecordProblem(ValueError):
+    """A record that breaks a rule; `field` names the field it is about."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+    @property
+    def option(self) -> str:
+        """The field as the CLI spells it (`overdue_since` → `--overdue-since`)."""
+        return "--" + self.field.replace("_", "-")
+
+
+def raise_first(problems: Mapping[str, str]) -> None:
+    """Turn the first problem (in field order) into `RecordProblem`."""
+    for field, message in problems.items():
+        raise RecordProblem(field, message)
+
+
+def _negative(amount: Money | None) -> bool:
+    return amount is not None and amount.minor < 0
+
+
+def loan_problems(loan: Loan, today: date) -> Problems:
+    problems: Problems = {}
+    for field in ("balance", "min_payment", "arrears", "late_fee"):
+        if _negative(getattr(loan, field)):
+            problems[field] = "must not be negative"
+    if loan.due_day is not None and not 1 <= loan.due_day <= MAX_DUE_DAY:
+        problems["due_day"] = f"{loan.due_day} is out of range (must be from 1 to {MAX_DUE_DAY})"
+    if loan.overdue_since is not None and loan.overdue_since > today:
+        problems["overdue_since"] = f"{loan.overdue_since} is after today ({today})"
+    if loan.arrears is not None and loan.arrears.minor > max(loan.balance.minor, 0):
+        problems["arrears"] = f"{loan.arrears} is more than the balance {loan.balance}"
+    terms = loan.restructure
+    if loan.status == LoanStatus.RESTRUCTURED and (
+        terms is None or terms.state != ProposalState.AGREED
+    ):
+        problems["status"] = RESTRUCTURED_NEEDS_TERMS
+    return problems
+
+
+def income_problems(source: IncomeSource) -> Problems:
+    problems: Problems = {}
+    if source.amount.minor <= 0:
+        problems["amount"] = "must be more than zero"
+    if source.start is not None and source.end is not None and source.end < source.start:
+        problems["end"] = f"{source.end} is before start {source.start}"
+    if source.frequency == Frequency.ONE_OFF and source.start is None and source.end is not None:
+        problems["start"] = "a one-off needs its date (the start)"
+    return problems
+
+
+def expense_problems(expense: Expense) -> Problems:
+    problems: Problems = {}
+    if _negative(expense.current):
+        problems["current"] = "must not be negative"
+    target = expense.target
+    if target is not None and _negative(target):
+        problems["target"] = "must not be negative"
+    elif target is not None and target.minor > expense.current.minor:
+        problems["target"] = f"{target} is above the current amount {expense.current}"
+    return problems
+
+
+def family_loan_problems(loan: FamilyLoan, today: date) -> Problems:
+    problems: Problems = {}
+    if loan.amount.minor <= 0:
+        problems["amount"] = "must be more than zero"
+    elif loan.repaid.minor > loan.amount.minor:
+        problems["amount"] = f"{loan.amount} is less than the {loan.repaid} already repaid"
+    if loan.borrowed_on > today:
+        problems["borrowed_on"] = f"{loan.borrowed_on} is after today ({today})"
+    if loan.promised is not None and loan.promised < loan.borrowed_on:
+        problems["promised"] = (
+            f"{loan.promised} is before the day it was borrowed ({loan.borrowed_on})"
+        )
+    for repayment in loan.repayments:
+        problem = _repayment_date_problem(loan, repayment.on, today)
+        if problem is None and repayment.amount.minor <= 0:
+            problem = "a repayment must be more than zero"
+        if problem is not None:
+            problems.setdefault("repayments", problem)
+    return problems
+
+
+def _repayment_date_problem(loan: FamilyLoan, on: date, today: date) -> str | None:
+    if on < loan.borrowed_on:
+        return f"{on} is before the day it was borrowed ({loan.borrowed_on})"
+    if on > today:
+        return f"{on} is after today ({today})"
+    return None
+
+
+def repayment_problems(loan: FamilyLoan, amount: Money, on: date, today: date) -> Problems:
+    """A new repayment to a relative: fields `amount` and `date`."""
+    problems: Problems = {}
+    if amount.minor <= 0:
+        problems["amount"] = "must be more than zero"
+    elif amount.minor > loan.balance.minor:
+        problems["amount"] = f"{amount} is more than the {loan.balance} still owed to {loan.lender}"
+    problem = _repayment_date_problem(loan, on, today)
+    if problem is not None:
+        problems["date"] = problem
+    return problems
+
+
+def contact_problems(contact: Contact, today: date, household: Household) -> Problems:
+    problems: Problems = {}
+    if household.loan(contact.loan) is None:
+        problems["loan"] = f"there is no loan called {contact.loan!r}"
+    problems.update(contact_date_problems(contact.on, contact.follow_up, today))
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdProblem:
+    """One broken rule inside a whole household (an import, a file on load)."""
+
+    table: str
+    row: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.row!r}: {self.field}: {self.message}"
+
+
+def household_problems(household: Household, today: date) -> list[HouseholdProblem]:
+    """Every record rule over a whole household, row by row (import and load use this)."""
+    found: list[HouseholdProblem] = []
+
+    def add(table: str, row: str, problems: Problems) -> None:
+        found.extend(HouseholdProblem(table, row, f, m) for f, m in problems.items())
+
+    for loan in household.loans:
+        add("loans", loan.name, loan_problems(loan, today))
+    for source in household.income:
+        add("income", source.name, income_problems(source))
+    for expense in household.expenses:
+        add("expenses", expense.name, expense_problems(expense))
+    for item in household.family_loans:
+        add("family_loans", item.lender, family_loan_problems(item, today))
+    for contact in household.contacts:
+        add("contacts", f"{contact.loan} {contact.on}", contact_problems(contact, today, household))
+    return found
+
+
+def merge_edit(was: R, edited: R, fresh: R) -> tuple[R, list[str]]:
+    """A form's edit applied onto the row as it is now.
+
+    Fields the form changed (edited ≠ was) take the form's value; the others keep the fresh
+    row's, so a repayment or a check-in recorded while the form was open is never undone. A
+    field both changed, to different values, is a clash (returned, by name).
+    """
+    changes: dict[str, object] = {}
+    clashes: list[str] = []
+    for item in fields(was):  # type: ignore[arg-type]
+        name = item.name
+        old, new, now = getattr(was, name), getattr(edited, name), getattr(fresh, name)
+        if new == old:
+            continue
+        if now != old and now != new:
+            clashes.append(name)
+        changes[name] = new
+    return replace(fresh, **changes), clashes  # type: ignore[type-var]

@@ -1,0 +1,49 @@
+"""What the front ends need of the exchange format and of the store's errors, through the door.
+
+The CLI and the screens never import the store: the JSON shapes of the scripting contract, the
+errors a write can raise and the data file's location come from here.
+"""
+
+from debtcoach.store.errors import (
+    CurrencyChangeRefused,
+    DuplicateName,
+    StorageCorrupt,
+    StorageTooNew,
+    StoreError,
+    StoreInputError,
+    UnknownName,
+)
+from debtcoach.store.exchange import (
+    ExchangeError,
+    checkin_to_json,
+    contact_to_json,
+    expense_to_json,
+    family_to_json,
+    household_from_json,
+    income_to_json,
+    loan_to_json,
+    settings_to_json,
+)
+from debtcoach.store.paths import resolve_data_path
+from debtcoach.store.watch import WATCH_INTERVAL_SECONDS
+
+__all__ = [
+    "WATCH_INTERVAL_SECONDS",
+    "CurrencyChangeRefused",
+    "DuplicateName",
+    "ExchangeError",
+    "StorageCorrupt",
+    "StorageTooNew",
+    "StoreError",
+    "StoreInputError",
+    "UnknownName",
+    "checkin_to_json",
+    "contact_to_json",
+    "expense_to_json",
+    "family_to_json",
+    "household_from_json",
+    "income_to_json",
+    "loan_to_json",
+    "resolve_data_path",
+    "settings_to_json",
+]

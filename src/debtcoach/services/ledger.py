@@ -1,0 +1,421 @@
+"""The Ledger: every read, write and plan the CLI and the screens ask for.
+
+It joins the store (what is saved) with the domain (what it means): each write is checked with
+the domain's record rules inside one transaction on fresh data, and the household's plan and
+advice are computed once per state of the data, so a screen and a script always show the same
+plan for the same data, computed by the same code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
+
+from debtcoach.domain.budget import BudgetBreakdown, budget_breakdown
+from debtcoach.domain.coach import Advice, evaluate, on_track_message
+from debtcoach.domain.household_plan import (
+    PlanRequest,
+    household_plan,
+    plan_variants,
+    saved_plan,
+)
+from debtcoach.domain.models import (
+    CheckIn,
+    Contact,
+    Expense,
+    FamilyLoan,
+    FamilyRepayment,
+    Household,
+    IncomeSource,
+    Loan,
+    ProposalState,
+    RestructureMode,
+    Settings,
+    Strategy,
+)
+from debtcoach.domain.money import Money
+from debtcoach.domain.payoff import PayoffPlan
+from debtcoach.domain.proposal import apply_proposal_state, build_proposal, render_letter
+from debtcoach.domain.record_rules import (
+    contact_problems,
+    expense_problems,
+    family_loan_problems,
+    household_problems,
+    income_problems,
+    loan_problems,
+    merge_edit,
+    raise_first,
+    repayment_problems,
+)
+from debtcoach.domain.restructure import RestructureQuote, quote_restructure
+from debtcoach.guidance import RULES_BY_ID
+from debtcoach.store.errors import StoreInputError, UnknownName
+from debtcoach.store.exchange import household_to_csv, household_to_json
+from debtcoach.store.files import FileStamp, atomic_write_bytes
+from debtcoach.store.repository import BackupInfo, Repository, RestoreResult
+from debtcoach.store.watch import FileWatch
+
+T = TypeVar("T")
+R = TypeVar("R", Loan, IncomeSource, Expense, FamilyLoan)
+
+
+class RowChanged(StoreInputError):
+    """A form's row was changed elsewhere in a field the form changed too."""
+
+    def __init__(self, table: str, key: str, fields: Sequence[str]) -> None:
+        self.table, self.key, self.fields = table, key, tuple(fields)
+        names = ", ".join(fields)
+        super().__init__(
+            f"{key!r} changed since you opened it ({names}); nothing was saved — "
+            "close the form and open it again to see the new values"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdState:
+    """One state of the data and everything the screens show of it, computed once."""
+
+    household: Household
+    budget: BudgetBreakdown
+    plan: PayoffPlan
+    advice: tuple[Advice, ...]
+    on_track: str
+    plan_fallback: str | None = None
+
+
+@dataclass
+class Ledger:
+    """A household's data file plus the injectable "today" every calculation uses."""
+
+    path: Path
+    today: date
+    repository: Repository = field(init=False, repr=False)
+    _state: HouseholdState | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.repository = Repository(self.path)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def household(self) -> Household:
+        return self.repository.load()
+
+    def settings(self) -> Settings:
+        return self.repository.settings()
+
+    def currency(self) -> str:
+        return self.repository.settings().currency
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several writes in one read and one write, all or nothing, under the write lock."""
+        with self.repository.transaction():
+            yield
+
+    def state(self, household: Household | None = None) -> HouseholdState:
+        """The plan (one simulation) and the advice for the data as it is now.
+
+        The repository hands back the same household for unchanged bytes, so asking again
+        without a change costs no simulation.
+        """
+        household = household or self.household()
+        if self._state is not None and self._state.household is household:
+            return self._state
+        budget = budget_breakdown(household, self.today)
+        chosen = saved_plan(household, self.today)
+        advice = evaluate(household, self.today, RULES_BY_ID, plan=chosen.plan)
+        on_track = on_track_message(household, self.today, plan=chosen.plan)
+        self._state = HouseholdState(
+            household, budget, chosen.plan, advice, on_track, chosen.fallback_reason
+        )
+        return self._state
+
+    def budget(self, household: Household | None = None) -> BudgetBreakdown:
+        return budget_breakdown(household or self.household(), self.today)
+
+    def plan(
+        self,
+        household: Household | None = None,
+        *,
+        strategy: Strategy | None = None,
+        order: Sequence[str] | None = None,
+        budget: Money | None = None,
+        keep_schedule: bool = True,
+    ) -> PayoffPlan:
+        """The payoff plan under the saved settings unless told otherwise (strict)."""
+        request = PlanRequest(strategy, None if order is None else tuple(order), budget)
+        household = household or self.household()
+        return household_plan(household, self.today, request, keep_schedule=keep_schedule)
+
+    def plans_by_strategy(
+        self, household: Household, strategies: Sequence[Strategy], known: PayoffPlan
+    ) -> dict[Strategy, PayoffPlan]:
+        """The plan at each strategy for the chart; `known` is reused for its own strategy."""
+        others = [s for s in strategies if s != known.strategy]
+        variants = plan_variants(household, self.today, others)
+        return {
+            s: known if s == known.strategy else variants[s]
+            for s in strategies
+            if s == known.strategy or s in variants
+        }
+
+    # -- loans --------------------------------------------------------------------------------
+
+    def add_loan(self, loan: Loan) -> Loan:
+        raise_first(loan_problems(loan, self.today))
+        self.repository.add_loan(loan)
+        return loan
+
+    def update_loan(self, name: str, loan: Loan, *, was: Loan | None = None) -> Loan:
+        """Replace a loan; with `was` (what a form loaded) only the changed fields are written
+        onto the row as it is now, so a payment recorded meanwhile is never undone."""
+        with self.transaction():
+            fresh = self._require(self.household().loan(name), "loans", name)
+            merged = self._merged("loans", name, was, loan, fresh)
+            raise_first(loan_problems(merged, self.today))
+            self.repository.update_loan(name, merged)
+        return merged
+
+    def remove_loan(self, name: str) -> Loan:
+        with self.transaction():
+            loan = self._require(self.household().loan(name), "loans", name)
+            self.repository.remove_loan(name)
+        return loan
+
+    # -- income -------------------------------------------------------------------------------
+
+    def add_income(self, source: IncomeSource) -> IncomeSource:
+        raise_first(income_problems(source))
+        self.repository.add_income(source)
+        return source
+
+    def update_income(
+        self, name: str, source: IncomeSource, *, was: IncomeSource | None = None
+    ) -> IncomeSource:
+        with self.transaction():
+            fresh = self._require(self._income(name), "income", name)
+            merged = self._merged("income", name, was, source, fresh)
+            raise_first(income_problems(merged))
+            self.repository.update_income(name, merged)
+        return merged
+
+    def remove_income(self, name: str) -> IncomeSource:
+        with self.transaction():
+            source = self._require(self._income(name), "income", name)
+            self.repository.remove_income(name)
+        return source
+
+    def _income(self, name: str) -> IncomeSource | None:
+        return next((x for x in self.household().income if x.name == name), None)
+
+    # -- expenses -----------------------------------------------------------------------------
+
+    def add_expense(self, expense: Expense) -> Expense:
+        raise_first(expense_problems(expense))
+        self.repository.add_expense(expense)
+        return expense
+
+    def update_expense(self, name: str, expense: Expense, *, was: Expense | None = None) -> Expense:
+        with self.transaction():
+            fresh = self._require(self._expense(name), "expenses", name)
+            merged = self._merged("expenses", name, was, expense, fresh)
+            raise_first(expense_problems(merged))
+            self.repository.update_expense(name, merged)
+        return merged
+
+    def set_cut(self, name: str, active: bool) -> Expense:
+        """Switch one cut on or off on the row as it is now (the throttling screen's space)."""
+        with self.transaction():
+            fresh = self._require(self._expense(name), "expenses", name)
+            updated = replace(fresh, cut_active=active)
+            self.repository.update_expense(name, updated)
+        return updated
+
+    def remove_expense(self, name: str) -> Expense:
+        with self.transaction():
+            expense = self._require(self._expense(name), "expenses", name)
+            self.repository.remove_expense(name)
+        return expense
+
+    def _expense(self, name: str) -> Expense | None:
+        return next((x for x in self.household().expenses if x.name == name), None)
+
+    # -- family -------------------------------------------------------------------------------
+
+    def add_family_loan(self, loan: FamilyLoan) -> FamilyLoan:
+        raise_first(family_loan_problems(loan, self.today))
+        self.repository.add_family_loan(loan)
+        return loan
+
+    def update_family_loan(
+        self, lender: str, loan: FamilyLoan, *, was: FamilyLoan | None = None
+    ) -> FamilyLoan:
+        with self.transaction():
+            fresh = self._require(self.household().family_loan(lender), "family_loans", lender)
+            merged = self._merged("family_loans", lender, was, loan, fresh)
+            raise_first(family_loan_problems(merged, self.today))
+            self.repository.update_family_loan(lender, merged)
+        return merged
+
+    def repay_family(self, lender: str, amount: Money, on: date | None = None) -> FamilyLoan:
+        """Record a repayment to a relative on the row as it is now."""
+        on = on or self.today
+        with self.transaction():
+            fresh = self._require(self.household().family_loan(lender), "family_loans", lender)
+            raise_first(repayment_problems(fresh, amount, on, self.today))
+            updated = replace(fresh, repayments=(*fresh.repayments, FamilyRepayment(on, amount)))
+            self.repository.update_family_loan(lender, updated)
+        return updated
+
+    def remove_family_loan(self, lender: str) -> FamilyLoan:
+        with self.transaction():
+            item = self._require(self.household().family_loan(lender), "family_loans", lender)
+            self.repository.remove_family_loan(lender)
+        return item
+
+    # -- contacts -----------------------------------------------------------------------------
+
+    def add_contact(self, contact: Contact) -> int:
+        with self.transaction():
+            raise_first(contact_problems(contact, self.today, self.household()))
+            return self.repository.add_contact(contact)
+
+    def update_contact(self, contact_id: int, contact: Contact) -> None:
+        with self.transaction():
+            raise_first(contact_problems(contact, self.today, self.household()))
+            self.repository.update_contact(contact_id, contact)
+
+    def remove_contact(self, contact_id: int) -> Contact:
+        with self.transaction():
+            found = dict(self.repository.contacts_with_ids()).get(contact_id)
+            contact = self._require(found, "contacts", str(contact_id))
+            self.repository.remove_contact(contact_id)
+        return contact
+
+    def contacts_with_ids(self) -> tuple[tuple[int, Contact], ...]:
+        return self.repository.contacts_with_ids()
+
+    def contacts_of(self, loan_name: str) -> tuple[tuple[int, Contact], ...]:
+        """One loan's contact log with the ids `remove_contact` takes, oldest first."""
+        return tuple((i, c) for i, c in self.contacts_with_ids() if c.loan == loan_name)
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def save_settings(self, settings: Settings) -> Settings:
+        self.repository.save_settings(settings)
+        return settings
+
+    def put_checkin_record(self, checkin: CheckIn) -> None:
+        """Store a check-in record as it is (no balances applied): for tests and imports of
+        history; the weekly ritual saves through `services.checkin.save_checkin`."""
+        self.repository.put_checkin(checkin)
+
+    # -- the whole file: export, import, backups ---------------------------------------------
+
+    def export_text(self, fmt: str) -> str:
+        household = self.household()
+        if fmt == "csv":
+            return household_to_csv(household)
+        return json.dumps(household_to_json(household), indent=2, ensure_ascii=False) + "\n"
+
+    def import_household(self, household: Household) -> None:
+        """Replace everything with `household`, all or nothing, after the record rules."""
+        problems = household_problems(household, self.today)
+        if problems:
+            raise StoreInputError(f"nothing was imported: {problems[0]}")
+        self.repository.replace_all(household)
+
+    def backups(self) -> tuple[BackupInfo, ...]:
+        return self.repository.backups()
+
+    def newest_good_backup(self) -> Path | None:
+        return self.repository.newest_good_backup()
+
+    def restore(self, backup: str | Path) -> RestoreResult:
+        return self.repository.restore(backup)
+
+    def watch(self) -> FileWatch:
+        """A watcher that tells the app when another process changed the file."""
+        return FileWatch(self.repository)
+
+    def file_stamp(self) -> FileStamp | None:
+        return self.repository.file_stamp()
+
+    # -- talking to lenders -------------------------------------------------------------------
+
+    def restructure_quote(
+        self,
+        loan_name: str,
+        installments: int,
+        mode: RestructureMode = RestructureMode.ANNUITY,
+        fee_rate: Decimal = Decimal(0),
+        household: Household | None = None,
+    ) -> RestructureQuote:
+        household = household or self.household()
+        loan = household.loan(loan_name)
+        if loan is None:
+            raise UnknownName("loans", loan_name)
+        return quote_restructure(loan, installments, mode, fee_rate)
+
+    def restructure_preview(
+        self, quote: RestructureQuote, household: Household | None = None
+    ) -> tuple[PayoffPlan, PayoffPlan]:
+        """The whole plan before and after, as if the lender agreed to `quote` today."""
+        household = household or self.household()
+        before = self.plan(household, keep_schedule=False)
+        loans = tuple(
+            apply_proposal_state(loan, quote, ProposalState.AGREED, self.today)
+            if loan.name == quote.loan
+            else loan
+            for loan in household.loans
+        )
+        after = self.plan(replace(household, loans=loans), keep_schedule=False)
+        return before, after
+
+    def set_proposal_state(self, quote: RestructureQuote, state: ProposalState) -> None:
+        """Save the quote on its loan as proposed / agreed / refused (one read, one write)."""
+        with self.transaction():
+            loan = self._require(self.household().loan(quote.loan), "loans", quote.loan)
+            self.repository.update_loan(
+                loan.name, apply_proposal_state(loan, quote, state, self.today)
+            )
+
+    def proposal_letter(self, quote: RestructureQuote, household: Household | None = None) -> str:
+        """The Markdown proposal letter for the quote's loan, from the saved data only."""
+        household = household or self.household()
+        return render_letter(build_proposal(household, quote.loan, quote, self.today))
+
+    def write_proposal_letter(
+        self, quote: RestructureQuote, path: Path, household: Household | None = None
+    ) -> Path:
+        """Write the letter to `path` atomically and privately (0600): it holds the budget."""
+        letter = self.proposal_letter(quote, household)
+        return self.write_private_file(path, letter, action="write the letter to")
+
+    def write_private_file(self, path: Path, text: str, *, action: str) -> Path:
+        """An export or a letter: atomic, readable by the user only, never the data file."""
+        atomic_write_bytes(path, text.encode("utf-8"), action=action)
+        return path
+
+    # -- shared steps -------------------------------------------------------------------------
+
+    @staticmethod
+    def _require(row: T | None, table: str, key: str) -> T:
+        if row is None:
+            raise UnknownName(table, key)
+        return row
+
+    @staticmethod
+    def _merged(table: str, key: str, was: R | None, edited: R, fresh: R) -> R:
+        if was is None:
+            return edited
+        merged, clashes = merge_edit(was, edited, fresh)
+        if clashes:
+            raise RowChanged(table, key, clashes)
+        return merged
