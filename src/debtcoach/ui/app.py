@@ -33,6 +33,13 @@ from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
+from debtcoach.ui.textual_private import (
+    build_mode_screen,
+    css_generation,
+    mark_styles_current,
+    mode_is_built,
+    registered_theme,
+)
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 
 SCREEN_KEYS: tuple[tuple[str, str, str], ...] = (
@@ -135,7 +142,6 @@ class DebtCoachApp(App[None]):
         self.ledger = ledger
         self.demo = demo
         self.warm_screens = warm_screens
-        self.requested_theme = theme_name
         self.data_changed: Signal[Household] = Signal(self, "data-changed")
         self._startup_warnings: list[str] = []
         self._theme_names: tuple[str, ...] = ()
@@ -190,7 +196,7 @@ class DebtCoachApp(App[None]):
     def get_theme(self, theme_name: str) -> Theme | None:
         """Textual copies its whole theme registry twice per lookup, and looks the current
         theme up for every line it renders: a plain name is looked up directly."""
-        theme = self._registered_themes.get(theme_name)
+        theme = registered_theme(self, theme_name)
         return theme if theme is not None else super().get_theme(theme_name)
 
     def refresh_css(self, animate: bool = True) -> None:
@@ -203,11 +209,11 @@ class DebtCoachApp(App[None]):
         since the last full refresh (same generation, same variables) marking the screens
         current is all there is to do.
         """
-        generation = self._css_update_count
+        generation = css_generation(self)
         variables = self.get_css_variables()
         if (generation, variables) == self._css_refreshed:
             for screen in (self.screen, *self.screen_stack):
-                screen._css_update_count = generation
+                mark_styles_current(screen, generation)
             return
         super().refresh_css(animate)
         self._css_refreshed = (generation, variables)
@@ -293,8 +299,8 @@ class DebtCoachApp(App[None]):
     def _prebuild_screens(self) -> None:
         """Build the list screens while the user reads the first one, so a key shows them."""
         for mode in PREBUILT_MODES:
-            if mode not in self._screen_stacks and self.is_running:
-                self._init_mode(mode)
+            if not mode_is_built(self, mode) and self.is_running:
+                build_mode_screen(self, mode)
 
     def check_file_changed(self) -> bool:
         """Reload when another process (a script, a second session) saved the file."""

@@ -11,10 +11,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from debtcoach.domain.models import Household
 from debtcoach.ui.screens.checkin_offer import CheckInOffer
+from debtcoach.ui.textual_private import (
+    FooterKey,
+    css_generation,
+    footer_bindings_ready,
+    mark_footer_bindings_ready,
+)
 from debtcoach.ui.widgets.coach_panel import CoachPanel
 from debtcoach.ui.widgets.nav_bar import NavBar
 
@@ -62,7 +67,7 @@ class KeysFooter(Footer):
     """Columns the docked `^p Palette` key takes on the right."""
 
     def compose(self) -> ComposeResult:
-        self._shown = self._keys_signature() if self._bindings_ready else None
+        self._shown = self._keys_signature() if footer_bindings_ready(self) else None
         widgets = list(super().compose())
         self._keys_width = 0
         self._key_count = 0
@@ -91,7 +96,7 @@ class KeysFooter(Footer):
         self._fit(event.size.width)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        self._bindings_ready = True
+        mark_footer_bindings_ready(self)
         if not screen.app.app_focus:
             return
         if self.is_attached and screen is self.screen and not self._check_queued:
@@ -148,7 +153,7 @@ class DebtCoachScreen(Screen[None]):
         self.coach_app.data_changed.subscribe(self, self.refresh_data)
         self.refresh_data(self.coach_app.household)
         self._apply_width(self.app.size.width)
-        self._styled_at: int | None = self.app._css_update_count
+        self._styled_at: int | None = css_generation(self.app)
 
     @on(events.ScreenResume)
     def _skip_fresh_restyle(self, event: events.ScreenResume) -> None:
@@ -159,7 +164,7 @@ class DebtCoachScreen(Screen[None]):
         screen). Until the screen is first left, its styles are as fresh as at mount unless
         the CSS changed since (a theme switch).
         """
-        if getattr(self, "_styled_at", None) == self.app._css_update_count:
+        if getattr(self, "_styled_at", None) == css_generation(self.app):
             event.refresh_styles = False
 
     def on_screen_suspend(self) -> None:
@@ -179,11 +184,6 @@ class DebtCoachScreen(Screen[None]):
 
     def _apply_width(self, width: int) -> None:
         self.set_class(width >= WIDE_COLUMNS, "-wide")
-
-    @property
-    def coach_open(self) -> bool:
-        """Whether the coach panel can be seen right now."""
-        return self.has_class("-wide") or self.has_class("-coach-open")
 
     def action_toggle_coach(self) -> None:
         panel = self.query_one(CoachPanel)

@@ -11,7 +11,7 @@ plotext is imported only when this screen is first composed, so the app starts f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from babel.numbers import format_compact_currency
 from textual.app import ComposeResult
@@ -25,9 +25,6 @@ from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.ui.formatting import month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
-
-if TYPE_CHECKING:
-    from textual.widget import Widget
 
 # Distinct line markers so the lines can be told apart without colour (NO_COLOR, monochrome).
 MARKERS: dict[Strategy, str] = {
@@ -264,6 +261,3 @@ class ChartScreen(DebtCoachScreen):
     def action_toggle_view(self) -> None:
         self.per_loan = not self.per_loan
         self.refresh_data(self.coach_app.household)
-
-    def chart_widget(self) -> Widget:
-        return self.query_one("#chart-plot")

@@ -15,7 +15,8 @@ from debtcoach.domain.loan_facts import cut_saving, cut_totals
 from debtcoach.domain.models import Expense, Household
 from debtcoach.domain.money import Money, format_money
 from debtcoach.services.exchange import StoreError
-from debtcoach.ui.widgets.data_table import Column, ListScreen, Row
+from debtcoach.ui.screens.list_screen import ListScreen
+from debtcoach.ui.widgets.data_table import Column, Row
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
     money_field,

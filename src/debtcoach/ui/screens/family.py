@@ -18,7 +18,8 @@ from debtcoach.domain.loan_facts import family_totals
 from debtcoach.domain.models import FamilyLoan, Household
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.record_rules import repayment_problems
-from debtcoach.ui.widgets.data_table import Column, ListScreen, Row
+from debtcoach.ui.screens.list_screen import ListScreen
+from debtcoach.ui.widgets.data_table import Column, Row
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
     date_field,

@@ -12,7 +12,8 @@ from debtcoach.domain.budget import is_active, monthly_amount
 from debtcoach.domain.loan_facts import income_totals
 from debtcoach.domain.models import Frequency, Household, IncomeKind, IncomeSource
 from debtcoach.domain.money import format_money
-from debtcoach.ui.widgets.data_table import Column, ListScreen, Row
+from debtcoach.ui.screens.list_screen import ListScreen
+from debtcoach.ui.widgets.data_table import Column, Row
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
     date_text,

@@ -15,8 +15,9 @@ from debtcoach.domain.loan_facts import days_overdue, loan_totals
 from debtcoach.domain.models import Household, Loan, LoanKind, LoanStatus
 from debtcoach.domain.money import Money, format_money
 from debtcoach.ui.screens.contacts import ContactsScreen
+from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
-from debtcoach.ui.widgets.data_table import Column, ListScreen, Row, clip
+from debtcoach.ui.widgets.data_table import Column, Row, clip
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
     date_text,

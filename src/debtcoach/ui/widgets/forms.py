@@ -12,7 +12,7 @@ the form stays open and nothing was written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
@@ -296,8 +296,3 @@ class RecordForm(ModalScreen[bool]):
 
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
-
-
-def select_options(values: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
-    """(label, value) pairs for a Select from {value: label}."""
-    return tuple((label, value) for value, label in values.items())

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from debtcoach.domain.calendar import parse_date
 from debtcoach.domain.models import validate_name
-from debtcoach.domain.money import Money, format_money, parse_money, parse_rate
+from debtcoach.domain.money import Money, parse_money, parse_rate
 
 Parser = Callable[[str], object]
 
@@ -118,7 +118,3 @@ def rate_text(rate: Decimal | None) -> str:
 
 def date_text(value: date | None) -> str:
     return "" if value is None else value.isoformat()
-
-
-def show_money(amount: Money, locale: str) -> str:
-    return format_money(amount, locale)

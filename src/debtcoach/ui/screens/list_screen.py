@@ -1,0 +1,308 @@
+"""The list screens' shared frame: every list has the same keys and the same layout.
+
+`ListScreen` gives every list the same keys — `a` add, `e`/`enter` edit, `x` delete (after a
+question), `/` filter, `s` sort by the next column (or click a header) — and the same layout: a
+one-line summary, the filter box (only while filtering), the table, a totals line. Subclasses say
+which columns there are, how a household becomes rows, and what add/edit/delete do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.errors import StyleSyntaxError
+from rich.style import Style
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import DataTable, Input, Static
+
+from debtcoach.domain.models import Household
+from debtcoach.services.exchange import StoreError
+from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.data_table import Column, RecordTable, Row, sort_value
+from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, SaveCallback
+
+
+class ListScreen(DebtCoachScreen):
+    """A screen around one RecordTable; see the module docstring for the keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", id="list.add"),
+        Binding("e", "edit", "Edit", id="list.edit"),
+        Binding("x", "delete", "Delete", id="list.delete"),
+        Binding("slash", "filter", "Filter", key_display="/", id="list.filter"),
+        # Replaces the frame's single `escape` entry: closing the coach still comes first.
+        Binding("escape", "close_coach", "Close coach", id="coach.close"),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            id="list.clear_filter",
+            tooltip="Show every row again",
+        ),
+        Binding("s", "sort", "Sort", id="list.sort"),
+        Binding("S", "reverse_sort", "Reverse sort", show=False, id="list.reverse_sort"),
+    ]
+
+    COLUMNS: ClassVar[tuple[Column, ...]] = ()
+    NOUN = "record"
+    EMPTY_TEXT = "Nothing here yet: press a to add one."
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_column = 0
+        self.sort_reverse = False
+        self.filter_text = ""
+        self._rows: list[Row] = []
+
+    # -- what subclasses provide ---------------------------------------------------------
+
+    def build_rows(self, household: Household) -> list[Row]:
+        raise NotImplementedError
+
+    def summary_text(self, household: Household) -> str:
+        return ""
+
+    def totals_text(self, household: Household) -> str:
+        return ""
+
+    def add_form(self) -> RecordForm | None:
+        return None
+
+    def edit_form(self, key: str) -> RecordForm | None:
+        return None
+
+    def delete_record(self, key: str) -> str:
+        """Remove the record; returns the notification. May raise StoreError."""
+        raise NotImplementedError
+
+    def describe(self, key: str) -> str:
+        return f"the {self.NOUN} {key!r}"
+
+    # -- layout and drawing --------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="list-summary", classes="list-summary")
+        yield Input(
+            placeholder="filter: type part of a name · enter keeps it · esc clears",
+            id="list-filter",
+            compact=True,
+        )
+        yield Static("", id="list-filter-kept", classes="list-filter-kept")
+        yield Static("", id="list-empty", classes="list-empty")
+        yield RecordTable(id="list-table")
+        yield Static("", id="list-totals", classes="list-totals")
+
+    DEFAULT_CSS = """
+    ListScreen #list-filter { display: none; }
+    ListScreen #list-filter.-shown { display: block; }
+    ListScreen .list-summary { color: $text-muted; }
+    ListScreen .list-filter-kept { display: none; color: $text-muted; }
+    ListScreen .list-filter-kept.-shown { display: block; }
+    ListScreen .list-empty { display: none; color: $text-muted; padding: 0 0 1 0; }
+    ListScreen .list-empty.-shown { display: block; }
+    ListScreen .list-totals { border-top: solid $primary 30%; height: auto; }
+    """
+
+    def on_mount(self) -> None:
+        # Textual also runs DebtCoachScreen.on_mount (handlers run for each class of the MRO),
+        # which subscribes to data_changed and draws the data: no super() call here.
+        self.table.focus()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#list-table", RecordTable)
+
+    @property
+    def household(self) -> Household:
+        return self.coach_app.household
+
+    @property
+    def currency(self) -> str:
+        return self.household.currency
+
+    @property
+    def locale(self) -> str:
+        return self.household.settings.locale
+
+    def refresh_data(self, household: Household) -> None:
+        self._rows = self.build_rows(household)
+        self.query_one("#list-summary", Static).update(self.summary_text(household))
+        self.query_one("#list-totals", Static).update(self.totals_text(household))
+        self._redraw()
+
+    def visible_rows(self) -> list[Row]:
+        needle = self.filter_text.strip().casefold()
+        rows = [row for row in self._rows if needle in row.search.casefold()]
+        column = self.sort_column
+        rows.sort(key=lambda row: row.key)
+        # None sorts last whichever the direction, so blanks never crowd the top.
+        present = [row for row in rows if row.sort[column] is not None]
+        blank = [row for row in rows if row.sort[column] is None]
+        present.sort(key=lambda row: sort_value(row.sort[column]), reverse=self.sort_reverse)
+        return present + blank
+
+    def _redraw(self) -> None:
+        rows = self.visible_rows()
+        self.table.show(
+            self.COLUMNS,
+            rows,
+            sort_column=self.sort_column,
+            reverse=self.sort_reverse,
+            alert_style=self._alert_style(),
+            muted_style="dim",
+        )
+        empty = self.query_one("#list-empty", Static)
+        if not self._rows:
+            empty.update(self.EMPTY_TEXT)
+        elif not rows:
+            empty.update(f"No {self.NOUN} matches {self.filter_text!r}: esc clears the filter.")
+        empty.set_class(not rows, "-shown")
+
+    def _alert_style(self) -> str:
+        """Bold in the theme's error colour (any theme, also one loaded from a file)."""
+        colour = self.app.theme_variables.get("text-error", "")
+        try:
+            Style.parse(f"bold {colour}")
+        except StyleSyntaxError:
+            return "bold red"
+        return f"bold {colour}"
+
+    def _theme_changed(self, _theme: object) -> None:
+        self._redraw()
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def action_toggle_coach(self) -> None:
+        super().action_toggle_coach()
+        if not self.has_class("-coach-open") or self.has_class("-wide"):
+            self.table.focus()  # back to the list, never to the hidden filter box
+
+    def action_sort(self) -> None:
+        self.sort_column = (self.sort_column + 1) % len(self.COLUMNS)
+        self.sort_reverse = False
+        self._redraw()
+        self.notify(f"Sorted by {self.COLUMNS[self.sort_column].label}.", timeout=2)
+
+    def action_reverse_sort(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        self._redraw()
+        order = "largest/latest first" if self.sort_reverse else "smallest/earliest first"
+        self.notify(f"Sorted by {self.COLUMNS[self.sort_column].label}, {order}.", timeout=2)
+
+    @on(DataTable.HeaderSelected)
+    def _header(self, event: DataTable.HeaderSelected) -> None:
+        index = event.column_index
+        if index == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = index, False
+        self._redraw()
+
+    @property
+    def filter_active(self) -> bool:
+        """The filter box is open or a filter is kept: `esc` clears it."""
+        box = self.query_one("#list-filter", Input)
+        return bool(self.filter_text.strip()) or box.has_class("-shown")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":
+            return self.filter_active
+        return super().check_action(action, parameters)
+
+    def _show_kept_filter(self, text: str) -> None:
+        kept = self.query_one("#list-filter-kept", Static)
+        kept.update(f"filter: {text} (esc clears · / changes it)" if text else "")
+        kept.set_class(bool(text), "-shown")
+
+    def action_filter(self) -> None:
+        box = self.query_one("#list-filter", Input)
+        self._show_kept_filter("")
+        box.add_class("-shown")
+        box.focus()
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#list-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self._redraw()
+
+    @on(Input.Submitted, "#list-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        """`enter` keeps the filter: the box gives way to a labelled line saying how to clear it."""
+        event.stop()
+        event.input.remove_class("-shown")
+        self._show_kept_filter(event.value.strip())
+        self.table.focus()
+        self.refresh_bindings()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#list-filter", Input)
+        box.value = ""
+        self.filter_text = ""
+        box.remove_class("-shown")
+        self._show_kept_filter("")
+        self._redraw()
+        self.table.focus()
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected, "#list-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def reload_app(self) -> None:
+        """After a write: re-read the file so every screen and the coach panel agree."""
+        try:
+            self.coach_app.reload()
+        except StoreError as exc:
+            self.notify(f"Saved, but the file could not be read back: {exc}", severity="error")
+
+    def _open(self, form: RecordForm | None) -> None:
+        if form is None:
+            return
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.reload_app()
+            self.table.focus()
+
+        self.app.push_screen(form, done)
+
+    def action_add(self) -> None:
+        self._open(self.add_form())
+
+    def action_edit(self) -> None:
+        key = self.table.current_key
+        if key is None:
+            self.notify(f"There is no {self.NOUN} to edit: press a to add one.", timeout=3)
+            return
+        self._open(self.edit_form(key))
+
+    def action_delete(self) -> None:
+        key = self.table.current_key
+        if key is None:
+            self.notify(f"There is no {self.NOUN} to remove.", timeout=3)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.table.focus()
+                return
+            try:
+                message = self.delete_record(key)
+            except StoreError as exc:
+                self.notify(f"Nothing was removed: {exc}", severity="error", timeout=6)
+                return
+            self.reload_app()
+            self.notify(message, timeout=4)
+            self.table.focus()
+
+        self.app.push_screen(ConfirmDialog(f"Remove {self.describe(key)}?"), answered)
+
+    def form(self, title: str, fields: Sequence[FieldSpec], on_save: SaveCallback) -> RecordForm:
+        return RecordForm(title, fields, on_save)

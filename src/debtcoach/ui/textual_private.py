@@ -1,0 +1,75 @@
+"""Every use of Textual's private API, in one place.
+
+The app leans on a few private attributes to start fast (no stylesheet re-parse on a screen's
+first show, list screens built in the background, a footer rebuilt only when its keys change).
+Each is reached through a function here, and `PRIVATE_ATTRIBUTES` names them, so that a Textual
+upgrade that renames one fails in this module's test, not somewhere in a screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.theme import Theme
+
+__all__ = [
+    "PRIVATE_ATTRIBUTES",
+    "FooterKey",
+    "build_mode_screen",
+    "css_generation",
+    "footer_bindings_ready",
+    "mark_footer_bindings_ready",
+    "mark_styles_current",
+    "mode_is_built",
+    "registered_theme",
+]
+
+PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
+    ("App", "_registered_themes"),
+    ("App", "_css_update_count"),
+    ("App", "_init_mode"),
+    ("App", "_screen_stacks"),
+    ("Screen", "_css_update_count"),
+    ("Footer", "_bindings_ready"),
+    ("textual.widgets._footer", "FooterKey"),
+)
+"""(owner, attribute) of each private name used; the test checks each one still exists."""
+
+
+def registered_theme(app: App[Any], name: str) -> Theme | None:
+    """A registered theme by name, without Textual's copy of the whole registry per lookup."""
+    theme: Theme | None = app._registered_themes.get(name)
+    return theme
+
+
+def css_generation(node: App[Any] | Screen[Any]) -> int:
+    """How many times the app's CSS has changed (on the app), or when a node was last styled."""
+    count: int = node._css_update_count
+    return count
+
+
+def mark_styles_current(node: Screen[Any], generation: int) -> None:
+    node._css_update_count = generation
+
+
+def build_mode_screen(app: App[Any], mode: str) -> None:
+    """Build a mode's screen now, without showing it (Textual has no public call for this)."""
+    app._init_mode(mode)
+
+
+def mode_is_built(app: App[Any], mode: str) -> bool:
+    return mode in app._screen_stacks
+
+
+def footer_bindings_ready(footer: Footer) -> bool:
+    return bool(footer._bindings_ready)
+
+
+def mark_footer_bindings_ready(footer: Footer) -> None:
+    footer._bindings_ready = True
