@@ -11,16 +11,7 @@ from debtcoach.cli.common import (
     add_json_flag,
     print_json,
 )
-
-SCREEN_NAMES = {
-    "d": "dashboard",
-    "l": "loans",
-    "o": "open source",
-    "t": "throttling",
-    "f": "family",
-    "p": "payoff",
-    "w": "check-in",
-}
+from debtcoach.domain.screens import SCREENS_BY_KEY
 
 
 def register(commands: Any) -> None:
@@ -39,7 +30,7 @@ def coach(ctx: Context, args: argparse.Namespace) -> int:
         print(state.on_track)
         return 0
     for number, item in enumerate(advice, start=1):
-        screen = SCREEN_NAMES.get(item.key, item.key)
+        screen = SCREENS_BY_KEY[item.key].long_title if item.key in SCREENS_BY_KEY else item.key
         print(f"{number}. {item.title}")
         print(textwrap.fill(item.why, width=78, initial_indent="   ", subsequent_indent="   "))
         paragraphs = item.quote.split("\n")

@@ -12,19 +12,10 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from debtcoach.domain import coach
+from debtcoach.domain.screens import SCREENS as SCREEN_ENTRIES
 from debtcoach.guidance.text import guidance_text
 
-SCREENS: MappingProxyType[str, str] = MappingProxyType(
-    {
-        "d": "dashboard",
-        "l": "loans",
-        "o": "income",
-        "t": "expenses",
-        "f": "family",
-        "p": "payoff",
-        "w": "checkin",
-    }
-)
+SCREENS: MappingProxyType[str, str] = MappingProxyType({s.key: s.name for s in SCREEN_ENTRIES})
 """The screen keys of DESIGN.md "Screens and keys" that a piece of advice can point to."""
 
 

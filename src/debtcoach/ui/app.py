@@ -26,6 +26,7 @@ from debtcoach.bundled import themes_dir
 from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household, Settings, Strategy
 from debtcoach.domain.payoff import PayoffPlan
+from debtcoach.domain.screens import SCREENS
 from debtcoach.services import Ledger
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.formatting import month_words
@@ -42,15 +43,7 @@ from debtcoach.ui.textual_private import (
 )
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 
-SCREEN_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("d", "dashboard", "Dashboard"),
-    ("l", "loans", "Loans"),
-    ("o", "income", "Income"),
-    ("t", "expenses", "Expenses"),
-    ("f", "family", "Family"),
-    ("p", "chart", "Payoff"),
-    ("w", "checkin", "Check-in"),
-)
+SCREEN_KEYS: tuple[tuple[str, str, str], ...] = tuple((s.key, s.mode, s.title) for s in SCREENS)
 """(key, mode, short title) of every screen, shown in the top bar of every screen."""
 
 MODE_BY_KEY: dict[str, str] = {key: mode for key, mode, _ in SCREEN_KEYS}

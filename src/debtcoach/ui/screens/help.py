@@ -11,19 +11,14 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from debtcoach.domain.screens import SCREENS
 from debtcoach.ui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
 
-SCREENS_HELP: tuple[tuple[str, str, str], ...] = (
-    ("d", "Dashboard", "what you owe, the budget, the debt-free date, what is due"),
-    ("l", "Loans", "loans from banks, cards and platforms; talks with lenders"),
-    ("o", "Open source", "income: regular pay and side income, per month"),
-    ("t", "Throttling", "expenses: now vs target; switch cuts on and off"),
-    ("f", "Family", "money from relatives and friends, and what was repaid"),
-    ("p", "Payoff", "the payoff chart: avalanche, snowball, your own order"),
-    ("w", "Check-in", "the weekly check-in: payments, income, spending, a note"),
+SCREENS_HELP: tuple[tuple[str, str, str], ...] = tuple(
+    (s.key, s.title, s.described) for s in SCREENS
 )
 
 GLOBAL_KEYS: tuple[tuple[str, str], ...] = (

@@ -21,15 +21,10 @@ from textual.widgets.option_list import Option
 
 from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household
+from debtcoach.domain.screens import screen_title
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
-
-
-def _screen_title(key: str) -> str:
-    from debtcoach.ui.app import SCREEN_KEYS
-
-    return next((title for k, _, title in SCREEN_KEYS if k == key), key)
 
 
 def advice_content(advice: Advice) -> Content:
@@ -40,7 +35,7 @@ def advice_content(advice: Advice) -> Content:
         ("Act: ", "bold"),
         "press ",
         (advice.key, "bold reverse"),
-        f" for {_screen_title(advice.key)}.",
+        f" for {screen_title(advice.key)}.",
         "\n\n",
         (f"“{advice.quote}”", "italic"),
         "\n\n",
