@@ -39,13 +39,15 @@ minimums_st = st.sampled_from([0, 2_500, 5_000]) | st.integers(0, 60_000)
 
 
 @st.composite
-def loans_st(draw: st.DrawFn, min_size: int = 1, max_size: int = 4) -> list[Loan]:
+def loans_st(
+    draw: st.DrawFn, min_size: int = 1, max_size: int = 4, may_be_overdue: bool = True
+) -> list[Loan]:
     names = draw(
         st.lists(st.sampled_from(NAMES), min_size=min_size, max_size=max_size, unique=True)
     )
     result = []
     for name in names:
-        overdue = draw(st.booleans())
+        overdue = may_be_overdue and draw(st.booleans())
         result.append(
             Loan(
                 name=name,
@@ -79,7 +81,7 @@ strategies_st = st.sampled_from([Strategy.AVALANCHE, Strategy.SNOWBALL, Strategy
 
 
 def rate_of(item: Loan) -> Decimal:
-    """The rate convention 1 charges: penalty for an overdue loan, else the APR."""
+    """The rate step 1 charges in month 1: penalty for an overdue loan, else the APR."""
     return item.effective_penalty_apr if item.overdue_since is not None else item.apr
 
 
@@ -142,7 +144,7 @@ def expected_payments(
 
 @PROPS
 @given(
-    loans=loans_st(),
+    loans=loans_st(may_be_overdue=False),
     relatives=family_st(),
     amount=st.integers(0, 300_000),
     near_minimums=st.booleans(),
@@ -155,18 +157,22 @@ def test_plan_invariants(
     near_minimums: bool,
     strategy: Strategy,
 ) -> None:
+    # The version-1 rules, for loans that are not overdue (an overdue loan starts behind: its
+    # catch-up is covered in test_payoff_overdue.py and by the version-2 properties below).
     # half the budgets sit just around the month-1 minimums, where plans are tight or never end
     budget = month_one_minimums(loans) + amount // 20 - 50 if near_minimums else amount
     plan = plan_for(loans, relatives, budget, strategy)
     minimums = month_one_minimums(loans)
+    any_open = any(item.balance.minor > 0 for item in loans)
     event("infeasible" if not plan.feasible else "pays off" if plan.pays_off else "never")
     if not plan.feasible:
         # infeasible exactly when the month-1 minimums exceed the budget; shortfall is the gap
-        assert minimums > budget
+        assert any_open and minimums > budget
         assert plan.shortfall == usd(minimums - budget)
+        assert plan.short_from == "2026-12"
         assert plan.months is None and plan.schedule == ()
         return
-    if plan.schedule:  # with nothing owed there is no month 1 (and no minimum to meet)
+    if plan.schedule and any_open:  # a month without an institutional loan is never short
         assert minimums <= budget
     assert plan.month_one_minimums == usd(minimums)
 
@@ -198,9 +204,10 @@ def test_plan_invariants(
             paid_this_month += pay
         assert set(month.payments) <= set(balance)
         assert set(month.balances) == set(balance)
-        assert paid_this_month <= budget  # never above the budget
+        assert paid_this_month <= max(budget, 0)  # never above the budget
         if any(balance.values()):
-            assert paid_this_month == budget  # the budget is used up while anything is owed
+            # the budget is used up while anything is owed
+            assert paid_this_month == max(budget, 0)
         if any(month.payments.get(name) for name in family):
             # relatives are repaid only once every institutional loan is cleared
             assert all(balance[name] == 0 for name in institutional)
