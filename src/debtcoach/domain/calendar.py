@@ -58,6 +58,12 @@ def month_label(value: date) -> str:
     return f"{value.year:04d}-{value.month:02d}"
 
 
+def month_labels(first: date, count: int) -> list[str]:
+    """YYYY-MM of `count` consecutive months from the month of `first` (a plan's schedule)."""
+    start = first.year * 12 + first.month - 1
+    return [f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(start, start + count)]
+
+
 def plan_month_label(today: date, month_number: int) -> str:
     """The calendar month of plan month `month_number` (1 = the month after today)."""
     return month_label(first_plan_month(today).add(months=month_number - 1))

@@ -16,7 +16,12 @@ from decimal import Decimal, localcontext
 import pendulum
 
 from debtcoach.domain.budget import PlanBudget
-from debtcoach.domain.calendar import first_plan_month, month_label, plan_month_number
+from debtcoach.domain.calendar import (
+    first_plan_month,
+    month_label,
+    month_labels,
+    plan_month_number,
+)
 from debtcoach.domain.loan_facts import loan_arrears
 from debtcoach.domain.models import FamilyLoan, Loan, RestructureMode, Strategy
 from debtcoach.domain.money import Money, round_half_up
@@ -351,8 +356,10 @@ def simulate_payoff(
     debts = [_institutional(loan, today) for loan in loans if loan.is_open]
     by_name = {d.name: d for d in debts}
     relatives = [_relative(item) for item in family_loans if item.balance.minor > 0]
+    everything = [*debts, *relatives]
     key = _sort_key(strategy, order)
     first_month = first_plan_month(today)
+    labels = month_labels(first_month, max_months)
     available, earmarked = _monthly_budgets(plan_budget, max_months)
 
     def money(minor: int) -> Money:
@@ -381,7 +388,6 @@ def simulate_payoff(
         if month == 1:
             minimums_month_one = total_due
         if open_debts and total_due > remaining:
-            label = month_label(first_month.add(months=month - 1))
             return _infeasible(
                 loans,
                 family_loans,
@@ -390,7 +396,7 @@ def simulate_payoff(
                 minimums=total_due,
                 month_budget=remaining,
                 month_one_minimums=total_due if minimums_month_one is None else minimums_month_one,
-                short_from=label,
+                short_from=labels[month - 1],
             )
         for d, amount in due:
             _pay(d, amount, payments, month, reduces_arrears=False)
@@ -429,16 +435,15 @@ def simulate_payoff(
             schedule.append(
                 PlanMonth(
                     month=month,
-                    date=month_label(first_month.add(months=month - 1)),
-                    payments={name: money(v) for name, v in payments.items()},
-                    balances={d.name: money(d.fees + d.balance) for d in [*debts, *relatives]},
-                    interest={name: money(v) for name, v in interest.items()},
-                    fees={name: money(v) for name, v in fees.items()},
-                    arrears={d.name: money(d.arrears) for d in behind},
+                    date=labels[month - 1],
+                    payments={name: Money(v, currency) for name, v in payments.items()},
+                    balances={d.name: Money(d.fees + d.balance, currency) for d in everything},
+                    interest={name: Money(v, currency) for name, v in interest.items()},
+                    fees={name: Money(v, currency) for name, v in fees.items()},
+                    arrears={d.name: Money(d.arrears, currency) for d in behind},
                 )
             )
 
-    everything = [*debts, *relatives]
     done = all(d.fees + d.balance == 0 for d in everything)
     months = month if done else None
     return PayoffPlan(
