@@ -11,6 +11,8 @@ import dataclasses
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from debtcoach.domain.budget import OneOff, PlanBudget, budget_breakdown, plan_budget
 from debtcoach.domain.loan_facts import loan_arrears
 from debtcoach.domain.models import (
@@ -374,6 +376,14 @@ def test_one_offs_count_in_the_month_of_their_date_and_earmarked_ones_apart() ->
     assert override == PlanBudget(((1, usd(50000)),), budget.one_offs)
     assert override == budget.with_recurring(usd(50000))
     assert [override.available_in(m).minor for m in (1, 2, 3)] == [50000, 90000, 50000]
+
+
+def test_a_plan_budget_starts_at_month_1_in_month_order_and_one_currency() -> None:
+    for recurring in [(), ((2, usd(1)),), ((1, usd(1)), (3, usd(2)), (2, usd(3)))]:
+        with pytest.raises(ValueError, match="month 1, in month order"):
+            PlanBudget(recurring)
+    with pytest.raises(ValueError, match="one currency"):
+        PlanBudget(((1, usd(1)),), (OneOff("Gift", 1, Money(1, "CNY")),))
 
 
 def test_a_plain_money_budget_is_the_same_every_month() -> None:

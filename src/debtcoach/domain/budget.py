@@ -152,8 +152,12 @@ class PlanBudget:
     one_offs: tuple[OneOff, ...] = ()
 
     def __post_init__(self) -> None:
-        if not self.recurring or self.recurring[0][0] != 1:
-            raise ValueError("a plan budget's recurring part starts at month 1")
+        months = [month for month, _ in self.recurring]
+        if not months or months[0] != 1 or months != sorted(set(months)):
+            raise ValueError("a plan budget's recurring part starts at month 1, in month order")
+        amounts = [amount for _, amount in self.recurring] + [x.amount for x in self.one_offs]
+        if len({amount.currency for amount in amounts}) != 1:
+            raise ValueError("a plan budget is in one currency")
 
     @classmethod
     def constant(cls, amount: Money) -> PlanBudget:
