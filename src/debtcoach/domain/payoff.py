@@ -125,6 +125,8 @@ class MinimumOnlyPlan:
 
 @dataclass(slots=True)
 class _Debt:
+    """One debt inside the simulation, in plain integers of minor units."""
+
     name: str
     family: bool
     balance: int
@@ -139,12 +141,12 @@ class _Debt:
     late_fee: int = 0
     overdue_since: date | None = None
     final: int = 0  # a restructured loan's last installment, due in full at the end
-    fees: int = 0
-    arrears: int = 0
+    fees: int = 0  # late fees still owed (interest-free, paid before the balance)
+    arrears: int = 0  # the past-due part of what is owed
     behind: bool = False
     rate: Decimal = Decimal(0)  # the rate in force this month
     interest: int = 0
-    fees_charged: int = 0
+    fees_charged: int = 0  # every late fee charged, paid or not
     paid: int = 0
     payoff_month: int | None = None
     caught_up_month: int | None = None
