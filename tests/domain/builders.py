@@ -7,7 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 from debtcoach.domain.models import (
+    Expense,
     FamilyLoan,
+    Frequency,
+    Household,
+    IncomeKind,
+    IncomeSource,
     Loan,
     LoanKind,
     LoanStatus,
@@ -70,3 +75,57 @@ def restructured(
     quote = quote_restructure(base, installments, mode, Decimal(fee_rate))
     terms = quote.as_terms(state, agreed_on=TODAY)
     return dataclasses.replace(base, status=LoanStatus.RESTRUCTURED, restructure=terms), quote
+
+
+OVERDUE_EXAMPLE_TODAY = date(2026, 12, 1)  # month 1 of the example's plan is 2027-01
+
+
+def three_loan_overdue_example() -> Household:
+    """The README's overdue household (today = OVERDUE_EXAMPLE_TODAY).
+
+    Card: 3000.00 card at 18 % (30 % penalty), minimum 90.00, late fee 25.00, overdue since
+    2026-10-05 (2 months, rounded up: arrears 2 × (90.00 + 25.00) = 230.00).
+    Platform: 1200.00 at 24 %, promotional 0 % until 2027-02-28, minimum 100.00.
+    Salary 2000.00 a month; Tutoring 300.00 a month from 2027-03-01; a 400.00 Bonus on
+    2027-01-15 earmarked for Card; 1700.00 of essential expenses. Recurring debt budget
+    300.00 a month, 600.00 from 2027-03.
+    """
+    return Household(
+        loans=(
+            Loan(
+                name="Card",
+                kind=LoanKind.CREDIT_CARD,
+                balance=usd(300000),
+                apr=Decimal(18),
+                min_payment=usd(9000),
+                penalty_apr=Decimal(30),
+                late_fee=usd(2500),
+                overdue_since=date(2026, 10, 5),
+                status=LoanStatus.OVERDUE,
+            ),
+            Loan(
+                name="Platform",
+                kind=LoanKind.ONLINE_PLATFORM,
+                balance=usd(120000),
+                apr=Decimal(24),
+                min_payment=usd(10000),
+                promo_apr=Decimal(0),
+                promo_until=date(2027, 2, 28),
+            ),
+        ),
+        income=(
+            IncomeSource("Salary", IncomeKind.REGULAR, usd(200000), Frequency.MONTHLY),
+            IncomeSource(
+                "Tutoring", IncomeKind.SIDE, usd(30000), Frequency.MONTHLY, start=date(2027, 3, 1)
+            ),
+            IncomeSource(
+                "Bonus",
+                IncomeKind.REGULAR,
+                usd(40000),
+                Frequency.ONE_OFF,
+                start=date(2027, 1, 15),
+                for_loan="Card",
+            ),
+        ),
+        expenses=(Expense("Essentials", usd(170000), essential=True),),
+    )

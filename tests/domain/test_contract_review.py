@@ -56,18 +56,25 @@ def test_ask_relatives_cuts_a_non_essential_without_target_to_zero() -> None:
 
 
 def test_hand_checked_plan_two_loans_and_a_relative() -> None:
-    """Worked by hand month by month (rules 1-7), budget 200.00, today 2026-11-23.
+    """Worked by hand month by month (DESIGN.md steps 1-10), budget 200.00, today 2026-11-23.
 
-    A: 1000.00 card, apr 12 but overdue since 2026-10-01 → penalty 24 %, min 50.
-    B: 500.00 at 24 %, min 30 (same rate as A: the smaller balance, B, gets the extra first).
+    A: 1000.00 card, apr 12 but overdue since 2026-10-01 → behind: penalty 24 % until caught up,
+       min 50, no late fee; arrears 2 months (1 month 22 days, rounded up) × 50.00 = 100.00.
+    B: 500.00 at 24 %, min 30.
     Mum: 300.00, promised 2027-03-01 (repaid after both loans, so at risk).
-    m1 2026-12: A 1000+20.00−50 = 970.00; B 500+10.00−30−120 = 360.00
-    m2: A 970+19.40−50 = 939.40; B 360+7.20−150 = 217.20
-    m3: A 939.40+18.79 (18.788) −50 = 908.19; B 217.20+4.34−150 = 71.54
-    m4: B 71.54+1.43 = 72.97 paid off; A 908.19+18.16−127.03 = 799.32
-    m5..m8: A 615.31, 427.62, 236.17, 40.89 (interest 15.99, 12.31, 8.55, 4.72)
-    m9 2027-08: A 40.89+0.82 = 41.71 paid off; the 158.29 left that month goes to Mum → 141.71
-    m10 2027-09: Mum 141.71 paid off. Interest A 118.74 + B 22.97 = 141.71; paid 1941.71.
+    m1 2026-12: A 1000 + 20.00 (24 %) − 50 = 970.00; B 500 + 10.00 − 30 = 480.00; 120.00 left:
+        catch-up A 100.00 → 870.00, arrears 0; the last 20.00 by avalanche (24 % tie, smaller
+        owed): B → 460.00. A has caught up: 12 % from m2.
+    m2: A 870 + 8.70 − 50 = 828.70; B 460 + 9.20 − 150 = 319.20
+    m3: A + 8.29 (8.287) → 786.99; B + 6.38 (6.384) → 175.58
+    m4: A + 7.87 (7.8699) → 744.86; B + 3.51 (3.5116) → 29.09
+    m5: B 29.09 + 0.58 = 29.67, its capped minimum pays it off; A 744.86 + 7.45 = 752.31 − 50
+        − the 120.33 left = 581.98
+    m6, m7: A + 5.82 → 387.80; + 3.88 → 191.68
+    m8 2027-07: A 191.68 + 1.92 = 193.60 paid off; the 6.40 left goes to Mum → 293.60
+    m9: Mum 93.60; m10 2027-09: Mum paid off.
+    Interest A 63.93 + B 29.67 = 93.60; paid 1500 + 300 + 93.60 = 1893.60.
+    (Version 1 kept A at 24 % for good: 10 months too, but 141.71 interest.)
     """
     a = Loan(
         "A", LoanKind.CREDIT_CARD, usd("1000"), Decimal(12), usd("50"),
@@ -79,19 +86,24 @@ def test_hand_checked_plan_two_loans_and_a_relative() -> None:
     assert plan.feasible and plan.months == 10 and plan.debt_free == "2027-09"
     assert plan.schedule[0].date == "2026-12"
     assert [str(m.balances["A"]) for m in plan.schedule] == [
-        "970.00", "939.40", "908.19", "799.32", "615.31", "427.62", "236.17", "40.89",
+        "870.00", "828.70", "786.99", "744.86", "581.98", "387.80", "191.68", "0.00",
         "0.00", "0.00",
     ]  # fmt: skip
-    assert [str(m.balances["B"]) for m in plan.schedule[:4]] == [
-        "360.00", "217.20", "71.54", "0.00",
+    assert [str(m.balances["B"]) for m in plan.schedule[:5]] == [
+        "460.00", "319.20", "175.58", "29.09", "0.00",
     ]  # fmt: skip
-    assert plan.schedule[3].payments == {"A": usd("127.03"), "B": usd("72.97")}
-    assert plan.schedule[8].payments == {"A": usd("41.71"), "Mum": usd("158.29")}
-    assert plan.schedule[9].payments == {"Mum": usd("141.71")}
-    assert (str(plan.total_interest), str(plan.total_paid)) == ("141.71", "1941.71")
+    assert plan.schedule[0].payments == {"A": usd("150.00"), "B": usd("50.00")}
+    assert plan.schedule[0].arrears == {"A": usd("0.00")}
+    assert plan.schedule[1].arrears == {}
+    assert [str(m.interest["A"]) for m in plan.schedule[:2]] == ["20.00", "8.70"]
+    assert plan.schedule[4].payments == {"A": usd("170.33"), "B": usd("29.67")}
+    assert plan.schedule[7].payments == {"A": usd("193.60"), "Mum": usd("6.40")}
+    assert plan.schedule[9].payments == {"Mum": usd("93.60")}
+    assert (str(plan.total_interest), str(plan.total_paid)) == ("93.60", "1893.60")
     outcome = {d.name: d for d in plan.debts}
-    assert (outcome["A"].payoff_month, str(outcome["A"].interest)) == (9, "118.74")
-    assert (outcome["B"].payoff_month, str(outcome["B"].interest)) == (4, "22.97")
+    assert (outcome["A"].payoff_month, str(outcome["A"].interest)) == (8, "63.93")
+    assert (outcome["A"].caught_up_month, outcome["A"].caught_up_date) == (1, "2026-12")
+    assert (outcome["B"].payoff_month, str(outcome["B"].interest)) == (5, "29.67")
     assert outcome["Mum"].payoff_date == "2027-09" and outcome["Mum"].at_risk
 
 

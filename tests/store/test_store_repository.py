@@ -20,6 +20,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money
 from debtcoach.store import (
+    SCHEMA_VERSION,
     AtomicJSONStorage,
     CurrencyChangeRefused,
     CurrencyMismatch,
@@ -62,7 +63,7 @@ def test_fresh_repository_loads_defaults_without_creating_a_file(
 def test_first_write_records_meta(repo: Repository, db_path: Path, make: Any) -> None:
     repo.add_loan(make.loan())
     meta = raw(db_path)["meta"]["1"]
-    assert meta["schema_version"] == 1
+    assert meta["schema_version"] == SCHEMA_VERSION
     assert meta["currency"] == "USD"
     assert meta["locale"] == "en_US"
     assert meta["settings"]["strategy"] == "avalanche"

@@ -88,6 +88,8 @@ def loans(c: str, name: st.SearchStrategy[str] = NAMES) -> st.SearchStrategy[Loa
         to_repay_other_debt=st.booleans(),
         status=st.sampled_from(LoanStatus),
         restructure=st.none() | terms(c),
+        promo_apr=st.none() | DECIMALS,
+        promo_until=OPT_DATES,
     )
 
 
@@ -101,6 +103,7 @@ def incomes(c: str) -> st.SearchStrategy[IncomeSource]:
         start=OPT_DATES,
         end=OPT_DATES,
         notes=TEXT,
+        for_loan=st.none() | NAMES,
     )
 
 
@@ -281,6 +284,9 @@ def test_optional_fields_may_be_absent() -> None:
         ("to_repay_other_debt", "yes", "must be true or false"),
         ("restructure", [], "'restructure' must be an object"),
         ("name", None, "'name' must be text"),
+        ("promo_apr", 0, "'promo_apr' must be text"),
+        ("promo_apr", "Infinity", "'promo_apr' is not a finite number"),
+        ("promo_until", "2027-02-29", "'promo_until' is not a date"),
     ],
 )
 def test_mistyped_fields_raise_record_error(field: str, value: Any, message: str) -> None:

@@ -124,6 +124,7 @@ async def test_recorded_balances_against_the_plan(sample_db: Path) -> None:
         text = str(app.screen.query_one("#recorded", Static).render())
         assert "Recorded balances vs the plan (plan: end of December 2026)" in text
         # Visa: first seen $5,365.00 (the sample's oldest history point), owed $5,200.00 now, and
-        # the plan's end of month 1: 5200.00 + 129.96 interest at the 29.99 % penalty − 156.00.
+        # the plan's end of month 1: 5200.00 + 129.96 interest at the 29.99 % penalty + 35.00 late
+        # fee − 156.00 minimum − 288.67 catch-up (the 964.67 budget less 676.00 of minimums).
         visa = next(line for line in text.splitlines() if line.strip().startswith("Visa"))
-        assert visa.split()[1:] == ["$5,365.00", "$5,200.00", "$5,173.96"]
+        assert visa.split()[1:] == ["$5,365.00", "$5,200.00", "$4,920.29"]

@@ -3,6 +3,9 @@
 budget = monthly income (regular + side) − monthly expenses (targets where the cut is active)
 − safety buffer. Each income is normalised to a month and rounded half-up to the cent first, so
 the totals shown on screen add up exactly.
+
+`budget_breakdown` is this month's; `plan_budget` is every plan month's (DESIGN.md, version 2):
+income counts in the months it is active, and one-off money in the month of its date.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from debtcoach.domain.calendar import plan_month_number
 from debtcoach.domain.models import Expense, Frequency, Household, IncomeKind, IncomeSource, Loan
 from debtcoach.domain.money import Money, round_half_up
 
@@ -121,3 +125,118 @@ def budget_breakdown(household: Household, today: date | None = None) -> BudgetB
 def debt_budget(household: Household, today: date | None = None) -> Money:
     """The monthly amount available for debts (may be negative: spending exceeds income)."""
     return budget_breakdown(household, today).debt_budget
+
+
+# --- the budget of every plan month ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OneOff:
+    """Money that comes once, in plan month `month`; `loan` names the loan it is earmarked for."""
+
+    name: str
+    month: int
+    amount: Money
+    loan: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanBudget:
+    """The debt budget of every month of a plan.
+
+    `recurring` is a step function of (first plan month, amount) pairs in month order, starting
+    at month 1: each amount holds until the next pair. One-offs add to their month only.
+    """
+
+    recurring: tuple[tuple[int, Money], ...]
+    one_offs: tuple[OneOff, ...] = ()
+
+    def __post_init__(self) -> None:
+        months = [month for month, _ in self.recurring]
+        if not months or months[0] != 1 or months != sorted(set(months)):
+            raise ValueError("a plan budget's recurring part starts at month 1, in month order")
+        amounts = [amount for _, amount in self.recurring] + [x.amount for x in self.one_offs]
+        if len({amount.currency for amount in amounts}) != 1:
+            raise ValueError("a plan budget is in one currency")
+
+    @classmethod
+    def constant(cls, amount: Money) -> PlanBudget:
+        """The same budget every month and no one-off money (the version-1 budget)."""
+        return cls(((1, amount),))
+
+    @property
+    def currency(self) -> str:
+        return self.recurring[0][1].currency
+
+    @property
+    def first_month(self) -> Money:
+        """Month 1's recurring budget: the plan's headline "budget"."""
+        return self.recurring[0][1]
+
+    def recurring_in(self, month: int) -> Money:
+        amount = self.recurring[0][1]
+        for start, value in self.recurring:
+            if start > month:
+                break
+            amount = value
+        return amount
+
+    def one_offs_in(self, month: int) -> tuple[OneOff, ...]:
+        return tuple(item for item in self.one_offs if item.month == month)
+
+    def available_in(self, month: int) -> Money:
+        """What month `month` has for the debts, earmarked one-offs apart."""
+        total = self.recurring_in(month)
+        for item in self.one_offs_in(month):
+            if item.loan is None:
+                total = total + item.amount
+        return total
+
+    def with_recurring(self, amount: Money) -> PlanBudget:
+        """The same one-offs with `amount` as the recurring budget of every month (`--budget`)."""
+        return PlanBudget(((1, amount),), self.one_offs)
+
+
+def _active_in_plan_month(source: IncomeSource, today: date, month: int) -> bool:
+    """Started by the month's last day and not ended before its first (in plan-month numbers)."""
+    started = source.start is None or plan_month_number(today, source.start) <= month
+    return started and (source.end is None or plan_month_number(today, source.end) >= month)
+
+
+def plan_budget(household: Household, today: date, *, override: Money | None = None) -> PlanBudget:
+    """The debt budget of every plan month, from the month after `today`.
+
+    Each month: income active in it − monthly expenses − safety buffer; `override` (`--budget`)
+    replaces that recurring part in every month. One-offs add their whole amount to the month
+    of their date (dated before month 1: history); those earmarked for a loan are kept apart.
+    """
+    currency = household.currency
+    recurring_sources = [s for s in household.income if s.frequency != Frequency.ONE_OFF]
+    one_offs = tuple(
+        OneOff(s.name, month, s.amount, s.for_loan)
+        for s in household.income
+        if s.frequency == Frequency.ONE_OFF
+        and s.start is not None
+        and (month := plan_month_number(today, s.start)) >= 1
+    )
+    if override is not None:
+        return PlanBudget(((1, override),), one_offs)
+    spent = monthly_expenses(household.expenses, currency)
+    buffer = Money(household.settings.safety_buffer.minor, currency)
+    # The recurring budget can only change in a month where a source starts, or after one ends.
+    changes = {1}
+    for source in recurring_sources:
+        if source.start is not None:
+            changes.add(plan_month_number(today, source.start))
+        if source.end is not None:
+            changes.add(plan_month_number(today, source.end) + 1)
+    steps: list[tuple[int, Money]] = []
+    for month in sorted(m for m in changes if m >= 1):
+        income = Money.zero(currency)
+        for source in recurring_sources:
+            if _active_in_plan_month(source, today, month):
+                income = income + monthly_amount(source.amount, source.frequency)
+        amount = income - spent - buffer
+        if not steps or steps[-1][1] != amount:
+            steps.append((month, amount))
+    return PlanBudget(tuple(steps), one_offs)

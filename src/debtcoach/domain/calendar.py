@@ -47,9 +47,21 @@ def first_plan_month(today: date) -> pendulum.Date:
     return as_pendulum(today).replace(day=1).add(months=1)
 
 
+def plan_month_number(today: date, day: date) -> int:
+    """The plan month that contains `day`: 1 is the month after today, 0 or less is before it."""
+    first = first_plan_month(today)
+    return (day.year - first.year) * 12 + day.month - first.month + 1
+
+
 def month_label(value: date) -> str:
     """YYYY-MM, the month form of the JSON contract."""
     return f"{value.year:04d}-{value.month:02d}"
+
+
+def month_labels(first: date, count: int) -> list[str]:
+    """YYYY-MM of `count` consecutive months from the month of `first` (a plan's schedule)."""
+    start = first.year * 12 + first.month - 1
+    return [f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(start, start + count)]
 
 
 def plan_month_label(today: date, month_number: int) -> str:

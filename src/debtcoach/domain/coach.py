@@ -52,6 +52,7 @@ from debtcoach.domain.calendar import (
     parse_month,
 )
 from debtcoach.domain.household_plan import saved_plan
+from debtcoach.domain.loan_facts import loan_arrears
 from debtcoach.domain.models import (
     FamilyLoan,
     Household,
@@ -459,21 +460,6 @@ def _stretch_sentence(loan: Loan, gap: Money, facts: _Facts) -> str:
         f"enough: its payment would fall from {facts.money(longest.current_payment)} to "
         f"{facts.money(longest.installment)}, and {facts.money(remains)} a month remains."
     )
-
-
-def loan_arrears(loan: Loan, today: date) -> Money:
-    """What is past due on a loan: the amount entered, else months overdue (rounded up) ×
-    (minimum payment + late fee). Zero for a loan that is not overdue."""
-    currency = loan.balance.currency
-    if not loan.is_overdue:
-        return Money.zero(currency)
-    if loan.arrears is not None:
-        return loan.arrears
-    if loan.overdue_since is None:
-        return Money.zero(currency)
-    months = months_overdue_rounded_up(loan.overdue_since, today)
-    fee = loan.late_fee.minor if loan.late_fee is not None else 0
-    return Money(months * (loan.min_payment.minor + fee), currency)
 
 
 def _act_early(facts: _Facts) -> str | None:

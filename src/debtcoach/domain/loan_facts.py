@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from debtcoach.domain.budget import monthly_amount
-from debtcoach.domain.calendar import days_between
+from debtcoach.domain.calendar import days_between, months_overdue_rounded_up
 from debtcoach.domain.models import Expense, FamilyLoan, IncomeKind, IncomeSource, Loan
 from debtcoach.domain.money import Money
 
@@ -27,6 +27,24 @@ def days_overdue(loan: Loan, today: date) -> int | None:
     if loan.overdue_since is None:
         return 0
     return max(0, days_between(loan.overdue_since, today))
+
+
+def loan_arrears(loan: Loan, today: date) -> Money:
+    """What is past due on a loan: the amount entered, else months overdue (rounded up) ×
+    (minimum payment + late fee). Zero for a loan that is not overdue.
+
+    One figure for the coach's `act-early` rule and the arrears a payoff plan starts with.
+    """
+    currency = loan.balance.currency
+    if not loan.is_overdue:
+        return Money.zero(currency)
+    if loan.arrears is not None:
+        return loan.arrears
+    if loan.overdue_since is None:
+        return Money.zero(currency)
+    months = months_overdue_rounded_up(loan.overdue_since, today)
+    fee = loan.late_fee.minor if loan.late_fee is not None else 0
+    return Money(months * (loan.min_payment.minor + fee), currency)
 
 
 @dataclass(frozen=True, slots=True)

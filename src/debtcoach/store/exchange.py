@@ -99,6 +99,8 @@ def loan_to_json(loan: Loan) -> JSONDict:
             "state": terms.state.value,
             "agreed_on": _d(terms.agreed_on),
         },
+        "promo_apr": None if loan.promo_apr is None else str(loan.promo_apr),
+        "promo_until": _d(loan.promo_until),
     }
 
 
@@ -111,6 +113,7 @@ def income_to_json(source: IncomeSource) -> JSONDict:
         "start": _d(source.start),
         "end": _d(source.end),
         "notes": source.notes,
+        "for_loan": source.for_loan,
     }
 
 
@@ -264,6 +267,9 @@ class _Reader:
         except InvalidName as exc:
             raise self._fail(key, str(exc)) from None
 
+    def optional_name(self, key: str) -> str | None:
+        return None if self._raw(key, False) is None else self.name(key)
+
     def _parsed(self, key: str, required: bool, parse: Callable[[str], Any]) -> Any:
         value = self._raw(key, required)
         if value is None:
@@ -363,6 +369,8 @@ def loan_from_json(data: object, where: str, currency: str) -> Loan:
         purpose=r.text("purpose"),
         to_repay_other_debt=r.flag("to_repay_other_debt"),
         restructure=terms,
+        promo_apr=r.rate("promo_apr", False),
+        promo_until=r.when("promo_until"),
     )
 
 
@@ -376,6 +384,7 @@ def income_from_json(data: object, where: str, currency: str) -> IncomeSource:
         start=r.when("start"),
         end=r.when("end"),
         notes=r.text("notes"),
+        for_loan=r.optional_name("for_loan"),
     )
 
 

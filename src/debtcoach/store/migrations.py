@@ -13,6 +13,10 @@ Versions:
    borrowed from relatives lived in a table called `family` and its repayments were dated `date`.
 1. The first release: amounts are integer minor units in the household currency (meta), rates
    decimal strings, the table is `family_loans` and repayments are dated `on`.
+2. Loans carry `promo_apr` (a decimal string) and `promo_until` (an ISO date), income carries
+   `for_loan` (the loan a one-off is earmarked for); all null where there is none. Version 1
+   files read as they are; the version stops an older debtcoach from rewriting a newer file
+   without the promotions and earmarks it does not know.
 
 A file without a schema_version (only ever assembled by hand: every release stamps it) is read
 as the current version.
@@ -28,7 +32,7 @@ from typing import Any
 from debtcoach.domain.money import MoneyError, currency_digits, validate_currency
 from debtcoach.store.errors import StorageTooNew
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 META_DOC_ID = "1"
 
@@ -50,10 +54,10 @@ def meta_doc(raw: RawDB) -> dict[str, Any] | None:
 
 
 def schema_version(raw: RawDB) -> int:
-    """The file's version; files without meta are the first version (nothing older exists)."""
+    """The file's version; a file without one (assembled by hand) is the current version."""
     meta = meta_doc(raw)
     if meta is None or "schema_version" not in meta:
-        return 1
+        return SCHEMA_VERSION
     version = meta["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
         raise SchemaInvalid(f"schema_version {version!r} is not a whole number from 0 up")
@@ -185,6 +189,24 @@ def _v0_to_v1(raw: RawDB) -> RawDB:
     return raw
 
 
+# -- 1 -> 2 -------------------------------------------------------------------------------------
+
+_V2_FIELDS: dict[str, tuple[str, ...]] = {
+    "loans": ("promo_apr", "promo_until"),
+    "income": ("for_loan",),
+}
+
+
+def _v1_to_v2(raw: RawDB) -> RawDB:
+    """New fields, null until set: no promotion, no earmark."""
+    for table, names in _V2_FIELDS.items():
+        for doc in raw.get(table, {}).values():
+            if isinstance(doc, dict):
+                for name in names:
+                    doc.setdefault(name, None)
+    return raw
+
+
 # MIGRATIONS[n] turns a version-n file into a version-(n + 1) file. It receives the whole raw
 # TinyDB dict (tables -> doc id -> document) and returns it; it must not touch meta's version.
-MIGRATIONS: dict[int, Callable[[RawDB], RawDB]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[RawDB], RawDB]] = {0: _v0_to_v1, 1: _v1_to_v2}

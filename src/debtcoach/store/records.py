@@ -130,6 +130,8 @@ def loan_to_record(loan: Loan, currency: str) -> Record:
         "restructure": (
             None if loan.restructure is None else restructure_to_record(loan.restructure, currency)
         ),
+        "promo_apr": None if loan.promo_apr is None else str(loan.promo_apr),
+        "promo_until": _iso(loan.promo_until),
     }
 
 
@@ -142,6 +144,7 @@ def income_to_record(source: IncomeSource, currency: str) -> Record:
         "start": _iso(source.start),
         "end": _iso(source.end),
         "notes": source.notes,
+        "for_loan": source.for_loan,
     }
 
 
@@ -340,6 +343,8 @@ def loan_from_record(record: Mapping[str, Any], currency: str) -> Loan:
         restructure=(
             None if restructure is None else restructure_from_record(restructure, currency)
         ),
+        promo_apr=_optional(record, "promo_apr", _decimal),
+        promo_until=_optional(record, "promo_until", _date),
     )
 
 
@@ -352,6 +357,7 @@ def income_from_record(record: Mapping[str, Any], currency: str) -> IncomeSource
         start=_optional(record, "start", _date),
         end=_optional(record, "end", _date),
         notes=_optional(record, "notes", _str, ""),
+        for_loan=_optional(record, "for_loan", _str),
     )
 
 
