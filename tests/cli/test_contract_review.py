@@ -14,8 +14,15 @@ TODAY = "2026-11-23"
 PLAN_KEYS = {
     "feasible", "shortfall", "strategy", "budget", "currency", "months", "debt_free",
     "total_interest", "total_paid", "loans", "schedule",
+    # version 2 adds (never renames):
+    "total_fees", "short_from", "minimum_only",
 }  # fmt: skip
-LOAN_KEYS = {"name", "family", "payoff_month", "payoff_date", "interest", "paid"}
+LOAN_KEYS = {
+    "name", "family", "payoff_month", "payoff_date", "interest", "paid",
+    "fees", "caught_up_month", "caught_up_date",
+}  # fmt: skip
+MONTH_KEYS = {"month", "date", "payments", "balances", "fees", "arrears"}
+BASELINE_KEYS = {"months", "debt_free", "total_interest", "total_fees"}
 RESTRUCTURE_KEYS = {
     "loan", "mode", "installments", "installment", "last_installment", "total_paid", "cost",
     "current_payment", "monthly_relief",
@@ -47,7 +54,8 @@ def test_plan_json_has_exactly_the_contract_keys(
     plan = json.loads(capsys.readouterr().out)
     assert set(plan) == PLAN_KEYS
     assert [set(loan) for loan in plan["loans"]] == [LOAN_KEYS] * 3
-    assert all(set(m) == {"month", "date", "payments", "balances"} for m in plan["schedule"])
+    assert all(set(m) == MONTH_KEYS for m in plan["schedule"])
+    assert set(plan["minimum_only"]) == BASELINE_KEYS
     if budget == "200":
         # hand-checked in tests/domain/test_contract_review.py: A catches up in month 1, then 12 %
         assert (plan["months"], plan["debt_free"], plan["total_paid"]) == (10, "2027-09", "1893.60")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from debtcoach.cli.common import (
@@ -20,7 +21,7 @@ from debtcoach.domain.money import (
     Money,
     format_money,
 )
-from debtcoach.domain.payoff import PayoffPlan
+from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
 
 
 def register(commands: Any) -> None:
@@ -38,11 +39,24 @@ def register(commands: Any) -> None:
     p.set_defaults(handler=plan)
 
 
-def plan_to_json(plan: PayoffPlan) -> dict[str, Any]:
-    """The JSON shape of the scripting contract (DESIGN.md, "plan --json")."""
+def _money_or_none(amount: Money | None) -> str | None:
+    return None if amount is None else str(amount)
+
+
+def baseline_to_json(baseline: MinimumOnlyPlan) -> dict[str, Any]:
+    return {
+        "months": baseline.months,
+        "debt_free": baseline.debt_free,
+        "total_interest": str(baseline.total_interest),
+        "total_fees": str(baseline.total_fees),
+    }
+
+
+def plan_to_json(plan: PayoffPlan, baseline: MinimumOnlyPlan) -> dict[str, Any]:
+    """The JSON shape of the scripting contract (README, "Scripting"), version-2 keys included."""
     return {
         "feasible": plan.feasible,
-        "shortfall": None if plan.shortfall is None else str(plan.shortfall),
+        "shortfall": _money_or_none(plan.shortfall),
         "strategy": plan.strategy.value,
         "budget": str(plan.budget),
         "currency": plan.currency,
@@ -50,6 +64,9 @@ def plan_to_json(plan: PayoffPlan) -> dict[str, Any]:
         "debt_free": plan.debt_free,
         "total_interest": str(plan.total_interest) if plan.feasible else None,
         "total_paid": str(plan.total_paid) if plan.feasible else None,
+        "total_fees": str(plan.total_fees) if plan.feasible else None,
+        "short_from": plan.short_from,
+        "minimum_only": baseline_to_json(baseline),
         "loans": [
             {
                 "name": d.name,
@@ -58,6 +75,9 @@ def plan_to_json(plan: PayoffPlan) -> dict[str, Any]:
                 "payoff_date": d.payoff_date,
                 "interest": str(d.interest),
                 "paid": str(d.paid),
+                "fees": str(d.fees),
+                "caught_up_month": d.caught_up_month,
+                "caught_up_date": d.caught_up_date,
             }
             for d in plan.debts
         ],
@@ -67,6 +87,8 @@ def plan_to_json(plan: PayoffPlan) -> dict[str, Any]:
                 "date": m.date,
                 "payments": {k: str(v) for k, v in m.payments.items()},
                 "balances": {k: str(v) for k, v in m.balances.items()},
+                "fees": {k: str(v) for k, v in m.fees.items()},
+                "arrears": {k: str(v) for k, v in m.arrears.items()},
             }
             for m in plan.schedule
         ],
@@ -84,22 +106,25 @@ def plan(ctx: Context, args: argparse.Namespace) -> int:
         if args.strategy not in (None, Strategy.CUSTOM):
             raise InputError("--order: only makes sense with --strategy custom")
     result = ctx.ledger.plan(household, strategy=args.strategy, order=order, budget=budget)
+    baseline = ctx.ledger.minimum_only(household)
     if args.json:
-        print_json(plan_to_json(result))
+        print_json(plan_to_json(result, baseline))
         return 0
-    print(describe_plan(result, household.settings.locale))
+    print(describe_plan(result, baseline, household.settings.locale))
     return 0
 
 
-def describe_plan(plan: PayoffPlan, locale: str) -> str:
+def describe_plan(plan: PayoffPlan, baseline: MinimumOnlyPlan, locale: str) -> str:
     def fmt(amount: Money) -> str:
         return format_money(amount, locale)
 
     lines = [f"Strategy: {plan.strategy.value}    Monthly debt budget: {fmt(plan.budget)}"]
     if not plan.feasible:
-        assert plan.shortfall is not None and plan.month_one_minimums is not None
+        assert plan.shortfall is not None
+        minimums = plan.short_minimums or plan.month_one_minimums or plan.shortfall
+        when = "a month" if plan.short_from is None else f"a month from {plan.short_from}"
         lines.append(
-            f"Not feasible: the minimum payments need {fmt(plan.month_one_minimums)} a month, "
+            f"Not feasible: the minimum payments need {fmt(minimums)} {when}, "
             f"{fmt(plan.shortfall)} more than the budget."
         )
         lines.append("Talk to your lenders about stretching the plan: debtcoach coach")
@@ -114,15 +139,40 @@ def describe_plan(plan: PayoffPlan, locale: str) -> str:
     lines.append(
         f"Total interest: {fmt(plan.total_interest)}    Total paid: {fmt(plan.total_paid)}"
     )
+    if plan.total_fees.minor:
+        lines.append(f"Late fees: {fmt(plan.total_fees)}")
+    lines.append(baseline_line(plan, baseline, fmt))
     rows = [
         [
             d.name + (" (family)" if d.family else ""),
             fmt(d.start_balance),
             d.payoff_date or "never",
             fmt(d.interest),
+            d.caught_up_date or "",
             "at risk" if d.at_risk else "",
         ]
         for d in plan.debts
     ]
-    lines += ["", table(rows, ["debt", "owed now", "paid off", "interest", ""], {1, 3})]
+    headers = ["debt", "owed now", "paid off", "interest", "current from", ""]
+    if not any(d.caught_up_date for d in plan.debts):
+        rows = [row[:4] + row[5:] for row in rows]
+        headers = headers[:4] + headers[5:]
+    lines += ["", table(rows, headers, {1, 3})]
     return "\n".join(lines)
+
+
+def baseline_line(plan: PayoffPlan, baseline: MinimumOnlyPlan, fmt: Callable[[Money], str]) -> str:
+    """What paying only the minimums would do, against the plan."""
+    if baseline.months is None:
+        fees = (
+            f", {fmt(baseline.total_fees)} in late fees by then"
+            if baseline.total_fees.minor
+            else ""
+        )
+        return f"Paying only the minimums: not paid off within 50 years{fees}."
+    saved = baseline.total_interest - plan.total_interest
+    months = baseline.months - (plan.months or 0)
+    return (
+        f"Paying only the minimums: {baseline.months} months, {fmt(baseline.total_interest)} "
+        f"interest; the plan saves {months} months and {fmt(saved)}."
+    )

@@ -11,10 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from debtcoach.domain.budget import budget_breakdown
+from debtcoach.domain.budget import plan_budget
 from debtcoach.domain.models import Household, Strategy
 from debtcoach.domain.money import Money
-from debtcoach.domain.payoff import PayoffPlan, PlanInputError, fit_custom_order, simulate_payoff
+from debtcoach.domain.payoff import (
+    MinimumOnlyPlan,
+    PayoffPlan,
+    PlanInputError,
+    fit_custom_order,
+    simulate_minimum_only,
+    simulate_payoff,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,9 +66,7 @@ def household_plan(
 ) -> PayoffPlan:
     """The plan a request asks for; a bad request raises `PlanInputError`."""
     strategy, order = chosen_strategy(household, request)
-    budget = request.budget
-    if budget is None:
-        budget = budget_breakdown(household, today).debt_budget
+    budget = plan_budget(household, today, override=request.budget)
     return simulate_payoff(
         household.loans,
         household.family_loans,
@@ -103,3 +108,8 @@ def plan_variants(
         except PlanInputError:
             continue
     return variants
+
+
+def minimum_only(household: Household, today: date) -> MinimumOnlyPlan:
+    """What happens if nothing changes: every institutional loan gets only its minimum."""
+    return simulate_minimum_only(household.loans, today, household.currency)

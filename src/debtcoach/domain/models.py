@@ -6,7 +6,6 @@ change is a new value handed to the store.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -332,32 +331,3 @@ def validate_name(text: str, *, what: str = "name") -> str:
     if bad:
         raise InvalidName(f"{what} {name!r} must not contain {' or '.join(repr(c) for c in bad)}")
     return name
-
-
-def promotion_problems(promo_apr: Decimal | None, promo_until: date | None) -> dict[str, str]:
-    """Field ("promo_apr", "promo_until") → message; empty if fine.
-
-    A promotional rate is only in force until a date, so the two come together or not at all.
-    """
-    if promo_apr is not None and promo_until is None:
-        return {"promo_until": "a promotional APR needs the date it ends (promo_until)"}
-    if promo_until is not None and promo_apr is None:
-        return {"promo_apr": "promo_until needs the promotional APR it ends (promo_apr)"}
-    return {}
-
-
-def income_problems(source: IncomeSource, loan_names: Collection[str]) -> dict[str, str]:
-    """Field ("start", "for_loan") → message for an income source; empty if fine.
-
-    A one-off comes on one day, its `start`; only a one-off can be earmarked, and only for a loan.
-    """
-    problems: dict[str, str] = {}
-    one_off = source.frequency == Frequency.ONE_OFF
-    if one_off and source.start is None:
-        problems["start"] = "a one-off needs its date (start)"
-    if source.for_loan is not None:
-        if not one_off:
-            problems["for_loan"] = "only a one-off can be earmarked for a loan"
-        elif source.for_loan not in loan_names:
-            problems["for_loan"] = f"{source.for_loan!r} is not a loan"
-    return problems

@@ -9,7 +9,7 @@ put it in front in its own way.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import TypeVar
@@ -72,6 +72,7 @@ def loan_problems(loan: Loan, today: date) -> Problems:
         problems["overdue_since"] = f"{loan.overdue_since} is after today ({today})"
     if loan.arrears is not None and loan.arrears.minor > max(loan.balance.minor, 0):
         problems["arrears"] = f"{loan.arrears} is more than the balance {loan.balance}"
+    problems.update(promotion_problems(loan))
     terms = loan.restructure
     if loan.status == LoanStatus.RESTRUCTURED and (
         terms is None or terms.state != ProposalState.AGREED
@@ -80,14 +81,34 @@ def loan_problems(loan: Loan, today: date) -> Problems:
     return problems
 
 
-def income_problems(source: IncomeSource) -> Problems:
+def promotion_problems(loan: Loan) -> Problems:
+    """A promotional rate is only in force until a date: the two come together, and the
+    promotion is not dearer than the loan's own rate."""
+    if loan.promo_apr is not None and loan.promo_until is None:
+        return {"promo_until": "a promotional APR needs the date it ends (promo_until)"}
+    if loan.promo_until is not None and loan.promo_apr is None:
+        return {"promo_apr": "promo_until needs the promotional APR it ends (promo_apr)"}
+    if loan.promo_apr is not None and loan.promo_apr > loan.apr:
+        return {"promo_apr": f"{loan.promo_apr}% is above the loan's APR of {loan.apr}%"}
+    return {}
+
+
+def income_problems(source: IncomeSource, loan_names: Collection[str] | None = None) -> Problems:
+    """A one-off comes on one day, its `start`; only a one-off can be earmarked, and only for
+    one of `loan_names` (the open institutional loans when adding; every loan on import)."""
     problems: Problems = {}
     if source.amount.minor <= 0:
         problems["amount"] = "must be more than zero"
     if source.start is not None and source.end is not None and source.end < source.start:
         problems["end"] = f"{source.end} is before start {source.start}"
-    if source.frequency == Frequency.ONE_OFF and source.start is None and source.end is not None:
-        problems["start"] = "a one-off needs its date (the start)"
+    one_off = source.frequency == Frequency.ONE_OFF
+    if one_off and source.start is None:
+        problems["start"] = "a one-off needs its date (start)"
+    if source.for_loan is not None:
+        if not one_off:
+            problems["for_loan"] = "only a one-off can be earmarked for a loan"
+        elif loan_names is not None and source.for_loan not in loan_names:
+            problems["for_loan"] = f"{source.for_loan!r} is not an open loan"
     return problems
 
 
@@ -173,10 +194,11 @@ def household_problems(household: Household, today: date) -> list[HouseholdProbl
     def add(table: str, row: str, problems: Problems) -> None:
         found.extend(HouseholdProblem(table, row, f, m) for f, m in problems.items())
 
+    loan_names = {loan.name for loan in household.loans}
     for loan in household.loans:
         add("loans", loan.name, loan_problems(loan, today))
     for source in household.income:
-        add("income", source.name, income_problems(source))
+        add("income", source.name, income_problems(source, loan_names))
     for expense in household.expenses:
         add("expenses", expense.name, expense_problems(expense))
     for item in household.family_loans:

@@ -22,6 +22,7 @@ from debtcoach.domain.coach import Advice, evaluate, on_track_message
 from debtcoach.domain.household_plan import (
     PlanRequest,
     household_plan,
+    minimum_only,
     plan_variants,
     saved_plan,
 )
@@ -40,7 +41,7 @@ from debtcoach.domain.models import (
     Strategy,
 )
 from debtcoach.domain.money import Money
-from debtcoach.domain.payoff import PayoffPlan
+from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
 from debtcoach.domain.proposal import apply_proposal_state, build_proposal, render_letter
 from debtcoach.domain.record_rules import (
     contact_problems,
@@ -153,6 +154,10 @@ class Ledger:
         household = household or self.household()
         return household_plan(household, self.today, request, keep_schedule=keep_schedule)
 
+    def minimum_only(self, household: Household | None = None) -> MinimumOnlyPlan:
+        """The minimum-only baseline: what happens if nothing changes."""
+        return minimum_only(household or self.household(), self.today)
+
     def plans_by_strategy(
         self, household: Household, strategies: Sequence[Strategy], known: PayoffPlan
     ) -> dict[Strategy, PayoffPlan]:
@@ -183,16 +188,23 @@ class Ledger:
         return merged
 
     def remove_loan(self, name: str) -> Loan:
+        """Remove a loan; money earmarked for it stays, no longer earmarked."""
         with self.transaction():
-            loan = self._require(self.household().loan(name), "loans", name)
+            household = self.household()
+            loan = self._require(household.loan(name), "loans", name)
             self.repository.remove_loan(name)
+            for source in household.income:
+                if source.for_loan == name:
+                    self.repository.update_income(source.name, replace(source, for_loan=None))
         return loan
 
     # -- income -------------------------------------------------------------------------------
 
     def add_income(self, source: IncomeSource) -> IncomeSource:
-        raise_first(income_problems(source))
-        self.repository.add_income(source)
+        with self.transaction():
+            open_loans = {loan.name for loan in self.household().open_loans}
+            raise_first(income_problems(source, open_loans))
+            self.repository.add_income(source)
         return source
 
     def update_income(
@@ -201,7 +213,8 @@ class Ledger:
         with self.transaction():
             fresh = self._require(self._income(name), "income", name)
             merged = self._merged("income", name, was, source, fresh)
-            raise_first(income_problems(merged))
+            loans = {loan.name for loan in self.household().loans}
+            raise_first(income_problems(merged, loans))
             self.repository.update_income(name, merged)
         return merged
 
