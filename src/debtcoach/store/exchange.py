@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -48,6 +49,7 @@ from debtcoach.domain.money import (
     validate_household_currency,
     validate_locale,
 )
+from debtcoach.domain.text_rules import printable
 
 EXPORT_FORMAT = 1
 TABLES = ("loans", "income", "expenses", "family", "contacts", "checkins", "balances")
@@ -201,20 +203,74 @@ def household_to_json(household: Household) -> JSONDict:
 
 
 def household_to_csv(household: Household) -> str:
-    """One long table (table, key, field, value) that any spreadsheet opens."""
+    """One long table (table, key, field, value) that any spreadsheet opens as plain data.
+
+    Rows end in CRLF (RFC 4180), so the csv module quotes every field holding a CR or LF and a
+    line break in a note never splits a row. Every cell is made safe with `_csv_cell`.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(["table", "key", "field", "value"])
     data = household_to_json(household)
     for field, value in data["settings"].items():
-        writer.writerow(["settings", "", field, _csv_value(value)])
+        writer.writerow(_csv_row("settings", "", field, value))
     keys = {"family": "lender", "contacts": "loan", "checkins": "week", "balances": "name"}
     for table in TABLES:
         for row in data[table]:
             key = str(row.get(keys.get(table, "name"), ""))
             for field, value in row.items():
-                writer.writerow([table, key, field, _csv_value(value)])
+                writer.writerow(_csv_row(table, key, field, value))
     return out.getvalue()
+
+
+# Fields whose value is always a number debtcoach wrote (an amount, a rate, a day of the month),
+# never a person's text.
+_CSV_NUMBER_FIELDS = frozenset(
+    {
+        "amount",
+        "apr",
+        "arrears",
+        "balance",
+        "current",
+        "due_day",
+        "late_fee",
+        "min_payment",
+        "penalty_apr",
+        "rate_in_force",
+        "safety_buffer",
+        "target",
+    }
+)
+_PLAIN_NUMBER_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+# What makes a spreadsheet read a cell as a formula (OWASP "CSV Injection").
+_FORMULA_START = frozenset("=+-@\t\r")
+
+
+def _csv_row(table: str, key: str, field: str, value: object) -> list[str]:
+    number = field in _CSV_NUMBER_FIELDS
+    return [
+        _csv_cell(table),
+        _csv_cell(key),
+        _csv_cell(field),
+        _csv_cell(_csv_value(value), number),
+    ]
+
+
+def _csv_cell(text: str, number: bool = False) -> str:
+    """A cell a spreadsheet shows as the text it is, never runs as a formula.
+
+    Control characters are written visibly (`printable`; line breaks stay, quoted). A cell that
+    starts with = + - @ TAB or CR, also after leading blanks, gets a leading single quote, as
+    OWASP recommends. The one exception is a plain number in a number field (`-12.50` must stay
+    a number): debtcoach wrote it, and a plain number cannot carry a formula. Amounts are never
+    negative today, so in practice no number starts with a formula character anyway.
+    """
+    if number and _PLAIN_NUMBER_RE.fullmatch(text):
+        return text
+    shown = printable(text, multiline=True)
+    if shown[:1] in _FORMULA_START or shown.lstrip()[:1] in _FORMULA_START:
+        return "'" + shown
+    return shown
 
 
 def _csv_value(value: object) -> str:
