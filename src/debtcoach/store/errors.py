@@ -84,6 +84,18 @@ class StorageIOError(StoreError):
         super().__init__(f"cannot {action} {path}: {reason}")
 
 
+class NotARegularFile(StoreError):
+    """A file debtcoach would write (the data file, its lock, an export) is a symbolic link or no
+    regular file at all: writing, truncating or chmod-ing through it could change another file."""
+
+    def __init__(self, path: Path, kind: str = "a symbolic link", hint: str = "") -> None:
+        self.path = path
+        self.kind = kind
+        super().__init__(
+            f"{path} is {kind}, not a regular file; debtcoach will not write through it{hint}"
+        )
+
+
 class StoreInputError(StoreError):
     """A request the store refuses because of what the user asked for; nothing was written."""
 
