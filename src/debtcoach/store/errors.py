@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from debtcoach.domain.text_rules import printable
+
 
 class StoreError(Exception):
-    """Base of everything the store raises on purpose."""
+    """Base of everything the store raises on purpose.
+
+    The message reaches a terminal: a name or a path in it with control characters (an old file,
+    a hostile `--db`) is shown through `printable`, never raw.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(printable(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class StorageCorrupt(StoreError):

@@ -59,7 +59,13 @@ E = TypeVar("E", bound=StrEnum)
 
 
 class ExchangeError(ValueError):
-    """An import file that cannot be taken as a whole; the message names the place and why."""
+    """An import file that cannot be taken as a whole; the message names the place and why.
+
+    The place may be a key from the file, so the message goes through `printable`.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(printable(message))
 
 
 def _d(value: date | None) -> str | None:
