@@ -76,6 +76,12 @@ def _m(value: Money | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _rate(value: Decimal) -> str:
+    """A rate in plain notation: a file written before exponents were refused may hold 1E+2,
+    which is exported as 100 so that importing the export reads it back."""
+    return f"{value:f}"
+
+
 def loan_to_json(loan: Loan) -> JSONDict:
     terms = loan.restructure
     return {
@@ -84,9 +90,9 @@ def loan_to_json(loan: Loan) -> JSONDict:
         "kind": loan.kind.value,
         "status": loan.status.value,
         "balance": str(loan.balance),
-        "apr": str(loan.apr),
-        "penalty_apr": None if loan.penalty_apr is None else str(loan.penalty_apr),
-        "rate_in_force": str(loan.rate_in_force),
+        "apr": _rate(loan.apr),
+        "penalty_apr": None if loan.penalty_apr is None else _rate(loan.penalty_apr),
+        "rate_in_force": _rate(loan.rate_in_force),
         "min_payment": str(loan.min_payment),
         "due_day": loan.due_day,
         "overdue_since": _d(loan.overdue_since),
@@ -103,7 +109,7 @@ def loan_to_json(loan: Loan) -> JSONDict:
             "installment": str(terms.installment),
             "last_installment": str(terms.last_installment),
             "balance": str(terms.balance),
-            "fee_rate": str(terms.fee_rate),
+            "fee_rate": _rate(terms.fee_rate),
             "state": terms.state.value,
             "agreed_on": _d(terms.agreed_on),
         },
@@ -140,7 +146,7 @@ def family_to_json(loan: FamilyLoan) -> JSONDict:
         "balance": str(loan.balance),
         "borrowed_on": loan.borrowed_on.isoformat(),
         "promised": _d(loan.promised),
-        "apr": str(loan.apr),
+        "apr": _rate(loan.apr),
         "repayments": [
             {"date": r.on.isoformat(), "amount": str(r.amount)} for r in loan.repayments
         ],
