@@ -214,6 +214,21 @@ def household_to_json(household: Household) -> JSONDict:
     }
 
 
+# What json.dumps(ensure_ascii=False) leaves raw: DEL, the C1 controls and lone surrogates.
+_JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def json_text(data: object, *, indent: int | None = 2) -> str:
+    """JSON that keeps every script readable but holds no raw control character.
+
+    `ensure_ascii=False` writes C1 controls (U+009B starts a terminal escape) and lone surrogates
+    (they cannot even be encoded) as they are; here they become JSON's own escapes (U+009B is
+    written as backslash-u009b), which read back to the same text.
+    """
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _JSON_RAW_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def household_to_csv(household: Household) -> str:
     """One long table (table, key, field, value) that any spreadsheet opens as plain data.
 
