@@ -30,19 +30,6 @@ def test_atomic_write_is_private_and_complete(tmp_path: Path) -> None:
     assert sorted(os.listdir(target.parent)) == ["file.json"]
 
 
-def test_a_symlinked_data_file_stays_a_symlink(tmp_path: Path, make: Any) -> None:
-    real = tmp_path / "synced" / "debtcoach.json"
-    real.parent.mkdir()
-    link = tmp_path / "data" / "debtcoach.json"
-    link.parent.mkdir()
-    link.symlink_to(real)
-    repo = Repository(link)
-    repo.add_loan(make.loan("A"))
-    repo.add_loan(make.loan("B"))
-    assert link.is_symlink()
-    assert [loan.name for loan in Repository(real).load().loans] == ["A", "B"]
-
-
 def test_a_failing_backup_refuses_the_write(db_path: Path, make: Any) -> None:
     repo = Repository(db_path)
     repo.add_loan(make.loan("A"))

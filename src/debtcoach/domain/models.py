@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from debtcoach.domain.money import Money
+from debtcoach.domain.text_rules import NOT_UTF8, has_surrogates
 
 
 class LoanKind(StrEnum):
@@ -322,6 +323,8 @@ _FORBIDDEN_NAME_CHARS = {"=", ","}
 
 def validate_name(text: str, *, what: str = "name") -> str:
     """Names identify rows in scripts (`--paid Visa=150`, `--order A,B`), so keep them plain."""
+    if has_surrogates(text):
+        raise InvalidName(f"{what} {NOT_UTF8}")
     name = text.strip()
     if not name:
         raise InvalidName(f"{what} is empty")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 
 from babel.core import Locale, UnknownLocaleError
@@ -15,10 +15,16 @@ from babel.numbers import format_currency, get_currency_precision, list_currenci
 
 MAX_MAJOR_UNITS = 10**12
 MAX_RATE_PERCENT = Decimal(1000)
+RATE_DECIMALS = 6
 # Integers below this stay exact in Decimal's default 28-digit context.
 _EXACT_IN_DEFAULT_CONTEXT = 10**26
+_ASCII_DIGITS = frozenset("0123456789")
+# Plain decimal notation: an optional minus, digits with an optional point (12, 12., 12.5, .5).
+_PLAIN_DECIMAL_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 # A comma is only a thousands separator: "1,234.56" is read, "1,5" (a decimal comma) is refused.
-_GROUPED_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
+_GROUPED_RE = re.compile(r"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$")
+_EXPONENT_RE = re.compile(r"-?[0-9.,]+[eE][+-]?[0-9]+")
+_NOT_FINITE = frozenset({"nan", "snan", "inf", "infinity"})
 
 
 class MoneyError(ValueError):
@@ -151,19 +157,46 @@ def _has_more_decimals(value: Decimal, digits: int) -> bool:
     return value != value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_DOWN)
 
 
+def _ascii_digits(text: str, what: str) -> str:
+    """The one place that decides which digits a number may be written with: 0-9 only.
+
+    Decimal() would silently read Arabic-Indic (١٢) or full-width (１２) digits; here they are
+    refused instead. Accepting full-width digits on purpose means translating them to 0-9 here.
+    """
+    if any(char.isdigit() and char not in _ASCII_DIGITS for char in text):
+        raise MoneyError(f"{what} {text!r} has digits other than 0-9")
+    return text
+
+
 def _parse_decimal(text: str, what: str) -> Decimal:
-    if "," in text and not _GROUPED_RE.match(text.strip()):
-        raise MoneyError(f"{what} {text.strip()!r} is not a number (write 1234.56 or 1,234.56)")
-    cleaned = text.strip().replace(",", "").replace("_", "")
-    if not cleaned:
+    """Plain decimal notation as people write it (1234.56, 1,234.56, .5, -3): nothing else.
+
+    Decimal() also reads exponents (1e2, stored as 1E+2), underscores (1_000), a plus sign and
+    NaN/Infinity; each is refused with its own reason.
+    """
+    shown = text.strip()
+    typed = _ascii_digits(shown, what)
+    if not typed:
         raise MoneyError(f"{what} is empty")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise MoneyError(f"{what} {text.strip()!r} is not a number") from None
-    if not value.is_finite():
-        raise MoneyError(f"{what} {text.strip()!r} is not a finite number")
-    return value
+    if typed.lstrip("+-").lower() in _NOT_FINITE:
+        raise MoneyError(f"{what} {shown!r} is not a finite number")
+    if typed.startswith("+"):
+        raise MoneyError(f"{what} {shown!r} has a plus sign: write the number without it")
+    if _EXPONENT_RE.fullmatch(typed):
+        raise MoneyError(
+            f"{what} {shown!r} is written with an exponent: write the number out (such as 100)"
+        )
+    if "_" in typed:
+        raise MoneyError(
+            f"{what} {shown!r} is not a number (write 1000 or 1,000, without underscores)"
+        )
+    if "," in typed:
+        if not _GROUPED_RE.match(typed):
+            raise MoneyError(f"{what} {shown!r} is not a number (write 1234.56 or 1,234.56)")
+        typed = typed.replace(",", "")
+    if not _PLAIN_DECIMAL_RE.fullmatch(typed):
+        raise MoneyError(f"{what} {shown!r} is not a number")
+    return Decimal(typed)
 
 
 def parse_money(
@@ -200,9 +233,21 @@ def parse_rate(text: str, *, what: str = "rate") -> Decimal:
         raise MoneyError(f"{what} {text.strip()!r} must not be negative")
     if value > MAX_RATE_PERCENT:
         raise MoneyError(f"{what} {text.strip()!r} is above 1000 %")
-    if _has_more_decimals(value, 6):
+    if _has_more_decimals(value, RATE_DECIMALS):
         raise MoneyError(f"{what} {text.strip()!r} has too many decimals (at most 6)")
-    return value
+    return _as_typed(value)
+
+
+def _as_typed(rate: Decimal) -> Decimal:
+    """The rate with the decimals it was typed with, in a form `str()` never writes with an
+    exponent: "18.250" stays 18.250, "-0" is 0, and "0.0000000" (zeros past the sixth decimal,
+    which Decimal prints as 0E-7) is 0.000000.
+    """
+    if rate.is_zero():
+        rate = rate.copy_abs()
+    if rate.adjusted() < -RATE_DECIMALS:
+        rate = rate.quantize(Decimal(1).scaleb(-RATE_DECIMALS))
+    return rate
 
 
 def money_from_decimal_str(text: str, currency: str, *, what: str = "amount") -> Money:

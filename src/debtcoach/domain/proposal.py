@@ -17,6 +17,7 @@ data does not hold (the user's name, address, account number).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -39,6 +40,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.restructure import RestructureError, RestructureQuote
+from debtcoach.domain.text_rules import printable
 
 PLACEHOLDER_NAME = "[your name]"
 PLACEHOLDER_ADDRESS = "[your address]"
@@ -243,7 +245,9 @@ def apply_proposal_state(
     if quote.loan != loan.name:
         raise RestructureError(f"the quote is for {quote.loan!r}, not {loan.name!r}")
     if not loan.is_open:
-        raise RestructureError(f"{loan.name} is paid off: there is nothing to restructure")
+        raise RestructureError(
+            f"{printable(loan.name)} is paid off: there is nothing to restructure"
+        )
     if state == ProposalState.AGREED:
         return replace(
             loan, restructure=quote.as_terms(state, agreed_on=today), status=LoanStatus.RESTRUCTURED
@@ -280,6 +284,34 @@ class _Words:
         return f"{format_decimal(value, locale=self.locale)}%"
 
 
+_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKDOWN_PUNCTUATION = frozenset("\\`*_[]|!")
+_BLOCK_START = re.compile(r"^(?:[#+-]|[0-9]+[.)])")
+
+
+def letter_text(value: str) -> str:
+    """A user's value as one line of plain text inside the Markdown letter.
+
+    A lender's name must not add a heading, a link, an image or HTML to a letter sent in the
+    user's name: whitespace runs (newlines too) become one space, control characters are shown
+    visibly, Markdown punctuation is backslash-escaped and `< > &` become HTML entities.
+    """
+    line = printable(" ".join(value.split()))
+    start = _BLOCK_START.match(line)
+    cut = start.end() - 1 if start else 0
+    out: list[str] = []
+    for position, char in enumerate(line):
+        if char in _HTML_ENTITIES:
+            out.append(_HTML_ENTITIES[char])
+        elif char in _MARKDOWN_PUNCTUATION or (start and position == cut):
+            out.append("\\" + char)
+        elif char == "(" and position > 0 and line[position - 1] == "]":
+            out.append("\\(")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def _names(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -290,9 +322,10 @@ def render_letter(proposal: Proposal) -> str:
     """The proposal as a Markdown letter the user can edit and send."""
     w = _Words(proposal.locale)
     loan, quote, budget = proposal.loan, proposal.quote, proposal.budget
-    lender = loan.lender or PLACEHOLDER_LENDER
+    lender = letter_text(loan.lender) or PLACEHOLDER_LENDER
+    name = letter_text(loan.name)
     kind = _KIND_WORDS[loan.kind]
-    account = f"{loan.name} ({kind}), account {PLACEHOLDER_ACCOUNT}"
+    account = f"{name} ({kind}), account {PLACEHOLDER_ACCOUNT}"
     lines: list[str] = [
         PLACEHOLDER_NAME,
         PLACEHOLDER_ADDRESS,
@@ -309,8 +342,7 @@ def render_letter(proposal: Proposal) -> str:
         "",
     ]
     opening = (
-        f"I am writing to you about my {kind} ({loan.name}), "
-        f"on which I owe {w.money(loan.balance)}."
+        f"I am writing to you about my {kind} ({name}), on which I owe {w.money(loan.balance)}."
     )
     if loan.overdue_since is not None and loan.is_overdue:
         opening += f" It has been overdue since {w.day(loan.overdue_since)}"
@@ -353,8 +385,9 @@ def render_letter(proposal: Proposal) -> str:
     if proposal.other_debts:
         lines += ["My other lenders' minimum payments each month:", ""]
         for debt in proposal.other_debts:
-            who = f" ({debt.lender})" if debt.lender else ""
-            lines.append(f"- {debt.name}{who}: {w.money(debt.payment)}")
+            debt_lender = letter_text(debt.lender)
+            who = f" ({debt_lender})" if debt_lender else ""
+            lines.append(f"- {letter_text(debt.name)}{who}: {w.money(debt.payment)}")
         lines.append("")
     lines += _doing_now(proposal, w)
     lines += _the_plan(proposal, w, kind)
@@ -403,14 +436,19 @@ def _situation(proposal: Proposal, w: _Words, kind: str) -> str:
 def _doing_now(proposal: Proposal, w: _Words) -> list[str]:
     items: list[str] = []
     if proposal.side_income:
-        parts = [f"{name} ({w.money(amount)} a month)" for name, amount in proposal.side_income]
+        parts = [
+            f"{letter_text(name)} ({w.money(amount)} a month)"
+            for name, amount in proposal.side_income
+        ]
         items.append(f"I have taken on extra work to raise my income: {_names(parts)}.")
     if proposal.cuts:
         saved = Money.zero(proposal.currency)
         parts = []
         for cut in proposal.cuts:
             saved = saved + (cut.before - cut.after)
-            parts.append(f"{cut.name} from {w.money(cut.before)} to {w.money(cut.after)}")
+            parts.append(
+                f"{letter_text(cut.name)} from {w.money(cut.before)} to {w.money(cut.after)}"
+            )
         items.append(
             f"I have cut my spending: {_names(parts)} — {w.money(saved)} a month less in total."
         )

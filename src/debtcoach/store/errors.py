@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from debtcoach.domain.text_rules import printable
+
 
 class StoreError(Exception):
-    """Base of everything the store raises on purpose."""
+    """Base of everything the store raises on purpose.
+
+    The message reaches a terminal: a name or a path in it with control characters (an old file,
+    a hostile `--db`) is shown through `printable`, never raw.
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(printable(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 class StorageCorrupt(StoreError):
@@ -82,6 +91,18 @@ class StorageIOError(StoreError):
         self.action = action
         self.reason = reason
         super().__init__(f"cannot {action} {path}: {reason}")
+
+
+class NotARegularFile(StoreError):
+    """A file debtcoach would write (the data file, its lock, an export) is a symbolic link or no
+    regular file at all: writing, truncating or chmod-ing through it could change another file."""
+
+    def __init__(self, path: Path, kind: str = "a symbolic link", hint: str = "") -> None:
+        self.path = path
+        self.kind = kind
+        super().__init__(
+            f"{path} is {kind}, not a regular file; debtcoach will not write through it{hint}"
+        )
 
 
 class StoreInputError(StoreError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -48,6 +49,7 @@ from debtcoach.domain.money import (
     validate_household_currency,
     validate_locale,
 )
+from debtcoach.domain.text_rules import printable
 
 EXPORT_FORMAT = 1
 TABLES = ("loans", "income", "expenses", "family", "contacts", "checkins", "balances")
@@ -57,7 +59,13 @@ E = TypeVar("E", bound=StrEnum)
 
 
 class ExchangeError(ValueError):
-    """An import file that cannot be taken as a whole; the message names the place and why."""
+    """An import file that cannot be taken as a whole; the message names the place and why.
+
+    The place may be a key from the file, so the message goes through `printable`.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(printable(message))
 
 
 def _d(value: date | None) -> str | None:
@@ -68,6 +76,12 @@ def _m(value: Money | None) -> str | None:
     return None if value is None else str(value)
 
 
+def _rate(value: Decimal) -> str:
+    """A rate in plain notation: a file written before exponents were refused may hold 1E+2,
+    which is exported as 100 so that importing the export reads it back."""
+    return f"{value:f}"
+
+
 def loan_to_json(loan: Loan) -> JSONDict:
     terms = loan.restructure
     return {
@@ -76,9 +90,9 @@ def loan_to_json(loan: Loan) -> JSONDict:
         "kind": loan.kind.value,
         "status": loan.status.value,
         "balance": str(loan.balance),
-        "apr": str(loan.apr),
-        "penalty_apr": None if loan.penalty_apr is None else str(loan.penalty_apr),
-        "rate_in_force": str(loan.rate_in_force),
+        "apr": _rate(loan.apr),
+        "penalty_apr": None if loan.penalty_apr is None else _rate(loan.penalty_apr),
+        "rate_in_force": _rate(loan.rate_in_force),
         "min_payment": str(loan.min_payment),
         "due_day": loan.due_day,
         "overdue_since": _d(loan.overdue_since),
@@ -95,7 +109,7 @@ def loan_to_json(loan: Loan) -> JSONDict:
             "installment": str(terms.installment),
             "last_installment": str(terms.last_installment),
             "balance": str(terms.balance),
-            "fee_rate": str(terms.fee_rate),
+            "fee_rate": _rate(terms.fee_rate),
             "state": terms.state.value,
             "agreed_on": _d(terms.agreed_on),
         },
@@ -135,7 +149,7 @@ def family_to_json(loan: FamilyLoan) -> JSONDict:
         "balance": str(loan.balance),
         "borrowed_on": loan.borrowed_on.isoformat(),
         "promised": _d(loan.promised),
-        "apr": str(loan.apr),
+        "apr": _rate(loan.apr),
         "repayments": [
             {"date": r.on.isoformat(), "amount": str(r.amount)} for r in loan.repayments
         ],
@@ -203,21 +217,90 @@ def household_to_json(household: Household) -> JSONDict:
     }
 
 
+# What json.dumps(ensure_ascii=False) leaves raw: DEL, the C1 controls and lone surrogates.
+_JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f\ud800-\udfff]")
+
+
+def json_text(data: object, *, indent: int | None = 2) -> str:
+    """JSON that keeps every script readable but holds no raw control character.
+
+    `ensure_ascii=False` writes C1 controls (U+009B starts a terminal escape) and lone surrogates
+    (they cannot even be encoded) as they are; here they become JSON's own escapes (U+009B is
+    written as backslash-u009b), which read back to the same text.
+    """
+    text = json.dumps(data, indent=indent, ensure_ascii=False)
+    return _JSON_RAW_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def household_to_csv(household: Household) -> str:
-    """One long table (table, key, field, value) that any spreadsheet opens."""
+    """One long table (table, key, field, value) that any spreadsheet opens as plain data.
+
+    Rows end in CRLF (RFC 4180), so the csv module quotes every field holding a CR or LF and a
+    line break in a note never splits a row. Every cell is made safe with `_csv_cell`.
+    """
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(["table", "key", "field", "value"])
     data = household_to_json(household)
     for field, value in data["settings"].items():
-        writer.writerow(["settings", "", field, _csv_value(value)])
+        writer.writerow(_csv_row("settings", "", field, value))
     keys = {"family": "lender", "contacts": "loan", "checkins": "week", "balances": "name"}
     for table in TABLES:
         for row in data[table]:
             key = str(row.get(keys.get(table, "name"), ""))
             for field, value in row.items():
-                writer.writerow([table, key, field, _csv_value(value)])
+                writer.writerow(_csv_row(table, key, field, value))
     return out.getvalue()
+
+
+# Fields whose value is always a number debtcoach wrote (an amount, a rate, a day of the month),
+# never a person's text.
+_CSV_NUMBER_FIELDS = frozenset(
+    {
+        "amount",
+        "apr",
+        "arrears",
+        "balance",
+        "current",
+        "due_day",
+        "late_fee",
+        "min_payment",
+        "penalty_apr",
+        "rate_in_force",
+        "safety_buffer",
+        "target",
+    }
+)
+_PLAIN_NUMBER_RE = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+# What makes a spreadsheet read a cell as a formula (OWASP "CSV Injection").
+_FORMULA_START = frozenset("=+-@\t\r")
+
+
+def _csv_row(table: str, key: str, field: str, value: object) -> list[str]:
+    number = field in _CSV_NUMBER_FIELDS
+    return [
+        _csv_cell(table),
+        _csv_cell(key),
+        _csv_cell(field),
+        _csv_cell(_csv_value(value), number),
+    ]
+
+
+def _csv_cell(text: str, number: bool = False) -> str:
+    """A cell a spreadsheet shows as the text it is, never runs as a formula.
+
+    Control characters are written visibly (`printable`; line breaks stay, quoted). A cell that
+    starts with = + - @ TAB or CR, also after leading blanks, gets a leading single quote, as
+    OWASP recommends. The one exception is a plain number in a number field (`-12.50` must stay
+    a number): debtcoach wrote it, and a plain number cannot carry a formula. Amounts are never
+    negative today, so in practice no number starts with a formula character anyway.
+    """
+    if number and _PLAIN_NUMBER_RE.fullmatch(text):
+        return text
+    shown = printable(text, multiline=True)
+    if shown[:1] in _FORMULA_START or shown.lstrip()[:1] in _FORMULA_START:
+        return "'" + shown
+    return shown
 
 
 def _csv_value(value: object) -> str:

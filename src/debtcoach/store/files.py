@@ -4,20 +4,29 @@ Everything that ends up on disk goes through `atomic_write_bytes`: a temp file i
 written, flushed and fsynced, made 0600, renamed over the target with `os.replace` (atomic on
 POSIX), then the folder is fsynced so the rename itself survives a power cut. A reader therefore
 sees either the old bytes or the new ones, never a mix, whenever the writer dies.
+
+Nothing is ever written through a symbolic link: a target that is one is refused
+(`NotARegularFile`), and temp files are created new (O_CREAT|O_EXCL|O_NOFOLLOW), so a link
+planted next to the data file cannot redirect a write, a truncation or a chmod to another file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
-from debtcoach.store.errors import StorageIOError
+from debtcoach.store.errors import NotARegularFile, StorageIOError
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 TEMP_SUFFIX = ".tmp"
+# A new file only: never an existing one, never through a symbolic link (POSIX: O_EXCL fails on
+# any link, even a dangling one).
+_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+_TEMP_ATTEMPTS = 100
 
 
 def temp_prefix(path: Path) -> str:
@@ -25,26 +34,60 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for a message."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def refuse_link(path: Path, hint: str = "") -> None:
+    """Raise `NotARegularFile` when `path` itself is a symbolic link (its folder may be one)."""
+    if os.path.islink(path):
+        raise NotARegularFile(path, "a symbolic link", hint)
+
+
+def _temp_token() -> str:
+    return secrets.token_hex(8)
+
+
+def _create_temp(path: Path) -> tuple[int, Path]:
+    """A new, empty, 0600 temp file next to `path`, opened for writing."""
+    for _ in range(_TEMP_ATTEMPTS):
+        temp = path.with_name(f"{temp_prefix(path)}{_temp_token()}{TEMP_SUFFIX}")
+        try:
+            return os.open(temp, _NEW_FILE_FLAGS, FILE_MODE), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temp file name next to {path.name}")
+
+
 def atomic_write_bytes(path: Path, payload: bytes, *, action: str = "write") -> None:
     """Replace `path` with `payload` all at once (see the module docstring); 0600, folders 0700.
 
-    A symlinked file (say, into a synced folder) stays a symlink: its target is replaced.
+    A `path` that is a symbolic link is refused, not followed: its target may be any file.
     """
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
+    refuse_link(path, "; nothing was written")
     folder = path.parent
     try:
         make_private_dirs(folder)
-        fd, temp_name = tempfile.mkstemp(dir=folder, prefix=temp_prefix(path), suffix=TEMP_SUFFIX)
+        fd, temp = _create_temp(path)
     except OSError as exc:
         raise StorageIOError(path, action, exc.strerror or str(exc)) from None
-    temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
+            os.fchmod(handle.fileno(), FILE_MODE)  # exactly 0600 whatever the umask
             os.fsync(handle.fileno())
-        os.chmod(temp, FILE_MODE)
         os.replace(temp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

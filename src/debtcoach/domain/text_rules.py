@@ -1,0 +1,72 @@
+"""What free text a person or a file may hand us, and how stored text is shown.
+
+A lender, a note or a contact's outcome is only ever text. A control character in it can drive a
+terminal (an ESC sequence retitles it or injects colours), split a CSV row or a letter's line; a
+lone surrogate (what Python makes of invalid UTF-8 in a command-line argument) cannot even be
+printed. Every door refuses them with `free_text_problem`; text that is already stored (an older
+file may hold them) is shown through `printable`.
+"""
+
+from __future__ import annotations
+
+FREE_TEXT_LIMIT = 500
+NOTES_LIMIT = 5000
+
+NOT_UTF8 = "is not valid UTF-8"
+
+
+def is_control(char: str) -> bool:
+    """C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F): what a terminal acts on."""
+    code = ord(char)
+    return code < 0x20 or 0x7F <= code <= 0x9F
+
+
+def is_surrogate(char: str) -> bool:
+    """U+D800–U+DFFF: never a character of valid UTF-8 text, only a decoding error's stand-in."""
+    return 0xD800 <= ord(char) <= 0xDFFF
+
+
+def has_surrogates(text: str) -> bool:
+    return any(is_surrogate(char) for char in text)
+
+
+def free_text_problem(
+    text: str, *, multiline: bool = False, limit: int = FREE_TEXT_LIMIT
+) -> str | None:
+    """Why `text` cannot be stored as free text, or None when it can.
+
+    The answer is a short sentence without the field's name, for the caller to prefix
+    (`--lender: is not valid UTF-8`). `multiline` fields (notes) may hold line breaks; nothing
+    else may hold a control character. `limit` counts characters (notes use `NOTES_LIMIT`).
+    """
+    if has_surrogates(text):
+        return NOT_UTF8
+    for position, char in enumerate(text, start=1):
+        if is_control(char) and not (multiline and char == "\n"):
+            kind = "control characters"
+            if multiline:
+                kind += " other than line breaks"
+            return f"must not contain {kind} (found {printable(char)} at character {position})"
+    if len(text) > limit:
+        return f"is longer than {limit:,} characters (it has {len(text):,})"
+    return None
+
+
+def _escape(char: str) -> str:
+    return repr(char)[1:-1]
+
+
+_VISIBLE: dict[int, str] = {
+    code: _escape(chr(code)) for code in (*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000))
+}
+_VISIBLE_KEEPING_LINES = {code: shown for code, shown in _VISIBLE.items() if code != ord("\n")}
+
+
+def printable(text: str, *, multiline: bool = False) -> str:
+    """`text` with every control character and lone surrogate written as its Python escape.
+
+    ESC becomes the four characters `\\x1b`, a tab `\\t`, a lone surrogate `\\udcff`, so stored
+    text reaches a terminal, a CSV cell or a letter only as text. Everything else, including
+    CJK, emoji and right-to-left text, is left as it is. With `multiline`, line breaks stay.
+    """
+    return text.translate(_VISIBLE_KEEPING_LINES if multiline else _VISIBLE)
