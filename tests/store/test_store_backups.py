@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import stat
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,8 @@ from debtcoach.store.backups import KEEP_DAYS, KEEP_LAST, BackupSet
 from debtcoach.store.errors import BackupNotFound, BackupUnusable, StoreInputError
 from debtcoach.store.migrations import SCHEMA_VERSION
 from debtcoach.store.repository import load_problem
+
+from .writers import hold_lock, release, run_cli
 
 
 def mode(path: Path) -> int:
@@ -219,3 +223,50 @@ def test_load_problem_is_none_for_a_good_file_and_a_sentence_otherwise(
     other.write_text("[]")
     problem = load_problem(other)
     assert problem is not None and "top level is not a JSON object" in problem
+
+
+# -- refused saves leave the rotation alone ------------------------------------------------------
+
+
+def backup_folder_contents(db_path: Path) -> dict[str, bytes]:
+    return {item.name: item.read_bytes() for item in (db_path.parent / "backups").iterdir()}
+
+
+def limit_file_size(limit: int) -> Callable[[], None]:
+    """For a child process: files may not grow past `limit` bytes (a full quota, as root too).
+
+    Python ignores SIGXFSZ, so a write past the limit fails with EFBIG instead of killing it.
+    """
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_refused_saves_leave_every_backup_in_place(
+    repo: Repository, db_path: Path, make: Any
+) -> None:
+    for n in range(KEEP_LAST + 2):
+        repo.add_loan(make.loan(f"Loan {n}"))
+    before = backup_folder_contents(db_path)
+    assert len(before) == KEEP_LAST and len(set(before.values())) == KEEP_LAST
+    current = db_path.read_bytes()
+    add = ["loan", "add", "--kind", "credit_card", "--balance", "500", "--apr", "18",
+           "--min-payment", "25", "--name"]  # fmt: skip
+    # The new file is larger than the quota allows; a copy of the current one still fits.
+    fits_only_the_backup = limit_file_size(len(current) + 16)
+    for n in range(10):
+        result = run_cli(db_path, *add, f"Refused {n}", preexec_fn=fits_only_the_backup)
+        assert result.returncode == 1, result.stderr
+        assert "cannot write" in result.stderr
+    holder = hold_lock(db_path)
+    try:
+        for n in range(3):
+            result = run_cli(db_path, *add, f"Locked {n}", DEBTCOACH_LOCK_TIMEOUT="0.1")
+            assert result.returncode == 1 and "being written" in result.stderr
+    finally:
+        release(holder)
+    assert db_path.read_bytes() == current
+    assert backup_folder_contents(db_path) == before
+    assert sorted(os.listdir(db_path.parent)) == ["backups", "debtcoach.json", "debtcoach.json.lock"]

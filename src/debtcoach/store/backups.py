@@ -1,10 +1,11 @@
 """Rotating backups of the data file in `backups/` next to it.
 
-Before every write the bytes the file held until now are copied (not re-serialised: a backup is
+With every write the bytes the file held until now are copied (not re-serialised: a backup is
 exactly what was on disk) to `backups/<stem>-<UTC time>.json`, written atomically, 0600, in a
-0700 folder. Then the set is pruned: the newest `KEEP_LAST` backups stay, plus the newest backup of
-each UTC day for the last `KEEP_DAYS` days; older ones are deleted. Files in `backups/` that do not
-look like our backups are never touched.
+0700 folder. Only once the write has succeeded is the set pruned (a refused write takes its backup
+back), so failing saves cannot push real history out: the newest `KEEP_LAST` backups stay, plus
+the newest backup of each UTC day for the last `KEEP_DAYS` days; older ones are deleted. Files in
+`backups/` that do not look like our backups are never touched.
 
 Whether a backup *loads* is the repository's business (`Repository.backups()`), so this module
 knows nothing about the contents.
@@ -106,19 +107,29 @@ class BackupSet:
 
         Call with the data file's write lock held (so names and pruning cannot race).
         """
-        now = self._clock().astimezone(UTC)
-        stamp = now.strftime(_STAMP_FORMAT)
+        target = self.add(payload)
+        self.prune(protect={target, *protect})
+        return target
+
+    def add(self, payload: bytes) -> Path:
+        """Store `payload` as the newest backup without pruning: the write it belongs to may
+        still fail, and then `discard` takes it back. Call with the write lock held."""
+        stamp = self._clock().astimezone(UTC).strftime(_STAMP_FORMAT)
         target = self.folder / f"{self._stem}-{stamp}.json"
         serial = 0
-        while target.exists():
+        while os.path.lexists(target):
             serial += 1
             target = self.folder / f"{self._stem}-{stamp}-{serial}.json"
         self._remove_stale_temps()
         atomic_write_bytes(target, payload, action="back up to")
         with contextlib.suppress(OSError):
             os.chmod(self.folder, DIR_MODE)  # ours alone, whatever someone did to it
-        self.prune(now, protect={target, *protect})
         return target
+
+    def discard(self, backup: Path) -> None:
+        """Take back a backup whose write was refused (best effort: it is a true copy anyway)."""
+        with contextlib.suppress(OSError):
+            backup.unlink()
 
     def _remove_stale_temps(self) -> None:
         """Temp files of backups whose writer was killed (safe: we hold the write lock)."""

@@ -10,9 +10,10 @@ or comes from a newer debtcoach raises and is never overwritten: a write always 
 
 `batch(write=True)` turns any number of TinyDB reads and writes into one read and at most one
 write, all under the cross-process write lock (`lock.py`), so the change is applied to the file as
-it is now, not as it was when some other process last looked. Just before the rename the bytes the
-file held until now are copied into the rotating backups (`backups.py`). `batch(write=False)`
-reads without the lock (safe: the file is only ever replaced whole) and refuses to write.
+it is now, not as it was when some other process last looked. The bytes the file held until now
+join the rotating backups (`backups.py`) as part of that write: kept only if it succeeds, and only
+a write that succeeded rotates older ones out. `batch(write=False)` reads without the lock (safe:
+the file is only ever replaced whole) and refuses to write.
 """
 
 from __future__ import annotations
@@ -157,10 +158,8 @@ class AtomicJSONStorage(Storage):
                 current = None
             except OSError as exc:
                 raise StorageIOError(self.path, "read", exc.strerror or str(exc)) from None
-            saved = None
-            if current is not None and current.strip():
-                saved = BackupSet(self.path, self.backup_clock).save(current, protect=protect)
-            atomic_write_bytes(self.path, payload, action="restore")
+            keep = current if current is not None and current.strip() else None
+            saved = self._replace_backed_up(payload, keep, action="restore", protect=protect)
             self._file_bytes = payload
             self.last_write_stamp = file_stamp(self.path)
             return saved
@@ -185,11 +184,37 @@ class AtomicJSONStorage(Storage):
         if previous == payload:
             return  # nothing changed on disk: no write, no backup pushing history out
         remove_stale_temps(self.path)
-        if self.backups_enabled and previous is not None and previous.strip():
-            BackupSet(self.path, self.backup_clock).save(previous)
-        atomic_write_bytes(self.path, payload)
+        keep = previous if self.backups_enabled and previous and previous.strip() else None
+        self._replace_backed_up(payload, keep)
         self._file_bytes = payload
         self.last_write_stamp = file_stamp(self.path)
+
+    def _replace_backed_up(
+        self,
+        payload: bytes,
+        previous: bytes | None,
+        *,
+        action: str = "write",
+        protect: Collection[Path] = (),
+    ) -> Path | None:
+        """Write `payload` over the file, keeping `previous` as a backup only if that succeeds.
+
+        The backup goes in first (a crash between the two leaves one extra true copy), is taken
+        back if the write is refused, and only a write that succeeded prunes older backups: a
+        run of refused saves leaves the rotation exactly as it was.
+        """
+        if previous is None:
+            atomic_write_bytes(self.path, payload, action=action)
+            return None
+        backups = BackupSet(self.path, self.backup_clock)
+        saved = backups.add(previous)
+        try:
+            atomic_write_bytes(self.path, payload, action=action)
+        except BaseException:
+            backups.discard(saved)
+            raise
+        backups.prune(protect={saved, *protect})
+        return saved
 
 
 def parse_data(path: Path, content: bytes) -> RawDB | None:
