@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from debtcoach.store import Repository, StorageCorrupt, StorageTooNew
+from debtcoach.store import Repository, StorageCorrupt, StorageIOError, StorageTooNew
 from debtcoach.store.backups import KEEP_DAYS, KEEP_LAST, BackupSet
 from debtcoach.store.errors import BackupNotFound, BackupUnusable, StoreInputError
 from debtcoach.store.migrations import SCHEMA_VERSION
@@ -270,3 +270,69 @@ def test_refused_saves_leave_every_backup_in_place(
     assert db_path.read_bytes() == current
     assert backup_folder_contents(db_path) == before
     assert sorted(os.listdir(db_path.parent)) == ["backups", "debtcoach.json", "debtcoach.json.lock"]
+
+
+# -- a clock that was wrong ----------------------------------------------------------------------
+
+
+def test_a_backup_dated_in_the_future_is_neither_newest_nor_kept_forever(
+    repo: Repository, db_path: Path, make: Any
+) -> None:
+    repo.add_loan(make.loan("A"))
+    repo.add_loan(make.loan("B"))
+    # Written while the clock was a year ahead, then the clock was put right.
+    skewed = BackupSet(db_path, clock=lambda: datetime.now(UTC) + timedelta(days=365))
+    future = skewed.save(db_path.read_bytes())
+    repo.add_loan(make.loan("C"))
+    infos = repo.backups()
+    assert [info.path for info in infos][-1] == future
+    assert [info.dated_in_future for info in infos] == [False, False, True]
+    assert repo.newest_good_backup() == infos[0].path
+    for n in range(KEEP_LAST):
+        repo.add_loan(make.loan(f"Later {n}"))
+    kept = [item.path for item in BackupSet(db_path).all()]
+    assert future not in kept
+    assert len(kept) == KEEP_LAST
+
+
+def test_a_future_dated_backup_is_still_offered_when_it_is_the_only_good_one(
+    repo: Repository, db_path: Path, make: Any
+) -> None:
+    repo.add_loan(make.loan("A"))
+    skewed = BackupSet(db_path, clock=lambda: datetime.now(UTC) + timedelta(days=30))
+    future = skewed.save(db_path.read_bytes())
+    db_path.write_bytes(b"{broken")
+    with pytest.raises(StorageCorrupt) as caught:
+        repo.load()
+    assert caught.value.backup == future
+
+
+# -- a symlinked backups folder ------------------------------------------------------------------
+
+
+def test_a_symlinked_backups_folder_is_refused_and_left_alone(
+    repo: Repository, db_path: Path, make: Any, tmp_path: Path
+) -> None:
+    repo.add_loan(make.loan("A"))
+    current = db_path.read_bytes()
+    elsewhere = tmp_path / "somebody-elses"
+    elsewhere.mkdir(mode=0o755)
+    os.chmod(elsewhere, 0o755)
+    day = datetime(2026, 11, 1, tzinfo=UTC)
+    for n in range(KEEP_LAST + 3):  # look like our backups, so pruning would pick them
+        stamp = (day + timedelta(minutes=n)).strftime("%Y%m%dT%H%M%S.%fZ")
+        (elsewhere / f"debtcoach-{stamp}.json").write_text(f"theirs {n}")
+    before = {item.name: item.read_bytes() for item in elsewhere.iterdir()}
+    (db_path.parent / "backups").symlink_to(elsewhere)
+    add = ["loan", "add", "--kind", "credit_card", "--balance", "500", "--apr", "18",
+           "--min-payment", "25", "--name", "B"]  # fmt: skip
+    result = run_cli(db_path, *add)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert "symbolic link" in line and str(db_path.parent / "backups") in line
+    assert db_path.read_bytes() == current
+    assert mode(elsewhere) == 0o755
+    assert {item.name: item.read_bytes() for item in elsewhere.iterdir()} == before
+    with pytest.raises(StorageIOError, match="symbolic link"):
+        BackupSet(db_path).prune()
+    assert {item.name: item.read_bytes() for item in elsewhere.iterdir()} == before

@@ -243,12 +243,14 @@ def _rename_key(amounts: Any, old: str, new: str) -> dict[str, Any] | None:
 
 @dataclasses.dataclass(frozen=True)
 class BackupInfo:
-    """One backup as `backup list` shows it; `problem` is why it does not load (None: it does)."""
+    """One backup as `backup list` shows it; `problem` is why it does not load (None: it does);
+    `dated_in_future`: its time is after now (the clock was wrong), so it is listed last."""
 
     path: Path
     taken_at: datetime
     size: int
     problem: str | None
+    dated_in_future: bool = False
 
     @property
     def name(self) -> str:
@@ -386,7 +388,9 @@ class Repository:
     def backups(self) -> tuple[BackupInfo, ...]:
         """The rotating backups of this file, newest first, each checked to load."""
         return tuple(
-            BackupInfo(item.path, item.taken_at, item.size, load_problem(item.path))
+            BackupInfo(
+                item.path, item.taken_at, item.size, load_problem(item.path), item.dated_in_future
+            )
             for item in BackupSet(self.path).all()
         )
 
