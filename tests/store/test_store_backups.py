@@ -336,3 +336,59 @@ def test_a_symlinked_backups_folder_is_refused_and_left_alone(
     with pytest.raises(StorageIOError, match="symbolic link"):
         BackupSet(db_path).prune()
     assert {item.name: item.read_bytes() for item in elsewhere.iterdir()} == before
+
+
+# -- a data file that lost its data ---------------------------------------------------------------
+
+EMPTIED = [
+    pytest.param(b"", id="0-bytes"),
+    pytest.param(b"  \n\t\n", id="whitespace"),
+    pytest.param(b"{}", id="empty-object"),
+    pytest.param(b'{"_default": {}, "loans": {}}', id="empty-tables"),
+]
+ADD_B = ["loan", "add", "--kind", "credit_card", "--balance", "500", "--apr", "18",
+         "--min-payment", "25", "--name", "B"]  # fmt: skip
+
+
+@pytest.mark.parametrize("emptied", EMPTIED)
+def test_an_emptied_file_is_damaged_while_good_backups_exist(
+    db_path: Path, emptied: bytes
+) -> None:
+    for name in ("A", "B", "C"):
+        assert run_cli(db_path, *ADD_B[:-1], name).returncode == 0
+    newest = BackupSet(db_path).all()[0].path
+    db_path.write_bytes(emptied)
+    listed = run_cli(db_path, "loan", "list")
+    assert listed.returncode == 1
+    (line,) = listed.stderr.splitlines()
+    assert str(db_path) in line and "left untouched" in line
+    assert f"debtcoach restore {newest.name}" in line
+    added = run_cli(db_path, *ADD_B[:-1], "D")
+    assert added.returncode == 1 and added.stderr == listed.stderr
+    assert db_path.read_bytes() == emptied
+    with pytest.raises(StorageCorrupt) as caught:
+        Repository(db_path).load()
+    assert caught.value.backup == newest
+    assert run_cli(db_path, "restore", newest.name).returncode == 0
+    assert "A" in run_cli(db_path, "loan", "list").stdout
+
+
+@pytest.mark.parametrize("emptied", EMPTIED)
+def test_an_empty_file_without_backups_is_a_new_household(
+    db_path: Path, emptied: bytes
+) -> None:
+    db_path.parent.mkdir()
+    db_path.write_bytes(emptied)
+    assert run_cli(db_path, "loan", "list").returncode == 0
+    assert run_cli(db_path, *ADD_B).returncode == 0
+    assert [loan.name for loan in Repository(db_path).load().loans] == ["B"]
+    # An empty file is nothing to keep: no backup of it pushes a real one out later.
+    assert BackupSet(db_path).all() == []
+
+
+def test_backups_that_hold_no_data_are_not_offered(repo: Repository, db_path: Path) -> None:
+    db_path.parent.mkdir()
+    BackupSet(db_path).save(b"{}")
+    db_path.write_bytes(b"")
+    assert repo.newest_good_backup() is None
+    assert repo.load().loans == ()

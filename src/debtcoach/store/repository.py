@@ -72,7 +72,7 @@ from debtcoach.store.records import (
     settings_to_record,
     to_record,
 )
-from debtcoach.store.storage import AtomicJSONStorage, parse_data
+from debtcoach.store.storage import AtomicJSONStorage, holds_no_data, parse_data
 
 M = TypeVar("M", bound=Model)
 
@@ -283,6 +283,14 @@ _TABLES = frozenset(
 )
 
 
+def _holds_data(path: Path) -> bool:
+    """Whether a data file that loads holds any document (an empty one is nothing to restore)."""
+    try:
+        return not holds_no_data(parse_data(path, path.read_bytes()))
+    except (OSError, StoreError):
+        return False
+
+
 def _looks_like_data(path: Path) -> bool:
     """Whether `path` holds a JSON object with debtcoach's tables (loading it may still fail).
 
@@ -311,7 +319,11 @@ class Repository:
         self.path = Path(path)
         self._backups_enabled = backups
         self._db = TinyDB(
-            self.path, storage=AtomicJSONStorage, backups=backups, lock_timeout=lock_timeout
+            self.path,
+            storage=AtomicJSONStorage,
+            backups=backups,
+            lock_timeout=lock_timeout,
+            good_backup=self.newest_good_backup if backups else None,
         )
         self._storage = cast(AtomicJSONStorage, self._db.storage)
         self._mutex = threading.RLock()
@@ -395,9 +407,9 @@ class Repository:
         )
 
     def newest_good_backup(self) -> Path | None:
-        """The newest backup that loads completely, if any."""
+        """The newest backup that loads completely and holds data, if any."""
         for item in BackupSet(self.path).all():
-            if load_problem(item.path) is None:
+            if load_problem(item.path) is None and _holds_data(item.path):
                 return item.path
         return None
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -52,17 +52,21 @@ class AtomicJSONStorage(Storage):
         *,
         backups: bool = True,
         lock_timeout: float | None = None,
+        good_backup: Callable[[], Path | None] | None = None,
         **_ignored: Any,
     ) -> None:
         """Open lazily: a missing file is an empty database and is only created by a write.
 
         `backups=False` is for reading backups themselves; `lock_timeout=None` means
-        `DEBTCOACH_LOCK_TIMEOUT` or 5 seconds.
+        `DEBTCOACH_LOCK_TIMEOUT` or 5 seconds. `good_backup` finds the newest backup worth
+        restoring: a file that holds no data while there is one has lost its data (a truncation,
+        a hand edit), so it is refused as damaged rather than read as a new household.
         """
         super().__init__()
         self.path = Path(path)
         self.backups_enabled = backups
         self.lock_timeout = lock_timeout
+        self.good_backup = good_backup
         self.backup_clock: Clock = utc_now
         # The stat of the file right after our own last write: lets a watcher tell our writes
         # from somebody else's.
@@ -71,6 +75,7 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         self._locked = False
         self._file_bytes: bytes | None = None  # what the file held at the last read
+        self._file_holds_data = False  # whether those bytes hold any document worth a backup
 
     # -- TinyDB's Storage interface -------------------------------------------------------
 
@@ -171,11 +176,20 @@ class AtomicJSONStorage(Storage):
             content = self.path.read_bytes()
         except FileNotFoundError:
             self._file_bytes = None
+            self._file_holds_data = False
             return None
         except OSError as exc:
             raise StorageIOError(self.path, "read", exc.strerror or str(exc)) from None
+        data = parse_data(self.path, content)
+        holds_data = not holds_no_data(data)
+        if not holds_data and self.good_backup is not None:
+            backup = self.good_backup()
+            if backup is not None:
+                detail = "it is empty" if not content.strip() else "it holds no data"
+                raise StorageCorrupt(self.path, f"{detail}, but its backups do", backup)
         self._file_bytes = content
-        return parse_data(self.path, content)
+        self._file_holds_data = holds_data
+        return data
 
     def _write_file(self, data: RawDB) -> None:
         stamp(data)
@@ -184,9 +198,10 @@ class AtomicJSONStorage(Storage):
         if previous == payload:
             return  # nothing changed on disk: no write, no backup pushing history out
         remove_stale_temps(self.path)
-        keep = previous if self.backups_enabled and previous and previous.strip() else None
+        keep = previous if self.backups_enabled and self._file_holds_data else None
         self._replace_backed_up(payload, keep)
         self._file_bytes = payload
+        self._file_holds_data = True  # every write holds at least meta (`stamp`)
         self.last_write_stamp = file_stamp(self.path)
 
     def _replace_backed_up(
@@ -215,6 +230,11 @@ class AtomicJSONStorage(Storage):
             raise
         backups.prune(protect={saved, *protect})
         return saved
+
+
+def holds_no_data(data: RawDB | None) -> bool:
+    """Whether parsed data has no document at all (debtcoach always writes its meta one)."""
+    return not data or not any(data.values())
 
 
 def parse_data(path: Path, content: bytes) -> RawDB | None:
