@@ -20,7 +20,7 @@ import contextlib
 import dataclasses
 import json
 import threading
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Collection, Iterator, MutableMapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -148,7 +148,7 @@ class _Session:
         (`original`, as parsed): only the documents added or changed since are rebuilt, so a
         save costs the same whether the history holds ten weeks or ten years.
         """
-        self.settings()
+        currency = self.currency()
         if meta_doc(original) != self.meta():
             self.check_all()  # new settings (currency) could change how every amount reads
             return
@@ -156,13 +156,15 @@ class _Session:
             before = original.get(table) or {}
             for doc in self.table(table).all():
                 if before.get(str(doc.doc_id)) != doc:
-                    self.model(table, model_type, doc)
+                    self.model(table, model_type, doc, currency)
 
     # -- rows -------------------------------------------------------------------------------
 
-    def model(self, table: str, model_type: type[M], doc: Document) -> M:
+    def model(
+        self, table: str, model_type: type[M], doc: Document, currency: str | None = None
+    ) -> M:
         try:
-            return from_record(model_type, doc, self.currency())
+            return from_record(model_type, doc, currency or self.currency())
         except RecordError as exc:
             raise StorageCorrupt(self._path, f"{table} document {doc.doc_id}: {exc}") from None
 
@@ -691,9 +693,24 @@ class Repository:
 
     def remove_balance_entries(self, source: str) -> int:
         """Drop the history points one source wrote (a corrected week); returns how many."""
+        return self.replace_balance_entries({source}, ())
+
+    def replace_balance_entries(
+        self, sources: Collection[str], entries: Sequence[BalanceEntry]
+    ) -> int:
+        """Swap every history point of `sources` for `entries`; returns how many were dropped.
+
+        One pass over the table and at most two table writes, however many sources change: a
+        correction of an old week rewrites every later week's points, and TinyDB re-keys the
+        whole table on each write, so one write per week would make a correction quadratic.
+        """
+        wanted = set(sources)
         with self._open() as s:
             table = s.table(BALANCES)
-            ids = [doc.doc_id for doc in table if doc.get("source") == source]
+            ids = [doc.doc_id for doc in table.all() if doc.get("source") in wanted]
             if ids:
                 table.remove(doc_ids=ids)
+            if entries:
+                currency = s.currency()
+                table.insert_multiple(to_record(entry, currency) for entry in entries)
             return len(ids)
