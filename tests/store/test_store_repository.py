@@ -23,8 +23,10 @@ from debtcoach.store import (
     AtomicJSONStorage,
     CurrencyChangeRefused,
     CurrencyMismatch,
+    SCHEMA_VERSION,
     DuplicateName,
     Repository,
+    StorageCorrupt,
     StoreError,
     StoreInputError,
     UnknownName,
@@ -62,7 +64,7 @@ def test_fresh_repository_loads_defaults_without_creating_a_file(
 def test_first_write_records_meta(repo: Repository, db_path: Path, make: Any) -> None:
     repo.add_loan(make.loan())
     meta = raw(db_path)["meta"]["1"]
-    assert meta["schema_version"] == 1
+    assert meta["schema_version"] == SCHEMA_VERSION
     assert meta["currency"] == "USD"
     assert meta["locale"] == "en_US"
     assert meta["settings"]["strategy"] == "avalanche"
@@ -281,6 +283,42 @@ def test_contacts_by_id(repo: Repository, make: Any) -> None:
         repo.remove_contact(99)
     with pytest.raises(UnknownName):
         repo.update_contact(second, make.contact())
+
+
+def test_a_removed_contacts_id_is_never_handed_out_again(repo: Repository, make: Any) -> None:
+    repo.add_loan(make.loan("Visa"))
+    ids = [repo.add_contact(make.contact("Visa", day)) for day in (1, 2, 3)]
+    repo.remove_contact(ids[-1])
+    fourth = repo.add_contact(make.contact("Visa", 4))
+    assert fourth not in ids
+    repo.remove_contact(fourth)
+    repo.remove_contact(ids[1])
+    fifth = repo.add_contact(make.contact("Visa", 5))
+    assert fifth > fourth
+    with pytest.raises(UnknownName):
+        repo.remove_contact(ids[-1])  # the stale id names nothing, not the newest talk
+    assert [c.on.day for _, c in repo.contacts_with_ids()] == [1, 5]
+
+
+def test_imported_contacts_get_ids_never_used_before(repo: Repository, make: Any) -> None:
+    repo.add_loan(make.loan("Visa"))
+    old_ids = [repo.add_contact(make.contact("Visa", day)) for day in (1, 2)]
+    household = repo.load()
+    repo.replace_all(household)
+    new_ids = [contact_id for contact_id, _ in repo.contacts_with_ids()]
+    assert min(new_ids) > max(old_ids)
+    assert tuple(c for _, c in repo.contacts_with_ids()) == household.contacts
+
+
+def test_a_damaged_contact_counter_is_reported(
+    repo: Repository, db_path: Path, make: Any
+) -> None:
+    repo.add_loan(make.loan("Visa"))
+    data = raw(db_path)
+    data["meta"]["1"]["last_contact_id"] = "seven"
+    db_path.write_text(json.dumps(data))
+    with pytest.raises(StorageCorrupt, match="last_contact_id"):
+        repo.add_contact(make.contact("Visa"))
 
 
 def test_contact_for_an_unknown_loan_is_refused(repo: Repository, make: Any) -> None:

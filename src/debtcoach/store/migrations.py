@@ -13,6 +13,10 @@ Versions:
    borrowed from relatives lived in a table called `family` and its repayments were dated `date`.
 1. The first release: amounts are integer minor units in the household currency (meta), rates
    decimal strings, the table is `family_loans` and repayments are dated `on`.
+2. Meta remembers `last_contact_id`, the highest contact id ever handed out, so removing the
+   newest contact never lets its id name another conversation (a stale `contact remove 3`).
+   Version 1 files start from their highest contact id; older debtcoaches would reuse ids, so
+   they are refused this file.
 
 A file without a schema_version (only ever assembled by hand: every release stamps it) is read
 as the current version.
@@ -28,9 +32,10 @@ from typing import Any
 from debtcoach.domain.money import MoneyError, currency_digits, validate_currency
 from debtcoach.store.errors import StorageTooNew
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "meta"
 META_DOC_ID = "1"
+LAST_CONTACT_ID = "last_contact_id"
 
 RawDB = dict[str, dict[str, Any]]
 
@@ -50,10 +55,10 @@ def meta_doc(raw: RawDB) -> dict[str, Any] | None:
 
 
 def schema_version(raw: RawDB) -> int:
-    """The file's version; files without meta are the first version (nothing older exists)."""
+    """The file's version; a file without one was assembled by hand, as for this version."""
     meta = meta_doc(raw)
     if meta is None or "schema_version" not in meta:
-        return 1
+        return SCHEMA_VERSION
     version = meta["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
         raise SchemaInvalid(f"schema_version {version!r} is not a whole number from 0 up")
@@ -185,6 +190,18 @@ def _v0_to_v1(raw: RawDB) -> RawDB:
     return raw
 
 
+# -- 1 -> 2 -------------------------------------------------------------------------------------
+
+
+def _v1_to_v2(raw: RawDB) -> RawDB:
+    contacts = raw.get("contacts") or {}
+    highest = max((int(doc_id) for doc_id in contacts if doc_id.isdigit()), default=0)
+    meta = meta_doc(raw)
+    if meta is not None:  # always: the file's version is written in it
+        meta[LAST_CONTACT_ID] = highest
+    return raw
+
+
 # MIGRATIONS[n] turns a version-n file into a version-(n + 1) file. It receives the whole raw
 # TinyDB dict (tables -> doc id -> document) and returns it; it must not touch meta's version.
-MIGRATIONS: dict[int, Callable[[RawDB], RawDB]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[RawDB], RawDB]] = {0: _v0_to_v1, 1: _v1_to_v2}

@@ -10,7 +10,8 @@ A file that cannot be read (corrupt, or from a newer debtcoach) raises an error 
 newest backup that does load, and nothing is ever written over it; `restore()` puts a backup back.
 
 Rows are identified by their name (loans, income, expenses), lender (family loans), ISO week
-(check-ins) or TinyDB document id (contacts, which have no natural key). Money is kept in the
+(check-ins) or TinyDB document id (contacts, which have no natural key; an id is never handed
+out twice, see `_Session.insert_contacts`). Money is kept in the
 household's one currency (`settings.currency`); everything loaded carries it.
 """
 
@@ -54,7 +55,7 @@ from debtcoach.store.errors import (
     UnknownName,
 )
 from debtcoach.store.files import FileStamp, file_stamp
-from debtcoach.store.migrations import META_TABLE, RawDB, meta_doc
+from debtcoach.store.migrations import LAST_CONTACT_ID, META_TABLE, RawDB, meta_doc
 from debtcoach.store.records import (
     BALANCES,
     CHECKINS,
@@ -72,7 +73,7 @@ from debtcoach.store.records import (
     settings_to_record,
     to_record,
 )
-from debtcoach.store.storage import AtomicJSONStorage, holds_no_data, parse_data
+from debtcoach.store.storage import AtomicJSONStorage, holds_no_data, parse_data, parse_raw
 
 M = TypeVar("M", bound=Model)
 
@@ -149,7 +150,7 @@ class _Session:
         save costs the same whether the history holds ten weeks or ten years.
         """
         currency = self.currency()
-        if meta_doc(original) != self.meta():
+        if _without_counters(meta_doc(original)) != _without_counters(self.meta()):
             self.check_all()  # new settings (currency) could change how every amount reads
             return
         for table, model_type in _MODEL_TYPES.items():
@@ -224,12 +225,42 @@ class _Session:
             if new is not None:
                 self.overwrite(table, doc.doc_id, new)
 
+    # -- contact ids ------------------------------------------------------------------------
+
+    def last_contact_id(self) -> int:
+        """The highest contact id ever handed out (meta's record, or a higher id in the table
+        of a hand-made file)."""
+        meta = self.meta()
+        recorded = 0 if meta is None else meta.get(LAST_CONTACT_ID, 0)
+        if isinstance(recorded, bool) or not isinstance(recorded, int) or recorded < 0:
+            detail = f"{META_TABLE}: field {LAST_CONTACT_ID!r} must be a whole number from 0 up"
+            raise StorageCorrupt(self._path, detail)
+        in_use = max((doc.doc_id for doc in self.table(CONTACTS).all()), default=0)
+        return max(recorded, in_use)
+
+    def insert_contacts(self, records: Sequence[Record]) -> list[int]:
+        """Add contacts with ids above every id handed out before, so a stale id (a script's,
+        or a list printed yesterday) can never name another conversation."""
+        if not records:
+            return []
+        last = self.last_contact_id()
+        docs = [Document(record, doc_id=last + n) for n, record in enumerate(records, 1)]
+        ids = self.table(CONTACTS).insert_multiple(docs)
+        self.write_meta({LAST_CONTACT_ID: last + len(docs)})
+        return ids
+
     def has_amounts(self) -> bool:
         meta = self.meta()
         inner = meta.get("settings") if meta is not None else None
         if isinstance(inner, dict) and inner.get("safety_buffer"):
             return True
         return any(len(self.table(name)) for name in _MONEY_TABLES)
+
+
+def _without_counters(meta: Record | None) -> Record:
+    """Meta without the id counter, which changes with every contact and says nothing about
+    how amounts read."""
+    return {key: value for key, value in (meta or {}).items() if key != LAST_CONTACT_ID}
 
 
 def _rename_key(amounts: Any, old: str, new: str) -> dict[str, Any] | None:
@@ -288,7 +319,7 @@ _TABLES = frozenset(
 def _holds_data(path: Path) -> bool:
     """Whether a data file that loads holds any document (an empty one is nothing to restore)."""
     try:
-        return not holds_no_data(parse_data(path, path.read_bytes()))
+        return not holds_no_data(parse_raw(path, path.read_bytes()))
     except (OSError, StoreError):
         return False
 
@@ -491,10 +522,14 @@ class Repository:
                 seen.add(record[field])
         meta_fields = settings_to_record(household.settings)
         with self._open() as s:
+            last_contact_id = s.last_contact_id()
             for table in _DATA_TABLES:
                 s.table(table).truncate()
-                s.table(table).insert_multiple(rows[table])
-            s.write_meta(meta_fields)
+                if table != CONTACTS:
+                    s.table(table).insert_multiple(rows[table])
+            # Imported contacts get new ids: the replaced ones may still be named by a script.
+            s.write_meta({**meta_fields, LAST_CONTACT_ID: last_contact_id})
+            s.insert_contacts(rows[CONTACTS])
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -625,7 +660,8 @@ class Repository:
         """Log a conversation with a lender; returns its id. The loan must exist."""
         with self._open() as s:
             s.require(LOANS, contact.loan)
-            return s.table(CONTACTS).insert(to_record(contact, s.currency()))
+            (contact_id,) = s.insert_contacts([to_record(contact, s.currency())])
+            return contact_id
 
     def update_contact(self, contact_id: int, contact: Contact) -> None:
         with self._open() as s:
@@ -633,9 +669,11 @@ class Repository:
             s.overwrite(CONTACTS, contact_id, to_record(contact, s.currency()))
 
     def remove_contact(self, contact_id: int) -> None:
-        """Remove by id (see `contacts_with_ids`); ids stay stable when others are removed."""
+        """Remove by id (see `contacts_with_ids`); ids stay stable when others are removed, and
+        the removed id is never handed out again."""
         with self._open() as s:
             self._require_contact(s, contact_id)
+            s.write_meta({LAST_CONTACT_ID: s.last_contact_id()})
             s.table(CONTACTS).remove(doc_ids=[contact_id])
 
     def contacts_with_ids(self) -> tuple[tuple[int, Contact], ...]:

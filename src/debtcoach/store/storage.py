@@ -180,8 +180,8 @@ class AtomicJSONStorage(Storage):
             return None
         except OSError as exc:
             raise StorageIOError(self.path, "read", exc.strerror or str(exc)) from None
-        data = parse_data(self.path, content)
-        holds_data = not holds_no_data(data)
+        raw = parse_raw(self.path, content)
+        holds_data = not holds_no_data(raw)
         if not holds_data and self.good_backup is not None:
             backup = self.good_backup()
             if backup is not None:
@@ -189,7 +189,7 @@ class AtomicJSONStorage(Storage):
                 raise StorageCorrupt(self.path, f"{detail}, but its backups do", backup)
         self._file_bytes = content
         self._file_holds_data = holds_data
-        return data
+        return None if raw is None else _migrated(self.path, raw)
 
     def _write_file(self, data: RawDB) -> None:
         stamp(data)
@@ -232,13 +232,20 @@ class AtomicJSONStorage(Storage):
         return saved
 
 
-def holds_no_data(data: RawDB | None) -> bool:
-    """Whether parsed data has no document at all (debtcoach always writes its meta one)."""
-    return not data or not any(data.values())
+def holds_no_data(raw: RawDB | None) -> bool:
+    """Whether a file as read (`parse_raw`, before migrations add to it) has no document at
+    all: debtcoach always writes its meta one."""
+    return not raw or not any(raw.values())
 
 
 def parse_data(path: Path, content: bytes) -> RawDB | None:
     """The migrated data of a data file's bytes; None when empty. Raises on anything not ours."""
+    raw = parse_raw(path, content)
+    return None if raw is None else _migrated(path, raw)
+
+
+def parse_raw(path: Path, content: bytes) -> RawDB | None:
+    """A data file's bytes as its tables, not yet migrated; None when empty."""
     if not content.strip():
         return None
     try:
@@ -250,7 +257,11 @@ def parse_data(path: Path, content: bytes) -> RawDB | None:
         raise StorageCorrupt(path, detail) from None
     except RecursionError:
         raise StorageCorrupt(path, "it is nested too deeply to be ours") from None
-    raw = _check_shape(path, parsed)
+    return _check_shape(path, parsed)
+
+
+def _migrated(path: Path, raw: RawDB) -> RawDB:
+    """`migrate`, with its refusals naming the file."""
     try:
         return migrate(raw)
     except StorageTooNew as exc:
