@@ -9,6 +9,7 @@ from platformdirs import user_data_dir
 
 from debtcoach.store import DB_ENV_VAR, StoreInputError, default_data_path, resolve_data_path
 from debtcoach.store.paths import protected_path_problem
+
 from .writers import run_cli
 
 
@@ -40,7 +41,7 @@ def test_an_empty_environment_variable_counts_as_unset(tmp_path: Path) -> None:
 @pytest.mark.parametrize("typed", ["", "  "])
 def test_an_explicit_empty_db_is_bad_input(tmp_path: Path, typed: str) -> None:
     env = {DB_ENV_VAR: str(tmp_path / "e.json")}
-    with pytest.raises(StoreInputError, match="^--db: the path is empty$"):
+    with pytest.raises(StoreInputError, match=r"^--db: the path is empty$"):
         resolve_data_path(typed, env)
 
 

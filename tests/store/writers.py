@@ -104,9 +104,9 @@ def run_cli(
     data_path: Path | str, *args: str, preexec_fn: Callable[[], None] | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
     """`debtcoach --db DATA_PATH --today 2026-11-23 ARGS…` as a real process."""
+    command = [sys.executable, "-m", "debtcoach.cli", "--db", str(data_path)]
     return subprocess.run(
-        [sys.executable, "-m", "debtcoach.cli", "--db", str(data_path), "--today", "2026-11-23",
-         *args],  # fmt: skip
+        [*command, "--today", "2026-11-23", *args],
         capture_output=True,
         text=True,
         env=child_env(**env),

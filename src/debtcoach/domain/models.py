@@ -6,6 +6,7 @@ change is a new value handed to the store.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -320,3 +321,12 @@ def validate_name(text: str, *, what: str = "name") -> str:
     if bad:
         raise InvalidName(f"{what} {name!r} must not contain {' or '.join(repr(c) for c in bad)}")
     return name
+
+
+def name_key(name: str) -> str:
+    """What two names must differ in to be two names: not case (`visa`, `Visa`) and not how
+    Unicode encodes the same letters (an NFC and an NFD `Café`), which nobody reading a list or
+    typing `--paid` can tell apart. Unicode's canonical caseless match, in NFC.
+    """
+    decomposed = unicodedata.normalize("NFD", name.strip())
+    return unicodedata.normalize("NFC", decomposed.casefold())

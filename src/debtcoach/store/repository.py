@@ -21,7 +21,7 @@ import contextlib
 import dataclasses
 import json
 import threading
-from collections.abc import Callable, Collection, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, MutableMapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -39,6 +39,7 @@ from debtcoach.domain.models import (
     IncomeSource,
     Loan,
     Settings,
+    name_key,
 )
 from debtcoach.domain.money import currency_digits
 from debtcoach.store.backups import BackupSet
@@ -47,6 +48,7 @@ from debtcoach.store.errors import (
     BackupUnusable,
     CurrencyChangeRefused,
     DuplicateName,
+    NameClash,
     NotABackup,
     StorageCorrupt,
     StorageIOError,
@@ -195,15 +197,28 @@ class _Session:
         return doc
 
     def add(self, table: str, key: str, record: Record) -> int:
-        if self.find(table, key) is not None:
-            raise DuplicateName(table, key)
+        refuse_taken(table, key, self.keys_in)
         return self.table(table).insert(record)
 
     def replace(self, table: str, old_key: str, new_key: str, record: Record) -> None:
         doc = self.require(table, old_key)
-        if new_key != old_key and self.find(table, new_key) is not None:
-            raise DuplicateName(table, new_key)
+        if new_key != old_key:
+            own = doc.doc_id
+
+            def others(name: str) -> dict[str, str]:
+                return self.keys_in(name, but=own if name == table else None)
+
+            refuse_taken(table, new_key, others)
         self.overwrite(table, doc.doc_id, record)
+
+    def keys_in(self, table: str, *, but: int | None = None) -> dict[str, str]:
+        """The identifying names of a table's rows by `row_key`, leaving out document `but`."""
+        field = KEY_FIELDS[table]
+        return {
+            row_key(table, doc[field]): doc[field]
+            for doc in self.table(table)
+            if doc.doc_id != but and isinstance(doc.get(field), str)
+        }
 
     def overwrite(self, table: str, doc_id: int, record: Record) -> None:
         """Replace a document whole (same id, same place), so no old field lingers."""
@@ -255,6 +270,34 @@ class _Session:
         if isinstance(inner, dict) and inner.get("safety_buffer"):
             return True
         return any(len(self.table(name)) for name in _MONEY_TABLES)
+
+
+# Tables whose names must differ from each other's: a check-in's `paid` names a loan or a family
+# lender, so those two share one set of names.
+_SHARED_NAMES: dict[str, tuple[str, ...]] = {
+    LOANS: (LOANS, FAMILY_LOANS),
+    FAMILY_LOANS: (FAMILY_LOANS, LOANS),
+    INCOME: (INCOME,),
+    EXPENSES: (EXPENSES,),
+}
+
+
+def row_key(table: str, key: str) -> str:
+    """How a row's identifier is compared: names as `name_key` does, weeks exactly."""
+    return name_key(key) if table in _SHARED_NAMES else key
+
+
+def refuse_taken(table: str, key: str, keys_in: Callable[[str], Mapping[str, str]]) -> None:
+    """Refuse `key` for a row of `table` if a row it must differ from already has it;
+    `keys_in(t)` gives the names in table `t` by `row_key`."""
+    wanted = row_key(table, key)
+    for other in _SHARED_NAMES.get(table, (table,)):
+        existing = keys_in(other).get(wanted)
+        if existing is None:
+            continue
+        if other == table:
+            raise DuplicateName(table, key, existing)
+        raise NameClash(table, key, other, existing)
 
 
 def _without_counters(meta: Record | None) -> Record:
@@ -514,12 +557,11 @@ class Repository:
             CHECKINS: [to_record(item, currency) for item in household.checkins],
             BALANCES: [to_record(item, currency) for item in household.balances],
         }
+        accepted: dict[str, dict[str, str]] = {table: {} for table in KEY_FIELDS}
         for table, field in KEY_FIELDS.items():
-            seen: set[str] = set()
             for record in rows[table]:
-                if record[field] in seen:
-                    raise DuplicateName(table, record[field])
-                seen.add(record[field])
+                refuse_taken(table, record[field], accepted.__getitem__)
+                accepted[table][row_key(table, record[field])] = record[field]
         meta_fields = settings_to_record(household.settings)
         with self._open() as s:
             last_contact_id = s.last_contact_id()
