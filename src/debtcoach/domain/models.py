@@ -297,9 +297,12 @@ class Household:
         return tuple(loan for loan in self.loans if loan.is_open)
 
     def loan(self, name: str) -> Loan | None:
+        """The loan of exactly this name. Not by `name_key`: the check-in maps payments by exact
+        name, and a file from before names were compared that way may hold `Visa` and `visa`."""
         return next((loan for loan in self.loans if loan.name == name), None)
 
     def family_loan(self, lender: str) -> FamilyLoan | None:
+        """The loan from exactly this lender (exact, as `loan`)."""
         return next((item for item in self.family_loans if item.lender == lender), None)
 
 

@@ -11,7 +11,9 @@ newest backup that does load, and nothing is ever written over it; `restore()` p
 
 Rows are identified by their name (loans, income, expenses), lender (family loans), ISO week
 (check-ins) or TinyDB document id (contacts, which have no natural key; an id is never handed
-out twice, see `_Session.insert_contacts`). Money is kept in the
+out twice, see `_Session.insert_contacts`). A new name must differ from the others as
+`name_key` compares them (not just in case or Unicode encoding), and a loan's from every family
+lender's; a row is found by its exact stored name. Money is kept in the
 household's one currency (`settings.currency`); everything loaded carries it.
 """
 
