@@ -269,7 +269,11 @@ def test_refused_saves_leave_every_backup_in_place(
         release(holder)
     assert db_path.read_bytes() == current
     assert backup_folder_contents(db_path) == before
-    assert sorted(os.listdir(db_path.parent)) == ["backups", "debtcoach.json", "debtcoach.json.lock"]
+    assert sorted(os.listdir(db_path.parent)) == [
+        "backups",
+        "debtcoach.json",
+        "debtcoach.json.lock",
+    ]
 
 
 # -- a clock that was wrong ----------------------------------------------------------------------
@@ -351,9 +355,7 @@ ADD_B = ["loan", "add", "--kind", "credit_card", "--balance", "500", "--apr", "1
 
 
 @pytest.mark.parametrize("emptied", EMPTIED)
-def test_an_emptied_file_is_damaged_while_good_backups_exist(
-    db_path: Path, emptied: bytes
-) -> None:
+def test_an_emptied_file_is_damaged_while_good_backups_exist(db_path: Path, emptied: bytes) -> None:
     for name in ("A", "B", "C"):
         assert run_cli(db_path, *ADD_B[:-1], name).returncode == 0
     newest = BackupSet(db_path).all()[0].path
@@ -374,9 +376,7 @@ def test_an_emptied_file_is_damaged_while_good_backups_exist(
 
 
 @pytest.mark.parametrize("emptied", EMPTIED)
-def test_an_empty_file_without_backups_is_a_new_household(
-    db_path: Path, emptied: bytes
-) -> None:
+def test_an_empty_file_without_backups_is_a_new_household(db_path: Path, emptied: bytes) -> None:
     db_path.parent.mkdir()
     db_path.write_bytes(emptied)
     assert run_cli(db_path, "loan", "list").returncode == 0

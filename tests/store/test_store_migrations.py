@@ -159,9 +159,9 @@ def test_a_version_1_file_never_reuses_the_id_of_its_newest_contact(tmp_path: Pa
     add_loan = ["loan", "add", "--name", "Visa", "--kind", "credit_card", "--balance", "500",
                 "--apr", "18", "--min-payment", "25"]  # fmt: skip
     assert run_cli(db, *add_loan).returncode == 0
+    talk = ["contact", "add", "--loan", "Visa", "--channel", "phone", "--date"]
     for day in ("01", "02", "03"):
-        talk = ["contact", "add", "--loan", "Visa", "--date", f"2026-11-{day}", "--channel", "phone"]
-        assert run_cli(db, *talk).returncode == 0
+        assert run_cli(db, *talk, f"2026-11-{day}").returncode == 0
     as_version_1(db)
     assert run_cli(db, "contact", "remove", "3").returncode == 0
     newest = ["contact", "add", "--loan", "Visa", "--date", "2026-11-20", "--channel", "app"]

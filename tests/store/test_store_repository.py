@@ -381,9 +381,7 @@ def test_imported_contacts_get_ids_never_used_before(repo: Repository, make: Any
     assert tuple(c for _, c in repo.contacts_with_ids()) == household.contacts
 
 
-def test_a_damaged_contact_counter_is_reported(
-    repo: Repository, db_path: Path, make: Any
-) -> None:
+def test_a_damaged_contact_counter_is_reported(repo: Repository, db_path: Path, make: Any) -> None:
     repo.add_loan(make.loan("Visa"))
     data = raw(db_path)
     data["meta"]["1"]["last_contact_id"] = "seven"
