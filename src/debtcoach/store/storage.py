@@ -185,8 +185,12 @@ class AtomicJSONStorage(Storage):
         if not holds_data and self.good_backup is not None:
             backup = self.good_backup()
             if backup is not None:
-                detail = "it is empty" if not content.strip() else "it holds no data"
-                raise StorageCorrupt(self.path, f"{detail}, but its backups do", backup)
+                detail = (
+                    "it is empty, but its backups are not"
+                    if not content.strip()
+                    else "it holds no data, but its backups do"
+                )
+                raise StorageCorrupt(self.path, detail, backup)
         self._file_bytes = content
         self._file_holds_data = holds_data
         return None if raw is None else _migrated(self.path, raw)
