@@ -13,8 +13,8 @@ Rows are identified by their name (loans, income, expenses), lender (family loan
 (check-ins) or TinyDB document id (contacts, which have no natural key; an id is never handed
 out twice, see `_Session.insert_contacts`). A new name must differ from the others as
 `name_key` compares them (not just in case or Unicode encoding), and a loan's from every family
-lender's; a row is found by its exact stored name. Money is kept in the
-household's one currency (`settings.currency`); everything loaded carries it.
+lender's; a row is found by its exact stored name. Money is kept in the household's one
+currency (`settings.currency`); everything loaded carries it.
 """
 
 from __future__ import annotations
