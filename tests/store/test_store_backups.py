@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import stat
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from debtcoach.store import Repository, StorageCorrupt, StorageTooNew
+from debtcoach.store import Repository, StorageCorrupt, StorageIOError, StorageTooNew
 from debtcoach.store.backups import KEEP_DAYS, KEEP_LAST, BackupSet
 from debtcoach.store.errors import BackupNotFound, BackupUnusable, StoreInputError
 from debtcoach.store.migrations import SCHEMA_VERSION
 from debtcoach.store.repository import load_problem
+
+from .writers import hold_lock, release, run_cli
 
 
 def mode(path: Path) -> int:
@@ -219,3 +223,172 @@ def test_load_problem_is_none_for_a_good_file_and_a_sentence_otherwise(
     other.write_text("[]")
     problem = load_problem(other)
     assert problem is not None and "top level is not a JSON object" in problem
+
+
+# -- refused saves leave the rotation alone ------------------------------------------------------
+
+
+def backup_folder_contents(db_path: Path) -> dict[str, bytes]:
+    return {item.name: item.read_bytes() for item in (db_path.parent / "backups").iterdir()}
+
+
+def limit_file_size(limit: int) -> Callable[[], None]:
+    """For a child process: files may not grow past `limit` bytes (a full quota, as root too).
+
+    Python ignores SIGXFSZ, so a write past the limit fails with EFBIG instead of killing it.
+    """
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_refused_saves_leave_every_backup_in_place(
+    repo: Repository, db_path: Path, make: Any
+) -> None:
+    for n in range(KEEP_LAST + 2):
+        repo.add_loan(make.loan(f"Loan {n}"))
+    before = backup_folder_contents(db_path)
+    assert len(before) == KEEP_LAST and len(set(before.values())) == KEEP_LAST
+    current = db_path.read_bytes()
+    add = ["loan", "add", "--kind", "credit_card", "--balance", "500", "--apr", "18",
+           "--min-payment", "25", "--name"]  # fmt: skip
+    # The new file is larger than the quota allows; a copy of the current one still fits.
+    fits_only_the_backup = limit_file_size(len(current) + 16)
+    for n in range(10):
+        result = run_cli(db_path, *add, f"Refused {n}", preexec_fn=fits_only_the_backup)
+        assert result.returncode == 1, result.stderr
+        assert "cannot write" in result.stderr
+    holder = hold_lock(db_path)
+    try:
+        for n in range(3):
+            result = run_cli(db_path, *add, f"Locked {n}", DEBTCOACH_LOCK_TIMEOUT="0.1")
+            assert result.returncode == 1 and "being written" in result.stderr
+    finally:
+        release(holder)
+    assert db_path.read_bytes() == current
+    assert backup_folder_contents(db_path) == before
+    assert sorted(os.listdir(db_path.parent)) == [
+        "backups",
+        "debtcoach.json",
+        "debtcoach.json.lock",
+    ]
+
+
+# -- a clock that was wrong ----------------------------------------------------------------------
+
+
+def test_a_backup_dated_in_the_future_is_neither_newest_nor_kept_forever(
+    repo: Repository, db_path: Path, make: Any
+) -> None:
+    repo.add_loan(make.loan("A"))
+    repo.add_loan(make.loan("B"))
+    # Written while the clock was a year ahead, then the clock was put right.
+    skewed = BackupSet(db_path, clock=lambda: datetime.now(UTC) + timedelta(days=365))
+    future = skewed.save(db_path.read_bytes())
+    repo.add_loan(make.loan("C"))
+    infos = repo.backups()
+    assert [info.path for info in infos][-1] == future
+    assert [info.dated_in_future for info in infos] == [False, False, True]
+    assert repo.newest_good_backup() == infos[0].path
+    for n in range(KEEP_LAST):
+        repo.add_loan(make.loan(f"Later {n}"))
+    kept = [item.path for item in BackupSet(db_path).all()]
+    assert future not in kept
+    assert len(kept) == KEEP_LAST
+
+
+def test_a_future_dated_backup_is_still_offered_when_it_is_the_only_good_one(
+    repo: Repository, db_path: Path, make: Any
+) -> None:
+    repo.add_loan(make.loan("A"))
+    skewed = BackupSet(db_path, clock=lambda: datetime.now(UTC) + timedelta(days=30))
+    future = skewed.save(db_path.read_bytes())
+    db_path.write_bytes(b"{broken")
+    with pytest.raises(StorageCorrupt) as caught:
+        repo.load()
+    assert caught.value.backup == future
+
+
+# -- a symlinked backups folder ------------------------------------------------------------------
+
+
+def test_a_symlinked_backups_folder_is_refused_and_left_alone(
+    repo: Repository, db_path: Path, make: Any, tmp_path: Path
+) -> None:
+    repo.add_loan(make.loan("A"))
+    current = db_path.read_bytes()
+    elsewhere = tmp_path / "somebody-elses"
+    elsewhere.mkdir(mode=0o755)
+    os.chmod(elsewhere, 0o755)
+    day = datetime(2026, 11, 1, tzinfo=UTC)
+    for n in range(KEEP_LAST + 3):  # look like our backups, so pruning would pick them
+        stamp = (day + timedelta(minutes=n)).strftime("%Y%m%dT%H%M%S.%fZ")
+        (elsewhere / f"debtcoach-{stamp}.json").write_text(f"theirs {n}")
+    before = {item.name: item.read_bytes() for item in elsewhere.iterdir()}
+    (db_path.parent / "backups").symlink_to(elsewhere)
+    add = ["loan", "add", "--kind", "credit_card", "--balance", "500", "--apr", "18",
+           "--min-payment", "25", "--name", "B"]  # fmt: skip
+    result = run_cli(db_path, *add)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert "symbolic link" in line and str(db_path.parent / "backups") in line
+    assert db_path.read_bytes() == current
+    assert mode(elsewhere) == 0o755
+    assert {item.name: item.read_bytes() for item in elsewhere.iterdir()} == before
+    with pytest.raises(StorageIOError, match="symbolic link"):
+        BackupSet(db_path).prune()
+    assert {item.name: item.read_bytes() for item in elsewhere.iterdir()} == before
+
+
+# -- a data file that lost its data ---------------------------------------------------------------
+
+EMPTIED = [
+    pytest.param(b"", id="0-bytes"),
+    pytest.param(b"  \n\t\n", id="whitespace"),
+    pytest.param(b"{}", id="empty-object"),
+    pytest.param(b'{"_default": {}, "loans": {}}', id="empty-tables"),
+]
+ADD_B = ["loan", "add", "--kind", "credit_card", "--balance", "500", "--apr", "18",
+         "--min-payment", "25", "--name", "B"]  # fmt: skip
+
+
+@pytest.mark.parametrize("emptied", EMPTIED)
+def test_an_emptied_file_is_damaged_while_good_backups_exist(db_path: Path, emptied: bytes) -> None:
+    for name in ("A", "B", "C"):
+        assert run_cli(db_path, *ADD_B[:-1], name).returncode == 0
+    newest = BackupSet(db_path).all()[0].path
+    db_path.write_bytes(emptied)
+    listed = run_cli(db_path, "loan", "list")
+    assert listed.returncode == 1
+    (line,) = listed.stderr.splitlines()
+    assert str(db_path) in line and "left untouched" in line
+    assert f"debtcoach restore {newest.name}" in line
+    added = run_cli(db_path, *ADD_B[:-1], "D")
+    assert added.returncode == 1 and added.stderr == listed.stderr
+    assert db_path.read_bytes() == emptied
+    with pytest.raises(StorageCorrupt) as caught:
+        Repository(db_path).load()
+    assert caught.value.backup == newest
+    assert run_cli(db_path, "restore", newest.name).returncode == 0
+    assert "A" in run_cli(db_path, "loan", "list").stdout
+
+
+@pytest.mark.parametrize("emptied", EMPTIED)
+def test_an_empty_file_without_backups_is_a_new_household(db_path: Path, emptied: bytes) -> None:
+    db_path.parent.mkdir()
+    db_path.write_bytes(emptied)
+    assert run_cli(db_path, "loan", "list").returncode == 0
+    assert run_cli(db_path, *ADD_B).returncode == 0
+    assert [loan.name for loan in Repository(db_path).load().loans] == ["B"]
+    # An empty file is nothing to keep: no backup of it pushes a real one out later.
+    assert BackupSet(db_path).all() == []
+
+
+def test_backups_that_hold_no_data_are_not_offered(repo: Repository, db_path: Path) -> None:
+    db_path.parent.mkdir()
+    BackupSet(db_path).save(b"{}")
+    db_path.write_bytes(b"")
+    assert repo.newest_good_backup() is None
+    assert repo.load().loans == ()

@@ -37,6 +37,27 @@ async def test_r_restores_the_newest_good_backup(db_path: Path, make: Any) -> No
     assert [loan.name for loan in Repository(db_path).load().loans] == ["A"]
 
 
+@pytest.mark.parametrize("emptied", [b"", b" \n", b"{}"])
+async def test_an_emptied_file_gets_the_same_restore_screen(
+    db_path: Path, make: Any, emptied: bytes
+) -> None:
+    repo = Repository(db_path)
+    repo.add_loan(make.loan("A"))
+    repo.add_loan(make.loan("B"))
+    db_path.write_bytes(emptied)
+    with pytest.raises(StorageCorrupt) as caught:
+        repo.load()
+    app = StorageErrorApp(db_path, caught.value)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "cannot be read" in text
+        await pilot.press("r")
+        await pilot.pause()
+    assert app.return_value is True
+    assert [loan.name for loan in Repository(db_path).load().loans] == ["A"]
+
+
 async def test_q_quits_and_leaves_the_file_alone(db_path: Path, make: Any) -> None:
     error = corrupt_with_backups(db_path, make)
     app = StorageErrorApp(db_path, error)

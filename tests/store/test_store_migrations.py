@@ -16,6 +16,8 @@ from debtcoach.domain.money import Money
 from debtcoach.store import MIGRATIONS, SCHEMA_VERSION, Repository, StorageCorrupt, migrate
 from debtcoach.store.backups import BackupSet
 
+from .writers import run_cli
+
 FIXTURE = Path(__file__).parent / "fixtures" / "schema0.json"
 
 
@@ -138,3 +140,56 @@ def test_an_unknown_currency_in_an_old_file_is_corrupt(tmp_path: Path) -> None:
     path.write_text(json.dumps({"meta": {"1": {"schema_version": 0, "currency": "???"}}}))
     with pytest.raises(StorageCorrupt, match="not a currency"):
         Repository(path).load()
+
+
+# -- 1 -> 2: contact ids are never reused -------------------------------------------------------
+
+
+def as_version_1(path: Path) -> None:
+    """Rewrite a data file as debtcoach 1 wrote it: the same tables, no contact id counter."""
+    data = json.loads(path.read_text())
+    meta = data["meta"]["1"]
+    meta["schema_version"] = 1
+    meta.pop("last_contact_id", None)
+    path.write_text(json.dumps(data))
+
+
+def test_a_version_1_file_never_reuses_the_id_of_its_newest_contact(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "debtcoach.json"
+    add_loan = ["loan", "add", "--name", "Visa", "--kind", "credit_card", "--balance", "500",
+                "--apr", "18", "--min-payment", "25"]  # fmt: skip
+    assert run_cli(db, *add_loan).returncode == 0
+    talk = ["contact", "add", "--loan", "Visa", "--channel", "phone", "--date"]
+    for day in ("01", "02", "03"):
+        assert run_cli(db, *talk, f"2026-11-{day}").returncode == 0
+    as_version_1(db)
+    assert run_cli(db, "contact", "remove", "3").returncode == 0
+    newest = ["contact", "add", "--loan", "Visa", "--date", "2026-11-20", "--channel", "app"]
+    assert run_cli(db, *newest).returncode == 0
+    stale = run_cli(db, "contact", "remove", "3")  # a script that listed the contacts earlier
+    assert stale.returncode == 2
+    assert "there is no contact with id 3" in stale.stderr
+    listed = json.loads(run_cli(db, "contact", "list", "--json").stdout)
+    assert [(item["id"], item["date"]) for item in listed] == [
+        (1, "2026-11-01"),
+        (2, "2026-11-02"),
+        (4, "2026-11-20"),
+    ]
+    assert json.loads(db.read_text())["meta"]["1"]["schema_version"] == SCHEMA_VERSION
+
+
+def test_migrating_to_2_remembers_the_highest_contact_id() -> None:
+    raw: dict[str, dict[str, Any]] = {
+        "meta": {"1": {"schema_version": 1, "currency": "USD"}},
+        "contacts": {"2": {"loan": "Visa"}, "7": {"loan": "Visa"}},
+    }
+    assert migrate(raw)["meta"]["1"]["last_contact_id"] == 7
+    empty: dict[str, dict[str, Any]] = {"meta": {"1": {"schema_version": 1}}}
+    assert migrate(empty)["meta"]["1"]["last_contact_id"] == 0
+
+
+def test_a_schema0_file_starts_counting_after_its_contacts(old_file: Path, make: Any) -> None:
+    before = {contact_id for contact_id, _ in Repository(old_file).contacts_with_ids()}
+    repo = Repository(old_file)
+    new_id = repo.add_contact(make.contact("Visa"))
+    assert new_id > max(before)

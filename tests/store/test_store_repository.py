@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import threading
+import unicodedata
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -25,11 +26,15 @@ from debtcoach.store import (
     CurrencyChangeRefused,
     CurrencyMismatch,
     DuplicateName,
+    NameClash,
     Repository,
+    StorageCorrupt,
     StoreError,
     StoreInputError,
     UnknownName,
 )
+
+from .writers import run_cli
 
 
 def raw(path: Path) -> dict[str, Any]:
@@ -173,6 +178,73 @@ def test_named_table_crud(
     assert getattr(repo.load(), loaded) == (second,)
 
 
+NFC_CAFE = unicodedata.normalize("NFC", "Café")
+NFD_CAFE = unicodedata.normalize("NFD", "Café")
+
+
+@pytest.mark.parametrize(("table", "add", "update", "remove", "factory", "key", "loaded"), TABLES)
+@pytest.mark.parametrize(
+    ("stored", "typed"), [("Visa", "visa"), ("STRASSE", "straße"), (NFC_CAFE, NFD_CAFE)]
+)
+def test_names_that_only_look_different_are_the_same_name(
+    repo: Repository,
+    make: Any,
+    table: str,
+    add: str,
+    update: str,
+    remove: str,
+    factory: str,
+    key: str,
+    loaded: str,
+    stored: str,
+    typed: str,
+) -> None:
+    build = getattr(make, factory)
+    getattr(repo, add)(build(stored))
+    getattr(repo, add)(build("Other"))
+    with pytest.raises(DuplicateName) as dup:
+        getattr(repo, add)(build(typed))
+    assert dup.value.existing == stored
+    assert f"already exists (as {stored!r})" in str(dup.value)
+    with pytest.raises(DuplicateName):  # renaming onto it
+        getattr(repo, update)("Other", build(typed))
+    # A row may change its own spelling.
+    getattr(repo, update)(stored, build(typed))
+    assert [getattr(row, key) for row in getattr(repo.load(), loaded)] == [typed, "Other"]
+
+
+def test_a_loan_and_a_family_lender_cannot_share_a_name(repo: Repository, make: Any) -> None:
+    repo.add_family_loan(make.family_loan("Mum"))
+    repo.add_loan(make.loan("Visa"))
+    with pytest.raises(NameClash) as clash:
+        repo.add_loan(make.loan("mum"))
+    assert isinstance(clash.value, DuplicateName) and isinstance(clash.value, StoreInputError)
+    assert (clash.value.other_table, clash.value.other_name) == ("family_loans", "Mum")
+    assert str(clash.value).startswith("a family loan from 'Mum' already exists, so a loan")
+    with pytest.raises(NameClash, match=r"^a loan named 'Visa' already exists, so a family loan"):
+        repo.add_family_loan(make.family_loan("VISA"))
+    with pytest.raises(NameClash):
+        repo.update_loan("Visa", make.loan("Mum"))
+    with pytest.raises(NameClash):
+        repo.update_family_loan("Mum", make.family_loan("Visa"))
+    assert [loan.name for loan in repo.load().loans] == ["Visa"]
+    assert [item.lender for item in repo.load().family_loans] == ["Mum"]
+
+
+def test_an_import_with_names_that_clash_changes_nothing(repo: Repository, make: Any) -> None:
+    repo.add_loan(make.loan("Keep"))
+    before = repo.load()
+    clashing = [
+        Household(loans=(make.loan("Visa"), make.loan("VISA"))),
+        Household(expenses=(make.expense(NFC_CAFE), make.expense(NFD_CAFE))),
+        Household(loans=(make.loan("Mum"),), family_loans=(make.family_loan("mum"),)),
+    ]
+    for household in clashing:
+        with pytest.raises(DuplicateName):
+            repo.replace_all(household)
+    assert repo.load() == before
+
+
 def test_update_can_keep_the_name(repo: Repository, make: Any) -> None:
     repo.add_loan(make.loan())
     repo.update_loan("Visa", make.loan(balance="10.00"))
@@ -282,6 +354,40 @@ def test_contacts_by_id(repo: Repository, make: Any) -> None:
         repo.remove_contact(99)
     with pytest.raises(UnknownName):
         repo.update_contact(second, make.contact())
+
+
+def test_a_removed_contacts_id_is_never_handed_out_again(repo: Repository, make: Any) -> None:
+    repo.add_loan(make.loan("Visa"))
+    ids = [repo.add_contact(make.contact("Visa", day)) for day in (1, 2, 3)]
+    repo.remove_contact(ids[-1])
+    fourth = repo.add_contact(make.contact("Visa", 4))
+    assert fourth not in ids
+    repo.remove_contact(fourth)
+    repo.remove_contact(ids[1])
+    fifth = repo.add_contact(make.contact("Visa", 5))
+    assert fifth > fourth
+    with pytest.raises(UnknownName):
+        repo.remove_contact(ids[-1])  # the stale id names nothing, not the newest talk
+    assert [c.on.day for _, c in repo.contacts_with_ids()] == [1, 5]
+
+
+def test_imported_contacts_get_ids_never_used_before(repo: Repository, make: Any) -> None:
+    repo.add_loan(make.loan("Visa"))
+    old_ids = [repo.add_contact(make.contact("Visa", day)) for day in (1, 2)]
+    household = repo.load()
+    repo.replace_all(household)
+    new_ids = [contact_id for contact_id, _ in repo.contacts_with_ids()]
+    assert min(new_ids) > max(old_ids)
+    assert tuple(c for _, c in repo.contacts_with_ids()) == household.contacts
+
+
+def test_a_damaged_contact_counter_is_reported(repo: Repository, db_path: Path, make: Any) -> None:
+    repo.add_loan(make.loan("Visa"))
+    data = raw(db_path)
+    data["meta"]["1"]["last_contact_id"] = "seven"
+    db_path.write_text(json.dumps(data))
+    with pytest.raises(StorageCorrupt, match="last_contact_id"):
+        repo.add_contact(make.contact("Visa"))
 
 
 def test_contact_for_an_unknown_loan_is_refused(repo: Repository, make: Any) -> None:
@@ -527,3 +633,20 @@ def test_sample_household_loads_and_survives_a_rewrite(sample_db: Path) -> None:
     assert household.loans and household.checkins and household.contacts
     repo.replace_all(household)
     assert repo.load() == household
+
+
+def test_the_cli_refuses_a_loan_named_like_a_family_lender(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "debtcoach.json"
+    lend = ["family", "add", "--lender", "Mum", "--amount", "300", "--borrowed-on", "2026-10-01"]
+    assert run_cli(db, *lend).returncode == 0
+    add = ["loan", "add", "--kind", "credit_card", "--balance", "500", "--apr", "18",
+           "--min-payment", "25", "--name", "MUM"]  # fmt: skip
+    refused = run_cli(db, *add)
+    assert refused.returncode == 2
+    (line,) = refused.stderr.splitlines()
+    assert "a family loan from 'Mum' already exists, so a loan cannot be named 'MUM'" in line
+    assert run_cli(db, "checkin", "add", "--paid", "Mum=10").returncode == 0
+    household = Repository(db).load()
+    assert household.loans == ()
+    (mum,) = household.family_loans
+    assert [r.amount.minor for r in mum.repayments] == [1000]

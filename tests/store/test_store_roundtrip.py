@@ -36,6 +36,7 @@ from debtcoach.domain.models import (
     RestructureTerms,
     Settings,
     Strategy,
+    name_key,
 )
 from debtcoach.domain.money import Money
 from debtcoach.store import RecordError, Repository, from_record, to_record
@@ -216,12 +217,18 @@ def unique_by(
 def households(draw: st.DrawFn) -> Household:
     c = draw(CURRENCIES)
     weekly = draw(unique_by(checkins(c), lambda item: item.week))
+    # Names are unique as the store compares them, and no family lender is named like a loan.
+    debts = draw(unique_by(loans(c), lambda item: name_key(item.name)))
+    loan_names = {name_key(loan.name) for loan in debts}
+    lenders = unique_by(family_loans(c), lambda item: name_key(item.lender))
     return Household(
         settings=draw(settings_for(c)),
-        loans=draw(unique_by(loans(c), lambda item: item.name)),
-        income=draw(unique_by(incomes(c), lambda item: item.name)),
-        expenses=draw(unique_by(expenses(c), lambda item: item.name)),
-        family_loans=draw(unique_by(family_loans(c), lambda item: item.lender)),
+        loans=debts,
+        income=draw(unique_by(incomes(c), lambda item: name_key(item.name))),
+        expenses=draw(unique_by(expenses(c), lambda item: name_key(item.name))),
+        family_loans=tuple(
+            item for item in draw(lenders) if name_key(item.lender) not in loan_names
+        ),
         contacts=tuple(draw(st.lists(contacts(c), max_size=3))),
         checkins=tuple(sorted(weekly, key=lambda item: item.week)),
         balances=tuple(draw(st.lists(balances(c), max_size=3))),

@@ -294,7 +294,8 @@ def test_migrate_refuses_a_newer_version() -> None:
 def test_a_registered_migration_runs_on_read_and_is_stamped_on_write(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Simulate the next schema: version 2 renames loans' `purpose` to `reason`."""
+    """Simulate the next schema: it renames loans' `purpose` to `reason`."""
+    current, created = SCHEMA_VERSION, "2026-01-01T00:00:00+00:00"
 
     def rename_purpose(raw: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         for doc in raw.get("loans", {}).values():
@@ -305,21 +306,21 @@ def test_a_registered_migration_runs_on_read_and_is_stamped_on_write(
     db_path.write_text(
         json.dumps(
             {
-                "meta": {"1": {"schema_version": 1, "created_at": "2026-01-01T00:00:00+00:00"}},
+                "meta": {"1": {"schema_version": current, "created_at": created}},
                 "loans": {"1": {"name": "A", "purpose": "rent"}},
             }
         )
     )
-    monkeypatch.setattr(migrations_module, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations_module.MIGRATIONS, 1, rename_purpose)
+    monkeypatch.setattr(migrations_module, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(migrations_module.MIGRATIONS, current, rename_purpose)
     storage = AtomicJSONStorage(db_path)
     data = storage.read()
     assert data is not None
     assert data["loans"]["1"] == {"name": "A", "reason": "rent"}
-    assert data["meta"]["1"]["schema_version"] == 2
+    assert data["meta"]["1"]["schema_version"] == current + 1
     # Reading alone does not rewrite the file; the next write stores the migrated form.
-    assert json.loads(db_path.read_text())["meta"]["1"]["schema_version"] == 1
+    assert json.loads(db_path.read_text())["meta"]["1"]["schema_version"] == current
     storage.write(data)
     on_disk = json.loads(db_path.read_text())
-    assert on_disk["meta"]["1"] == {"schema_version": 2, "created_at": "2026-01-01T00:00:00+00:00"}
+    assert on_disk["meta"]["1"] == {"schema_version": current + 1, "created_at": created}
     assert on_disk["loans"]["1"] == {"name": "A", "reason": "rent"}

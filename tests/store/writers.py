@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 _PRELUDE = """
@@ -97,3 +98,19 @@ def release(proc: subprocess.Popen[str]) -> None:
     proc.stdin.write("\n")
     proc.stdin.flush()
     proc.wait(timeout=30)
+
+
+def run_cli(
+    data_path: Path | str, *args: str, preexec_fn: Callable[[], None] | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`debtcoach --db DATA_PATH --today 2026-11-23 ARGS…` as a real process."""
+    command = [sys.executable, "-m", "debtcoach.cli", "--db", str(data_path)]
+    return subprocess.run(
+        [*command, "--today", "2026-11-23", *args],
+        capture_output=True,
+        text=True,
+        env=child_env(**env),
+        preexec_fn=preexec_fn,
+        timeout=60,
+        check=False,
+    )

@@ -6,6 +6,7 @@ change is a new value handed to the store.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -308,9 +309,12 @@ class Household:
         return tuple(loan for loan in self.loans if loan.is_open)
 
     def loan(self, name: str) -> Loan | None:
+        """The loan of exactly this name. Not by `name_key`: the check-in maps payments by exact
+        name, and a file from before names were compared that way may hold `Visa` and `visa`."""
         return next((loan for loan in self.loans if loan.name == name), None)
 
     def family_loan(self, lender: str) -> FamilyLoan | None:
+        """The loan from exactly this lender (exact, as `loan`)."""
         return next((item for item in self.family_loans if item.lender == lender), None)
 
 
@@ -334,3 +338,12 @@ def validate_name(text: str, *, what: str = "name") -> str:
     if bad:
         raise InvalidName(f"{what} {name!r} must not contain {' or '.join(repr(c) for c in bad)}")
     return name
+
+
+def name_key(name: str) -> str:
+    """What two names must differ in to be two names: not case (`visa`, `Visa`) and not how
+    Unicode encodes the same letters (an NFC and an NFD `Café`), which nobody reading a list or
+    typing `--paid` can tell apart. Unicode's canonical caseless match, in NFC.
+    """
+    decomposed = unicodedata.normalize("NFD", name.strip())
+    return unicodedata.normalize("NFC", decomposed.casefold())

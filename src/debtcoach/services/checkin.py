@@ -97,10 +97,15 @@ def write_changes(repository: Repository, before: Household, after: Household) -
     for week in old_checkins.keys() - new_weeks:
         repository.remove_checkin(week)
     old_history, new_history = _by_source(before.balances), _by_source(after.balances)
-    for source in old_history.keys() | new_history.keys():
-        if old_history.get(source, []) != new_history.get(source, []):
-            repository.remove_balance_entries(source)
-            repository.add_balance_entries(new_history.get(source, []))
+    changed = {
+        source
+        for source in old_history.keys() | new_history.keys()
+        if old_history.get(source, []) != new_history.get(source, [])
+    }
+    if changed:
+        # One swap for every changed week: a correction shifts all later weeks' points.
+        entries = [entry for entry in after.balances if entry.source in changed]
+        repository.replace_balance_entries(changed, entries)
 
 
 def _by_source(entries: Sequence[BalanceEntry]) -> dict[str, list[BalanceEntry]]:

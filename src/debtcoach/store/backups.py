@@ -1,10 +1,16 @@
 """Rotating backups of the data file in `backups/` next to it.
 
-Before every write the bytes the file held until now are copied (not re-serialised: a backup is
+With every write the bytes the file held until now are copied (not re-serialised: a backup is
 exactly what was on disk) to `backups/<stem>-<UTC time>.json`, written atomically, 0600, in a
-0700 folder. Then the set is pruned: the newest `KEEP_LAST` backups stay, plus the newest backup of
-each UTC day for the last `KEEP_DAYS` days; older ones are deleted. Files in `backups/` that do not
-look like our backups are never touched.
+0700 folder. Only once the write has succeeded is the set pruned (a refused write takes its backup
+back), so failing saves cannot push real history out: the newest `KEEP_LAST` backups stay, plus
+the newest backup of each UTC day for the last `KEEP_DAYS` days; older ones are deleted. Files in
+`backups/` that do not look like our backups are never touched, and a `backups/` that is a symbolic
+link is refused: chmod-ing or pruning it would act on whatever folder it points to.
+
+"Newest" is the order the backups were written in, which their names show unless the clock was
+wrong: a backup dated more than `FUTURE_TOLERANCE` after now is listed after every correctly dated
+one (it was written before the clock was put right) and keeps no day of its own in the rotation.
 
 Whether a backup *loads* is the repository's business (`Repository.backups()`), so this module
 knows nothing about the contents.
@@ -20,11 +26,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from debtcoach.store.errors import StorageIOError
 from debtcoach.store.files import DIR_MODE, TEMP_SUFFIX, atomic_write_bytes
 
 BACKUP_DIR_NAME = "backups"
 KEEP_LAST = 10
 KEEP_DAYS = 30
+FUTURE_TOLERANCE = timedelta(minutes=5)
 _STAMP_FORMAT = "%Y%m%dT%H%M%S.%fZ"
 
 Clock = Callable[[], datetime]
@@ -40,6 +48,7 @@ class Backup:
 
     path: Path
     taken_at: datetime
+    dated_in_future: bool = False
 
     @property
     def name(self) -> str:
@@ -69,12 +78,13 @@ class BackupSet:
     # -- reading -------------------------------------------------------------------------------
 
     def all(self) -> list[Backup]:
-        """Every backup of this data file, newest first."""
+        """Every backup of this data file, newest first (future-dated ones last, see above)."""
         try:
             names = [item.name for item in self.folder.iterdir() if item.is_file()]
         except OSError:
             return []
-        found: list[tuple[datetime, int, Backup]] = []
+        latest_plausible = self._clock().astimezone(UTC) + FUTURE_TOLERANCE
+        found: list[tuple[bool, datetime, int, Backup]] = []
         for name in names:
             match = self._pattern.match(name)
             if match is None:
@@ -84,9 +94,10 @@ class BackupSet:
             except ValueError:
                 continue
             serial = int(match.group(2) or 0)
-            found.append((taken, serial, Backup(self.folder / name, taken)))
-        found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-        return [backup for _, _, backup in found]
+            future = taken > latest_plausible
+            found.append((not future, taken, serial, Backup(self.folder / name, taken, future)))
+        found.sort(key=lambda item: item[:3], reverse=True)
+        return [item[3] for item in found]
 
     def find(self, name_or_path: str) -> Path | None:
         """A backup by its name in `backups/`, or any existing file by path."""
@@ -106,19 +117,40 @@ class BackupSet:
 
         Call with the data file's write lock held (so names and pruning cannot race).
         """
-        now = self._clock().astimezone(UTC)
-        stamp = now.strftime(_STAMP_FORMAT)
+        target = self.add(payload)
+        self.prune(protect={target, *protect})
+        return target
+
+    def add(self, payload: bytes) -> Path:
+        """Store `payload` as the newest backup without pruning: the write it belongs to may
+        still fail, and then `discard` takes it back. Call with the write lock held."""
+        self.refuse_symlinked_folder()
+        stamp = self._clock().astimezone(UTC).strftime(_STAMP_FORMAT)
         target = self.folder / f"{self._stem}-{stamp}.json"
         serial = 0
-        while target.exists():
+        while os.path.lexists(target):
             serial += 1
             target = self.folder / f"{self._stem}-{stamp}-{serial}.json"
         self._remove_stale_temps()
         atomic_write_bytes(target, payload, action="back up to")
         with contextlib.suppress(OSError):
             os.chmod(self.folder, DIR_MODE)  # ours alone, whatever someone did to it
-        self.prune(now, protect={target, *protect})
         return target
+
+    def discard(self, backup: Path) -> None:
+        """Take back a backup whose write was refused (best effort: it is a true copy anyway)."""
+        with contextlib.suppress(OSError):
+            backup.unlink()
+
+    def refuse_symlinked_folder(self) -> None:
+        """A symlinked `backups/` would have us chmod and prune whatever it points to."""
+        if self.folder.is_symlink():
+            raise StorageIOError(
+                self.folder,
+                "back up to",
+                "it is a symbolic link, and backups are only kept in a real folder; nothing was "
+                "written: replace the link with a folder",
+            )
 
     def _remove_stale_temps(self) -> None:
         """Temp files of backups whose writer was killed (safe: we hold the write lock)."""
@@ -134,6 +166,7 @@ class BackupSet:
 
     def prune(self, now: datetime | None = None, *, protect: Collection[Path] = ()) -> list[Path]:
         """Delete what the rotation no longer keeps; returns the deleted paths."""
+        self.refuse_symlinked_folder()
         moment = (now or self._clock()).astimezone(UTC)
         backups = self.all()
         keep = {backup.path for backup in backups[:KEEP_LAST]}
@@ -142,6 +175,8 @@ class BackupSet:
         seen_days: set[object] = set()
         for backup in backups:  # newest first: the first of a day is its newest
             day = backup.taken_at.date()
+            if backup.dated_in_future:
+                continue
             if day >= oldest_day and day not in seen_days:
                 seen_days.add(day)
                 keep.add(backup.path)

@@ -131,14 +131,37 @@ def _describe(table: str, name: str) -> tuple[str, str, str]:
 
 
 class DuplicateName(StoreInputError):
-    """Names are the identifiers of the scripting interface, so they must be unique per table."""
+    """Names are the identifiers of the scripting interface, so they must be unique per table
+    (compared as `domain.models.name_key` does: `visa` is `Visa`); `existing` is the name as
+    stored when it is spelled differently."""
 
-    def __init__(self, table: str, name: str) -> None:
+    def __init__(self, table: str, name: str, existing: str | None = None) -> None:
         self.table = table
         self.name = name
+        self.existing = name if existing is None else existing
         article, noun, key = _describe(table, name)
+        spelled = f" (as {self.existing!r})" if self.existing != name else ""
         hint = "; choose another name or edit that one" if table in _NAMED_TABLES else ""
-        super().__init__(f"{article} {noun} {key} already exists{hint}")
+        super().__init__(f"{article} {noun} {key} already exists{spelled}{hint}")
+
+
+class NameClash(DuplicateName):
+    """A loan and a family lender may not share a name: `--paid Mum=10` must mean one debt."""
+
+    def __init__(self, table: str, name: str, other_table: str, other_name: str) -> None:
+        article, noun, key = _describe(other_table, other_name)
+        new_article, new_noun, new_key = _describe(table, name)
+        StoreInputError.__init__(
+            self,
+            f"{article} {noun} {key} already exists, so {new_article} {new_noun} cannot be "
+            f"{new_key} too: a check-in's `--paid {name}=…` must mean one debt; choose another "
+            "name",
+        )
+        self.table = table
+        self.name = name
+        self.existing = other_name
+        self.other_table = other_table
+        self.other_name = other_name
 
 
 class UnknownName(StoreInputError):

@@ -14,9 +14,11 @@ Versions:
 1. The first release: amounts are integer minor units in the household currency (meta), rates
    decimal strings, the table is `family_loans` and repayments are dated `on`.
 2. Loans carry `promo_apr` (a decimal string) and `promo_until` (an ISO date), income carries
-   `for_loan` (the loan a one-off is earmarked for); all null where there is none. Version 1
-   files read as they are; the version stops an older debtcoach from rewriting a newer file
-   without the promotions and earmarks it does not know.
+   `for_loan` (the loan a one-off is earmarked for); all null where there is none. Meta
+   remembers `last_contact_id`, the highest contact id ever handed out, so removing the newest
+   contact never lets its id name another conversation (a stale `contact remove 3`). Version 1
+   files start from their highest contact id. An older debtcoach refuses this version: it
+   would drop promotions and earmarks and reuse contact ids.
 
 A file without a schema_version (only ever assembled by hand: every release stamps it) is read
 as the current version.
@@ -35,6 +37,7 @@ from debtcoach.store.errors import StorageTooNew
 SCHEMA_VERSION = 2
 META_TABLE = "meta"
 META_DOC_ID = "1"
+LAST_CONTACT_ID = "last_contact_id"
 
 RawDB = dict[str, dict[str, Any]]
 
@@ -198,12 +201,17 @@ _V2_FIELDS: dict[str, tuple[str, ...]] = {
 
 
 def _v1_to_v2(raw: RawDB) -> RawDB:
-    """New fields, null until set: no promotion, no earmark."""
+    """New fields, null until set (no promotion, no earmark); the contact id counter."""
     for table, names in _V2_FIELDS.items():
         for doc in raw.get(table, {}).values():
             if isinstance(doc, dict):
                 for name in names:
                     doc.setdefault(name, None)
+    contacts = raw.get("contacts") or {}
+    highest = max((int(doc_id) for doc_id in contacts if doc_id.isdigit()), default=0)
+    meta = meta_doc(raw)
+    if meta is not None:  # always: the file's version is written in it
+        meta[LAST_CONTACT_ID] = highest
     return raw
 
 

@@ -10,8 +10,11 @@ A file that cannot be read (corrupt, or from a newer debtcoach) raises an error 
 newest backup that does load, and nothing is ever written over it; `restore()` puts a backup back.
 
 Rows are identified by their name (loans, income, expenses), lender (family loans), ISO week
-(check-ins) or TinyDB document id (contacts, which have no natural key). Money is kept in the
-household's one currency (`settings.currency`); everything loaded carries it.
+(check-ins) or TinyDB document id (contacts, which have no natural key; an id is never handed
+out twice, see `_Session.insert_contacts`). A new name must differ from the others as
+`name_key` compares them (not just in case or Unicode encoding), and a loan's from every family
+lender's; a row is found by its exact stored name. Money is kept in the household's one
+currency (`settings.currency`); everything loaded carries it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import contextlib
 import dataclasses
 import json
 import threading
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, MutableMapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -38,6 +41,7 @@ from debtcoach.domain.models import (
     IncomeSource,
     Loan,
     Settings,
+    name_key,
 )
 from debtcoach.domain.money import currency_digits
 from debtcoach.store.backups import BackupSet
@@ -46,6 +50,7 @@ from debtcoach.store.errors import (
     BackupUnusable,
     CurrencyChangeRefused,
     DuplicateName,
+    NameClash,
     NotABackup,
     StorageCorrupt,
     StorageIOError,
@@ -54,7 +59,7 @@ from debtcoach.store.errors import (
     UnknownName,
 )
 from debtcoach.store.files import FileStamp, file_stamp
-from debtcoach.store.migrations import META_TABLE, RawDB, meta_doc
+from debtcoach.store.migrations import LAST_CONTACT_ID, META_TABLE, RawDB, meta_doc
 from debtcoach.store.records import (
     BALANCES,
     CHECKINS,
@@ -72,7 +77,7 @@ from debtcoach.store.records import (
     settings_to_record,
     to_record,
 )
-from debtcoach.store.storage import AtomicJSONStorage, parse_data
+from debtcoach.store.storage import AtomicJSONStorage, holds_no_data, parse_data, parse_raw
 
 M = TypeVar("M", bound=Model)
 
@@ -148,21 +153,23 @@ class _Session:
         (`original`, as parsed): only the documents added or changed since are rebuilt, so a
         save costs the same whether the history holds ten weeks or ten years.
         """
-        self.settings()
-        if meta_doc(original) != self.meta():
+        currency = self.currency()
+        if _without_counters(meta_doc(original)) != _without_counters(self.meta()):
             self.check_all()  # new settings (currency) could change how every amount reads
             return
         for table, model_type in _MODEL_TYPES.items():
             before = original.get(table) or {}
             for doc in self.table(table).all():
                 if before.get(str(doc.doc_id)) != doc:
-                    self.model(table, model_type, doc)
+                    self.model(table, model_type, doc, currency)
 
     # -- rows -------------------------------------------------------------------------------
 
-    def model(self, table: str, model_type: type[M], doc: Document) -> M:
+    def model(
+        self, table: str, model_type: type[M], doc: Document, currency: str | None = None
+    ) -> M:
         try:
-            return from_record(model_type, doc, self.currency())
+            return from_record(model_type, doc, currency or self.currency())
         except RecordError as exc:
             raise StorageCorrupt(self._path, f"{table} document {doc.doc_id}: {exc}") from None
 
@@ -192,15 +199,28 @@ class _Session:
         return doc
 
     def add(self, table: str, key: str, record: Record) -> int:
-        if self.find(table, key) is not None:
-            raise DuplicateName(table, key)
+        refuse_taken(table, key, self.keys_in)
         return self.table(table).insert(record)
 
     def replace(self, table: str, old_key: str, new_key: str, record: Record) -> None:
         doc = self.require(table, old_key)
-        if new_key != old_key and self.find(table, new_key) is not None:
-            raise DuplicateName(table, new_key)
+        if new_key != old_key:
+            own = doc.doc_id
+
+            def others(name: str) -> dict[str, str]:
+                return self.keys_in(name, but=own if name == table else None)
+
+            refuse_taken(table, new_key, others)
         self.overwrite(table, doc.doc_id, record)
+
+    def keys_in(self, table: str, *, but: int | None = None) -> dict[str, str]:
+        """The identifying names of a table's rows by `row_key`, leaving out document `but`."""
+        field = KEY_FIELDS[table]
+        return {
+            row_key(table, doc[field]): doc[field]
+            for doc in self.table(table)
+            if doc.doc_id != but and isinstance(doc.get(field), str)
+        }
 
     def overwrite(self, table: str, doc_id: int, record: Record) -> None:
         """Replace a document whole (same id, same place), so no old field lingers."""
@@ -222,12 +242,70 @@ class _Session:
             if new is not None:
                 self.overwrite(table, doc.doc_id, new)
 
+    # -- contact ids ------------------------------------------------------------------------
+
+    def last_contact_id(self) -> int:
+        """The highest contact id ever handed out (meta's record, or a higher id in the table
+        of a hand-made file)."""
+        meta = self.meta()
+        recorded = 0 if meta is None else meta.get(LAST_CONTACT_ID, 0)
+        if isinstance(recorded, bool) or not isinstance(recorded, int) or recorded < 0:
+            detail = f"{META_TABLE}: field {LAST_CONTACT_ID!r} must be a whole number from 0 up"
+            raise StorageCorrupt(self._path, detail)
+        in_use = max((doc.doc_id for doc in self.table(CONTACTS).all()), default=0)
+        return max(recorded, in_use)
+
+    def insert_contacts(self, records: Sequence[Record]) -> list[int]:
+        """Add contacts with ids above every id handed out before, so a stale id (a script's,
+        or a list printed yesterday) can never name another conversation."""
+        if not records:
+            return []
+        last = self.last_contact_id()
+        docs = [Document(record, doc_id=last + n) for n, record in enumerate(records, 1)]
+        ids = self.table(CONTACTS).insert_multiple(docs)
+        self.write_meta({LAST_CONTACT_ID: last + len(docs)})
+        return ids
+
     def has_amounts(self) -> bool:
         meta = self.meta()
         inner = meta.get("settings") if meta is not None else None
         if isinstance(inner, dict) and inner.get("safety_buffer"):
             return True
         return any(len(self.table(name)) for name in _MONEY_TABLES)
+
+
+# Tables whose names must differ from each other's: a check-in's `paid` names a loan or a family
+# lender, so those two share one set of names.
+_SHARED_NAMES: dict[str, tuple[str, ...]] = {
+    LOANS: (LOANS, FAMILY_LOANS),
+    FAMILY_LOANS: (FAMILY_LOANS, LOANS),
+    INCOME: (INCOME,),
+    EXPENSES: (EXPENSES,),
+}
+
+
+def row_key(table: str, key: str) -> str:
+    """How a row's identifier is compared: names as `name_key` does, weeks exactly."""
+    return name_key(key) if table in _SHARED_NAMES else key
+
+
+def refuse_taken(table: str, key: str, keys_in: Callable[[str], Mapping[str, str]]) -> None:
+    """Refuse `key` for a row of `table` if a row it must differ from already has it;
+    `keys_in(t)` gives the names in table `t` by `row_key`."""
+    wanted = row_key(table, key)
+    for other in _SHARED_NAMES.get(table, (table,)):
+        existing = keys_in(other).get(wanted)
+        if existing is None:
+            continue
+        if other == table:
+            raise DuplicateName(table, key, existing)
+        raise NameClash(table, key, other, existing)
+
+
+def _without_counters(meta: Record | None) -> Record:
+    """Meta without the id counter, which changes with every contact and says nothing about
+    how amounts read."""
+    return {key: value for key, value in (meta or {}).items() if key != LAST_CONTACT_ID}
 
 
 def _rename_key(amounts: Any, old: str, new: str) -> dict[str, Any] | None:
@@ -243,12 +321,14 @@ def _rename_key(amounts: Any, old: str, new: str) -> dict[str, Any] | None:
 
 @dataclasses.dataclass(frozen=True)
 class BackupInfo:
-    """One backup as `backup list` shows it; `problem` is why it does not load (None: it does)."""
+    """One backup as `backup list` shows it; `problem` is why it does not load (None: it does);
+    `dated_in_future`: its time is after now (the clock was wrong), so it is listed last."""
 
     path: Path
     taken_at: datetime
     size: int
     problem: str | None
+    dated_in_future: bool = False
 
     @property
     def name(self) -> str:
@@ -281,6 +361,14 @@ _TABLES = frozenset(
 )
 
 
+def _holds_data(path: Path) -> bool:
+    """Whether a data file that loads holds any document (an empty one is nothing to restore)."""
+    try:
+        return not holds_no_data(parse_raw(path, path.read_bytes()))
+    except (OSError, StoreError):
+        return False
+
+
 def _looks_like_data(path: Path) -> bool:
     """Whether `path` holds a JSON object with debtcoach's tables (loading it may still fail).
 
@@ -309,7 +397,11 @@ class Repository:
         self.path = Path(path)
         self._backups_enabled = backups
         self._db = TinyDB(
-            self.path, storage=AtomicJSONStorage, backups=backups, lock_timeout=lock_timeout
+            self.path,
+            storage=AtomicJSONStorage,
+            backups=backups,
+            lock_timeout=lock_timeout,
+            good_backup=self.newest_good_backup if backups else None,
         )
         self._storage = cast(AtomicJSONStorage, self._db.storage)
         self._mutex = threading.RLock()
@@ -386,14 +478,16 @@ class Repository:
     def backups(self) -> tuple[BackupInfo, ...]:
         """The rotating backups of this file, newest first, each checked to load."""
         return tuple(
-            BackupInfo(item.path, item.taken_at, item.size, load_problem(item.path))
+            BackupInfo(
+                item.path, item.taken_at, item.size, load_problem(item.path), item.dated_in_future
+            )
             for item in BackupSet(self.path).all()
         )
 
     def newest_good_backup(self) -> Path | None:
-        """The newest backup that loads completely, if any."""
+        """The newest backup that loads completely and holds data, if any."""
         for item in BackupSet(self.path).all():
-            if load_problem(item.path) is None:
+            if load_problem(item.path) is None and _holds_data(item.path):
                 return item.path
         return None
 
@@ -465,18 +559,21 @@ class Repository:
             CHECKINS: [to_record(item, currency) for item in household.checkins],
             BALANCES: [to_record(item, currency) for item in household.balances],
         }
+        accepted: dict[str, dict[str, str]] = {table: {} for table in KEY_FIELDS}
         for table, field in KEY_FIELDS.items():
-            seen: set[str] = set()
             for record in rows[table]:
-                if record[field] in seen:
-                    raise DuplicateName(table, record[field])
-                seen.add(record[field])
+                refuse_taken(table, record[field], accepted.__getitem__)
+                accepted[table][row_key(table, record[field])] = record[field]
         meta_fields = settings_to_record(household.settings)
         with self._open() as s:
+            last_contact_id = s.last_contact_id()
             for table in _DATA_TABLES:
                 s.table(table).truncate()
-                s.table(table).insert_multiple(rows[table])
-            s.write_meta(meta_fields)
+                if table != CONTACTS:
+                    s.table(table).insert_multiple(rows[table])
+            # Imported contacts get new ids: the replaced ones may still be named by a script.
+            s.write_meta({**meta_fields, LAST_CONTACT_ID: last_contact_id})
+            s.insert_contacts(rows[CONTACTS])
 
     # -- settings ---------------------------------------------------------------------------
 
@@ -607,7 +704,8 @@ class Repository:
         """Log a conversation with a lender; returns its id. The loan must exist."""
         with self._open() as s:
             s.require(LOANS, contact.loan)
-            return s.table(CONTACTS).insert(to_record(contact, s.currency()))
+            (contact_id,) = s.insert_contacts([to_record(contact, s.currency())])
+            return contact_id
 
     def update_contact(self, contact_id: int, contact: Contact) -> None:
         with self._open() as s:
@@ -615,9 +713,11 @@ class Repository:
             s.overwrite(CONTACTS, contact_id, to_record(contact, s.currency()))
 
     def remove_contact(self, contact_id: int) -> None:
-        """Remove by id (see `contacts_with_ids`); ids stay stable when others are removed."""
+        """Remove by id (see `contacts_with_ids`); ids stay stable when others are removed, and
+        the removed id is never handed out again."""
         with self._open() as s:
             self._require_contact(s, contact_id)
+            s.write_meta({LAST_CONTACT_ID: s.last_contact_id()})
             s.table(CONTACTS).remove(doc_ids=[contact_id])
 
     def contacts_with_ids(self) -> tuple[tuple[int, Contact], ...]:
@@ -675,9 +775,24 @@ class Repository:
 
     def remove_balance_entries(self, source: str) -> int:
         """Drop the history points one source wrote (a corrected week); returns how many."""
+        return self.replace_balance_entries({source}, ())
+
+    def replace_balance_entries(
+        self, sources: Collection[str], entries: Sequence[BalanceEntry]
+    ) -> int:
+        """Swap every history point of `sources` for `entries`; returns how many were dropped.
+
+        One pass over the table and at most two table writes, however many sources change: a
+        correction of an old week rewrites every later week's points, and TinyDB re-keys the
+        whole table on each write, so one write per week would make a correction quadratic.
+        """
+        wanted = set(sources)
         with self._open() as s:
             table = s.table(BALANCES)
-            ids = [doc.doc_id for doc in table if doc.get("source") == source]
+            ids = [doc.doc_id for doc in table.all() if doc.get("source") in wanted]
             if ids:
                 table.remove(doc_ids=ids)
+            if entries:
+                currency = s.currency()
+                table.insert_multiple(to_record(entry, currency) for entry in entries)
             return len(ids)

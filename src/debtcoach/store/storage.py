@@ -10,16 +10,17 @@ or comes from a newer debtcoach raises and is never overwritten: a write always 
 
 `batch(write=True)` turns any number of TinyDB reads and writes into one read and at most one
 write, all under the cross-process write lock (`lock.py`), so the change is applied to the file as
-it is now, not as it was when some other process last looked. Just before the rename the bytes the
-file held until now are copied into the rotating backups (`backups.py`). `batch(write=False)`
-reads without the lock (safe: the file is only ever replaced whole) and refuses to write.
+it is now, not as it was when some other process last looked. The bytes the file held until now
+join the rotating backups (`backups.py`) as part of that write: kept only if it succeeds, and only
+a write that succeeded rotates older ones out. `batch(write=False)` reads without the lock (safe:
+the file is only ever replaced whole) and refuses to write.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -51,17 +52,21 @@ class AtomicJSONStorage(Storage):
         *,
         backups: bool = True,
         lock_timeout: float | None = None,
+        good_backup: Callable[[], Path | None] | None = None,
         **_ignored: Any,
     ) -> None:
         """Open lazily: a missing file is an empty database and is only created by a write.
 
         `backups=False` is for reading backups themselves; `lock_timeout=None` means
-        `DEBTCOACH_LOCK_TIMEOUT` or 5 seconds.
+        `DEBTCOACH_LOCK_TIMEOUT` or 5 seconds. `good_backup` finds the newest backup worth
+        restoring: a file that holds no data while there is one has lost its data (a truncation,
+        a hand edit), so it is refused as damaged rather than read as a new household.
         """
         super().__init__()
         self.path = Path(path)
         self.backups_enabled = backups
         self.lock_timeout = lock_timeout
+        self.good_backup = good_backup
         self.backup_clock: Clock = utc_now
         # The stat of the file right after our own last write: lets a watcher tell our writes
         # from somebody else's.
@@ -70,6 +75,7 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         self._locked = False
         self._file_bytes: bytes | None = None  # what the file held at the last read
+        self._file_holds_data = False  # whether those bytes hold any document worth a backup
 
     # -- TinyDB's Storage interface -------------------------------------------------------
 
@@ -157,10 +163,8 @@ class AtomicJSONStorage(Storage):
                 current = None
             except OSError as exc:
                 raise StorageIOError(self.path, "read", exc.strerror or str(exc)) from None
-            saved = None
-            if current is not None and current.strip():
-                saved = BackupSet(self.path, self.backup_clock).save(current, protect=protect)
-            atomic_write_bytes(self.path, payload, action="restore")
+            keep = current if current is not None and current.strip() else None
+            saved = self._replace_backed_up(payload, keep, action="restore", protect=protect)
             self._file_bytes = payload
             self.last_write_stamp = file_stamp(self.path)
             return saved
@@ -172,11 +176,24 @@ class AtomicJSONStorage(Storage):
             content = self.path.read_bytes()
         except FileNotFoundError:
             self._file_bytes = None
+            self._file_holds_data = False
             return None
         except OSError as exc:
             raise StorageIOError(self.path, "read", exc.strerror or str(exc)) from None
+        raw = parse_raw(self.path, content)
+        holds_data = not holds_no_data(raw)
+        if not holds_data and self.good_backup is not None:
+            backup = self.good_backup()
+            if backup is not None:
+                detail = (
+                    "it is empty, but its backups are not"
+                    if not content.strip()
+                    else "it holds no data, but its backups do"
+                )
+                raise StorageCorrupt(self.path, detail, backup)
         self._file_bytes = content
-        return parse_data(self.path, content)
+        self._file_holds_data = holds_data
+        return None if raw is None else _migrated(self.path, raw)
 
     def _write_file(self, data: RawDB) -> None:
         stamp(data)
@@ -185,15 +202,54 @@ class AtomicJSONStorage(Storage):
         if previous == payload:
             return  # nothing changed on disk: no write, no backup pushing history out
         remove_stale_temps(self.path)
-        if self.backups_enabled and previous is not None and previous.strip():
-            BackupSet(self.path, self.backup_clock).save(previous)
-        atomic_write_bytes(self.path, payload)
+        keep = previous if self.backups_enabled and self._file_holds_data else None
+        self._replace_backed_up(payload, keep)
         self._file_bytes = payload
+        self._file_holds_data = True  # every write holds at least meta (`stamp`)
         self.last_write_stamp = file_stamp(self.path)
+
+    def _replace_backed_up(
+        self,
+        payload: bytes,
+        previous: bytes | None,
+        *,
+        action: str = "write",
+        protect: Collection[Path] = (),
+    ) -> Path | None:
+        """Write `payload` over the file, keeping `previous` as a backup only if that succeeds.
+
+        The backup goes in first (a crash between the two leaves one extra true copy), is taken
+        back if the write is refused, and only a write that succeeded prunes older backups: a
+        run of refused saves leaves the rotation exactly as it was.
+        """
+        if previous is None:
+            atomic_write_bytes(self.path, payload, action=action)
+            return None
+        backups = BackupSet(self.path, self.backup_clock)
+        saved = backups.add(previous)
+        try:
+            atomic_write_bytes(self.path, payload, action=action)
+        except BaseException:
+            backups.discard(saved)
+            raise
+        backups.prune(protect={saved, *protect})
+        return saved
+
+
+def holds_no_data(raw: RawDB | None) -> bool:
+    """Whether a file as read (`parse_raw`, before migrations add to it) has no document at
+    all: debtcoach always writes its meta one."""
+    return not raw or not any(raw.values())
 
 
 def parse_data(path: Path, content: bytes) -> RawDB | None:
     """The migrated data of a data file's bytes; None when empty. Raises on anything not ours."""
+    raw = parse_raw(path, content)
+    return None if raw is None else _migrated(path, raw)
+
+
+def parse_raw(path: Path, content: bytes) -> RawDB | None:
+    """A data file's bytes as its tables, not yet migrated; None when empty."""
     if not content.strip():
         return None
     try:
@@ -205,7 +261,11 @@ def parse_data(path: Path, content: bytes) -> RawDB | None:
         raise StorageCorrupt(path, detail) from None
     except RecursionError:
         raise StorageCorrupt(path, "it is nested too deeply to be ours") from None
-    raw = _check_shape(path, parsed)
+    return _check_shape(path, parsed)
+
+
+def _migrated(path: Path, raw: RawDB) -> RawDB:
+    """`migrate`, with its refusals naming the file."""
     try:
         return migrate(raw)
     except StorageTooNew as exc:
