@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from debtcoach.checkin_service import save_checkin
+from debtcoach.services.checkin import save_checkin
 
 from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import checkin_date
