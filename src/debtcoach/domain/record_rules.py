@@ -9,13 +9,15 @@ put it in front in its own way.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import TypeVar
 
+from debtcoach.domain.calendar import DateError, parse_week
 from debtcoach.domain.contact_log import contact_date_problems
 from debtcoach.domain.models import (
+    CheckIn,
     Contact,
     Expense,
     FamilyLoan,
@@ -23,10 +25,13 @@ from debtcoach.domain.models import (
     Household,
     IncomeSource,
     Loan,
+    LoanKind,
     LoanStatus,
     ProposalState,
 )
 from debtcoach.domain.money import Money
+from debtcoach.domain.restructure import CREDIT_CARD_MAX_INSTALLMENTS, MAX_INSTALLMENTS
+from debtcoach.domain.text_rules import NOTES_LIMIT, free_text_problem
 
 Problems = dict[str, str]
 R = TypeVar("R")
@@ -57,12 +62,26 @@ def raise_first(problems: Mapping[str, str]) -> None:
         raise RecordProblem(field, message)
 
 
+def text_problems(record: object, one_line: Sequence[str], notes: Sequence[str] = ()) -> Problems:
+    """Free-text fields are only ever text: no control characters, a length limit."""
+    problems: Problems = {}
+    for name in one_line:
+        problem = free_text_problem(getattr(record, name))
+        if problem is not None:
+            problems[name] = problem
+    for name in notes:
+        problem = free_text_problem(getattr(record, name), multiline=True, limit=NOTES_LIMIT)
+        if problem is not None:
+            problems[name] = problem
+    return problems
+
+
 def _negative(amount: Money | None) -> bool:
     return amount is not None and amount.minor < 0
 
 
 def loan_problems(loan: Loan, today: date) -> Problems:
-    problems: Problems = {}
+    problems = text_problems(loan, ("lender", "purpose"))
     for field in ("balance", "min_payment", "arrears", "late_fee"):
         if _negative(getattr(loan, field)):
             problems[field] = "must not be negative"
@@ -73,12 +92,30 @@ def loan_problems(loan: Loan, today: date) -> Problems:
     if loan.arrears is not None and loan.arrears.minor > max(loan.balance.minor, 0):
         problems["arrears"] = f"{loan.arrears} is more than the balance {loan.balance}"
     problems.update(promotion_problems(loan))
+    problems.update(restructure_problems(loan))
     terms = loan.restructure
     if loan.status == LoanStatus.RESTRUCTURED and (
         terms is None or terms.state != ProposalState.AGREED
     ):
         problems["status"] = RESTRUCTURED_NEEDS_TERMS
     return problems
+
+
+def restructure_problems(loan: Loan) -> Problems:
+    """Saved installment terms that could be a plan: a real installment, a card's 60 at most."""
+    terms = loan.restructure
+    if terms is None:
+        return {}
+    limit = CREDIT_CARD_MAX_INSTALLMENTS if loan.kind == LoanKind.CREDIT_CARD else MAX_INSTALLMENTS
+    if not 1 <= terms.installments <= limit:
+        return {"restructure": f"{terms.installments} installments is out of range (1 to {limit})"}
+    if terms.balance.minor > 0 and (
+        terms.installment.minor <= 0 or terms.last_installment.minor < 0
+    ):
+        return {
+            "restructure": f"an installment of {terms.installment} never repays {terms.balance}"
+        }
+    return {}
 
 
 def promotion_problems(loan: Loan) -> Problems:
@@ -96,7 +133,7 @@ def promotion_problems(loan: Loan) -> Problems:
 def income_problems(source: IncomeSource, loan_names: Collection[str] | None = None) -> Problems:
     """A one-off comes on one day, its `start`; only a one-off can be earmarked, and only for
     one of `loan_names` (the open institutional loans when adding; every loan on import)."""
-    problems: Problems = {}
+    problems = text_problems(source, (), ("notes",))
     if source.amount.minor <= 0:
         problems["amount"] = "must be more than zero"
     if source.start is not None and source.end is not None and source.end < source.start:
@@ -125,7 +162,7 @@ def expense_problems(expense: Expense) -> Problems:
 
 
 def family_loan_problems(loan: FamilyLoan, today: date) -> Problems:
-    problems: Problems = {}
+    problems = text_problems(loan, ("relationship",), ("notes",))
     if loan.amount.minor <= 0:
         problems["amount"] = "must be more than zero"
     elif loan.repaid.minor > loan.amount.minor:
@@ -167,11 +204,34 @@ def repayment_problems(loan: FamilyLoan, amount: Money, on: date, today: date) -
 
 
 def contact_problems(contact: Contact, today: date, household: Household) -> Problems:
-    problems: Problems = {}
+    problems = text_problems(contact, ("who", "asked", "outcome"))
     if household.loan(contact.loan) is None:
         problems["loan"] = f"there is no loan called {contact.loan!r}"
     problems.update(contact_date_problems(contact.on, contact.follow_up, today))
     return problems
+
+
+def checkin_problems(checkin: CheckIn, household: Household) -> Problems:
+    """A stored check-in names a real week and pays only loans and family lenders."""
+    problems = text_problems(checkin, (), ("note",))
+    try:
+        parse_week(checkin.week)
+    except DateError as exc:
+        problems["week"] = str(exc)
+    payees = {loan.name for loan in household.loans} | {f.lender for f in household.family_loans}
+    unknown = sorted(name for name in checkin.paid if name not in payees)
+    if unknown:
+        problems["paid"] = f"names {', '.join(repr(n) for n in unknown)}, not a loan or lender"
+    return problems
+
+
+def settings_problems(household: Household) -> Problems:
+    """A saved custom order names loans of this household."""
+    names = {loan.name for loan in household.loans}
+    unknown = [name for name in household.settings.custom_order if name not in names]
+    if unknown:
+        return {"custom_order": f"names {', '.join(repr(n) for n in unknown)}, not a loan"}
+    return {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +263,9 @@ def household_problems(household: Household, today: date) -> list[HouseholdProbl
         add("expenses", expense.name, expense_problems(expense))
     for item in household.family_loans:
         add("family_loans", item.lender, family_loan_problems(item, today))
+    for checkin in household.checkins:
+        add("checkins", checkin.week, checkin_problems(checkin, household))
+    add("settings", "settings", settings_problems(household))
     for contact in household.contacts:
         add("contacts", f"{contact.loan} {contact.on}", contact_problems(contact, today, household))
     return found
