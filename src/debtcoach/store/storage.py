@@ -75,6 +75,8 @@ class AtomicJSONStorage(Storage):
         self._dirty = False
         self._locked = False
         self._file_bytes: bytes | None = None  # what the file held at the last read
+        self._known: tuple[FileStamp, bytes] | None = None  # bytes behind a stamp seen
+        self.file_reads = 0  # reads of the file itself (not answered from `_known`)
         self._file_holds_data = False  # whether those bytes hold any document worth a backup
 
     # -- TinyDB's Storage interface -------------------------------------------------------
@@ -167,13 +169,30 @@ class AtomicJSONStorage(Storage):
             saved = self._replace_backed_up(payload, keep, action="restore", protect=protect)
             self._file_bytes = payload
             self.last_write_stamp = file_stamp(self.path)
+            self._known = None if self.last_write_stamp is None else (self.last_write_stamp, payload)
             return saved
 
     # -- the file ---------------------------------------------------------------------------
 
+    def _file_content(self) -> bytes:
+        """The file's bytes, read again only when its stamp changed since we last saw them.
+
+        Every write renames a new file into place, so an unchanged (inode, size, mtime) means
+        unchanged bytes: a command that asks several times (the currency, then the write under
+        the lock) reads the file once. The stamp is taken before the read, so a file replaced
+        in between is read again next time, never mistaken for the old one.
+        """
+        before = file_stamp(self.path)
+        if before is not None and self._known is not None and self._known[0] == before:
+            return self._known[1]
+        content = self.path.read_bytes()
+        self._known = None if before is None else (before, content)
+        self.file_reads += 1
+        return content
+
     def _read_file(self) -> RawDB | None:
         try:
-            content = self.path.read_bytes()
+            content = self._file_content()
         except FileNotFoundError:
             self._file_bytes = None
             self._file_holds_data = False
@@ -207,6 +226,7 @@ class AtomicJSONStorage(Storage):
         self._file_bytes = payload
         self._file_holds_data = True  # every write holds at least meta (`stamp`)
         self.last_write_stamp = file_stamp(self.path)
+        self._known = None if self.last_write_stamp is None else (self.last_write_stamp, payload)
 
     def _replace_backed_up(
         self,
