@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 from textual.widgets._footer import FooterKey
 
 from debtcoach.domain.models import Strategy
-from debtcoach.ui.formatting import month_words
+from debtcoach.domain.wording import month_words
 from debtcoach.ui.screens.base import KeysFooter
 from debtcoach.ui.screens.checkin import CheckInScreen
 from debtcoach.ui.screens.checkin_offer import CheckInOffer

@@ -15,7 +15,7 @@ from debtcoach.domain.money import format_money
 from debtcoach.domain.restructure import CREDIT_CARD_LIMIT_REASON, quote_restructure
 from debtcoach.services import Ledger
 from debtcoach.store.repository import Repository
-from debtcoach.ui.formatting import month_words
+from debtcoach.domain.wording import month_words
 from debtcoach.ui.screens.restructure import RestructureScreen, letter_path
 from tests.conftest import TODAY, make_app
 

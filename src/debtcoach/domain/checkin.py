@@ -43,6 +43,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money, format_money, round_half_up
 from debtcoach.domain.payoff import PayoffPlan
+from debtcoach.domain.wording import plural
 
 SOURCE_PREFIX = "checkin:"
 _WEEKS_PER_YEAR = Decimal(52)
@@ -487,7 +488,7 @@ def summary_lines(summary: CheckInSummary, locale: str) -> list[str]:
         moved = "unchanged"
     lines.append(f"Total owed: {fmt(summary.owed_after)} ({moved})")
     lines.append(f"Debt-free: {summary.plan_note_after}{_moved_words(summary)}")
-    weeks = "week" if summary.streak == 1 else "weeks"
+    weeks = plural(summary.streak, "week")
     lines.append(f"Streak: {summary.streak} {weeks} in a row")
     if summary.opened:
         lines.append(f"New loan recorded: {', '.join(summary.opened)}")
@@ -506,7 +507,7 @@ def _moved_words(summary: CheckInSummary) -> str:
         return ""
     if moved == 0:
         return ", unchanged"
-    unit = "month" if abs(moved) == 1 else "months"
+    unit = plural(moved, "month")
     return f", {abs(moved)} {unit} {'earlier' if moved < 0 else 'later'}"
 
 

@@ -35,9 +35,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Protocol
 
-from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
-
 from debtcoach.domain.budget import (
     BudgetBreakdown,
     budget_breakdown,
@@ -49,7 +46,6 @@ from debtcoach.domain.calendar import (
     days_between,
     iso_week,
     months_overdue_rounded_up,
-    parse_month,
 )
 from debtcoach.domain.household_plan import saved_plan
 from debtcoach.domain.loan_facts import loan_arrears
@@ -66,6 +62,14 @@ from debtcoach.domain.restructure import (
     RestructureError,
     installments_to_relieve,
     longest_restructure,
+)
+from debtcoach.domain.wording import (
+    count,
+    day_words,
+    month_words,
+    names,
+    percent_words,
+    plural,
 )
 
 STOP_LENDING = "stop-lending"
@@ -237,12 +241,12 @@ def on_track_message(household: Household, today: date, *, plan: PayoffPlan | No
     if first is None or first.payoff_month == plan.months or first.payoff_date is None:
         return _join(
             opening,
-            f"Next milestone: debt-free in {debt_free} (in {_count(plan.months, 'month')}).",
+            f"Next milestone: debt-free in {debt_free} (in {count(plan.months, 'month')}).",
         )
     return _join(
         opening,
         f"Next milestone: {first.name} paid off in {facts.month(first.payoff_date)} "
-        f"(in {_count(first.payoff_month or 0, 'month')}); debt-free in {debt_free}.",
+        f"(in {count(first.payoff_month or 0, 'month')}); debt-free in {debt_free}.",
     )
 
 
@@ -293,14 +297,14 @@ class _Facts:
         return format_money(amount, self.locale)
 
     def day(self, value: date) -> str:
-        return str(format_date(value, "medium", locale=self.locale))
+        return day_words(value, self.locale)
 
     def month(self, label: str) -> str:
         """A plan month (YYYY-MM) as the locale writes it: November 2027, 2027年11月."""
-        return str(format_skeleton("yMMMM", parse_month(label), locale=self.locale))
+        return month_words(label, self.locale)
 
     def percent(self, value: Decimal) -> str:
-        return f"{format_decimal(value, locale=self.locale)}%"
+        return percent_words(value, self.locale)
 
     def plan(self) -> PayoffPlan:
         """The plan the screens show (`saved_plan`), simulated at most once per evaluation."""
@@ -335,7 +339,7 @@ def _stop_lending(facts: _Facts) -> str | None:
         when = (
             f"the same day {first.name} went overdue"
             if gap == 0
-            else f"{_count(gap, 'day')} after {first.name} went overdue on {facts.day(since)}"
+            else f"{count(gap, 'day')} after {first.name} went overdue on {facts.day(since)}"
         )
         parts.append((f"{loan.name} was opened on {facts.day(opened)}, {when}", False))
         named.add(loan.name)
@@ -345,13 +349,13 @@ def _stop_lending(facts: _Facts) -> str | None:
         if loan.to_repay_other_debt and loan.name not in named
     ]
     if flagged:
-        verb = "is" if len(flagged) == 1 else "are"
-        parts.append((f"{_names(flagged)} {verb} marked as taken to repay other debt", False))
+        verb = plural(len(flagged), "is", "are")
+        parts.append((f"{names(flagged)} {verb} marked as taken to repay other debt", False))
     weeks = _recent_borrowing_weeks(facts.household, facts.today)
     if weeks:
-        subject = "the check-in for" if len(weeks) == 1 else "the check-ins for"
-        verb = "says" if len(weeks) == 1 else "say"
-        parts.append((f"{subject} {_names(weeks)} {verb} something new was borrowed", True))
+        subject = f"the {plural(len(weeks), 'check-in')} for"
+        verb = plural(len(weeks), "says", "say")
+        parts.append((f"{subject} {names(weeks)} {verb} something new was borrowed", True))
     if not parts:
         return None
     return (
@@ -375,7 +379,7 @@ def _talk_to_lenders(facts: _Facts) -> str | None:
         lender = loan.lender or "its lender"
         if past:
             last = max(past)
-            ago = _count(days_between(last, facts.today), "day")
+            ago = count(days_between(last, facts.today), "day")
             contact = f"the last contact with {lender} was on {facts.day(last)}, {ago} ago"
         else:
             contact = f"no contact with {lender} is logged yet"
@@ -392,7 +396,7 @@ def _overdue_phrase(loan: Loan, facts: _Facts) -> str:
     if since is None or days_between(since, facts.today) < 0:
         return f"{loan.name} is overdue"
     days = days_between(since, facts.today)
-    return f"{loan.name} has been overdue for {_count(days, 'day')} (since {facts.day(since)})"
+    return f"{loan.name} has been overdue for {count(days, 'day')} (since {facts.day(since)})"
 
 
 def _negotiate_card(facts: _Facts) -> str | None:
@@ -483,7 +487,7 @@ def _arrears_detail(loan: Loan, amount: Money, facts: _Facts) -> str:
     each = facts.money(loan.min_payment)
     if loan.late_fee is not None and loan.late_fee.minor > 0:
         each = f"{each} + {facts.money(loan.late_fee)} late fee"
-    return f"{loan.name} {facts.money(amount)}: {_count(months, 'month')} of {each}"
+    return f"{loan.name} {facts.money(amount)}: {count(months, 'month')} of {each}"
 
 
 def _open_source_throttle(facts: _Facts) -> str | None:
@@ -507,8 +511,8 @@ def _open_source_throttle(facts: _Facts) -> str | None:
         listed = [f"{e.name} ({facts.money(e.current)} a month)" for e in uncut[:_LISTED_NAMES]]
         if len(uncut) > _LISTED_NAMES:
             listed.append(f"{len(uncut) - _LISTED_NAMES} more")
-        verb = "is non-essential and has" if len(uncut) == 1 else "are non-essential and have"
-        parts.append((f"{_names(listed)} {verb} no cut active", False))
+        verb = plural(len(uncut), "is non-essential and has", "are non-essential and have")
+        parts.append((f"{names(listed)} {verb} no cut active", False))
     if not parts:
         return None
     why = _sentence(parts)
@@ -538,20 +542,20 @@ def _ask_relatives(facts: _Facts) -> str | None:
 def _repay_relatives(facts: _Facts) -> str | None:
     if not facts.family_owed:
         return None
-    owed = _names([f"{f.lender} ({facts.money(f.balance)})" for f in facts.family_owed])
+    owed = names([f"{f.lender} ({facts.money(f.balance)})" for f in facts.family_owed])
     if not facts.open_loans:
         return (
             f"No institutional loan is open any more; {owed} "
-            f"{'is' if len(facts.family_owed) == 1 else 'are'} still owed."
+            f"{plural(len(facts.family_owed), 'is', 'are')} still owed."
         )
     plan = facts.plan()
     cleared = _institutions_cleared_month(plan)
     if cleared is None or cleared > RELATIVES_HORIZON_MONTHS:
         return None
     label = next(d.payoff_date for d in plan.debts if not d.family and d.payoff_month == cleared)
-    when = facts.month(label) if label is not None else _count(cleared, "month")
+    when = facts.month(label) if label is not None else count(cleared, "month")
     return (
-        f"The plan clears the institutional loans by {when} (in {_count(cleared, 'month')}); "
+        f"The plan clears the institutional loans by {when} (in {count(cleared, 'month')}); "
         f"after that the debt budget goes to {owed}."
     )
 
@@ -564,17 +568,6 @@ def _institutions_cleared_month(plan: PayoffPlan) -> int | None:
 
 
 # --- wording helpers ----------------------------------------------------------------------------
-
-
-def _names(items: Sequence[str]) -> str:
-    """A, A and B, A, B and C."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _count(n: int, unit: str) -> str:
-    return f"{n} {unit}" if n == 1 else f"{n} {unit}s"
 
 
 def _sentence(clauses: Sequence[_Clause]) -> str:

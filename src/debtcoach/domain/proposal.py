@@ -41,6 +41,7 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.restructure import RestructureError, RestructureQuote
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import names, plural
 
 PLACEHOLDER_NAME = "[your name]"
 PLACEHOLDER_ADDRESS = "[your address]"
@@ -312,12 +313,6 @@ def letter_text(value: str) -> str:
     return "".join(out)
 
 
-def _names(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def render_letter(proposal: Proposal) -> str:
     """The proposal as a Markdown letter the user can edit and send."""
     w = _Words(proposal.locale)
@@ -354,8 +349,8 @@ def render_letter(proposal: Proposal) -> str:
     lines.append(opening)
     if proposal.earlier_contacts:
         talks = [f"{w.day(c.on)} ({c.channel.value})" for c in proposal.earlier_contacts]
-        word = "contact" if len(talks) == 1 else "contacts"
-        lines.append(f"This letter follows my earlier {word} with you on {_names(talks)}.")
+        word = plural(len(talks), "contact")
+        lines.append(f"This letter follows my earlier {word} with you on {names(talks)}.")
     lines += [
         "",
         _situation(proposal, w, kind),
@@ -440,7 +435,7 @@ def _doing_now(proposal: Proposal, w: _Words) -> list[str]:
             f"{letter_text(name)} ({w.money(amount)} a month)"
             for name, amount in proposal.side_income
         ]
-        items.append(f"I have taken on extra work to raise my income: {_names(parts)}.")
+        items.append(f"I have taken on extra work to raise my income: {names(parts)}.")
     if proposal.cuts:
         saved = Money.zero(proposal.currency)
         parts = []
@@ -450,7 +445,7 @@ def _doing_now(proposal: Proposal, w: _Words) -> list[str]:
                 f"{letter_text(cut.name)} from {w.money(cut.before)} to {w.money(cut.after)}"
             )
         items.append(
-            f"I have cut my spending: {_names(parts)} — {w.money(saved)} a month less in total."
+            f"I have cut my spending: {names(parts)} — {w.money(saved)} a month less in total."
         )
     if proposal.no_new_borrowing:
         overdue = [loan.overdue_since for loan in [proposal.loan] if loan.overdue_since]

@@ -169,10 +169,18 @@ class AtomicJSONStorage(Storage):
             saved = self._replace_backed_up(payload, keep, action="restore", protect=protect)
             self._file_bytes = payload
             self.last_write_stamp = file_stamp(self.path)
-            self._known = None if self.last_write_stamp is None else (self.last_write_stamp, payload)
+            self._known = (
+                None if self.last_write_stamp is None else (self.last_write_stamp, payload)
+            )
             return saved
 
     # -- the file ---------------------------------------------------------------------------
+
+    def _remember_written(self, payload: bytes) -> None:
+        """What we just wrote is what the file holds: its stamp and bytes need no read."""
+        self._file_bytes = payload
+        self.last_write_stamp = file_stamp(self.path)
+        self._known = None if self.last_write_stamp is None else (self.last_write_stamp, payload)
 
     def _file_content(self) -> bytes:
         """The file's bytes, read again only when its stamp changed since we last saw them.
@@ -223,10 +231,8 @@ class AtomicJSONStorage(Storage):
         remove_stale_temps(self.path)
         keep = previous if self.backups_enabled and self._file_holds_data else None
         self._replace_backed_up(payload, keep)
-        self._file_bytes = payload
+        self._remember_written(payload)
         self._file_holds_data = True  # every write holds at least meta (`stamp`)
-        self.last_write_stamp = file_stamp(self.path)
-        self._known = None if self.last_write_stamp is None else (self.last_write_stamp, payload)
 
     def _replace_backed_up(
         self,

@@ -27,9 +27,9 @@ from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household, Settings, Strategy
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.screens import SCREENS
+from debtcoach.domain.wording import month_words
 from debtcoach.services import Ledger
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
-from debtcoach.ui.formatting import month_words
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen

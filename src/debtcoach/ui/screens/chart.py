@@ -23,7 +23,7 @@ from debtcoach.domain.calendar import plan_month_label
 from debtcoach.domain.models import Household, Strategy
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.payoff import PayoffPlan
-from debtcoach.ui.formatting import month_words
+from debtcoach.domain.wording import month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 # Distinct line markers so the lines can be told apart without colour (NO_COLOR, monochrome).

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import find_checkin, streak
+from debtcoach.domain.wording import plural
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -45,7 +46,7 @@ class CheckInOffer(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         if self.weeks_in_a_row:
-            weeks = "week" if self.weeks_in_a_row == 1 else "weeks"
+            weeks = plural(self.weeks_in_a_row, "week")
             keep = f"You have checked in {self.weeks_in_a_row} {weeks} in a row. "
         else:
             keep = ""

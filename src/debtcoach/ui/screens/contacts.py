@@ -25,6 +25,7 @@ from debtcoach.domain.dashboard import follow_ups_due
 from debtcoach.domain.models import Channel, Contact, Household
 from debtcoach.domain.money import format_money
 from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.wording import count
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
@@ -268,7 +269,7 @@ class ContactsScreen(DebtCoachScreen):
                 if days < 0
                 else "today"
                 if days == 0
-                else f"in {days} day{'s' if days != 1 else ''}"
+                else f"in {count(days, 'day')}"
             )
             note.update(f"Next follow-up: {first.on.isoformat()} ({when})")
 

@@ -30,15 +30,11 @@ from debtcoach.domain.dashboard import (
 )
 from debtcoach.domain.models import Household
 from debtcoach.domain.money import Money, format_money
-from debtcoach.ui.formatting import month_words
+from debtcoach.domain.wording import count, month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 LABEL = 20
 AMOUNT = 13
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 class DashboardScreen(DebtCoachScreen):
@@ -138,8 +134,8 @@ class DashboardScreen(DebtCoachScreen):
         people = sum(1 for item in household.family_loans if item.balance.minor > 0)
         lines = [
             Content.assemble(("Owed in total  ", "bold"), (self.money(owed.total), "bold")),
-            self.row("Institutions", owed.institutions, _plural(loans, "loan")),
-            self.row("Family & friends", owed.family, _plural(people, "person", "people")),
+            self.row("Institutions", owed.institutions, count(loans, "loan")),
+            self.row("Family & friends", owed.family, count(people, "person", "people")),
         ]
         self.query_one("#owed", Static).update(Content("\n").join(lines))
 
@@ -176,7 +172,7 @@ class DashboardScreen(DebtCoachScreen):
         else:
             headline = (
                 f"Debt-free in {self.month(plan.debt_free)} · "
-                f"{_plural(plan.months, 'month')} · {strategy}"
+                f"{count(plan.months, 'month')} · {strategy}"
             )
         self.query_one("#debt-free", Static).update(headline)
         progress = payoff_progress(household)
@@ -230,7 +226,7 @@ class DashboardScreen(DebtCoachScreen):
     def _checkin(self, household: Household, today: date) -> None:
         week = iso_week(today)
         streak = checkin_streak(household, today)
-        streak_text = f" · {_plural(streak, 'week')} in a row" if streak else ""
+        streak_text = f" · {count(streak, 'week')} in a row" if streak else ""
         if checkin_done(household, today):
             text = Content.assemble(
                 (f"This week ({week}): ", "bold $accent"), "check-in done", streak_text

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from debtcoach.domain.loan_facts import cut_saving, cut_totals
 from debtcoach.domain.models import Expense, Household
 from debtcoach.domain.money import Money, format_money
+from debtcoach.domain.wording import count
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
@@ -85,9 +86,7 @@ class ExpensesScreen(ListScreen):
             if not e.cut_active and cut_saving(e).minor and not e.essential
         ]
         if waiting:
-            cuts = (
-                "1 non-essential cut" if len(waiting) == 1 else f"{len(waiting)} non-essential cuts"
-            )
+            cuts = count(len(waiting), "non-essential cut")
             return f"{cuts} not on yet. space turns a cut on or off."
         return "space turns the selected cut on or off; it is saved at once."
 

@@ -12,6 +12,7 @@ from debtcoach.domain.budget import is_active, monthly_amount
 from debtcoach.domain.loan_facts import income_totals
 from debtcoach.domain.models import Frequency, Household, IncomeKind, IncomeSource
 from debtcoach.domain.money import format_money
+from debtcoach.domain.wording import count
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
@@ -88,8 +89,7 @@ class IncomeScreen(ListScreen):
             return "Open source: your pay and every side income, per month."
         if side == 0:
             return "No side income yet: even a small one helps the plan (press a)."
-        count = len(household.income)
-        sources = "1 source" if count == 1 else f"{count} sources"
+        sources = count(len(household.income), "source")
         return f"{sources}, {side} of them side income."
 
     def totals_text(self, household: Household) -> str:

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from debtcoach.domain.loan_facts import days_overdue, loan_totals
 from debtcoach.domain.models import Household, Loan, LoanKind, LoanStatus
 from debtcoach.domain.money import Money, format_money
+from debtcoach.domain.wording import count
 from debtcoach.ui.screens.contacts import ContactsScreen
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
@@ -143,7 +144,7 @@ class LoansScreen(ListScreen):
         totals = loan_totals(household.loans, household.currency)
         if not household.loans:
             return "Institutional loans: banks, cards, online platforms."
-        loans = "1 open loan" if totals.open_count == 1 else f"{totals.open_count} open loans"
+        loans = count(totals.open_count, "open loan")
         if not totals.overdue_count:
             return f"{loans}, none overdue. enter edits the selected loan."
         today = self.coach_app.today

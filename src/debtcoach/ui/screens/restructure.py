@@ -35,8 +35,8 @@ from debtcoach.domain.restructure import (
     RestructureError,
     RestructureQuote,
 )
+from debtcoach.domain.wording import month_words
 from debtcoach.services.exchange import StoreError
-from debtcoach.ui.formatting import month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 DEFAULT_INSTALLMENTS = 36

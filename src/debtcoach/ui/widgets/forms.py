@@ -25,6 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.wording import count
 from debtcoach.services.exchange import DuplicateName, StoreError
 
 FieldKind = Literal["text", "select", "bool"]
@@ -247,7 +248,7 @@ class RecordForm(ModalScreen[bool]):
                     bad += 1
                     first_bad = first_bad or spec.key
         if first_bad is not None:
-            fields = "the field" if bad == 1 else f"the {bad} fields"
+            fields = "the field" if bad == 1 else f"the {count(bad, 'field')}"
             self._set_form_error(f"Nothing was saved: please correct {fields} marked below.")
             self.query_one(f"#f-{first_bad}").focus()
             return None
