@@ -1,4 +1,4 @@
-"""Contract review (DESIGN.md, "Scripting interface"): exact JSON keys and --demo's data file."""
+"""Contract review (README, "Scripting"): exact JSON keys and --demo's data file."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Version 1 of the payoff engine, kept verbatim so the properties can hold version 2 to it.
 
 With no loan overdue, no dated income and no promotion, version 2 must give exactly these results
-(DESIGN.md, "Calculation conventions"). Not for use outside the tests.
+(README, "How the numbers are worked out"). Not for use outside the tests.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The monthly debt budget (DESIGN.md "Calculation conventions", first paragraph)."""
+"""The monthly debt budget (README, "How the numbers are worked out", first paragraph)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Contract review (DESIGN.md): hand-checked numbers and trigger readings held by tests."""
+"""Contract review (README, "How the numbers are worked out"): hand-checked numbers and trigger readings held by tests."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def usd(text: str) -> Money:
 
 
 def test_ask_relatives_cuts_a_non_essential_without_target_to_zero() -> None:
-    # DESIGN.md: "with every non-essential expense cut to its target (0 if none)".
+    # The ask-relatives rule: "with every non-essential expense cut to its target (0 if none)".
     # Income 1500, rent 1000 (essential), hobby 300 with no target: cut to 0 → budget 500,
     # which covers the 400 minimum, so ask-relatives stays quiet (extend-plan still fires:
     # today's budget is 1500 − 1000 − 300 = 200 < 400).
@@ -56,7 +56,7 @@ def test_ask_relatives_cuts_a_non_essential_without_target_to_zero() -> None:
 
 
 def test_hand_checked_plan_two_loans_and_a_relative() -> None:
-    """Worked by hand month by month (DESIGN.md steps 1-10), budget 200.00, today 2026-11-23.
+    """Worked by hand month by month (README, "How the numbers are worked out", steps 1-10), budget 200.00, today 2026-11-23.
 
     A: 1000.00 card, apr 12 but overdue since 2026-10-01 → behind: penalty 24 % until caught up,
        min 50, no late fee; arrears 2 months (1 month 22 days, rounded up) × 50.00 = 100.00.

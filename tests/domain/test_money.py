@@ -1,4 +1,4 @@
-"""Money: exact minor units, strict parsing, babel formatting (DESIGN.md "Money and dates")."""
+"""Money: exact minor units, strict parsing, babel formatting (README, "How the numbers are worked out")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The version-2 plan (DESIGN.md, "Calculation conventions"): loans behind on their payments,
+"""The version-2 plan (README, "How the numbers are worked out"): loans behind on their payments,
 money that comes and goes, promotional rates, and the minimum-only baseline.
 
 Every figure is worked out by hand in the comments. Unless a test says otherwise "today" is

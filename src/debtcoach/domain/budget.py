@@ -4,7 +4,7 @@ budget = monthly income (regular + side) − monthly expenses (targets where the
 − safety buffer. Each income is normalised to a month and rounded half-up to the cent first, so
 the totals shown on screen add up exactly.
 
-`budget_breakdown` is this month's; `plan_budget` is every plan month's (DESIGN.md, version 2):
+`budget_breakdown` is this month's; `plan_budget` is every plan month's (README, "How the numbers are worked out"):
 income counts in the months it is active, and one-off money in the month of its date.
 """
 
@@ -78,7 +78,7 @@ def expenses_with_every_cut(
     Essentials stay at what they cost now (an active cut on an essential is kept), and a target
     above the current amount is no cut, so this is never more than today's spending. With
     `no_target_is_zero` a non-essential category without a target counts as cut to 0 (the
-    `ask-relatives` trigger of DESIGN.md: "cut to its target (0 if none)").
+    `ask-relatives` trigger (README, "The coach's rules"): "cut to its target (0 if none)").
     """
     total = Money.zero(currency)
     for expense in expenses:

@@ -7,7 +7,7 @@ takes the rule table as data: a mapping from rule id to anything with the `RuleT
 `debtcoach.guidance.coach_advice(household, today)` passes the shipped table; tests and other
 front ends can pass their own. `find_triggers` gives the bare findings without any text.
 
-Readings of the DESIGN.md trigger table, fixed here so the tests can hold them:
+Readings of the trigger table (README, "The coach's rules"), fixed here so the tests can hold them:
 - "overdue" is `Loan.is_overdue`: open, not restructured, status overdue or an overdue date.
 - stop-lending: an *open* loan whose `opened_on` is on or after another loan's `overdue_since`;
   an *open* loan flagged `to_repay_other_debt`; or a check-in with `borrowed` whose ISO week is one

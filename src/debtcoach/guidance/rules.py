@@ -16,7 +16,7 @@ from debtcoach.domain.screens import SCREENS as SCREEN_ENTRIES
 from debtcoach.guidance.text import guidance_text
 
 SCREENS: MappingProxyType[str, str] = MappingProxyType({s.key: s.name for s in SCREEN_ENTRIES})
-"""The screen keys of DESIGN.md "Screens and keys" that a piece of advice can point to."""
+"""The screen keys (README, "Keys") that a piece of advice can point to."""
 
 
 @dataclass(frozen=True, slots=True)
