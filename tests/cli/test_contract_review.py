@@ -26,6 +26,8 @@ BASELINE_KEYS = {"months", "debt_free", "total_interest", "total_fees"}
 RESTRUCTURE_KEYS = {
     "loan", "mode", "installments", "installment", "last_installment", "total_paid", "cost",
     "current_payment", "monthly_relief",
+    # version 2 adds:
+    "equivalent_apr",
 }  # fmt: skip
 
 

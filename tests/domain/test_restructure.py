@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from debtcoach.domain.models import LoanKind, LoanStatus, ProposalState, RestructureMode
+from debtcoach.domain.models import Loan, LoanKind, LoanStatus, ProposalState, RestructureMode
+from debtcoach.domain.money import Money
 from debtcoach.domain.restructure import (
     CREDIT_CARD_MAX_INSTALLMENTS,
     RestructureError,
@@ -232,3 +233,38 @@ def test_installments_to_relieve_is_the_fewest() -> None:
     assert quote.monthly_relief >= usd(25000)
     fewer = quote_restructure(bank, quote.installments - 1)
     assert fewer.monthly_relief < usd(25000)
+
+
+# --- the true price of the time (README, "Restructuring") -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fee_rate", "installments", "expected"),
+    [
+        # 10,000.00 over 12: 833.33 + 60.00 = 893.33 a month (last 893.37); the monthly rate at
+        # which 11 × 893.33 + 893.37 discounted one month apart equals 10,000.00 is 1.0858 %.
+        ("0.6", 12, "13.03"),
+        ("0.68", 24, "14.96"),
+    ],
+)
+def test_a_flat_fee_costs_far_more_a_year_than_it_says(
+    fee_rate: str, installments: int, expected: str
+) -> None:
+    loan = Loan(
+        "Card", LoanKind.CREDIT_CARD, Money(1_000_000, "CNY"), Decimal(18), Money(5000, "CNY")
+    )
+    quote = quote_restructure(loan, installments, RestructureMode.FLAT_FEE, Decimal(fee_rate))
+    assert quote.equivalent_apr == Decimal(expected)
+
+
+@pytest.mark.parametrize("installments", [12, 36, 60])
+def test_an_annuity_costs_its_own_rate(installments: int) -> None:
+    loan = Loan(
+        "Card", LoanKind.CREDIT_CARD, Money(1_000_000, "CNY"), Decimal(18), Money(5000, "CNY")
+    )
+    assert quote_restructure(loan, installments).equivalent_apr == Decimal("18.00")
+
+
+def test_a_plan_without_a_price_costs_nothing() -> None:
+    loan = Loan("Card", LoanKind.OTHER, Money(120_000, "USD"), Decimal(0), Money(5000, "USD"))
+    assert quote_restructure(loan, 12).equivalent_apr == Decimal("0.00")

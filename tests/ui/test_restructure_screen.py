@@ -13,9 +13,9 @@ from textual.widgets import Input, Static
 from debtcoach.domain.models import LoanStatus, ProposalState, RestructureMode
 from debtcoach.domain.money import format_money
 from debtcoach.domain.restructure import CREDIT_CARD_LIMIT_REASON, quote_restructure
+from debtcoach.domain.wording import month_words
 from debtcoach.services import Ledger
 from debtcoach.store.repository import Repository
-from debtcoach.domain.wording import month_words
 from debtcoach.ui.screens.restructure import RestructureScreen, letter_path
 from tests.conftest import TODAY, make_app
 

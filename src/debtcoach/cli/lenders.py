@@ -85,6 +85,7 @@ def quote_to_json(quote: RestructureQuote) -> dict[str, Any]:
         "cost": str(quote.cost),
         "current_payment": str(quote.current_payment),
         "monthly_relief": str(quote.monthly_relief),
+        "equivalent_apr": str(quote.equivalent_apr),
     }
 
 

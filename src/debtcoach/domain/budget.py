@@ -4,8 +4,9 @@ budget = monthly income (regular + side) − monthly expenses (targets where the
 − safety buffer. Each income is normalised to a month and rounded half-up to the cent first, so
 the totals shown on screen add up exactly.
 
-`budget_breakdown` is this month's; `plan_budget` is every plan month's (README, "How the numbers are worked out"):
-income counts in the months it is active, and one-off money in the month of its date.
+`budget_breakdown` is this month's; `plan_budget` is every plan month's (README, "How the
+numbers are worked out"): income counts in the months it is active, and one-off money in the
+month of its date.
 """
 
 from __future__ import annotations

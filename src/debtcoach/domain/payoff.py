@@ -1,4 +1,6 @@
-"""The month-by-month payoff simulation, exact to the cent (README, "How the numbers are worked out").
+"""The month-by-month payoff simulation, exact to the cent.
+
+The rules are the README's "How the numbers are worked out".
 
 Institutions first, relatives after; a plan that cannot pay the minimums in some month says so
 instead of pretending. A loan that is overdue starts behind: it carries arrears and late fees, and
@@ -346,7 +348,7 @@ def simulate_payoff(
     max_months: int = MAX_MONTHS,
     keep_schedule: bool = True,
 ) -> PayoffPlan:
-    """Simulate paying every open debt from the month after `today` (README, "How the numbers are worked out", steps 1–10).
+    """Simulate paying every open debt from the month after `today` (README, steps 1–9).
 
     `budget` is the same every month (a `Money`) or a `PlanBudget` of every month.
     """

@@ -475,6 +475,7 @@ def _the_plan(proposal: Proposal, w: _Words, kind: str) -> list[str]:
         f"- Number of months: {quote.installments} "
         f"({w.month(proposal.first_month)} to {w.month(proposal.last_month)})",
         f"- Total repaid: {w.money(quote.total_paid)}",
+        f"- Equivalent yearly rate: {w.percent(quote.equivalent_apr)}",
         "",
     ]
     now, new = proposal.payment_due_now, quote.installment

@@ -35,7 +35,7 @@ from debtcoach.domain.restructure import (
     RestructureError,
     RestructureQuote,
 )
-from debtcoach.domain.wording import month_words
+from debtcoach.domain.wording import month_words, percent_words
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
 
@@ -330,9 +330,20 @@ class RestructureScreen(DebtCoachScreen):
             text.append(f"{fmt(change)} more in total than at today's payment\n")
         else:
             text.append(f"{fmt(-change)} less in total than at today's payment\n")
+        text.append("Price: ", "bold")
+        text.append(self._true_price(quote))
         text.append("Plan:  ", "bold")
         text.append(self._plan_change(quote))
         return text
+
+    def _true_price(self, quote: RestructureQuote) -> str:
+        """The yearly rate the installments really cost, beside the rate the loan pays now."""
+        loan = self.coach_app.household.loan(quote.loan)
+        locale = self.coach_app.settings.locale
+        price = percent_words(quote.equivalent_apr, locale)
+        if loan is None:
+            return f"{price} a year\n"
+        return f"{price} a year, against {percent_words(loan.rate_in_force, locale)} now\n"
 
     def _plan_change(self, quote: RestructureQuote) -> str:
         app = self.coach_app
