@@ -19,7 +19,8 @@ from debtcoach.domain.checkin import (
     source_week,
     streak,
     summarize,
-    summary_lines,
+    summary_figures,
+    summary_heading,
     total_owed,
     undo_checkin,
     weekly_share,
@@ -292,7 +293,9 @@ def test_summary_compares_weeks_and_plans() -> None:
     assert summary.owed_change == usd(-29_000)
     assert summary.streak == 2
     assert summary.this_week.cut_target == weekly_share(usd(42_000))
-    text = "\n".join(summary_lines(summary, "en_US"))
+    assert summary_heading(summary) == "Checked in 2026-W48."
+    assert summary.advice_why == "because"
+    text = "\n".join(summary_figures(summary, "en_US"))
     assert "Paid" in text and "$290.00" in text and "last week $10.00" in text
     assert "Total owed: $6,600.00 (down $290.00)" in text
     assert "Streak: 2 weeks in a row" in text

@@ -17,6 +17,7 @@ from debtcoach.cli.common import (
     table,
 )
 from debtcoach.domain.calendar import iso_week, parse_week
+from debtcoach.domain.checkin import CheckInSummary, summary_figures, summary_heading
 from debtcoach.domain.models import (
     CheckIn,
 )
@@ -44,7 +45,7 @@ def _amount_pairs(ctx: Context, pairs: Sequence[str] | None, what: str) -> dict[
 
 
 def checkin_add(ctx: Context, args: argparse.Namespace) -> int:
-    from debtcoach.domain.checkin import CheckInError, checkin_date, summary_lines
+    from debtcoach.domain.checkin import CheckInError, checkin_date
     from debtcoach.services.checkin import save_checkin
 
     household = ctx.household()
@@ -64,7 +65,7 @@ def checkin_add(ctx: Context, args: argparse.Namespace) -> int:
         summary = save_checkin(ctx.ledger, checkin)
     except CheckInError as exc:
         raise InputError(f"checkin add: {exc}") from None
-    print("\n".join(summary_lines(summary, household.settings.locale)))
+    print(describe_summary(summary, household.settings.locale))
     return 0
 
 
@@ -120,3 +121,11 @@ def register(commands: Any) -> None:
     p = checkin.add_parser("list", help="list the weekly check-ins")
     add_json_flag(p)
     p.set_defaults(handler=checkin_list)
+
+
+def describe_summary(summary: CheckInSummary, locale: str) -> str:
+    """The saved week as the terminal shows it: heading, figures, the coach's reason indented."""
+    lines = [summary_heading(summary), *summary_figures(summary, locale)]
+    if summary.advice_title is not None and summary.advice_why:
+        lines.append(f"  {summary.advice_why}")
+    return "\n".join(lines)

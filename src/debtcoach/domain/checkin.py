@@ -43,7 +43,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money, format_money, round_half_up
 from debtcoach.domain.payoff import PayoffPlan
-from debtcoach.domain.wording import plural
+from debtcoach.domain.wording import names, plural
 
 SOURCE_PREFIX = "checkin:"
 _WEEKS_PER_YEAR = Decimal(52)
@@ -456,15 +456,20 @@ def _debt_free(plan: PayoffPlan | None) -> str | None:
     return plan.debt_free if plan is not None and plan.pays_off and plan.months else None
 
 
-def summary_lines(summary: CheckInSummary, locale: str) -> list[str]:
-    """The summary as short lines of text, shared by the CLI and the screen."""
+def summary_heading(summary: CheckInSummary) -> str:
+    verb = "Corrected" if summary.corrected else "Checked in"
+    return f"{verb} {summary.week}."
+
+
+def summary_figures(summary: CheckInSummary, locale: str) -> list[str]:
+    """The week's figures as short lines; the coach's advice is in the summary's own fields
+    (`advice_title`, `advice_why`) for each front end to set out its own way."""
 
     def fmt(amount: Money) -> str:
         return format_money(amount, locale)
 
     this, last = summary.this_week, summary.last_week
-    verb = "Corrected" if summary.corrected else "Checked in"
-    lines = [f"{verb} {summary.week}."]
+    lines: list[str] = []
 
     def compare(label: str, now: Money, then: Money | None) -> str:
         text = f"{label:<9}{fmt(now):>12}"
@@ -491,11 +496,9 @@ def summary_lines(summary: CheckInSummary, locale: str) -> list[str]:
     weeks = plural(summary.streak, "week")
     lines.append(f"Streak: {summary.streak} {weeks} in a row")
     if summary.opened:
-        lines.append(f"New loan recorded: {', '.join(summary.opened)}")
+        lines.append(f"New loan recorded: {names(list(summary.opened), locale)}")
     if summary.advice_title is not None:
         lines.append(f"Coach: {summary.advice_title}")
-        if summary.advice_why:
-            lines.append(f"  {summary.advice_why}")
     return lines
 
 

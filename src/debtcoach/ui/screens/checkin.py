@@ -35,7 +35,8 @@ from debtcoach.domain.checkin import (
     due_in_week,
     find_checkin,
     is_loan,
-    summary_lines,
+    summary_figures,
+    summary_heading,
     week_dates,
     weekly_share,
 )
@@ -679,13 +680,10 @@ class CheckInScreen(DebtCoachScreen):
         self.show_summary(summary)
 
     def show_summary(self, summary: CheckInSummary) -> None:
-        lines = summary_lines(summary, self._household.settings.locale)
-        self.query_one("#ck-summary-title", Static).update(lines[0])
-        # The coach's reason is indented under its title: kept indented when it wraps.
-        text = [line for line in lines[1:] if not line.startswith("  ")]
-        why = [line.strip() for line in lines[1:] if line.startswith("  ")]
-        self.query_one("#ck-summary-text", Static).update("\n".join(text))
-        self.query_one("#ck-summary-why", Static).update("\n".join(why))
+        figures = summary_figures(summary, self._household.settings.locale)
+        self.query_one("#ck-summary-title", Static).update(summary_heading(summary))
+        self.query_one("#ck-summary-text", Static).update("\n".join(figures))
+        self.query_one("#ck-summary-why", Static).update(summary.advice_why or "")
         self.query_one(ContentSwitcher).current = "ck-summary"
         self.refresh_bindings()
         self.set_focus(None)
