@@ -1,4 +1,4 @@
-"""Review polish in the store: `restore` of a file that is not a debtcoach backup is bad input."""
+"""The store's `restore` of a file that is not a debtcoach backup is bad input."""
 
 from __future__ import annotations
 

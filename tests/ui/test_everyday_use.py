@@ -1,4 +1,4 @@
-"""Fixes from a hands-on review in tmux at 80x24 and 120x40 (a new user, then the demo)."""
+"""Everyday use at 80x24 and 120x40: a new user's first start, the footer, the check-in, forms."""
 
 from __future__ import annotations
 

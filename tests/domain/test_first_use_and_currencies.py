@@ -1,4 +1,4 @@
-"""Review polish in the domain: first-use progress, currencies a household can keep accounts in."""
+"""First-use progress, and the currencies a household can keep accounts in."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Small fixes from a UX review of the full-screen app (months in words, the cut column, the kept
+"""Details of the full-screen app (months in words, the cut column, the kept
 filter, the restructure keys, the footer under the check-in offer, a plan that costs more)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Contract review (README, "Scripting"): exact JSON keys and --demo's data file."""
+"""The scripting contract (README, "Scripting"): exact JSON keys and --demo's data file."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review polish of the scripting interface: refusals that write nothing, quiet pipes, one-line notes."""
+"""The scripting interface's refusals that write nothing, quiet pipes, one-line notes."""
 
 from __future__ import annotations
 

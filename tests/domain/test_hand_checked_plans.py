@@ -1,4 +1,4 @@
-"""Contract review (README, "How the numbers are worked out"): hand-checked numbers and trigger readings held by tests."""
+"""Hand-checked plans and trigger readings (README, "How the numbers are worked out")."""
 
 from __future__ import annotations
 
