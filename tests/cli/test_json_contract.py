@@ -59,7 +59,7 @@ def test_plan_json_has_exactly_the_contract_keys(
     assert all(set(m) == MONTH_KEYS for m in plan["schedule"])
     assert set(plan["minimum_only"]) == BASELINE_KEYS
     if budget == "200":
-        # hand-checked in tests/domain/test_contract_review.py: A catches up in month 1, then 12 %
+        # hand-checked in tests/domain/test_hand_checked_plans.py: A catches up in month 1, then 12 %
         assert (plan["months"], plan["debt_free"], plan["total_paid"]) == (10, "2027-09", "1893.60")
     else:
         assert (plan["feasible"], plan["shortfall"], plan["months"]) == (False, "0.01", None)
