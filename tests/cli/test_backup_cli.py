@@ -10,12 +10,7 @@ import pytest
 
 from debtcoach.cli import main
 from debtcoach.store.migrations import SCHEMA_VERSION
-
-TODAY = "2026-11-23"
-
-
-def run(db: Path, *args: str) -> int:
-    return main(["--db", str(db), "--today", TODAY, *args])
+from tests.cli.runner import TODAY, run
 
 
 def add_loan(db: Path, name: str) -> None:

@@ -7,14 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from debtcoach.cli import main
 from debtcoach.store.repository import Repository
-
-TODAY = "2026-11-23"  # 2026-W48; the sample has check-ins for 2026-W36 … W47
-
-
-def run(db: Path, *args: str, today: str = TODAY) -> int:
-    return main(["--db", str(db), "--today", today, *args])
+from tests.cli.runner import TODAY, run
 
 
 def balances(db: Path) -> dict[str, int]:

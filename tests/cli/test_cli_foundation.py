@@ -10,12 +10,7 @@ from pathlib import Path
 import pytest
 
 from debtcoach.cli import main
-
-TODAY = "2026-11-23"
-
-
-def run(db: Path, *args: str) -> int:
-    return main(["--db", str(db), "--today", TODAY, *args])
+from tests.cli.runner import run
 
 
 def add_three_loans(db: Path) -> None:

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from debtcoach.cli import main
-
-TODAY = "2026-11-23"
+from tests.cli.runner import TODAY, run
 
 PLAN_KEYS = {
     "feasible", "shortfall", "strategy", "budget", "currency", "months", "debt_free",
@@ -29,10 +28,6 @@ RESTRUCTURE_KEYS = {
     # version 2 adds:
     "equivalent_apr",
 }  # fmt: skip
-
-
-def run(db: Path, *args: str) -> int:
-    return main(["--db", str(db), "--today", TODAY, *args])
 
 
 def setup_household(db: Path) -> None:

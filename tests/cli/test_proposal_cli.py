@@ -9,17 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from debtcoach.cli import main
 from debtcoach.domain.models import RestructureMode
 from debtcoach.domain.money import format_money
 from debtcoach.domain.restructure import CREDIT_CARD_LIMIT_REASON, quote_restructure
 from debtcoach.store.repository import Repository
-
-TODAY = "2026-11-23"
-
-
-def run(db: Path, *args: str) -> int:
-    return main(["--db", str(db), "--today", TODAY, *args])
+from tests.cli.runner import run
 
 
 def line_value(letter: str, label: str) -> str:

@@ -11,12 +11,7 @@ from pathlib import Path
 import pytest
 
 from debtcoach.cli import main
-
-TODAY = "2026-11-23"
-
-
-def run(db: Path, *args: str) -> int:
-    return main(["--db", str(db), "--today", TODAY, *args])
+from tests.cli.runner import TODAY, run
 
 
 def add_loan(db: Path, name: str = "Visa") -> None:
@@ -162,7 +157,6 @@ def test_checkin_notes_stay_on_one_line_in_the_table_and_exact_in_json(
 def test_export_into_a_missing_folder_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from debtcoach.cli import main
 
     target = tmp_path / "no-such-folder" / "all.json"
     assert main(["--db", str(tmp_path / "d.json"), "export", "-o", str(target)]) == 2

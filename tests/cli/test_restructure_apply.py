@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from debtcoach.cli import main
 from debtcoach.domain.models import LoanStatus, ProposalState
 from debtcoach.store.repository import Repository
-
-TODAY = "2026-11-23"
-
-
-def run(db: Path, *args: str) -> int:
-    return main(["--db", str(db), "--today", TODAY, *args])
+from tests.cli.runner import run
 
 
 def plan_json(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> dict:  # type: ignore[type-arg]
