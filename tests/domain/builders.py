@@ -20,6 +20,7 @@ from debtcoach.domain.models import (
     RestructureMode,
 )
 from debtcoach.domain.money import Money
+from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.restructure import RestructureQuote, quote_restructure
 
 TODAY = date(2026, 11, 15)  # month 1 of every plan below is 2026-12
@@ -129,3 +130,28 @@ def three_loan_overdue_example() -> Household:
         ),
         expenses=(Expense("Essentials", usd(170000), essential=True),),
     )
+
+
+def minor_by_month(plan: PayoffPlan, column: str) -> list[dict[str, int]]:
+    """One column of the plan's schedule (payments, balances, interest, fees, arrears) in cents."""
+    return [{k: v.minor for k, v in getattr(m, column).items()} for m in plan.schedule]
+
+
+def payments(plan: PayoffPlan) -> list[dict[str, int]]:
+    return minor_by_month(plan, "payments")
+
+
+def balances(plan: PayoffPlan) -> list[dict[str, int]]:
+    return minor_by_month(plan, "balances")
+
+
+def interests(plan: PayoffPlan) -> list[dict[str, int]]:
+    return minor_by_month(plan, "interest")
+
+
+def fees(plan: PayoffPlan) -> list[dict[str, int]]:
+    return minor_by_month(plan, "fees")
+
+
+def arrears(plan: PayoffPlan) -> list[dict[str, int]]:
+    return minor_by_month(plan, "arrears")

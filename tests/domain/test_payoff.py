@@ -29,20 +29,7 @@ from debtcoach.domain.payoff import (
     validate_custom_order,
 )
 
-from .builders import TODAY, family, loan, restructured, usd
-
-
-def payments(plan: PayoffPlan) -> list[dict[str, int]]:
-    return [{k: v.minor for k, v in m.payments.items()} for m in plan.schedule]
-
-
-def balances(plan: PayoffPlan) -> list[dict[str, int]]:
-    return [{k: v.minor for k, v in m.balances.items()} for m in plan.schedule]
-
-
-def interests(plan: PayoffPlan) -> list[dict[str, int]]:
-    return [{k: v.minor for k, v in m.interest.items()} for m in plan.schedule]
-
+from .builders import TODAY, balances, family, interests, loan, payments, restructured, usd
 
 # ---------------------------------------------------------------------------- monthly interest
 

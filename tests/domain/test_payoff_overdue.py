@@ -28,37 +28,22 @@ from debtcoach.domain.models import (
     Strategy,
 )
 from debtcoach.domain.money import Money
-from debtcoach.domain.payoff import PayoffPlan, simulate_minimum_only, simulate_payoff
+from debtcoach.domain.payoff import simulate_minimum_only, simulate_payoff
 
 from .builders import (
     OVERDUE_EXAMPLE_TODAY,
     TODAY,
+    arrears,
+    balances,
     family,
+    fees,
+    interests,
     loan,
+    payments,
     restructured,
     three_loan_overdue_example,
     usd,
 )
-
-
-def payments(plan: PayoffPlan) -> list[dict[str, int]]:
-    return [{k: v.minor for k, v in m.payments.items()} for m in plan.schedule]
-
-
-def balances(plan: PayoffPlan) -> list[dict[str, int]]:
-    return [{k: v.minor for k, v in m.balances.items()} for m in plan.schedule]
-
-
-def interests(plan: PayoffPlan) -> list[dict[str, int]]:
-    return [{k: v.minor for k, v in m.interest.items()} for m in plan.schedule]
-
-
-def fees(plan: PayoffPlan) -> list[dict[str, int]]:
-    return [{k: v.minor for k, v in m.fees.items()} for m in plan.schedule]
-
-
-def arrears(plan: PayoffPlan) -> list[dict[str, int]]:
-    return [{k: v.minor for k, v in m.arrears.items()} for m in plan.schedule]
 
 
 def income(

@@ -22,6 +22,7 @@ from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.widgets.data_table import RecordTable
 from tests.conftest import make_app
+from tests.ui.list_pilot import cell, select_row
 
 SMALL = (80, 24)
 WIDE = (120, 40)
@@ -47,21 +48,6 @@ def footer_keys(screen: object) -> dict[str, str]:
 
 def text_of(pilot: Pilot[None], selector: str) -> str:
     return str(pilot.app.screen.query_one(selector, Static).content)
-
-
-def cell(pilot: Pilot[None], key: str, column: int) -> str:
-    return str(pilot.app.screen.query_one(RecordTable).get_row(key)[column])
-
-
-async def select_row(pilot: Pilot[None], key: str) -> None:
-    table = pilot.app.screen.query_one(RecordTable)
-    table.focus()
-    await pilot.press("ctrl+home")
-    for _ in range(table.row_count):
-        if table.current_key == key:
-            return
-        await pilot.press("down")
-    assert table.current_key == key
 
 
 async def open_restructure(pilot: Pilot[None], loan: str) -> RestructureScreen:
@@ -127,12 +113,12 @@ async def test_cut_column_shows_a_dash_when_there_is_nothing_to_cut(sample_db: P
         await skip_offer(pilot)
         await pilot.press("t")
         await pilot.pause()
-        assert cell(pilot, "Rent", 2) == "-"  # no target
-        assert cell(pilot, "Rent", 5) == "-"
-        assert cell(pilot, "Utilities", 5) == "-"
-        assert cell(pilot, "Streaming", 5) == "[ ] off"  # $42 -> $12, not on yet
-        assert cell(pilot, "Gym", 5) == "[ ] off"  # target $0 is a possible cut
-        assert cell(pilot, "Eating out", 5) == "[x] on"
+        assert cell(pilot.app, "Rent", 2) == "-"  # no target
+        assert cell(pilot.app, "Rent", 5) == "-"
+        assert cell(pilot.app, "Utilities", 5) == "-"
+        assert cell(pilot.app, "Streaming", 5) == "[ ] off"  # $42 -> $12, not on yet
+        assert cell(pilot.app, "Gym", 5) == "[ ] off"  # target $0 is a possible cut
+        assert cell(pilot.app, "Eating out", 5) == "[x] on"
 
 
 # -- 4. the kept filter ----------------------------------------------------------------------
