@@ -79,7 +79,7 @@ def test_the_table_fits_80_columns(sample_db: Path, capsys: pytest.CaptureFixtur
     assert max(len(line) for line in lines) <= 80
     rows = [line.split("  ")[0] for line in lines]
     for label in (
-        "Only the minimums", "The plan now", "Visa in 60 installments",
+        "Only the minimums", "The plan now", "Visa: 60 installments",
         "3 cuts on: +$135.00 a month", "$799.00 from relatives, Dec 2026", "All together",
     ):  # fmt: skip
         assert label in rows
@@ -153,3 +153,4 @@ def test_every_option_has_a_help_line(capsys: pytest.CaptureFixture[str]) -> Non
     for option in ("--restructure", "--cuts", "--side-income", "--relatives", "--budget-change"):
         assert option in out
     assert "time for space" in out and "relatives first" in out
+

@@ -187,8 +187,8 @@ def test_together_is_the_moves_applied_one_after_another() -> None:
     plan = report.together.outcome.plan
     assert [(b["Card"], b["Bank"]) for b in balances(plan)[:2]] == [(96293, 18207), (90827, 0)]
     assert [r.label for r in report.moves] == [
-        "Card in 24 installments",
-        "+$50.00 side income from Jan 2027",
+        "Card: 24 installments",
+        "+$50.00 a month from Jan 2027",
         "Eating out on: +$60.00 a month",
         "$175.00 from relatives, Dec 2026",
         "Budget +$40.00 a month",
@@ -284,7 +284,7 @@ def test_names_the_moves_add_never_clash_with_the_household() -> None:
 
 def test_a_flat_fee_restructure_is_labelled_with_its_fee() -> None:
     move = Restructure("Card", 12, RestructureMode.FLAT_FEE, Decimal("0.6"))
-    assert move.label(small_household(), TODAY) == "Card in 12 installments, 0.6% fee"
+    assert move.label(small_household(), TODAY) == "Card: 12 installments, 0.6% fee"
     # 1000.00 / 12 + 1000.00 × 0.6 % = 83.33 + 6.00 = 89.33
     assert move.quote(small_household()).installment == usd(8933)
 
@@ -293,3 +293,25 @@ def test_without_family_loans_nothing_goes_to_relatives() -> None:
     household = replace(small_household(), family_loans=())
     report = what_if(household, TODAY, [Cuts()])
     assert report.plan.to_relatives == usd(0) and report.plan.relatives_repaid is None
+
+
+def test_a_move_that_makes_a_short_plan_feasible_has_no_difference_to_the_plan() -> None:
+    # Rent 830.00: a budget of 70.00 against 80.00 of minimums. The cut (+60.00) makes it 130.00.
+    short = replace(
+        small_household(),
+        expenses=(
+            Expense("Rent", usd(83000), essential=True),
+            Expense("Eating out", usd(10000), usd(4000)),
+        ),
+    )
+    report = what_if(short, TODAY, [Cuts()])
+    assert not report.plan.feasible and report.plan.current_from is None
+    cut = report.moves[0]
+    assert cut.outcome.feasible
+    assert (cut.vs_plan.months, cut.vs_plan.total_interest, cut.vs_plan.total_fees) == (
+        None, None, None,
+    )  # fmt: skip
+    assert (
+        cut.vs_baseline.total_interest
+        == cut.outcome.total_interest - report.baseline.total_interest
+    )

@@ -157,7 +157,7 @@ class Restructure:
         return replace(household, loans=loans)
 
     def label(self, household: Household, today: date) -> str:
-        text = f"{self.loan} in {count(self.installments, 'installment')}"
+        text = f"{self.loan}: {count(self.installments, 'installment')}"
         if self.mode == RestructureMode.FLAT_FEE:
             text += f", {percent_words(self.fee_rate, household.settings.locale)} fee"
         return text
@@ -185,7 +185,7 @@ class SideIncome:
 
     def label(self, household: Household, today: date) -> str:
         when = _short_month(self.start, household)
-        return f"+{_money(self.amount, household)} side income from {when}"
+        return f"+{_money(self.amount, household)} a month from {when}"
 
 
 def cuts_not_yet_on(expenses: Iterable[Expense]) -> tuple[Expense, ...]:
@@ -401,8 +401,8 @@ class Outcome:
 class Difference:
     """A what-if against a reference: negative is fewer months, less interest, fewer fees.
 
-    `months` is None when either side never ends; the totals are None when the what-if's plan
-    cannot pay the minimums (it has no totals).
+    `months` is None when either side never ends; everything is None when either plan cannot
+    pay the minimums (it has no totals).
     """
 
     months: int | None
@@ -410,13 +410,17 @@ class Difference:
     total_fees: Money | None
 
 
-def _difference(outcome: Outcome, months: int | None, interest: Money, fees: Money) -> Difference:
-    if not outcome.feasible:
+def _difference(outcome: Outcome, reference: PayoffPlan | MinimumOnlyPlan) -> Difference:
+    if not outcome.feasible or (isinstance(reference, PayoffPlan) and not reference.feasible):
         return Difference(None, None, None)
     months_apart = None
-    if outcome.months is not None and months is not None:
-        months_apart = outcome.months - months
-    return Difference(months_apart, outcome.total_interest - interest, outcome.total_fees - fees)
+    if outcome.months is not None and reference.months is not None:
+        months_apart = outcome.months - reference.months
+    return Difference(
+        months_apart,
+        outcome.total_interest - reference.total_interest,
+        outcome.total_fees - reference.total_fees,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,8 +485,8 @@ def what_if(
             applied,
             label,
             outcome,
-            _difference(outcome, plan.months, plan.total_interest, plan.total_fees),
-            _difference(outcome, baseline.months, baseline.total_interest, baseline.total_fees),
+            _difference(outcome, plan),
+            _difference(outcome, baseline),
         )
 
     alone = tuple(result((move,), move.label(household, today)) for move in chosen)
