@@ -289,8 +289,9 @@ def describe_whatif(report: WhatIf, household: Household, *, suggested: bool) ->
         lines.append("Each move alone, then all together:")
     behind = bool(report.behind_now)
     results = [*report.moves, *([report.together] if report.together is not None else [])]
-    rows = [_baseline_row(report, behind, fmt), _row("The plan now", report.plan, behind, fmt)]
-    rows += [_row(r.label, r.outcome, behind, fmt) for r in results]
+    outcomes = [("The plan now", report.plan), *((r.label, r.outcome) for r in results)]
+    rows = [_baseline_row(report, behind, fmt)]
+    rows += [_row(label, outcome, behind, fmt) for label, outcome in outcomes]
     headers = ["", "debt-free", "months", "interest", "fees"] + (["current"] if behind else [])
     lines += ["", table(rows, headers, {2, 3, 4}), ""]
     if behind:
@@ -299,15 +300,14 @@ def describe_whatif(report: WhatIf, household: Household, *, suggested: bool) ->
         fees = report.baseline.total_fees
         by_then = f": {fmt(fees)} in late fees in 50 years" if fees.minor else ""
         lines.append(f"Only the minimums never pays the debts off{by_then}.")
-    for r in results:
-        short = r.outcome.plan
+    for label, outcome in outcomes:
+        short = outcome.plan
         if not short.feasible and short.shortfall is not None:
             lines.append(
-                f"{r.label}: from {short.short_from} the budget is {fmt(short.shortfall)} short "
+                f"{label}: from {short.short_from} the budget is {fmt(short.shortfall)} short "
                 "of the minimums."
             )
-    family = [("The plan now", report.plan), *((r.label, r.outcome) for r in results)]
-    family = [(label, o) for label, o in family if o.feasible and o.to_relatives.minor]
+    family = [(label, o) for label, o in outcomes if o.feasible and o.to_relatives.minor]
     if family:
         rows = [[label, fmt(o.to_relatives), o.relatives_repaid or "never"] for label, o in family]
         lines += ["", table(rows, ["", "to relatives", "repaid by"], {1})]
