@@ -154,3 +154,12 @@ def test_every_option_has_a_help_line(capsys: pytest.CaptureFixture[str]) -> Non
         assert option in out
     assert "time for space" in out and "relatives first" in out
 
+
+def test_the_readme_shows_the_demo_table_as_printed(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("`debtcoach --demo --today 2026-11-23 whatif`):\n\n```\n", 1)[1]
+    capsys.readouterr()
+    assert run(sample_db, "whatif") == 0
+    assert shown.split("\n```", 1)[0] == capsys.readouterr().out.rstrip("\n")
