@@ -163,3 +163,22 @@ def test_the_readme_shows_the_demo_table_as_printed(
     capsys.readouterr()
     assert run(sample_db, "whatif") == 0
     assert shown.split("\n```", 1)[0] == capsys.readouterr().out.rstrip("\n")
+
+
+def test_a_loan_name_with_a_colon_can_be_restructured(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "d.json"
+    assert run(db, "loan", "add", "--name", "Card:Gold", "--kind", "credit_card",
+               "--balance", "1200", "--apr", "12", "--min-payment", "60") == 0  # fmt: skip
+    assert run(db, "income", "add", "--name", "Pay", "--kind", "regular", "--amount", "100",
+               "--frequency", "monthly") == 0  # fmt: skip
+    report = whatif_json(db, capsys, "--restructure", "Card:Gold:12:flat_fee:0.5")
+    # 1200.00 / 12 + 1200.00 × 0.5 % = 100.00 + 6.00 = 106.00 > the 100.00 budget: short by 6.00.
+    terms = report["moves"][0]["terms"]
+    assert (terms["loan"], terms["installments"], terms["installment"]) == (
+        "Card:Gold",
+        12,
+        "106.00",
+    )
+    assert (report["moves"][0]["feasible"], report["moves"][0]["shortfall"]) == (False, "6.00")
