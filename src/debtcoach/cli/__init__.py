@@ -36,6 +36,7 @@ from debtcoach.cli import (
     loans,
     plan,
     settings,
+    whatif,
 )
 from debtcoach.cli.common import Context, Handler, InputError, Parser, date_arg
 from debtcoach.domain.calendar import DateError
@@ -62,6 +63,7 @@ COMMAND_GROUPS = (
     family,
     contacts,
     plan,
+    whatif,
     lenders,
     settings,
     coach,

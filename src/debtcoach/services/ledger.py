@@ -55,6 +55,7 @@ from debtcoach.domain.record_rules import (
     repayment_problems,
 )
 from debtcoach.domain.restructure import RestructureQuote, quote_restructure
+from debtcoach.domain.whatif import Move, WhatIf, what_if
 from debtcoach.guidance import RULES_BY_ID
 from debtcoach.store.errors import StoreInputError, UnknownName
 from debtcoach.store.exchange import household_to_csv, household_to_json
@@ -157,6 +158,15 @@ class Ledger:
     def minimum_only(self, household: Household | None = None) -> MinimumOnlyPlan:
         """The minimum-only baseline: what happens if nothing changes."""
         return minimum_only(household or self.household(), self.today)
+
+    def what_if(
+        self, moves: Sequence[Move] | None = None, household: Household | None = None
+    ) -> WhatIf:
+        """Each move (None: the suggested ones) alone and together on a copy of the household,
+        never saved; the plan of `state()` is reused when it is for this household."""
+        household = household or self.household()
+        known = self._state.plan if self._state and self._state.household is household else None
+        return what_if(household, self.today, moves, plan=known)
 
     def plans_by_strategy(
         self, household: Household, strategies: Sequence[Strategy], known: PayoffPlan
