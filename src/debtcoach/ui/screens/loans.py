@@ -239,6 +239,20 @@ class LoansScreen(ListScreen):
                 placeholder="per month (optional)",
             ),
             FieldSpec(
+                "promo_apr",
+                "Promo APR %",
+                parse=optional_rate_field("promotional APR"),
+                initial=rate_text(loan.promo_apr) if loan else "",
+                placeholder="a lower rate for a while, e.g. 0",
+            ),
+            FieldSpec(
+                "promo_until",
+                "Promo until",
+                parse=optional_date_field("promo until"),
+                initial=date_text(loan.promo_until) if loan else "",
+                placeholder="YYYY-MM-DD, its last day",
+            ),
+            FieldSpec(
                 "opened_on",
                 "Opened on",
                 parse=optional_date_field("opened on"),
@@ -278,6 +292,8 @@ class LoansScreen(ListScreen):
             "opened_on": values["opened_on"],
             "purpose": values["purpose"],
             "to_repay_other_debt": bool(values["to_repay_other_debt"]),
+            "promo_apr": values["promo_apr"],
+            "promo_until": values["promo_until"],
         }
         if old is None:
             return Loan(**fields)  # type: ignore[arg-type]
