@@ -16,6 +16,7 @@ from debtcoach.cli.common import (
     print_rows,
     rate_arg,
 )
+from debtcoach.domain.loan_facts import rate_label
 from debtcoach.domain.models import (
     Loan,
     LoanKind,
@@ -127,7 +128,7 @@ def loan_list(ctx: Context, args: argparse.Namespace) -> int:
             loan.name,
             loan.kind.value,
             loan.status.value,
-            f"{loan.rate_in_force}%",
+            rate_label(loan),
             format_money(loan.scheduled_payment, locale),
             format_money(loan.balance, locale),
         ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from debtcoach.domain.budget import monthly_amount
 from debtcoach.domain.calendar import days_between, months_overdue_rounded_up
@@ -45,6 +46,20 @@ def loan_arrears(loan: Loan, today: date) -> Money:
     months = months_overdue_rounded_up(loan.overdue_since, today)
     fee = loan.late_fee.minor if loan.late_fee is not None else 0
     return Money(months * (loan.min_payment.minor + fee), currency)
+
+
+def penalty_in_force(loan: Loan) -> Decimal | None:
+    """The penalty rate a loan behind pays instead of its APR; None when it pays its APR."""
+    if loan.is_overdue and loan.effective_penalty_apr != loan.apr:
+        return loan.effective_penalty_apr
+    return None
+
+
+def rate_label(loan: Loan) -> str:
+    """The APR as typed, and for a loan behind the penalty rate in force, labelled:
+    "18.25% (penalty 29.99%)". A bare rate in force would hide the APR the user entered."""
+    penalty = penalty_in_force(loan)
+    return f"{loan.apr}%" if penalty is None else f"{loan.apr}% (penalty {penalty}%)"
 
 
 @dataclass(frozen=True, slots=True)
