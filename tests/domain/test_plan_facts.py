@@ -142,3 +142,15 @@ def test_minimum_only_owed_counts_the_relatives_unpaid() -> None:
         usd(50_000),
         usd(50_000),
     ]
+
+
+def test_months_saved_count_the_institutions_only() -> None:
+    # The plan then repays Mum (500.00) in months 2–4; the baseline never repays relatives, so
+    # the saving is against the month the card is cleared (2), not the plan's last (4).
+    h = dataclasses.replace(
+        small_household(), family_loans=(FamilyLoan("Mum", usd(50_000), date(2026, 1, 1)),)
+    )
+    plan = household_plan(h, TODAY)
+    assert plan.months == 4
+    comparison = compare_with_minimum_only(h, TODAY, plan)
+    assert comparison is not None and comparison.months_saved == 2

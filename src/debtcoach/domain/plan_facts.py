@@ -76,10 +76,10 @@ def past_due(household: Household, today: date, plan: PayoffPlan) -> PastDue | N
 class BaselineComparison:
     """The plan beside paying only the minimums.
 
-    When the minimums alone pay everything off, what the plan saves (`months_saved`,
-    `interest_saved`, `fees_saved`). Either way, what the minimums alone cost by the month the
-    plan is debt-free (`by`; the whole 600 months when the plan never is), and which loans behind
-    they never bring current.
+    When the minimums alone pay the institutional loans off, what the plan saves on them
+    (`months_saved`, `interest_saved`, `fees_saved`). Either way, what the minimums alone cost
+    by the month the plan is debt-free (`by`; the whole 600 months when the plan never is), and
+    which loans behind they never bring current.
     """
 
     baseline: MinimumOnlyPlan
@@ -106,10 +106,12 @@ def compare_with_minimum_only(
     behind = {loan.name for loan in household.loans if loan.is_overdue}
     never = tuple(d.name for d in baseline.debts if d.name in behind and d.caught_up_month is None)
     months_saved = interest_saved = fees_saved = None
-    if baseline.months is not None and plan.months is not None:
+    institutions = [d for d in plan.debts if not d.family]
+    cleared = [d.payoff_month for d in institutions]
+    if baseline.months is not None and cleared and None not in cleared:
         currency = household.currency
-        institutions = [d for d in plan.debts if not d.family]
-        months_saved = baseline.months - plan.months
+        # The institutions' months: the baseline never repays the relatives.
+        months_saved = baseline.months - max(m for m in cleared if m is not None)
         plan_interest = sum_money([d.interest for d in institutions], currency)
         plan_fees = sum_money([d.fees for d in institutions], currency)
         interest_saved = baseline.total_interest - plan_interest
