@@ -26,6 +26,7 @@ from decimal import Decimal
 from debtcoach.domain.calendar import (
     DateError,
     add_months,
+    as_pendulum,
     iso_week,
     parse_month,
     parse_week,
@@ -288,19 +289,70 @@ def _history(
 # -- what is due, what was expected --------------------------------------------------------------
 
 
-def due_in_week(loan: Loan, week: str) -> Money | None:
-    """The scheduled payment if the loan's due day falls in the week (month ends clamp), capped at
-    the balance; None when nothing falls due.
-    """
+def due_date_in_week(loan: Loan, week: str) -> date | None:
+    """The day of the week the open loan falls due on (its due day, clamped at month ends)."""
     if not loan.is_open or loan.due_day is None:
         return None
     monday = week_monday(week)
     for offset in range(7):
         day = monday.add(days=offset)
         if min(loan.due_day, day.days_in_month) == day.day:
-            payment = loan.scheduled_payment
-            return payment if payment.minor <= loan.balance.minor else loan.balance
+            return day
     return None
+
+
+def due_in_week(loan: Loan, week: str) -> Money | None:
+    """The scheduled payment if the loan's due day falls in the week (month ends clamp), capped at
+    the balance; None when nothing falls due.
+    """
+    if due_date_in_week(loan, week) is None:
+        return None
+    payment = loan.scheduled_payment
+    return payment if payment.minor <= loan.balance.minor else loan.balance
+
+
+def previous_due_date(due_day: int, due_on: date) -> date:
+    """The due date one month before `due_on` (the due day clamped to that month's length)."""
+    month = as_pendulum(due_on).replace(day=1).subtract(months=1)
+    return month.replace(day=min(due_day, month.days_in_month))
+
+
+def paid_this_cycle(loan: Loan, due_on: date, checkins: Iterable[CheckIn]) -> Money:
+    """What check-ins recorded for `loan` toward the payment due on `due_on`.
+
+    A check-in records a week, not a day, so the cycle is counted in weeks: those after the week
+    of the previous due date, up to and including the week of `due_on` (a payment recorded in the
+    week a due date falls in pays that due date).
+    """
+    currency = loan.balance.currency
+    if loan.due_day is None:
+        return Money.zero(currency)
+    after = iso_week(previous_due_date(loan.due_day, due_on))
+    last = iso_week(due_on)
+    return Money(
+        sum(
+            c.paid[loan.name].minor
+            for c in checkins
+            if after < c.week <= last and loan.name in c.paid
+        ),
+        currency,
+    )
+
+
+def still_due(loan: Loan, paid: Money) -> Money:
+    """The scheduled payment less what this cycle already paid: never below 0, never above what
+    is owed."""
+    left = min(loan.scheduled_payment.minor - paid.minor, loan.balance.minor)
+    return Money(max(left, 0), loan.balance.currency)
+
+
+def still_due_in_week(loan: Loan, week: str, checkins: Iterable[CheckIn]) -> Money | None:
+    """What a new check-in of `week` pre-fills for `loan`: the payment falling due in the week
+    less what earlier weeks of its cycle recorded; None when nothing falls due in the week."""
+    due_on = due_date_in_week(loan, week)
+    if due_on is None:
+        return None
+    return still_due(loan, paid_this_cycle(loan, due_on, (c for c in checkins if c.week != week)))
 
 
 def weekly_share(monthly: Money) -> Money:
@@ -513,6 +565,25 @@ def _moved_words(summary: CheckInSummary) -> str:
 # -- actual balances against the plan (for the dashboard) ---------------------------------------
 
 
+def entered_balance(household: Household, name: str) -> Money | None:
+    """A loan's balance before its earliest history point: the balance the user entered.
+
+    A check-in's point is the balance *after* that week's payments, so the payment it recorded
+    is added back: the first check-in on a new file counts as progress, not as the start. None
+    when the loan has no history yet.
+    """
+    entries = [e for e in household.balances if e.name == name and not e.family]
+    if not entries:
+        return None
+    first = min(entries, key=lambda e: e.on)
+    week = source_week(first.source)
+    checkin = next((c for c in household.checkins if c.week == week), None)
+    paid = checkin.paid.get(name) if checkin is not None else None
+    if paid is None:
+        return first.balance
+    return Money(first.balance.minor + paid.minor, first.balance.currency)
+
+
 @dataclass(frozen=True, slots=True)
 class BalancePoint:
     on: date
@@ -521,7 +592,8 @@ class BalancePoint:
 
 @dataclass(frozen=True, slots=True)
 class DebtProgress:
-    """One debt: its first recorded balance, its balance now, the plan's balance next month."""
+    """One debt: the balance the user entered (a loan's before its first recorded payment, a
+    relative's amount borrowed), its balance now, the plan's balance next month."""
 
     name: str
     family: bool
@@ -560,25 +632,24 @@ def actual_vs_plan(household: Household, plan: PayoffPlan, today: date) -> Actua
         )
 
     first_month = plan.schedule[0] if plan.schedule else None
-    first_seen: dict[tuple[str, bool], Money] = {}
-    for entry in entries:
-        first_seen.setdefault((entry.name, entry.family), entry.balance)
-    debts = [
-        DebtProgress(
-            loan.name,
-            False,
-            first_seen.get((loan.name, False)),
-            loan.balance,
-            None if first_month is None else first_month.balances.get(loan.name),
-        )
-        for loan in household.loans
-        if loan.is_open or (loan.name, False) in first_seen
-    ]
+    debts = []
+    for loan in household.loans:
+        entered = entered_balance(household, loan.name)
+        if loan.is_open or entered is not None:
+            debts.append(
+                DebtProgress(
+                    loan.name,
+                    False,
+                    loan.balance if entered is None else entered,
+                    loan.balance,
+                    None if first_month is None else first_month.balances.get(loan.name),
+                )
+            )
     debts += [
         DebtProgress(
             item.lender,
             True,
-            first_seen.get((item.lender, True)),
+            item.amount,
             item.balance,
             None if first_month is None else first_month.balances.get(item.lender),
         )

@@ -32,9 +32,9 @@ from debtcoach.domain.checkin import (
     CheckInError,
     CheckInSummary,
     checkin_date,
-    due_in_week,
     find_checkin,
     is_loan,
+    still_due_in_week,
     summary_lines,
     week_dates,
     weekly_share,
@@ -307,7 +307,7 @@ class CheckInScreen(DebtCoachScreen):
             values["note"] = previous.note
             return values
         for loan in household.loans:
-            due = due_in_week(loan, week)
+            due = still_due_in_week(loan, week, household.checkins)
             if due is not None:
                 values[f"paid:{loan.name}"] = _plain(due)
         for source in household.income:
@@ -489,12 +489,13 @@ class CheckInScreen(DebtCoachScreen):
         for loan in household.loans:
             if not loan.is_open and loan.name not in old:
                 continue
-            due = due_in_week(loan, self.draft.week)
+            due = still_due_in_week(loan, self.draft.week, household.checkins)
             info = f"owes {self._money(self._owed_before(loan.name))}"
             if loan.due_day is not None:
                 info += f" · due day {loan.due_day}"
             if due is not None:
-                info += " (this week)"
+                paid = due.minor == 0 and loan.scheduled_payment.minor > 0
+                info += " (this week, paid already)" if paid else " (this week)"
             fields.append(FieldSpec(f"paid:{loan.name}", loan.name, info))
         for item in household.family_loans:
             if is_loan(household, item.lender):

@@ -193,18 +193,25 @@ class DashboardScreen(DebtCoachScreen):
         )
 
     def _due(self, household: Household, today: date) -> None:
-        due = upcoming_due_dates(household.loans, today)
+        due = upcoming_due_dates(household.loans, today, checkins=household.checkins)
         lines = [Content.styled(f"Due in the next {DUE_WINDOW_DAYS} days", "bold $accent")]
         if not due:
             lines.append(Content("  Nothing falls due."))
         width = max((len(d.name) for d in due), default=0)
         for item in due:
+            if item.is_paid:
+                note = Content.styled(" · paid", "bold $success")
+            elif item.paid.minor:
+                note = Content(f" · {self.money(item.paid)} paid already")
+            else:
+                note = Content("")
             lines.append(
                 Content.assemble(
                     f"  {item.name:<{width}}  ",
-                    (f"{self.money(item.amount):>{AMOUNT}}", "bold"),
+                    (f"{self.money(item.paid if item.is_paid else item.amount):>{AMOUNT}}", "bold"),
                     f"  {self.day(item.on)}, ",
                     (in_days(item.days), "bold"),
+                    note,
                     ("  (overdue loan)", "$warning") if item.overdue else "",
                 )
             )
