@@ -351,6 +351,33 @@ def test_summary_compares_weeks_and_plans() -> None:
     assert total_owed(after).minor == 660_000
 
 
+def test_summary_cut_items_not_recorded_is_not_on_target() -> None:
+    h = household()
+    blank, _ = apply_checkin(h, CheckIn("2026-W48", TODAY, paid={"Car": usd(1_000)}))
+    zero, _ = apply_checkin(h, CheckIn("2026-W48", TODAY, spent={"Groceries": usd(0)}))
+
+    def cut_line(after: Household) -> str:
+        summary = summarize(h, after, "2026-W48", TODAY, plan_of(h), plan_of(after))
+        return next(x for x in summary_lines(summary, "en_US") if x.startswith("Cut items"))
+
+    # 420.00 a month × 12 / 52 = 96.923… → 96.92 a week
+    assert cut_line(blank) == "Cut items: not recorded (weekly target $96.92)"
+    assert cut_line(zero) == "Cut items: $0.00 of a $96.92 weekly target (on target)"
+
+
+def test_summary_says_when_a_loan_behind_is_current_again() -> None:
+    h = household()
+    after, _ = apply_checkin(h, CheckIn("2026-W48", TODAY, paid={"Car": usd(1_000)}))
+    plan = plan_of(after)
+    visa = plan.debt("Visa")
+    assert visa is not None and visa.caught_up_date is not None
+    summary = summarize(h, after, "2026-W48", TODAY, plan_of(h), plan)
+    assert summary.current_again == (("Visa", visa.caught_up_date),)
+    assert f"Visa current again: {visa.caught_up_date}" in summary_lines(summary, "en_US")
+    short = summarize(h, after, "2026-W48", TODAY, plan_of(h), None)
+    assert "Visa current again: not at this budget" in summary_lines(short, "en_US")
+
+
 def test_actual_vs_plan_carries_each_debt_forward() -> None:
     h = household()
     h, _ = apply_checkin(h, checkin("2026-W47", date(2026, 11, 22), Visa=10_000))

@@ -384,7 +384,8 @@ def streak(weeks: Iterable[str], today: date) -> int:
 
 @dataclass(frozen=True, slots=True)
 class WeekTotals:
-    """One week's check-in in totals; `cut_spent` and `cut_target` cover the active cuts only."""
+    """One week's check-in in totals; `cut_spent` and `cut_target` cover the active cuts only,
+    `cut_recorded` says whether anything (0 included) was entered for one of them."""
 
     week: str
     paid: Money
@@ -392,6 +393,7 @@ class WeekTotals:
     spent: Money
     cut_spent: Money
     cut_target: Money
+    cut_recorded: bool = False
 
 
 def week_totals(household: Household, checkin: CheckIn) -> WeekTotals:
@@ -405,6 +407,7 @@ def week_totals(household: Household, checkin: CheckIn) -> WeekTotals:
         spent=_total(checkin.spent.values(), currency),
         cut_spent=_total((v for k, v in checkin.spent.items() if k in cut_names), currency),
         cut_target=_total((weekly_share(e.target_or_current) for e in cuts), currency),
+        cut_recorded=any(name in cut_names for name in checkin.spent),
     )
 
 
@@ -438,6 +441,9 @@ class CheckInSummary:
     advice_why: str | None = None
     corrected: bool = False
     opened: tuple[str, ...] = field(default=())
+    current_again: tuple[tuple[str, str | None], ...] = ()
+    """Each loan still behind and the month (YYYY-MM) the plan has it current again (None:
+    not at this budget)."""
 
     @property
     def owed_change(self) -> Money:
@@ -500,7 +506,19 @@ def summarize(
         advice_why=None if advice is None else advice[1],
         corrected=corrected,
         opened=tuple(opened),
+        current_again=_current_again(after, plan_after),
     )
+
+
+def _current_again(
+    household: Household, plan: PayoffPlan | None
+) -> tuple[tuple[str, str | None], ...]:
+    found = []
+    for loan in household.loans:
+        if loan.is_overdue:
+            outcome = None if plan is None else plan.debt(loan.name)
+            found.append((loan.name, None if outcome is None else outcome.caught_up_date))
+    return tuple(found)
 
 
 def _debt_free(plan: PayoffPlan | None) -> str | None:
@@ -524,7 +542,9 @@ def summary_lines(summary: CheckInSummary, locale: str) -> list[str]:
     lines.append(compare("Paid", this.paid, None if last is None else last.paid))
     lines.append(compare("Earned", this.received, None if last is None else last.received))
     lines.append(compare("Spent", this.spent, None if last is None else last.spent))
-    if this.cut_target.minor > 0:
+    if this.cut_target.minor > 0 and not this.cut_recorded:
+        lines.append(f"Cut items: not recorded (weekly target {fmt(this.cut_target)})")
+    elif this.cut_target.minor > 0:
         over = this.cut_spent.minor > this.cut_target.minor
         lines.append(
             f"Cut items: {fmt(this.cut_spent)} of a {fmt(this.cut_target)} weekly target"
@@ -539,6 +559,8 @@ def summary_lines(summary: CheckInSummary, locale: str) -> list[str]:
         moved = "unchanged"
     lines.append(f"Total owed: {fmt(summary.owed_after)} ({moved})")
     lines.append(f"Debt-free: {summary.plan_note_after}{_moved_words(summary)}")
+    for name, month in summary.current_again:
+        lines.append(f"{name} current again: {month or 'not at this budget'}")
     weeks = "week" if summary.streak == 1 else "weeks"
     lines.append(f"Streak: {summary.streak} {weeks} in a row")
     if summary.opened:

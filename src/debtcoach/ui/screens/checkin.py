@@ -590,7 +590,9 @@ class CheckInScreen(DebtCoachScreen):
                     owed = self._money(self._owed_before(name))
                     message = f"{name}: {self._money(amount)} is more than the {owed} owed"
                     raise _FieldProblem(spec.key, message)
-                if amount.minor:
+                # A 0 typed for a cut item is a week on target; a blank one is not recorded.
+                typed = bool(draft.values.get(spec.key, "").strip())
+                if amount.minor or (table == "spent" and typed):
                     amounts[table][name] = amount
         new_loans: list[Loan] = []
         borrowed = draft.values.get("borrowed") == "yes"
