@@ -89,3 +89,16 @@ def test_the_readme_commands_give_the_readme_table(
     card = next(loan for loan in plan["loans"] if loan["name"] == "Card")
     assert card["caught_up_date"] == "2027-01"
     assert plan["minimum_only"]["months"] is None  # "the card is never current"
+
+
+def test_loan_list_shows_the_apr_and_the_penalty_in_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "example.json"
+    for command in commands()[:2]:
+        assert main(["--db", str(db), "--today", TODAY, *command[1:]]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "--today", TODAY, "loan", "list"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[2:]}
+    assert "18% (penalty 30%)" in rows["Card"]
+    assert " 24% " in rows["Platform"]  # not behind: its APR alone
