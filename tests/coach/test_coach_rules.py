@@ -259,7 +259,8 @@ def test_extend_plan_names_the_installments_that_close_the_gap() -> None:
     assert expected is not None and expected.installments <= 60
     assert why(h, "extend-plan") == (
         "The debt budget is $136.00 a month and the minimum payments add up to $156.00: "
-        "$20.00 short each month. Spreading Visa, the largest loan, over "
+        "$20.00 short each month, and on top of that Visa is $468.00 behind. Spreading Visa, "
+        "the largest loan, over "
         f"{expected.installments} installments would lower its payment from $156.00 to "
         f"${expected.installment.to_decimal()} and close the gap."
     )
@@ -295,6 +296,33 @@ def test_extend_plan_when_the_longest_plan_would_not_lower_the_payment() -> None
     )
 
 
+def test_extend_plan_names_what_a_loan_behind_adds_on_top() -> None:
+    # 3 months overdue × (156.00 + 25.00) = 543.00 past due, and the fee while it stays behind.
+    h = _tight((overdue_card(late_fee=usd("25")),), "136")
+    assert why(h, "extend-plan").startswith(
+        "The debt budget is $136.00 a month and the minimum payments add up to $156.00: "
+        "$20.00 short each month, and on top of that Visa is $543.00 behind and is charged "
+        "$25.00 each month it stays behind. Spreading Visa"
+    )
+
+
+def test_extend_plan_from_the_month_the_plan_falls_short() -> None:
+    # 450.00 a month until the salary ends in January, 150.00 from February: the plan is short
+    # from 2027-02 though today's budget covers the 200.00 minimum.
+    income = (
+        IncomeSource("Salary", IncomeKind.REGULAR, usd("300"), Frequency.MONTHLY,
+                     end=date(2027, 1, 31)),
+        IncomeSource("Tutoring", IncomeKind.SIDE, usd("150"), Frequency.MONTHLY),
+    )  # fmt: skip
+    h = Household(loans=(loan(),), income=income)
+    assert why(h, "extend-plan").startswith(
+        "From February 2027 the debt budget is $150.00 a month and the minimum payments add up "
+        "to $200.00: $50.00 short each month. Spreading Bank"
+    )
+    ended = dataclasses.replace(h, income=(dataclasses.replace(income[0], end=None), income[1]))
+    assert "extend-plan" not in fired(ended)
+
+
 def test_extend_plan_quiet_without_loans() -> None:
     h = household((), income="0", side=False)
     assert "extend-plan" not in fired(h)
@@ -319,10 +347,11 @@ def test_act_early_quiet_when_arrears_equal_one_month_of_budget() -> None:
 
 def test_act_early_fires_just_below_one_month_of_budget() -> None:
     h = household((overdue_card(),), income="268.01", expenses=())
+    # The plan's catch-up: 312.01 a month above the minimum clears the 468.00 in January.
     assert why(h, "act-early") == (
         "The overdue amount is $468.00 (Visa $468.00: 3 months of $156.00), less than one "
         "month's debt budget of $468.01. Clearing it now, while it is small, keeps it from "
-        "growing and keeps negotiation easier."
+        "growing and keeps negotiation easier; the plan brings Visa current in January 2027."
     )
 
 
@@ -335,6 +364,24 @@ def test_act_early_uses_entered_arrears_and_late_fees() -> None:
     )
     assert "(Visa $300.00, Bank $220.00: 1 month of $200.00 + $20.00 late fee)" in why(
         h, "act-early"
+    )
+
+
+def test_act_early_says_when_the_plan_catches_up_and_its_late_fees() -> None:
+    # 543.00 past due, budget 600.00. Dec: 24 % on 5200.00 = 104.00, fee 25.00 (arrears
+    # 568.00), minimum 156.00, catch-up 444.00 → 124.00; Jan: fee 25.00 → 149.00, caught up.
+    h = household((overdue_card(late_fee=usd("25")),), income="400", expenses=())
+    assert why(h, "act-early").endswith(
+        "keeps negotiation easier; the plan brings Visa current in January 2027, after $50.00 "
+        "of late fees."
+    )
+
+
+def test_act_early_arrears_never_more_than_the_balance() -> None:
+    small = dataclasses.replace(overdue_card(), balance=usd("300"))
+    assert loan_arrears(small, TODAY) == usd("300")  # not 3 × 156.00
+    assert "(Visa $300.00: the whole balance, less than 3 months of $156.00)" in why(
+        household((small,)), "act-early"
     )
 
 

@@ -16,7 +16,11 @@ from debtcoach.domain.checkin import (
     checkin_date,
     checkin_source,
     due_in_week,
+    paid_this_cycle,
+    previous_due_date,
     source_week,
+    still_due,
+    still_due_in_week,
     streak,
     summarize,
     summary_figures,
@@ -25,6 +29,7 @@ from debtcoach.domain.checkin import (
     undo_checkin,
     weekly_share,
 )
+from debtcoach.domain.dashboard import payoff_progress
 from debtcoach.domain.models import (
     BalanceEntry,
     CheckIn,
@@ -260,6 +265,52 @@ def test_weekly_share_rounds_half_up() -> None:
     assert weekly_share(usd(13)) == usd(3)
 
 
+def test_previous_due_date_clamps_to_short_months() -> None:
+    assert previous_due_date(28, date(2026, 11, 28)) == date(2026, 10, 28)
+    assert previous_due_date(31, date(2026, 3, 31)) == date(2026, 2, 28)
+    assert previous_due_date(31, date(2026, 12, 31)) == date(2026, 11, 30)
+    assert previous_due_date(5, date(2027, 1, 5)) == date(2026, 12, 5)
+
+
+def test_a_cycle_counts_the_weeks_after_the_previous_due_week_up_to_the_due_week() -> None:
+    # Car falls due on the 28th: Oct 28 is in W44, Nov 28 in W48. The cycle of Nov 28 is
+    # W45..W48; a W44 payment paid Oct 28, a W49 payment belongs to Dec 28.
+    car = household().loans[1]
+    weeks = [checkin(w, TODAY, Car=1_000 * n) for n, w in enumerate(
+        ["2026-W44", "2026-W45", "2026-W47", "2026-W48", "2026-W49"], start=1)]  # fmt: skip
+    assert paid_this_cycle(car, date(2026, 11, 28), weeks) == usd(2_000 + 3_000 + 4_000)
+    assert paid_this_cycle(car, date(2026, 12, 28), weeks) == usd(5_000)
+    other = [checkin("2026-W47", TODAY, Visa=9_999)]
+    assert paid_this_cycle(car, date(2026, 11, 28), other) == usd(0)
+
+
+def test_still_due_never_below_zero_nor_above_the_balance() -> None:
+    car = household().loans[1]  # 245.00 a month, 300.00 owed
+    assert still_due(car, usd(0)) == usd(24_500)
+    assert still_due(car, usd(10_000)) == usd(14_500)
+    assert still_due(car, usd(30_000)) == usd(0)
+    from dataclasses import replace
+
+    nearly = replace(car, balance=usd(5_000))  # 50.00 left after paying 30.00 of 245.00
+    assert still_due(nearly, usd(3_000)) == usd(5_000)
+
+
+def test_the_next_week_pre_fills_only_what_is_still_due() -> None:
+    # Week 1 (W47) pays Car's 245.00 due Nov 28 early; week 2 (W48) holds the due date.
+    car = household().loans[1]
+    week1 = checkin("2026-W47", date(2026, 11, 20), Car=24_500)
+    assert still_due_in_week(car, "2026-W48", []) == usd(24_500)
+    assert still_due_in_week(car, "2026-W48", [week1]) == usd(0)
+    assert still_due_in_week(car, "2026-W48", [checkin("2026-W47", TODAY, Car=5_000)]) == usd(
+        19_500
+    )
+    assert still_due_in_week(car, "2026-W47", [week1]) is None  # nothing falls due in W47
+    # The week being filled in is not counted against itself (a correction shows its own).
+    assert still_due_in_week(car, "2026-W48", [checkin("2026-W48", TODAY, Car=24_500)]) == usd(
+        24_500
+    )
+
+
 # -- summary and actual vs plan -------------------------------------------------------------------
 
 
@@ -303,6 +354,33 @@ def test_summary_compares_weeks_and_plans() -> None:
     assert total_owed(after).minor == 660_000
 
 
+def test_summary_cut_items_not_recorded_is_not_on_target() -> None:
+    h = household()
+    blank, _ = apply_checkin(h, CheckIn("2026-W48", TODAY, paid={"Car": usd(1_000)}))
+    zero, _ = apply_checkin(h, CheckIn("2026-W48", TODAY, spent={"Groceries": usd(0)}))
+
+    def cut_line(after: Household) -> str:
+        summary = summarize(h, after, "2026-W48", TODAY, plan_of(h), plan_of(after))
+        return next(x for x in summary_figures(summary, "en_US") if x.startswith("Cut items"))
+
+    # 420.00 a month × 12 / 52 = 96.923… → 96.92 a week
+    assert cut_line(blank) == "Cut items: not recorded (weekly target $96.92)"
+    assert cut_line(zero) == "Cut items: $0.00 of a $96.92 weekly target (on target)"
+
+
+def test_summary_says_when_a_loan_behind_is_current_again() -> None:
+    h = household()
+    after, _ = apply_checkin(h, CheckIn("2026-W48", TODAY, paid={"Car": usd(1_000)}))
+    plan = plan_of(after)
+    visa = plan.debt("Visa")
+    assert visa is not None and visa.caught_up_date is not None
+    summary = summarize(h, after, "2026-W48", TODAY, plan_of(h), plan)
+    assert summary.current_again == (("Visa", visa.caught_up_date),)
+    assert f"Visa current again: {visa.caught_up_date}" in summary_figures(summary, "en_US")
+    short = summarize(h, after, "2026-W48", TODAY, plan_of(h), None)
+    assert "Visa current again: not at this budget" in summary_figures(short, "en_US")
+
+
 def test_actual_vs_plan_carries_each_debt_forward() -> None:
     h = household()
     h, _ = apply_checkin(h, checkin("2026-W47", date(2026, 11, 22), Visa=10_000))
@@ -314,4 +392,8 @@ def test_actual_vs_plan_carries_each_debt_forward() -> None:
     assert result.planned[0] == result.actual[1].__class__(TODAY, total_owed(h))
     assert result.planned[1].on == date(2026, 12, 31)
     visa = next(d for d in result.debts if d.name == "Visa")
-    assert visa.first == usd(510_000) and visa.now == usd(510_000)
+    # The balance entered (W47's point 5,100.00 plus the 100.00 it recorded), not the point.
+    assert visa.first == usd(520_000) and visa.now == usd(510_000)
+    mum = next(d for d in result.debts if d.name == "Mum")
+    assert mum.first == usd(150_000)  # the amount borrowed
+    assert sum(d.first.minor for d in result.debts if d.first) == payoff_progress(h).start.minor

@@ -96,6 +96,25 @@ def test_upcoming_due_dates_window_is_14_days_inclusive() -> None:
     assert due[0].amount == usd(50_00)  # capped at the balance
 
 
+def test_a_payment_recorded_this_cycle_shows_as_paid() -> None:
+    # Soon falls due Nov 26 (W48); its cycle is W44 (after Oct 26's week) .. W48.
+    loans = (make_loan("Soon", 500_00, due_day=26), make_loan("Half", 500_00, due_day=30))
+    checkins = (
+        CheckIn("2026-W47", date(2026, 11, 22), paid={"Soon": usd(100_00), "Half": usd(40_00)}),
+        CheckIn("2026-W44", date(2026, 11, 1), paid={"Half": usd(100_00)}),  # Oct 30's
+    )
+    soon, half = upcoming_due_dates(loans, TODAY, checkins=checkins)
+    assert (soon.name, soon.amount, soon.paid, soon.is_paid) == ("Soon", usd(0), usd(100_00), True)
+    assert (half.name, half.amount, half.paid, half.is_paid) == (
+        "Half",
+        usd(60_00),
+        usd(40_00),
+        False,
+    )
+    unpaid = upcoming_due_dates(loans, TODAY)[0]
+    assert (unpaid.amount, unpaid.paid, unpaid.is_paid) == (usd(100_00), usd(0), False)
+
+
 def test_follow_ups_only_latest_contact_per_loan_counts() -> None:
     contacts = (
         contact("Visa", date(2026, 10, 2), date(2026, 10, 16)),  # superseded by the next one

@@ -3,6 +3,7 @@ used everywhere, `v` switches to one line per debt, an infeasible budget is said
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +11,15 @@ from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from debtcoach.domain.models import Loan, LoanKind, Strategy
+from debtcoach.domain.models import (
+    Frequency,
+    IncomeKind,
+    IncomeSource,
+    Loan,
+    LoanKind,
+    LoanStatus,
+    Strategy,
+)
 from debtcoach.domain.money import Money
 from debtcoach.store.repository import Repository
 from tests.conftest import make_app
@@ -41,9 +50,12 @@ async def test_chart_compares_the_strategies(sample_db: Path) -> None:
         await pilot.press("p")
         await pilot.pause()
         lines = summary(pilot).splitlines()
-        assert lines[0].split() == ["Strategy", "Debt-free", "Months", "Interest"]
-        # Visa catches up by 2027-03 and then pays 19.99 %, not 29.99 % for good (was $2,256.80)
-        assert lines[1].split() == ["▸", "avalanche", "Sep", "2028", "22", "$2,066.86", "in", "use"]
+        assert lines[0].split() == ["Strategy", "Debt-free", "Months", "Interest", "Fees"]
+        # Visa catches up by 2027-03 and then pays 19.99 %, not 29.99 % for good (was $2,256.80);
+        # its 35.00 late fee is charged in the 4 months it is behind.
+        assert lines[1].split() == [
+            "▸", "avalanche", "Sep", "2028", "22", "$2,066.86", "$140.00", "in", "use",
+        ]  # fmt: skip
         assert lines[2].split()[0] == "snowball"
         assert lines[3].split()[0] == "custom"  # the sample has a custom order
         assert app.screen.query_one("#chart-plot").region.height >= 8
@@ -113,3 +125,61 @@ async def test_without_a_custom_order_s_alternates_two(empty_db: Path) -> None:
         await pilot.press("s")
         await pilot.pause()
         assert repo.settings().strategy == Strategy.AVALANCHE
+
+
+def plot_text(pilot: Pilot[None]) -> str:
+    return str(pilot.app.screen.query_one("#chart-plot").render())
+
+
+async def test_chart_sets_the_plan_beside_paying_only_the_minimums(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        lines = summary(pilot).splitlines()
+        # The minimums alone never clear Visa (156.00 against 29.99 % and a 35.00 fee): by the
+        # plan's Sep 2028 they cost 22 late fees (770.00) and 4,355.71 of interest.
+        assert lines[4].split() == [
+            "minimums", "—", "never", "$4,355.71", "$770.00", "by", "Sep", "2028",
+        ]  # fmt: skip
+        assert lines[5].strip() == (
+            "Visa current again in Mar 2027; paying only the minimums: never"
+        )
+        assert "-- minimums only" in plot_text(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        lines = summary(pilot).splitlines()
+        assert lines[0].split()[:5] == ["Debt", "Paid", "off", "Interest", "Fees"]
+        visa = next(line for line in lines if line.strip().startswith("Visa"))
+        assert visa.split() == ["Visa", "Jan", "2028", "$916.08", "$140.00", "Mar", "2027"]
+        assert "minimums only" not in plot_text(pilot)
+
+
+async def test_chart_says_what_the_plan_saves_when_the_minimums_pay_off(empty_db: Path) -> None:
+    # tests/domain/test_plan_facts.py, by hand: the plan clears the card in 2 months with 6.66
+    # of interest; the minimums alone take 4 months and 13.79.
+    repo = Repository(empty_db)
+    repo.add_loan(
+        Loan(
+            "Card", LoanKind.CREDIT_CARD, Money(30_000, "USD"), Decimal(12), Money(10_000, "USD"),
+            penalty_apr=Decimal(24), late_fee=Money(1_000, "USD"),
+            arrears=Money(10_000, "USD"), overdue_since=date(2026, 10, 1),
+            status=LoanStatus.OVERDUE,
+        )
+    )  # fmt: skip
+    repo.add_income(
+        IncomeSource("Pay", IncomeKind.REGULAR, Money(25_000, "USD"), Frequency.MONTHLY)
+    )
+    app = make_app(empty_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        lines = [line.strip() for line in summary(pilot).splitlines()]
+        assert lines[3].split() == ["minimums", "Mar", "2027", "4", "$13.79", "$40.00"]
+        assert "Card current again in Dec 2026" in lines
+        assert (
+            "Against paying only the minimums the plan saves 2 months and $7.13 of interest."
+            in lines
+        )

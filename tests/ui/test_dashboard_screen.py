@@ -128,3 +128,40 @@ async def test_recorded_balances_against_the_plan(sample_db: Path) -> None:
         # fee − 156.00 minimum − 288.67 catch-up (the 964.67 budget less 676.00 of minimums).
         visa = next(line for line in text.splitlines() if line.strip().startswith("Visa"))
         assert visa.split()[1:] == ["$5,365.00", "$5,200.00", "$4,920.29"]
+
+
+async def test_past_due_now_and_when_the_plan_clears_it(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        lines = text(pilot, "#past-due").splitlines()
+        # Visa: overdue since Aug 20, 4 months begun by Nov 23 × (156.00 + 35.00) = 764.00; the
+        # plan's catch-up brings it current at the end of March 2027, after four 35.00 fees.
+        assert lines[0] == "Past due now"
+        assert lines[1].split() == ["Visa", "$764.00", "current", "again", "in", "March", "2027"]
+        assert lines[2].split() == ["Late", "fees", "until", "then", "$140.00"]
+        assert len(lines) == 3
+
+
+async def test_no_past_due_section_when_nothing_is_behind(empty_db: Path) -> None:
+    Repository(empty_db).add_loan(
+        Loan("Card", LoanKind.CREDIT_CARD, Money(100_000, "USD"), Decimal(20), Money(5_000, "USD"))
+    )
+    app = make_app(empty_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        assert not app.screen.query_one("#past-due", Static).display
+
+
+async def test_first_seen_is_the_balance_entered(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await skip_offer(pilot)
+        rows = {
+            line.split()[0]: line.split()[1:]
+            for line in str(app.screen.query_one("#recorded", Static).render()).splitlines()[2:]
+        }
+        # Car loan's first point (Sep 6) is after that week's 245.00: entered 7,565.00 + 245.00.
+        assert rows["Car"][1] == "$7,810.00"
+        assert rows["Mum"][0] == "$1,500.00"  # the amount borrowed, 100.00 repaid since
+        assert rows["Li"][1] == "$600.00"

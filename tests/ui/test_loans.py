@@ -258,3 +258,24 @@ async def test_clicking_a_header_sorts_by_it(sample_db: Path) -> None:
         assert keys_in_order(app) == ["QuickCash", "Sofa loan", "Visa", "Car loan"]
         await pilot.click(RecordTable, offset=(x, 0))  # again: the other way round
         assert keys_in_order(app) == ["Car loan", "Visa", "Sofa loan", "QuickCash"]
+
+
+async def test_rate_shows_the_apr_and_the_penalty_in_force_and_the_lender_fits_80(
+    sample_db: Path,
+) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        # Visa's 19.99 % as typed, and the 29.99 % it pays while behind, labelled.
+        assert cell(app, "Visa", 5) == "19.99%\npenalty 29.99%"
+        assert cell(app, "Car loan", 5) == "6.9%"
+        assert cell(app, "Visa", 6) == "Harbor Bank"
+        assert cell(app, "Car loan", 6) == "City Auto Fina…"
+        t = table(app)
+        columns = list(t.columns.values())
+        lender_ends = sum(column.get_render_width(t) for column in columns[:7])
+        assert str(columns[6].label) == "Lender"
+        # The lender's text is on screen (only its right padding may fall past the edge).
+        assert lender_ends - t.cell_padding <= t.scrollable_content_region.width
+        await pilot.press("s", "s", "s", "s", "s")  # the rate column sorts by the APR typed
+        assert keys_in_order(app) == ["Car loan", "Sofa loan", "Visa", "QuickCash"]

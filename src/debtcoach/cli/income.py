@@ -46,10 +46,20 @@ def register(commands: Any) -> None:
         help=f"one of {', '.join(f.value for f in Frequency)}",
     )
     p.add_argument(
-        "--start", type=date_arg("start"), metavar="DATE", help="first day it comes (optional)"
+        "--start",
+        type=date_arg("start"),
+        metavar="DATE",
+        help="first day it comes (optional); a one-off's date (required for one)",
     )
     p.add_argument(
         "--end", type=date_arg("end"), metavar="DATE", help="last day it comes (optional)"
+    )
+    p.add_argument(
+        "--for",
+        dest="for_loan",
+        type=name_arg("for"),
+        metavar="LOAN",
+        help="earmark a one-off for this open loan: the plan pays it there first",
     )
     p.add_argument("--notes", help="anything to remember about it")
     p.set_defaults(handler=income_add)
@@ -65,6 +75,7 @@ def income_add(ctx: Context, args: argparse.Namespace) -> int:
         start=args.start,
         end=args.end,
         notes=args.notes or "",
+        for_loan=args.for_loan,
     )
     ctx.ledger.add_income(source)
     print(f"Added income {source.name}.")

@@ -16,6 +16,7 @@ from debtcoach.cli.common import (
     print_rows,
     rate_arg,
 )
+from debtcoach.domain.loan_facts import rate_label
 from debtcoach.domain.models import (
     Loan,
     LoanKind,
@@ -72,6 +73,18 @@ def register(commands: Any) -> None:
         help="it was taken to repay another debt (the coach will say: stop borrowing)",
     )
     p.add_argument(
+        "--promo-apr",
+        type=rate_arg("promo-apr"),
+        metavar="PCT",
+        help="a promotional rate (not above the APR) in force until --promo-until",
+    )
+    p.add_argument(
+        "--promo-until",
+        type=date_arg("promo-until"),
+        metavar="DATE",
+        help="the last day of the promotional rate (its month still has it)",
+    )
+    p.add_argument(
         "--status",
         type=choice_arg(LoanStatus, "status"),
         help=f"one of {', '.join(s.value for s in LoanStatus)} (default: from the dates)",
@@ -99,6 +112,8 @@ def loan_add(ctx: Context, args: argparse.Namespace) -> int:
         purpose=args.purpose or "",
         to_repay_other_debt=args.to_repay_other_debt,
         status=LoanStatus.PAID_OFF if balance.minor == 0 else status,
+        promo_apr=args.promo_apr,
+        promo_until=args.promo_until,
     )
     ctx.ledger.add_loan(loan)
     print(f"Added loan {loan.name}.")
@@ -113,7 +128,7 @@ def loan_list(ctx: Context, args: argparse.Namespace) -> int:
             loan.name,
             loan.kind.value,
             loan.status.value,
-            f"{loan.rate_in_force}%",
+            rate_label(loan),
             format_money(loan.scheduled_payment, locale),
             format_money(loan.balance, locale),
         ]

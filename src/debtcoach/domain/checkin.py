@@ -26,6 +26,7 @@ from decimal import Decimal
 from debtcoach.domain.calendar import (
     DateError,
     add_months,
+    as_pendulum,
     iso_week,
     parse_month,
     parse_week,
@@ -289,19 +290,70 @@ def _history(
 # -- what is due, what was expected --------------------------------------------------------------
 
 
-def due_in_week(loan: Loan, week: str) -> Money | None:
-    """The scheduled payment if the loan's due day falls in the week (month ends clamp), capped at
-    the balance; None when nothing falls due.
-    """
+def due_date_in_week(loan: Loan, week: str) -> date | None:
+    """The day of the week the open loan falls due on (its due day, clamped at month ends)."""
     if not loan.is_open or loan.due_day is None:
         return None
     monday = week_monday(week)
     for offset in range(7):
         day = monday.add(days=offset)
         if min(loan.due_day, day.days_in_month) == day.day:
-            payment = loan.scheduled_payment
-            return payment if payment.minor <= loan.balance.minor else loan.balance
+            return day
     return None
+
+
+def due_in_week(loan: Loan, week: str) -> Money | None:
+    """The scheduled payment if the loan's due day falls in the week (month ends clamp), capped at
+    the balance; None when nothing falls due.
+    """
+    if due_date_in_week(loan, week) is None:
+        return None
+    payment = loan.scheduled_payment
+    return payment if payment.minor <= loan.balance.minor else loan.balance
+
+
+def previous_due_date(due_day: int, due_on: date) -> date:
+    """The due date one month before `due_on` (the due day clamped to that month's length)."""
+    month = as_pendulum(due_on).replace(day=1).subtract(months=1)
+    return month.replace(day=min(due_day, month.days_in_month))
+
+
+def paid_this_cycle(loan: Loan, due_on: date, checkins: Iterable[CheckIn]) -> Money:
+    """What check-ins recorded for `loan` toward the payment due on `due_on`.
+
+    A check-in records a week, not a day, so the cycle is counted in weeks: those after the week
+    of the previous due date, up to and including the week of `due_on` (a payment recorded in the
+    week a due date falls in pays that due date).
+    """
+    currency = loan.balance.currency
+    if loan.due_day is None:
+        return Money.zero(currency)
+    after = iso_week(previous_due_date(loan.due_day, due_on))
+    last = iso_week(due_on)
+    return Money(
+        sum(
+            c.paid[loan.name].minor
+            for c in checkins
+            if after < c.week <= last and loan.name in c.paid
+        ),
+        currency,
+    )
+
+
+def still_due(loan: Loan, paid: Money) -> Money:
+    """The scheduled payment less what this cycle already paid: never below 0, never above what
+    is owed."""
+    left = min(loan.scheduled_payment.minor - paid.minor, loan.balance.minor)
+    return Money(max(left, 0), loan.balance.currency)
+
+
+def still_due_in_week(loan: Loan, week: str, checkins: Iterable[CheckIn]) -> Money | None:
+    """What a new check-in of `week` pre-fills for `loan`: the payment falling due in the week
+    less what earlier weeks of its cycle recorded; None when nothing falls due in the week."""
+    due_on = due_date_in_week(loan, week)
+    if due_on is None:
+        return None
+    return still_due(loan, paid_this_cycle(loan, due_on, (c for c in checkins if c.week != week)))
 
 
 def weekly_share(monthly: Money) -> Money:
@@ -333,7 +385,8 @@ def streak(weeks: Iterable[str], today: date) -> int:
 
 @dataclass(frozen=True, slots=True)
 class WeekTotals:
-    """One week's check-in in totals; `cut_spent` and `cut_target` cover the active cuts only."""
+    """One week's check-in in totals; `cut_spent` and `cut_target` cover the active cuts only,
+    `cut_recorded` says whether anything (0 included) was entered for one of them."""
 
     week: str
     paid: Money
@@ -341,6 +394,7 @@ class WeekTotals:
     spent: Money
     cut_spent: Money
     cut_target: Money
+    cut_recorded: bool = False
 
 
 def week_totals(household: Household, checkin: CheckIn) -> WeekTotals:
@@ -354,6 +408,7 @@ def week_totals(household: Household, checkin: CheckIn) -> WeekTotals:
         spent=_total(checkin.spent.values(), currency),
         cut_spent=_total((v for k, v in checkin.spent.items() if k in cut_names), currency),
         cut_target=_total((weekly_share(e.target_or_current) for e in cuts), currency),
+        cut_recorded=any(name in cut_names for name in checkin.spent),
     )
 
 
@@ -387,6 +442,9 @@ class CheckInSummary:
     advice_why: str | None = None
     corrected: bool = False
     opened: tuple[str, ...] = field(default=())
+    current_again: tuple[tuple[str, str | None], ...] = ()
+    """Each loan still behind and the month (YYYY-MM) the plan has it current again (None:
+    not at this budget)."""
 
     @property
     def owed_change(self) -> Money:
@@ -449,7 +507,19 @@ def summarize(
         advice_why=None if advice is None else advice[1],
         corrected=corrected,
         opened=tuple(opened),
+        current_again=_current_again(after, plan_after),
     )
+
+
+def _current_again(
+    household: Household, plan: PayoffPlan | None
+) -> tuple[tuple[str, str | None], ...]:
+    found = []
+    for loan in household.loans:
+        if loan.is_overdue:
+            outcome = None if plan is None else plan.debt(loan.name)
+            found.append((loan.name, None if outcome is None else outcome.caught_up_date))
+    return tuple(found)
 
 
 def _debt_free(plan: PayoffPlan | None) -> str | None:
@@ -478,7 +548,9 @@ def summary_figures(summary: CheckInSummary, locale: str) -> list[str]:
     lines.append(compare("Paid", this.paid, None if last is None else last.paid))
     lines.append(compare("Earned", this.received, None if last is None else last.received))
     lines.append(compare("Spent", this.spent, None if last is None else last.spent))
-    if this.cut_target.minor > 0:
+    if this.cut_target.minor > 0 and not this.cut_recorded:
+        lines.append(f"Cut items: not recorded (weekly target {fmt(this.cut_target)})")
+    elif this.cut_target.minor > 0:
         over = this.cut_spent.minor > this.cut_target.minor
         lines.append(
             f"Cut items: {fmt(this.cut_spent)} of a {fmt(this.cut_target)} weekly target"
@@ -493,6 +565,8 @@ def summary_figures(summary: CheckInSummary, locale: str) -> list[str]:
         moved = "unchanged"
     lines.append(f"Total owed: {fmt(summary.owed_after)} ({moved})")
     lines.append(f"Debt-free: {summary.plan_note_after}{_moved_words(summary)}")
+    for name, month in summary.current_again:
+        lines.append(f"{name} current again: {month or 'not at this budget'}")
     weeks = plural(summary.streak, "week")
     lines.append(f"Streak: {summary.streak} {weeks} in a row")
     if summary.opened:
@@ -517,6 +591,25 @@ def _moved_words(summary: CheckInSummary) -> str:
 # -- actual balances against the plan (for the dashboard) ---------------------------------------
 
 
+def entered_balance(household: Household, name: str) -> Money | None:
+    """A loan's balance before its earliest history point: the balance the user entered.
+
+    A check-in's point is the balance *after* that week's payments, so the payment it recorded
+    is added back: the first check-in on a new file counts as progress, not as the start. None
+    when the loan has no history yet.
+    """
+    entries = [e for e in household.balances if e.name == name and not e.family]
+    if not entries:
+        return None
+    first = min(entries, key=lambda e: e.on)
+    week = source_week(first.source)
+    checkin = next((c for c in household.checkins if c.week == week), None)
+    paid = checkin.paid.get(name) if checkin is not None else None
+    if paid is None:
+        return first.balance
+    return Money(first.balance.minor + paid.minor, first.balance.currency)
+
+
 @dataclass(frozen=True, slots=True)
 class BalancePoint:
     on: date
@@ -525,7 +618,8 @@ class BalancePoint:
 
 @dataclass(frozen=True, slots=True)
 class DebtProgress:
-    """One debt: its first recorded balance, its balance now, the plan's balance next month."""
+    """One debt: the balance the user entered (a loan's before its first recorded payment, a
+    relative's amount borrowed), its balance now, the plan's balance next month."""
 
     name: str
     family: bool
@@ -564,25 +658,24 @@ def actual_vs_plan(household: Household, plan: PayoffPlan, today: date) -> Actua
         )
 
     first_month = plan.schedule[0] if plan.schedule else None
-    first_seen: dict[tuple[str, bool], Money] = {}
-    for entry in entries:
-        first_seen.setdefault((entry.name, entry.family), entry.balance)
-    debts = [
-        DebtProgress(
-            loan.name,
-            False,
-            first_seen.get((loan.name, False)),
-            loan.balance,
-            None if first_month is None else first_month.balances.get(loan.name),
-        )
-        for loan in household.loans
-        if loan.is_open or (loan.name, False) in first_seen
-    ]
+    debts = []
+    for loan in household.loans:
+        entered = entered_balance(household, loan.name)
+        if loan.is_open or entered is not None:
+            debts.append(
+                DebtProgress(
+                    loan.name,
+                    False,
+                    loan.balance if entered is None else entered,
+                    loan.balance,
+                    None if first_month is None else first_month.balances.get(loan.name),
+                )
+            )
     debts += [
         DebtProgress(
             item.lender,
             True,
-            first_seen.get((item.lender, True)),
+            item.amount,
             item.balance,
             None if first_month is None else first_month.balances.get(item.lender),
         )

@@ -46,6 +46,7 @@ from debtcoach.domain.calendar import (
     days_between,
     iso_week,
     months_overdue_rounded_up,
+    plan_month_label,
 )
 from debtcoach.domain.household_plan import saved_plan
 from debtcoach.domain.loan_facts import loan_arrears
@@ -428,15 +429,41 @@ def _negotiate_card(facts: _Facts) -> str | None:
 
 
 def _extend_plan(facts: _Facts) -> str | None:
-    if not facts.open_loans or facts.budget.minor >= facts.minimums.minor:
+    """The plan's own verdict: the first month whose budget does not cover its minimums (after
+    that month's interest and late fees), so the coach and the plan never disagree."""
+    if not facts.open_loans:
         return None
-    gap = facts.minimums - facts.budget
+    plan = facts.plan()
+    if plan.feasible or plan.shortfall is None or plan.short_minimums is None:
+        return None
+    gap, minimums = plan.shortfall, plan.short_minimums
+    budget = minimums - gap
+    when = "The debt budget is"
+    if plan.short_from is not None and plan.short_from != plan_month_label(facts.today, 1):
+        when = f"From {facts.month(plan.short_from)} the debt budget is"
     first = (
-        f"The debt budget is {facts.money(facts.budget)} a month and the minimum payments add up "
-        f"to {facts.money(facts.minimums)}: {facts.money(gap)} short each month."
+        f"{when} {facts.money(budget)} a month and the minimum payments add up "
+        f"to {facts.money(minimums)}: {facts.money(gap)} short each month{_behind_clause(facts)}."
     )
     largest = min(facts.open_loans, key=lambda loan: (-loan.balance.minor, loan.name))
     return f"{first} {_stretch_sentence(largest, gap, facts)}"
+
+
+def _behind_clause(facts: _Facts) -> str:
+    """What the loans behind add on top of the minimums: their arrears and their late fees."""
+    parts = []
+    for loan in facts.overdue:
+        arrears = loan_arrears(loan, facts.today)
+        fee = loan.late_fee.minor if loan.late_fee is not None else 0
+        if arrears.minor == 0 and fee == 0:
+            continue
+        text = f"{loan.name} is {facts.money(arrears)} behind"
+        if fee:
+            text += f" and is charged {facts.money(fee)} each month it stays behind"
+        parts.append(text)
+    if not parts:
+        return ""
+    return f", and on top of that {names(parts)}"
 
 
 def _stretch_sentence(loan: Loan, gap: Money, facts: _Facts) -> str:
@@ -476,8 +503,23 @@ def _act_early(facts: _Facts) -> str | None:
     return (
         f"The overdue amount is {facts.money(total)} ({detail}), less than one month's debt "
         f"budget of {facts.money(facts.budget)}. Clearing it now, while it is small, keeps it "
-        "from growing and keeps negotiation easier."
+        f"from growing and keeps negotiation easier{_catch_up_clause(facts, owed)}."
     )
+
+
+def _catch_up_clause(facts: _Facts, owed: Sequence[tuple[Loan, Money]]) -> str:
+    """When the plan brings each loan current, and the late fees it charges until then."""
+    plan = facts.plan()
+    if not plan.feasible:
+        return ""
+    outcomes = [plan.debt(loan.name) for loan, _ in owed]
+    caught = [d for d in outcomes if d is not None and d.caught_up_date is not None]
+    if not caught:
+        return ""
+    when = names([f"{d.name} current in {facts.month(d.caught_up_date or '')}" for d in caught])
+    fees = sum(d.fees.minor for d in caught)
+    after = f", after {facts.money(fees)} of late fees" if fees else ""
+    return f"; the plan brings {when}{after}"
 
 
 def _arrears_detail(loan: Loan, amount: Money, facts: _Facts) -> str:
@@ -487,7 +529,10 @@ def _arrears_detail(loan: Loan, amount: Money, facts: _Facts) -> str:
     each = facts.money(loan.min_payment)
     if loan.late_fee is not None and loan.late_fee.minor > 0:
         each = f"{each} + {facts.money(loan.late_fee)} late fee"
-    return f"{loan.name} {facts.money(amount)}: {count(months, 'month')} of {each}"
+    detail = f"{count(months, 'month')} of {each}"
+    if amount.minor == loan.balance.minor:
+        detail = f"the whole balance, less than {detail}"
+    return f"{loan.name} {facts.money(amount)}: {detail}"
 
 
 def _open_source_throttle(facts: _Facts) -> str | None:

@@ -7,14 +7,15 @@ these return and the numbers are the same in tests, scripts and the app.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import pendulum
 
 from debtcoach.domain.calendar import as_pendulum, days_between, iso_week
-from debtcoach.domain.checkin import source_week
-from debtcoach.domain.models import Contact, Household, Loan
+from debtcoach.domain.checkin import entered_balance, paid_this_cycle, still_due
+from debtcoach.domain.models import CheckIn, Contact, Household, Loan
 from debtcoach.domain.money import Money, sum_money
 
 DUE_WINDOW_DAYS = 14
@@ -41,11 +42,19 @@ def total_owed(household: Household) -> Owed:
 
 @dataclass(frozen=True, slots=True)
 class DueDate:
+    """A payment falling due; `amount` is what is still due of it after `paid`, which check-ins
+    already recorded toward it this cycle."""
+
     name: str
     on: pendulum.Date
     days: int
     amount: Money
     overdue: bool
+    paid: Money
+
+    @property
+    def is_paid(self) -> bool:
+        return self.amount.minor == 0 and self.paid.minor > 0
 
 
 def next_due_date(due_day: int, today: date) -> pendulum.Date:
@@ -61,9 +70,15 @@ def next_due_date(due_day: int, today: date) -> pendulum.Date:
 
 
 def upcoming_due_dates(
-    loans: tuple[Loan, ...], today: date, days: int = DUE_WINDOW_DAYS
+    loans: tuple[Loan, ...],
+    today: date,
+    days: int = DUE_WINDOW_DAYS,
+    *,
+    checkins: Iterable[CheckIn] = (),
 ) -> tuple[DueDate, ...]:
-    """Payments due from today up to `days` days ahead, soonest first (ties by name)."""
+    """Payments due from today up to `days` days ahead, soonest first (ties by name), each less
+    what `checkins` already recorded toward it (`paid_this_cycle`)."""
+    recorded = tuple(checkins)
     found: list[DueDate] = []
     for loan in loans:
         if not loan.is_open or loan.due_day is None:
@@ -71,10 +86,10 @@ def upcoming_due_dates(
         on = next_due_date(loan.due_day, today)
         distance = days_between(today, on)
         if distance <= days:
-            amount = Money(
-                min(loan.scheduled_payment.minor, loan.balance.minor), loan.balance.currency
+            paid = paid_this_cycle(loan, on, recorded)
+            found.append(
+                DueDate(loan.name, on, distance, still_due(loan, paid), loan.is_overdue, paid)
             )
-            found.append(DueDate(loan.name, on, distance, amount, loan.is_overdue))
     return tuple(sorted(found, key=lambda d: (d.on, d.name)))
 
 
@@ -128,24 +143,6 @@ class Progress:
         return min(100, self.paid.minor * 100 // self.start.minor)
 
 
-def _first_balance(household: Household, name: str) -> Money | None:
-    """A loan's balance before its earliest history point.
-
-    A check-in's point is the balance *after* that week's payments, so the payment it recorded
-    is added back: the first check-in on a new file counts as progress, not as the start.
-    """
-    entries = [e for e in household.balances if e.name == name and not e.family]
-    if not entries:
-        return None
-    first = min(entries, key=lambda e: e.on)
-    week = source_week(first.source)
-    checkin = next((c for c in household.checkins if c.week == week), None)
-    paid = checkin.paid.get(name) if checkin is not None else None
-    if paid is None:
-        return first.balance
-    return Money(first.balance.minor + paid.minor, first.balance.currency)
-
-
 def payoff_progress(household: Household) -> Progress:
     """Progress since the earliest balance history (a loan without history starts at today's
     balance; a family loan always at the amount borrowed). Paid-off loans keep counting as paid.
@@ -155,7 +152,7 @@ def payoff_progress(household: Household) -> Progress:
     now = Money.zero(currency)
     for loan in household.loans:
         current = loan.balance if loan.is_open else Money.zero(currency)
-        first = _first_balance(household, loan.name)
+        first = entered_balance(household, loan.name)
         start = start + (current if first is None else first)
         now = now + current
     for item in household.family_loans:

@@ -15,6 +15,7 @@ from debtcoach.domain.budget import plan_budget
 from debtcoach.domain.models import Household, Strategy
 from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import (
+    MAX_MONTHS,
     MinimumOnlyPlan,
     PayoffPlan,
     PlanInputError,
@@ -110,6 +111,9 @@ def plan_variants(
     return variants
 
 
-def minimum_only(household: Household, today: date) -> MinimumOnlyPlan:
-    """What happens if nothing changes: every institutional loan gets only its minimum."""
-    return simulate_minimum_only(household.loans, today, household.currency)
+def minimum_only(
+    household: Household, today: date, *, max_months: int = MAX_MONTHS
+) -> MinimumOnlyPlan:
+    """What happens if nothing changes: every institutional loan gets only its minimum
+    (for `max_months` months: what it has cost by a month of the plan)."""
+    return simulate_minimum_only(household.loans, today, household.currency, max_months=max_months)

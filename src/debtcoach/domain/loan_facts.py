@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from debtcoach.domain.budget import monthly_amount
 from debtcoach.domain.calendar import days_between, months_overdue_rounded_up
@@ -31,20 +32,36 @@ def days_overdue(loan: Loan, today: date) -> int | None:
 
 def loan_arrears(loan: Loan, today: date) -> Money:
     """What is past due on a loan: the amount entered, else months overdue (rounded up) ×
-    (minimum payment + late fee). Zero for a loan that is not overdue.
+    (minimum payment + late fee), never more than the balance. Zero for a loan that is not
+    overdue.
 
-    One figure for the coach's `act-early` rule and the arrears a payoff plan starts with.
+    One figure for the coach's `act-early` rule, the dashboard's "past due now" and the arrears
+    a payoff plan starts with.
     """
     currency = loan.balance.currency
     if not loan.is_overdue:
         return Money.zero(currency)
     if loan.arrears is not None:
-        return loan.arrears
+        return Money(min(loan.arrears.minor, loan.balance.minor), currency)
     if loan.overdue_since is None:
         return Money.zero(currency)
     months = months_overdue_rounded_up(loan.overdue_since, today)
     fee = loan.late_fee.minor if loan.late_fee is not None else 0
-    return Money(months * (loan.min_payment.minor + fee), currency)
+    return Money(min(months * (loan.min_payment.minor + fee), loan.balance.minor), currency)
+
+
+def penalty_in_force(loan: Loan) -> Decimal | None:
+    """The penalty rate a loan behind pays instead of its APR; None when it pays its APR."""
+    if loan.is_overdue and loan.effective_penalty_apr != loan.apr:
+        return loan.effective_penalty_apr
+    return None
+
+
+def rate_label(loan: Loan) -> str:
+    """The APR as typed, and for a loan behind the penalty rate in force, labelled:
+    "18.25% (penalty 29.99%)". A bare rate in force would hide the APR the user entered."""
+    penalty = penalty_in_force(loan)
+    return f"{loan.apr}%" if penalty is None else f"{loan.apr}% (penalty {penalty}%)"
 
 
 @dataclass(frozen=True, slots=True)

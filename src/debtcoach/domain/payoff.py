@@ -119,6 +119,8 @@ class MinimumOnlyPlan:
     total_interest: Money
     total_fees: Money
     debts: tuple[DebtOutcome, ...]
+    owed_by_month: tuple[Money, ...] = ()
+    """What the institutional loans still owe (fees included) at the end of each month."""
 
     @property
     def pays_off(self) -> bool:
@@ -479,6 +481,7 @@ def simulate_minimum_only(
     debts = [_institutional(loan, today) for loan in loans if loan.is_open]
     first_month = first_plan_month(today)
     scratch: dict[str, int] = {}
+    owed: list[Money] = []
     month = 0
     while month < max_months and any(d.fees + d.balance > 0 for d in debts):
         month += 1
@@ -487,6 +490,7 @@ def simulate_minimum_only(
                 _charge(d, month, scratch, scratch)
                 _pay(d, _minimum(d), scratch, month, reduces_arrears=False)
                 _close_month(d, month)
+        owed.append(Money(sum(d.fees + d.balance for d in debts), currency))
     done = all(d.fees + d.balance == 0 for d in debts)
     months = month if done else None
     return MinimumOnlyPlan(
@@ -495,6 +499,7 @@ def simulate_minimum_only(
         total_interest=Money(sum(d.interest for d in debts), currency),
         total_fees=Money(sum(d.fees_charged for d in debts), currency),
         debts=tuple(_outcome(d, first_month, currency) for d in debts),
+        owed_by_month=tuple(owed),
     )
 
 

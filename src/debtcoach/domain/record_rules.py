@@ -52,8 +52,12 @@ class RecordProblem(ValueError):
 
     @property
     def option(self) -> str:
-        """The field as the CLI spells it (`overdue_since` → `--overdue-since`)."""
-        return "--" + self.field.replace("_", "-")
+        """The field as the CLI spells it (`overdue_since` → `--overdue-since`, `for_loan` →
+        `--for`)."""
+        return _OPTION_NAMES.get(self.field, "--" + self.field.replace("_", "-"))
+
+
+_OPTION_NAMES = {"for_loan": "--for"}
 
 
 def raise_first(problems: Mapping[str, str]) -> None:
@@ -122,9 +126,9 @@ def promotion_problems(loan: Loan) -> Problems:
     """A promotional rate is only in force until a date: the two come together, and the
     promotion is not dearer than the loan's own rate."""
     if loan.promo_apr is not None and loan.promo_until is None:
-        return {"promo_until": "a promotional APR needs the date it ends (promo_until)"}
+        return {"promo_until": "a promotional APR needs the day it ends"}
     if loan.promo_until is not None and loan.promo_apr is None:
-        return {"promo_apr": "promo_until needs the promotional APR it ends (promo_apr)"}
+        return {"promo_apr": "a promotion's end date needs the promotional APR"}
     if loan.promo_apr is not None and loan.promo_apr > loan.apr:
         return {"promo_apr": f"{loan.promo_apr}% is above the loan's APR of {loan.apr}%"}
     return {}
@@ -140,7 +144,7 @@ def income_problems(source: IncomeSource, loan_names: Collection[str] | None = N
         problems["end"] = f"{source.end} is before start {source.start}"
     one_off = source.frequency == Frequency.ONE_OFF
     if one_off and source.start is None:
-        problems["start"] = "a one-off needs its date (start)"
+        problems["start"] = "a one-off needs its date"
     if source.for_loan is not None:
         if not one_off:
             problems["for_loan"] = "only a one-off can be earmarked for a loan"

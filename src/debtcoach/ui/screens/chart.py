@@ -23,7 +23,12 @@ from debtcoach.domain.calendar import plan_month_label
 from debtcoach.domain.models import Household, Strategy
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.payoff import PayoffPlan
-from debtcoach.domain.wording import month_words
+from debtcoach.domain.plan_facts import (
+    BaselineComparison,
+    compare_with_minimum_only,
+    minimum_only_owed,
+)
+from debtcoach.domain.wording import count, month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 # Distinct line markers so the lines can be told apart without colour (NO_COLOR, monochrome).
@@ -33,6 +38,8 @@ MARKERS: dict[Strategy, str] = {
     Strategy.CUSTOM: "+",
 }
 LOAN_MARKERS = ("braille", "•", "+", "x", "o", "*", "#", "%")
+BASELINE_LABEL = "minimums only"
+BASELINE_MARKER = "-"  # a dashed look, told apart from the strategies without colour
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +114,7 @@ class ChartScreen(DebtCoachScreen):
         super().__init__()
         self.per_loan = False
         self.plans: dict[Strategy, PayoffPlan] = {}
+        self.comparison: BaselineComparison | None = None
 
     def compose_body(self) -> ComposeResult:
         from textual_plotext import PlotextPlot  # lazy: only when the chart is first shown
@@ -122,6 +130,8 @@ class ChartScreen(DebtCoachScreen):
 
     def refresh_data(self, household: Household) -> None:
         self.plans = self.compute_plans(household)
+        app = self.coach_app
+        self.comparison = compare_with_minimum_only(household, app.today, app.plan)
         self._summary(household)
         self._draw(household)
 
@@ -148,7 +158,7 @@ class ChartScreen(DebtCoachScreen):
         elif self.per_loan:
             text = self._debts_table(chosen)
         else:
-            text = self._strategies_table()
+            text = Content("\n").join([self._strategies_table(), *self._overdue_lines(household)])
         hint = Content.assemble(
             ("s", "bold reverse"),
             " next strategy  ",
@@ -159,10 +169,12 @@ class ChartScreen(DebtCoachScreen):
         self.query_one("#chart-summary", Static).update(Content("\n").join([text, hint]))
 
     def _strategies_table(self) -> Content:
+        """Each strategy's debt-free month, interest and late fees, and paying only the
+        minimums beside them (to the plan's debt-free month when the minimums never finish)."""
         chosen = self.coach_app.plan.strategy
         lines = [
             Content.styled(
-                f"  {'Strategy':<11}{'Debt-free':<11}{'Months':>7}{'Interest':>13}",
+                f"  {'Strategy':<11}{'Debt-free':<11}{'Months':>7}{'Interest':>13}{'Fees':>11}",
                 "bold $accent",
             )
         ]
@@ -171,29 +183,83 @@ class ChartScreen(DebtCoachScreen):
             row = (
                 f"{'▸' if strategy == chosen else ' '} {strategy.value:<11}"
                 f"{self.month(plan.debt_free):<11}{months:>7}"
-                f"{self.money(plan.total_interest):>13}"
+                f"{self.money(plan.total_interest):>13}{self.money(plan.total_fees):>11}"
             )
             lines.append(
                 Content.assemble((row, "bold"), "  in use") if strategy == chosen else Content(row)
             )
+        comparison = self.comparison
+        if comparison is not None:
+            baseline = comparison.baseline
+            if baseline.pays_off:
+                months, interest, fees, note = (
+                    str(baseline.months),
+                    baseline.total_interest,
+                    baseline.total_fees,
+                    "",
+                )
+            else:
+                months, interest, fees = "never", comparison.interest_by, comparison.fees_by
+                note = f"  by {self.month(comparison.by)}" if comparison.by else "  in 50 years"
+            row = (
+                f"  {'minimums':<11}{self.month(baseline.debt_free):<11}{months:>7}"
+                f"{self.money(interest):>13}{self.money(fees):>11}"
+            )
+            lines.append(Content.assemble((row, "$text-muted"), (note, "$text-muted")))
         return Content("\n").join(lines)
 
+    def _overdue_lines(self, household: Household) -> list[Content]:
+        """When each loan behind is current again under the plan and with only the minimums,
+        or what the plan saves against paying only the minimums."""
+        plan = self.coach_app.plan
+        comparison = self.comparison
+        lines = []
+        never = comparison.never_current if comparison is not None else ()
+        for loan in household.loans:
+            if not loan.is_overdue:
+                continue
+            outcome = plan.debt(loan.name)
+            caught_up = outcome.caught_up_date if outcome is not None else None
+            when = f"in {self.month(caught_up)}" if caught_up else "never, at this budget"
+            baseline = "; paying only the minimums: never" if loan.name in never else ""
+            lines.append(Content.assemble("  ", loan.name, f" current again {when}{baseline}"))
+        if comparison is not None and comparison.months_saved is not None:
+            saved = comparison.interest_saved or Money.zero(household.currency)
+            lines.append(
+                Content(
+                    f"  Against paying only the minimums the plan saves "
+                    f"{count(comparison.months_saved, 'month')} and {self.money(saved)} "
+                    "of interest."
+                )
+            )
+        return lines
+
     def _debts_table(self, plan: PayoffPlan) -> Content:
+        """Each debt's payoff month and interest; its late fees and the month it is current
+        again when a loan is behind."""
         width = max((len(d.name) + (9 if d.family else 0) for d in plan.debts), default=4)
         width = max(width, 4) + 2
+        behind = {loan.name for loan in self.coach_app.household.loans if loan.is_overdue}
+        overdue = bool(behind) or plan.total_fees.minor > 0
+        extra = f"{'Fees':>10}  {'Current':<9}" if overdue else ""
         lines = [
             Content.styled(
-                f"  {'Debt':<{width}}{'Paid off':<11}{'Interest':>12}   ({plan.strategy.value})",
+                f"  {'Debt':<{width}}{'Paid off':<11}{'Interest':>12}{extra}"
+                f"   ({plan.strategy.value})",
                 "bold $accent",
             )
         ]
         for debt in plan.debts:
             name = f"{debt.name} (family)" if debt.family else debt.name
+            cells = ""
+            if overdue and not debt.family:
+                current = self.month(debt.caught_up_date) if debt.name in behind else ""
+                cells = f"{self.money(debt.fees):>10}  {current:<9}"
             risk = "  promise at risk" if debt.at_risk else ""
             lines.append(
                 Content.assemble(
                     f"  {name:<{width}}{self.month(debt.payoff_date):<11}"
-                    f"{self.money(debt.interest):>12}",
+                    f"{self.money(debt.interest):>12}{cells}",
                     (risk, "$warning"),
                 )
             )
@@ -219,6 +285,9 @@ class ChartScreen(DebtCoachScreen):
             series = [total_series(p, start, MARKERS[s]) for s, p in self.plans.items()]
             plt.title("Total owed: strategies compared")
         longest = max((len(s.values) for s in series), default=1)
+        if not self.per_loan and self.comparison is not None:
+            owed = minimum_only_owed(household, self.comparison.baseline, longest - 1)
+            series.insert(0, Series(BASELINE_LABEL, tuple(owed), BASELINE_MARKER, None))
         chosen_label = chosen.strategy.value
         # The strategy in use is drawn last so it stays on top where lines overlap.
         series.sort(key=lambda s: s.label == chosen_label and not self.per_loan)

@@ -32,9 +32,9 @@ from debtcoach.domain.checkin import (
     CheckInError,
     CheckInSummary,
     checkin_date,
-    due_in_week,
     find_checkin,
     is_loan,
+    still_due_in_week,
     summary_figures,
     summary_heading,
     week_dates,
@@ -308,7 +308,7 @@ class CheckInScreen(DebtCoachScreen):
             values["note"] = previous.note
             return values
         for loan in household.loans:
-            due = due_in_week(loan, week)
+            due = still_due_in_week(loan, week, household.checkins)
             if due is not None:
                 values[f"paid:{loan.name}"] = _plain(due)
         for source in household.income:
@@ -490,12 +490,13 @@ class CheckInScreen(DebtCoachScreen):
         for loan in household.loans:
             if not loan.is_open and loan.name not in old:
                 continue
-            due = due_in_week(loan, self.draft.week)
+            due = still_due_in_week(loan, self.draft.week, household.checkins)
             info = f"owes {self._money(self._owed_before(loan.name))}"
             if loan.due_day is not None:
                 info += f" · due day {loan.due_day}"
             if due is not None:
-                info += " (this week)"
+                paid = due.minor == 0 and loan.scheduled_payment.minor > 0
+                info += " (this week, paid already)" if paid else " (this week)"
             fields.append(FieldSpec(f"paid:{loan.name}", loan.name, info))
         for item in household.family_loans:
             if is_loan(household, item.lender):
@@ -590,7 +591,9 @@ class CheckInScreen(DebtCoachScreen):
                     owed = self._money(self._owed_before(name))
                     message = f"{name}: {self._money(amount)} is more than the {owed} owed"
                     raise _FieldProblem(spec.key, message)
-                if amount.minor:
+                # A 0 typed for a cut item is a week on target; a blank one is not recorded.
+                typed = bool(draft.values.get(spec.key, "").strip())
+                if amount.minor or (table == "spent" and typed):
                     amounts[table][name] = amount
         new_loans: list[Loan] = []
         borrowed = draft.values.get("borrowed") == "yes"

@@ -30,6 +30,7 @@ from debtcoach.domain.dashboard import (
 )
 from debtcoach.domain.models import Household
 from debtcoach.domain.money import Money, format_money
+from debtcoach.domain.plan_facts import past_due
 from debtcoach.domain.wording import count, month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
@@ -52,6 +53,7 @@ class DashboardScreen(DebtCoachScreen):
             yield Static(id="owed", classes="section")
             yield Static(id="start", classes="section")
             yield Static(id="monthly", classes="section")
+            yield Static(id="past-due", classes="section")
             yield Static(id="debt-free", classes="heading")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=False)
             yield Static(id="progress-text", classes="section")
@@ -90,6 +92,7 @@ class DashboardScreen(DebtCoachScreen):
         self._start(household)
         self._owed(household)
         self._monthly(household, today)
+        self._past_due(household, today)
         self._debt_free(household)
         self._due(household, today)
         self._follow_ups(household, today)
@@ -100,7 +103,15 @@ class DashboardScreen(DebtCoachScreen):
         """On a file with nothing owed in it yet: where to begin, instead of empty figures."""
         starting = not household.loans and not household.family_loans
         # Figures that only mean something once a debt is recorded step aside meanwhile.
-        hidden = ("#monthly", "#debt-free", "#progress", "#progress-text", "#due", "#follow-ups")
+        hidden = (
+            "#monthly",
+            "#past-due",
+            "#debt-free",
+            "#progress",
+            "#progress-text",
+            "#due",
+            "#follow-ups",
+        )
         for selector in (*hidden, "#checkin"):
             self.query_one(selector).display = not starting
         start = self.query_one("#start", Static)
@@ -157,6 +168,30 @@ class DashboardScreen(DebtCoachScreen):
         ]
         self.query_one("#monthly", Static).update(Content("\n").join(lines))
 
+    def _past_due(self, household: Household, today: date) -> None:
+        """What is past due now on the loans behind, and when the plan brings each current."""
+        facts = past_due(household, today, self.coach_app.plan)
+        widget = self.query_one("#past-due", Static)
+        if not household.loans and not household.family_loans:
+            return  # the getting-started view decides what shows
+        widget.display = facts is not None
+        if facts is None:
+            return
+        lines = [Content.styled("Past due now", "bold $accent")]
+        for loan in facts.loans:
+            when = (
+                f"current again in {self.month(loan.current_again)}"
+                if loan.current_again
+                else "not current at this budget"
+            )
+            lines.append(self.row(loan.name, loan.arrears, when))
+        if len(facts.loans) > 1:
+            cleared = f"cleared by {self.month(facts.cleared)}" if facts.cleared else ""
+            lines.append(self.row("All past due", facts.total, cleared))
+        if facts.fees.minor:
+            lines.append(self.row("Late fees until then", facts.fees))
+        widget.update(Content("\n").join(lines))
+
     def _debt_free(self, household: Household) -> None:
         plan = self.coach_app.plan
         strategy = plan.strategy.value
@@ -189,18 +224,25 @@ class DashboardScreen(DebtCoachScreen):
         )
 
     def _due(self, household: Household, today: date) -> None:
-        due = upcoming_due_dates(household.loans, today)
+        due = upcoming_due_dates(household.loans, today, checkins=household.checkins)
         lines = [Content.styled(f"Due in the next {DUE_WINDOW_DAYS} days", "bold $accent")]
         if not due:
             lines.append(Content("  Nothing falls due."))
         width = max((len(d.name) for d in due), default=0)
         for item in due:
+            if item.is_paid:
+                note = Content.styled(" · paid", "bold $success")
+            elif item.paid.minor:
+                note = Content(f" · {self.money(item.paid)} paid already")
+            else:
+                note = Content("")
             lines.append(
                 Content.assemble(
                     f"  {item.name:<{width}}  ",
-                    (f"{self.money(item.amount):>{AMOUNT}}", "bold"),
+                    (f"{self.money(item.paid if item.is_paid else item.amount):>{AMOUNT}}", "bold"),
                     f"  {self.day(item.on)}, ",
                     (in_days(item.days), "bold"),
+                    note,
                     ("  (overdue loan)", "$warning") if item.overdue else "",
                 )
             )

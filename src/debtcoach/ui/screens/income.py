@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
+from textual.content import Content
+
 from debtcoach.domain.budget import is_active, monthly_amount
 from debtcoach.domain.loan_facts import income_totals
 from debtcoach.domain.models import Frequency, Household, IncomeKind, IncomeSource
@@ -29,6 +31,8 @@ KIND_CHOICES: tuple[tuple[str, str], ...] = (
     ("regular (salary, pension)", IncomeKind.REGULAR.value),
     ("side (open source)", IncomeKind.SIDE.value),
 )
+NO_LOAN = ""
+"""The "for loan" choice of money that is not earmarked (no loan is named "")."""
 FREQUENCY_CHOICES: tuple[tuple[str, str], ...] = (
     ("monthly", Frequency.MONTHLY.value),
     ("weekly", Frequency.WEEKLY.value),
@@ -131,10 +135,10 @@ class IncomeScreen(ListScreen):
             ),
             FieldSpec(
                 "start",
-                "Starts",
+                "Starts / one-off on",
                 parse=optional_date_field("start"),
                 initial=date_text(source.start) if source else "",
-                placeholder="YYYY-MM-DD (optional)",
+                placeholder="YYYY-MM-DD, a one-off's date",
             ),
             FieldSpec(
                 "end",
@@ -143,8 +147,22 @@ class IncomeScreen(ListScreen):
                 initial=date_text(source.end) if source else "",
                 placeholder="YYYY-MM-DD (optional)",
             ),
+            FieldSpec(
+                "for_loan",
+                "One-off for loan",
+                kind="select",
+                options=self._loan_choices(source),
+                initial=(source.for_loan or NO_LOAN) if source else NO_LOAN,
+            ),
             FieldSpec("notes", "Notes", parse=text_field(), initial=source.notes if source else ""),
         ]
+
+    def _loan_choices(self, source: IncomeSource | None) -> list[tuple[str | Content, str]]:
+        """No loan, or one of the open loans (and the one already earmarked, even if closed)."""
+        names = [loan.name for loan in self.household.open_loans]
+        if source is not None and source.for_loan and source.for_loan not in names:
+            names.append(source.for_loan)
+        return [("no loan", NO_LOAN), *((Content(name), name) for name in names)]
 
     @staticmethod
     def _build(values: Values, old: IncomeSource | None) -> IncomeSource:
@@ -157,6 +175,7 @@ class IncomeScreen(ListScreen):
             "start": start,
             "end": end,
             "notes": values["notes"],
+            "for_loan": str(values["for_loan"]) or None,
         }
         if old is None:
             return IncomeSource(**fields)  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
-from debtcoach.domain.loan_facts import days_overdue, loan_totals
+from debtcoach.domain.loan_facts import days_overdue, loan_totals, penalty_in_force
 from debtcoach.domain.models import Household, Loan, LoanKind, LoanStatus
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.wording import count
@@ -52,6 +52,8 @@ KIND_CHOICES: tuple[tuple[str, str], ...] = (
     ("student", LoanKind.STUDENT.value),
     ("other", LoanKind.OTHER.value),
 )
+LENDER_WIDTH = 15
+"""What the lender column shows at 80 columns, beside the other figures."""
 STATUS_LABELS: dict[str, str] = {
     LoanStatus.CURRENT: "current",
     LoanStatus.OVERDUE: "overdue",
@@ -96,9 +98,9 @@ class LoansScreen(ListScreen):
         Column("Balance", right=True),
         Column("Payment", right=True),
         Column("Rate", right=True),
+        Column("Lender"),
         Column("Due", right=True),
         Column("Kind"),
-        Column("Lender"),
     )
 
     def build_rows(self, household: Household) -> list[Row]:
@@ -117,10 +119,10 @@ class LoansScreen(ListScreen):
                         "-" if late is None else str(late),
                         format_money(loan.balance, locale),
                         format_money(payment, locale),
-                        f"{loan.rate_in_force}%",
+                        self._rate_cell(loan),
+                        clip(loan.lender, LENDER_WIDTH) or "-",
                         "-" if loan.due_day is None else str(loan.due_day),
                         KIND_LABELS.get(loan.kind, loan.kind.value),
-                        clip(loan.lender, 14) or "-",
                     ),
                     sort=(
                         loan.name.casefold(),
@@ -128,10 +130,10 @@ class LoansScreen(ListScreen):
                         late,
                         loan.balance.minor,
                         payment.minor,
-                        loan.rate_in_force,
+                        loan.apr,
+                        loan.lender.casefold() or None,
                         loan.due_day,
                         loan.kind.value,
-                        loan.lender.casefold() or None,
                     ),
                     search=f"{loan.name} {loan.lender}",
                     alert=loan.is_overdue,
@@ -139,6 +141,13 @@ class LoansScreen(ListScreen):
                 )
             )
         return rows
+
+    @staticmethod
+    def _rate_cell(loan: Loan) -> str:
+        """The APR, and under it the penalty rate a loan behind pays (two short lines fit at 80
+        columns with the lender beside them; one long one would push the lender off)."""
+        penalty = penalty_in_force(loan)
+        return f"{loan.apr}%" if penalty is None else f"{loan.apr}%\npenalty {penalty}%"
 
     def summary_text(self, household: Household) -> str:
         totals = loan_totals(household.loans, household.currency)
@@ -240,6 +249,20 @@ class LoansScreen(ListScreen):
                 placeholder="per month (optional)",
             ),
             FieldSpec(
+                "promo_apr",
+                "Promo APR %",
+                parse=optional_rate_field("promotional APR"),
+                initial=rate_text(loan.promo_apr) if loan else "",
+                placeholder="a lower rate for a while, e.g. 0",
+            ),
+            FieldSpec(
+                "promo_until",
+                "Promo until",
+                parse=optional_date_field("promo until"),
+                initial=date_text(loan.promo_until) if loan else "",
+                placeholder="YYYY-MM-DD, its last day",
+            ),
+            FieldSpec(
                 "opened_on",
                 "Opened on",
                 parse=optional_date_field("opened on"),
@@ -279,6 +302,8 @@ class LoansScreen(ListScreen):
             "opened_on": values["opened_on"],
             "purpose": values["purpose"],
             "to_repay_other_debt": bool(values["to_repay_other_debt"]),
+            "promo_apr": values["promo_apr"],
+            "promo_until": values["promo_until"],
         }
         if old is None:
             return Loan(**fields)  # type: ignore[arg-type]

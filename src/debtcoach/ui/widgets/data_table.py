@@ -85,7 +85,7 @@ class RecordTable(DataTable[Text]):
             for index, (cell, column) in enumerate(zip(row.cells, columns, strict=True)):
                 text = f"! {cell}" if row.alert and index == 0 else cell
                 cells.append(Text(text, style=style, justify="right" if column.right else "left"))
-            self.add_row(*cells, key=row.key)
+            self.add_row(*cells, key=row.key, height=None)
         if current is not None and current in {row.key for row in rows}:
             self.move_cursor(row=self.get_row_index(current), animate=False)
 

@@ -20,6 +20,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -48,7 +49,8 @@ class FieldSpec:
     kind: FieldKind = "text"
     parse: Callable[[str], object] | None = None
     initial: str | bool = ""
-    options: Sequence[tuple[str, str]] = field(default_factory=tuple)
+    options: Sequence[tuple[str | Content, str]] = field(default_factory=tuple)
+    """(label, value) of a choice; a label made of user text is a `Content`, never markup."""
     placeholder: str = ""
 
 

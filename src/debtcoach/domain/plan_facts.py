@@ -1,0 +1,146 @@
+"""What the dashboard and the payoff screen say about the household's plan.
+
+What is past due now and when the plan brings each loan current again, and the plan against
+paying only the minimums (DESIGN.md, "Minimum-only baseline"). Pure functions over the plan the
+Ledger computed, so the screens only format what these return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from debtcoach.domain.household_plan import minimum_only
+from debtcoach.domain.loan_facts import loan_arrears
+from debtcoach.domain.models import Household
+from debtcoach.domain.money import Money, sum_money
+from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
+
+
+@dataclass(frozen=True, slots=True)
+class PastDueLoan:
+    """One loan behind: what is past due on it now, and what the plan makes of it."""
+
+    name: str
+    arrears: Money
+    late_fee: Money
+    current_again: str | None
+    """The month (YYYY-MM) at whose end the plan has it current again; None: not in this plan."""
+    fees: Money
+    """The late fees the plan charges it until then."""
+
+
+@dataclass(frozen=True, slots=True)
+class PastDue:
+    loans: tuple[PastDueLoan, ...]
+    total: Money
+    fees: Money
+
+    @property
+    def cleared(self) -> str | None:
+        """The month every loan behind is current again (None if one never is)."""
+        months = [loan.current_again for loan in self.loans]
+        if any(month is None for month in months):
+            return None
+        return max(month for month in months if month is not None)
+
+
+def past_due(household: Household, today: date, plan: PayoffPlan) -> PastDue | None:
+    """The loans behind today with the same arrears and fees the plan uses; None if none is."""
+    currency = household.currency
+    zero = Money.zero(currency)
+    loans = []
+    for loan in household.loans:
+        if not loan.is_overdue:
+            continue
+        outcome = plan.debt(loan.name)
+        loans.append(
+            PastDueLoan(
+                name=loan.name,
+                arrears=loan_arrears(loan, today),
+                late_fee=loan.late_fee or zero,
+                current_again=None if outcome is None else outcome.caught_up_date,
+                fees=zero if outcome is None else outcome.fees,
+            )
+        )
+    if not loans:
+        return None
+    return PastDue(
+        tuple(loans),
+        sum_money([loan.arrears for loan in loans], currency),
+        sum_money([loan.fees for loan in loans], currency),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineComparison:
+    """The plan beside paying only the minimums.
+
+    When the minimums alone pay the institutional loans off, what the plan saves on them
+    (`months_saved`, `interest_saved`, `fees_saved`). Either way, what the minimums alone cost
+    by the month the plan is debt-free (`by`; the whole 600 months when the plan never is), and
+    which loans behind they never bring current.
+    """
+
+    baseline: MinimumOnlyPlan
+    never_current: tuple[str, ...]
+    by: str | None
+    interest_by: Money
+    fees_by: Money
+    months_saved: int | None
+    interest_saved: Money | None
+    fees_saved: Money | None
+
+
+def compare_with_minimum_only(
+    household: Household, today: date, plan: PayoffPlan
+) -> BaselineComparison | None:
+    """The plan against the minimum-only baseline; None when there is no plan to compare (the
+    minimums do not fit) or no institutional loan is open."""
+    if not plan.feasible or not household.open_loans:
+        return None
+    baseline = minimum_only(household, today)
+    months = plan.months if plan.pays_off else None
+    by = plan.debt_free if months else None
+    horizon = minimum_only(household, today, max_months=months) if months else baseline
+    behind = {loan.name for loan in household.loans if loan.is_overdue}
+    never = tuple(d.name for d in baseline.debts if d.name in behind and d.caught_up_month is None)
+    months_saved = interest_saved = fees_saved = None
+    institutions = [d for d in plan.debts if not d.family]
+    cleared = [d.payoff_month for d in institutions]
+    if baseline.months is not None and cleared and None not in cleared:
+        currency = household.currency
+        # The institutions' months: the baseline never repays the relatives.
+        months_saved = baseline.months - max(m for m in cleared if m is not None)
+        plan_interest = sum_money([d.interest for d in institutions], currency)
+        plan_fees = sum_money([d.fees for d in institutions], currency)
+        interest_saved = baseline.total_interest - plan_interest
+        fees_saved = baseline.total_fees - plan_fees
+    return BaselineComparison(
+        baseline=baseline,
+        never_current=never,
+        by=by,
+        interest_by=horizon.total_interest,
+        fees_by=horizon.total_fees,
+        months_saved=months_saved,
+        interest_saved=interest_saved,
+        fees_saved=fees_saved,
+    )
+
+
+def minimum_only_owed(household: Household, baseline: MinimumOnlyPlan, months: int) -> list[Money]:
+    """Everything owed today and at the end of each of `months` months if only the minimums are
+    paid: the institutional loans as the baseline leaves them, the relatives not repaid at all.
+    Comparable with `PayoffPlan.total_balance_by_month` (which counts the relatives too)."""
+    currency = household.currency
+    family = sum_money([item.balance for item in household.family_loans], currency)
+    loans = sum_money([loan.balance for loan in household.open_loans], currency)
+    owed = [loans + family]
+    for month in range(months):
+        institutions = (
+            baseline.owed_by_month[month]
+            if month < len(baseline.owed_by_month)
+            else Money.zero(currency)
+        )
+        owed.append(institutions + family)
+    return owed
