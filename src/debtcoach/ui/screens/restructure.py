@@ -57,11 +57,12 @@ _STATE_WORDS = {
 
 class NumberInput(Input):
     """A compact field that takes only digits (and a point if `decimal`); every other key goes on
-    to the screen's bindings, so `y`, `n`, `w`, `d`, … work while the cursor is in the field."""
+    to the screen's bindings, so `y`, `n`, `w`, `d`, … work while the cursor is in the field.
+    Its content is selected when it takes the focus: typing replaces the value filled in."""
 
     def __init__(self, value: str, *, decimal: bool = False, **kwargs: Any) -> None:
         self._accepts = "0123456789" + ("." if decimal else "")
-        super().__init__(value, compact=True, select_on_focus=False, **kwargs)
+        super().__init__(value, compact=True, **kwargs)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character is not None and character in self._accepts
