@@ -54,6 +54,8 @@ from debtcoach.domain.money import Money, MoneyError, format_money, parse_money,
 from debtcoach.services.checkin import save_checkin
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.forms import FieldsScroll
 
 NONE = "none"
 
@@ -133,12 +135,21 @@ class Step:
 
 @dataclass
 class Draft:
-    """What the user has typed so far, by field key (nothing is saved until the end)."""
+    """What the user has typed so far, by field key (nothing is saved until the end).
+
+    `initial` holds what each field showed before the user touched it, so that leaving asks
+    first only when something was typed or changed.
+    """
 
     week: str
     on: date
     previous: CheckIn | None
     values: dict[str, str] = field(default_factory=dict)
+    initial: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.initial.get(key, "") != value for key, value in self.values.items())
 
 
 def _plain(amount: Money) -> str:
@@ -178,6 +189,7 @@ class CheckInScreen(DebtCoachScreen):
         self.step_index = 0
         self.summary: CheckInSummary | None = None
         self._shown: list[tuple[FieldSpec, Widget]] = []
+        self._last_field: Widget | None = None
         self._pending_week: str | None = None
         self.steps: tuple[Step, ...] = (
             Step("Payments made", "What did you pay this week? Amounts due this week are "
@@ -205,7 +217,7 @@ class CheckInScreen(DebtCoachScreen):
             with Vertical(id="ck-flow"):
                 yield Static("", id="ck-title", markup=False)
                 yield Static("", id="ck-intro", markup=False)
-                yield VerticalScroll(id="ck-fields")
+                yield FieldsScroll(id="ck-fields")
                 yield Static("", id="ck-error", markup=False)
                 yield Static("enter: next · esc: back", id="ck-keys")
             with VerticalScroll(id="ck-summary"):
@@ -282,6 +294,10 @@ class CheckInScreen(DebtCoachScreen):
             await self.start(str(event.row_key.value))
 
     async def start(self, week: str) -> None:
+        """Open the flow for `week`: the draft of that week where it was left, if there is one."""
+        if self.draft is not None and self.draft.week == week:
+            await self._resume()
+            return
         household = self.coach_app.household
         previous = find_checkin(household, week)
         try:
@@ -289,11 +305,21 @@ class CheckInScreen(DebtCoachScreen):
         except CheckInError as exc:
             self.notify(str(exc), severity="warning")
             return
-        self.draft = Draft(week, on_date, previous, self._initial_values(household, week, previous))
+        values = self._initial_values(household, week, previous)
+        self.draft = Draft(week, on_date, previous, values, dict(values))
         self.summary = None
         self.query_one(ContentSwitcher).current = "ck-flow"
         self.refresh_bindings()
         await self.show_step(0)
+
+    async def _resume(self) -> None:
+        """Back into the draft, on the step and in the field where the user left it."""
+        self.summary = None
+        self.query_one(ContentSwitcher).current = "ck-flow"
+        self.refresh_bindings()
+        focused = self._last_field
+        key = next((spec.key for spec, widget in self._shown if widget is focused), None)
+        await self.show_step(self.step_index, focus_key=key)
 
     def _initial_values(
         self, household: Household, week: str, previous: CheckIn | None
@@ -344,7 +370,9 @@ class CheckInScreen(DebtCoachScreen):
             value = self.draft.values.get(spec.key, "")
             widget: Widget
             if spec.is_choice:
-                widget = ChoiceField(spec.options, value or spec.options[0], id=f"ck-f{number}")
+                value = value or spec.options[0]
+                self.draft.initial.setdefault(spec.key, value)
+                widget = ChoiceField(spec.options, value, id=f"ck-f{number}")
             else:
                 is_amount = spec.key.startswith(("paid:", "received:", "spent:", "new:amount"))
                 is_amount = is_amount or spec.key in ("new:min", "new:apr")
@@ -371,6 +399,21 @@ class CheckInScreen(DebtCoachScreen):
         if target is None and self._shown:
             target = self._shown[0][1]
         self.set_focus(target)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if self._is_field(event.widget):
+            self._last_field = event.widget
+
+    def focus_body(self) -> None:
+        """Back from the coach: to the field the user was in, never to the hidden week list."""
+        if self.view == "ck-flow":
+            fields = [widget for _, widget in self._shown]
+            last = self._last_field
+            self.set_focus(last if last in fields else (fields[0] if fields else None))
+        elif self.view == "ck-overview":
+            self.query_one("#ck-weeks", DataTable).focus()
+        else:
+            self.set_focus(None)
 
     def _store_values(self) -> None:
         assert self.draft is not None
@@ -451,8 +494,30 @@ class CheckInScreen(DebtCoachScreen):
             if self.step_index > 0:
                 await self.show_step(self.step_index - 1)
                 return
+            if self.draft.changed:
+                self._ask_to_discard(self.draft)
+                return
             self.draft = None
         self.show_overview()
+
+    def _ask_to_discard(self, draft: Draft) -> None:
+        """esc on the first step: the week's typing is only thrown away when the user says so."""
+        if draft.previous is not None:
+            what = f"this correction of {draft.week}"
+        elif draft.week == iso_week(self.coach_app.today):
+            what = "this week's check-in"
+        else:
+            what = f"the check-in of {draft.week}"
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.draft = None
+                self.show_overview()
+            else:
+                self.focus_body()
+
+        question = f"Discard {what}? Nothing of it has been saved."
+        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep it"), answered)
 
     def show_overview(self) -> None:
         self.query_one(ContentSwitcher).current = "ck-overview"
