@@ -3,16 +3,27 @@ shows that week, with real keys at 80x24."""
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Label, Static
 
+from debtcoach.cli import main
+from debtcoach.domain.models import Frequency, IncomeKind, IncomeSource, Loan, LoanKind
+from debtcoach.domain.money import Money, parse_money
+from debtcoach.services import Ledger
+from debtcoach.store.repository import Repository
 from debtcoach.ui.screens.checkin import CheckInScreen, ChoiceField
 from debtcoach.ui.widgets.confirm import ConfirmDialog
-from tests.conftest import make_app
+from tests.conftest import TODAY, make_app
 
 SIZE = (80, 24)
+
+
+def usd(text: str) -> Money:
+    return parse_money(text, "USD")
 
 
 def text_of(screen: CheckInScreen, selector: str) -> str:
@@ -132,3 +143,98 @@ async def test_tab_past_the_last_field_goes_round_the_fields(sample_db: Path) ->
         assert screen.focused is note
         await pilot.press(*"ok")
         assert note.value == "ok"
+
+
+# -- item 17: correcting a past week shows that week ----------------------------------------------
+
+
+def labels_and_info(screen: CheckInScreen) -> dict[str, str]:
+    return {
+        str(row.query_one(".ck-label", Label).render()): str(
+            row.query_one(".ck-info", Label).render()
+        )
+        for row in screen.query(".ck-row")
+    }
+
+
+async def test_correcting_a_past_week_shows_every_figure_as_of_that_week(sample_db: Path) -> None:
+    """The correction of an old week showed one loan's balance before that week beside
+    another's as of today, offered a loan opened after it, left out a loan open then but paid
+    off since, and its summary gave today's total owed."""
+    # Since 2026-W45: the Sofa loan was paid off in W47, a payday loan opened in W47, a new job
+    # started in W47.
+    assert main(["--db", str(sample_db), "--today", "2026-11-23", "checkin", "add",
+                 "--week", "2026-W47", "--paid", "Sofa loan=2300"]) == 0  # fmt: skip
+    ledger = Ledger(sample_db, TODAY)
+    ledger.add_loan(
+        Loan(
+            "Payday app",
+            LoanKind.ONLINE_PLATFORM,
+            usd("300"),
+            Decimal(30),
+            usd("50"),
+            opened_on=date(2026, 11, 18),
+        )
+    )
+    ledger.add_income(
+        IncomeSource(
+            "New job", IncomeKind.REGULAR, usd("900"), Frequency.MONTHLY, start=date(2026, 11, 20)
+        )
+    )
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "w")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen)
+        await pilot.press("down", "down", "down", "enter")  # W48, W47, W46, W45
+        await pilot.pause()
+        assert "Correcting 2026-W45" in text_of(screen, "#ck-title")
+        payments = labels_and_info(screen)
+        assert list(payments) == ["Visa", "QuickCash", "Car loan", "Sofa loan", "Mum", "Li Wei"]
+        assert payments["Visa"].startswith("owed $5,300.00 then")  # 5,200 + W46's 100
+        assert payments["QuickCash"].startswith("owed $1,980.00 then")
+        assert payments["Sofa loan"].startswith("owed $2,300.00 then · paid off since")
+        assert payments["Mum"] == "family · owed $1,400.00 then"
+        await pilot.press("enter", *"200")  # QuickCash: 180.00 → 200.00
+        assert screen.query_one("#ck-f1", Input).value == "200"
+        await pilot.press("enter", "enter", "enter", "enter", "enter")
+        assert "step 2 of 6" in text_of(screen, "#ck-title")
+        assert list(labels_and_info(screen)) == ["Salary", "Weekend delivery", "Tutoring"]
+        for _ in range(3 + 3 + 1):
+            await pilot.press("enter")
+        assert "step 5 of 6" in text_of(screen, "#ck-title")
+        loans = screen.query_one("#ck-f0", ChoiceField).options
+        assert loans == ("none", "Visa", "QuickCash", "Car loan", "Sofa loan")
+        for _ in range(3 + 1):
+            await pilot.press("enter")
+        await pilot.pause()
+        assert screen.view == "ck-summary"
+        summary = text_of(screen, "#ck-summary-text")
+        # 5,300 + 1,780 + 7,400 + 2,300 + 1,400 + 600: the week's own debts, after its payments
+        assert "Owed at the end of 2026-W45: $18,780.00 (down $200.00)" in summary
+        assert "Total owed" not in summary
+    quickcash = Repository(sample_db).load().loan("QuickCash")
+    assert quickcash is not None and quickcash.balance == usd("1780")
+
+
+async def test_a_past_week_refuses_more_than_can_still_be_paid(sample_db: Path) -> None:
+    assert main(["--db", str(sample_db), "--today", "2026-11-23", "checkin", "add",
+                 "--week", "2026-W47", "--paid", "Sofa loan=2300"]) == 0  # fmt: skip
+    before = sample_db.read_bytes()
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "w")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen)
+        await pilot.press("down", "down", "down", "enter")
+        await pilot.pause()
+        await pilot.press("enter", "enter", "enter", *"10")  # Sofa loan, paid off since
+        for _ in range(3):
+            await pilot.press("enter")
+        assert screen.step_index == 0
+        assert "$0.00 that can still be paid" in text_of(screen, "#ck-error")
+    assert sample_db.read_bytes() == before

@@ -31,7 +31,9 @@ from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import (
     CheckInError,
     CheckInSummary,
+    WeekDebt,
     checkin_date,
+    debts_in_week,
     due_in_week,
     find_checkin,
     is_loan,
@@ -45,6 +47,7 @@ from debtcoach.domain.models import (
     Contact,
     Frequency,
     Household,
+    IncomeSource,
     InvalidName,
     Loan,
     LoanKind,
@@ -534,6 +537,31 @@ class CheckInScreen(DebtCoachScreen):
     def _money(self, amount: Money) -> str:
         return format_money(amount, self._household.settings.locale)
 
+    @property
+    def _past_week(self) -> bool:
+        """A week before this one (a correction or a missed week): shown as it stood then."""
+        assert self.draft is not None
+        return self.draft.week < iso_week(self.coach_app.today)
+
+    def _week_debts(self) -> dict[tuple[str, bool], WeekDebt]:
+        """The debts of the draft's week, as they stood then, by (name, family)."""
+        assert self.draft is not None
+        debts = debts_in_week(self._household, self.draft.week)
+        return {(debt.name, debt.family): debt for debt in debts}
+
+    def _owed_info(self, name: str, family: bool, debts: dict[tuple[str, bool], WeekDebt]) -> str:
+        """ "owes …" this week; for a past week, what was owed then (and what is left now)."""
+        payable = self._owed_before(name)
+        debt = debts.get((name, family))
+        if debt is None or not self._past_week:
+            return f"owes {self._money(payable)}"
+        info = f"owed {self._money(debt.before)} then"
+        if payable.minor == 0:
+            return f"{info} · paid off since"
+        if payable.minor < debt.before.minor:
+            return f"{info} · at most {self._money(payable)} now"
+        return info
+
     def _owed_before(self, name: str) -> Money:
         """What can be paid to `name` this week: today's balance plus this week's old payment."""
         assert self.draft is not None
@@ -546,16 +574,24 @@ class CheckInScreen(DebtCoachScreen):
         old = self.draft.previous.paid.get(name) if self.draft.previous else None
         return owed if old is None else owed + old
 
+    def _open_then(self, name: str, family: bool, debts: dict[tuple[str, bool], WeekDebt]) -> bool:
+        """Whether a debt was open in a past week: it existed and still owed something."""
+        debt = debts.get((name, family))
+        return debt is not None and debt.before.minor > 0
+
     def _payment_fields(self) -> list[FieldSpec]:
         assert self.draft is not None
         household = self._household
         old = self.draft.previous.paid if self.draft.previous else {}
+        past = self._past_week
+        debts = self._week_debts() if past else {}
         fields = []
         for loan in household.loans:
-            if not loan.is_open and loan.name not in old:
+            open_then = self._open_then(loan.name, False, debts) if past else loan.is_open
+            if not open_then and loan.name not in old:
                 continue
             due = due_in_week(loan, self.draft.week)
-            info = f"owes {self._money(self._owed_before(loan.name))}"
+            info = self._owed_info(loan.name, False, debts)
             if loan.due_day is not None:
                 info += f" · due day {loan.due_day}"
             if due is not None:
@@ -564,13 +600,25 @@ class CheckInScreen(DebtCoachScreen):
         for item in household.family_loans:
             if is_loan(household, item.lender):
                 continue
-            if item.balance.minor == 0 and item.lender not in old:
+            if past:
+                open_then = self._open_then(item.lender, True, debts)
+            else:
+                open_then = item.balance.minor > 0
+            if not open_then and item.lender not in old:
                 continue
-            info = f"family · owes {self._money(self._owed_before(item.lender))}"
+            info = f"family · {self._owed_info(item.lender, True, debts)}"
             fields.append(FieldSpec(f"paid:{item.lender}", item.lender, info))
         return fields
 
     def _income_fields(self) -> list[FieldSpec]:
+        assert self.draft is not None
+        old = self.draft.previous.received if self.draft.previous else {}
+        monday, sunday = week_dates(self.draft.week)
+
+        def came_then(source: IncomeSource) -> bool:
+            started = source.start is None or source.start <= sunday
+            return started and (source.end is None or source.end >= monday)
+
         return [
             FieldSpec(
                 f"received:{x.name}",
@@ -578,6 +626,7 @@ class CheckInScreen(DebtCoachScreen):
                 f"{x.kind.value} · {self._money(x.amount)} {x.frequency.value}",
             )
             for x in self._household.income
+            if came_then(x) or x.name in old
         ]
 
     def _spending_fields(self) -> list[FieldSpec]:
@@ -610,7 +659,12 @@ class CheckInScreen(DebtCoachScreen):
         return fields
 
     def _contact_fields(self) -> list[FieldSpec]:
-        loans = tuple(loan.name for loan in self._household.loans if loan.is_open)
+        if self._past_week:
+            debts = self._week_debts()
+            names = (loan.name for loan in self._household.loans)
+            loans = tuple(name for name in names if self._open_then(name, False, debts))
+        else:
+            loans = tuple(loan.name for loan in self._household.loans if loan.is_open)
         return [
             FieldSpec("contact:loan", "Talked about", "← → to pick a loan", (NONE, *loans)),
             FieldSpec("contact:channel", "How", "", tuple(c.value for c in Channel)),
@@ -653,6 +707,11 @@ class CheckInScreen(DebtCoachScreen):
                 if table == "paid" and amount.minor > self._owed_before(name).minor:
                     owed = self._money(self._owed_before(name))
                     message = f"{name}: {self._money(amount)} is more than the {owed} owed"
+                    if self._past_week:
+                        message = (
+                            f"{name}: {self._money(amount)} is more than the {owed} that can "
+                            "still be paid (later payments took the rest)"
+                        )
                     raise _FieldProblem(spec.key, message)
                 if amount.minor:
                     amounts[table][name] = amount
