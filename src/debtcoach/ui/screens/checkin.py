@@ -162,10 +162,10 @@ def _plain(amount: Money) -> str:
 class CheckInScreen(DebtCoachScreen):
     TITLE_TEXT = "Weekly check-in"
     DEFAULT_CSS = """
-    CheckInScreen #ck-title { text-style: bold; color: $accent; height: 1; }
+    CheckInScreen #ck-title { text-style: bold; color: $accent; height: auto; }
     CheckInScreen #ck-intro { color: $text-muted; height: auto; }
     CheckInScreen #ck-fields { height: auto; max-height: 1fr; }
-    CheckInScreen .ck-row { height: 1; margin: 0 0; }
+    CheckInScreen .ck-row { height: auto; margin: 0 0; }
     CheckInScreen .ck-label { width: 20; }
     CheckInScreen .ck-row Input { width: 14; }
     CheckInScreen .ck-row .ck-text { width: 1fr; }
@@ -416,7 +416,7 @@ class CheckInScreen(DebtCoachScreen):
         elif self.view == "ck-overview":
             self.query_one("#ck-weeks", DataTable).focus()
         else:
-            self.set_focus(None)
+            self.query_one("#ck-summary", VerticalScroll).focus()
 
     def _store_values(self) -> None:
         assert self.draft is not None
@@ -812,7 +812,8 @@ class CheckInScreen(DebtCoachScreen):
         self.query_one("#ck-summary-why", Static).update("\n".join(why))
         self.query_one(ContentSwitcher).current = "ck-summary"
         self.refresh_bindings()
-        self.set_focus(None)
+        # Focused so that ↓ and PgDn read a long summary to its end; enter still goes back.
+        self.query_one("#ck-summary", VerticalScroll).focus()
 
 
 class _FieldProblem(Exception):

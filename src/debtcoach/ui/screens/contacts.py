@@ -201,7 +201,7 @@ class ContactsScreen(DebtCoachScreen):
     ContactsScreen #ct-loan { text-style: bold; }
     ContactsScreen #ct-next { height: auto; margin: 0 0 1 0; }
     ContactsScreen #ct-table { height: 1fr; }
-    ContactsScreen #ct-detail { height: auto; max-height: 5; color: $text-muted; }
+    ContactsScreen #ct-detail { height: auto; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="contacts.back", tooltip="Back to the loans"),
