@@ -43,7 +43,7 @@ def test_backup_list_newest_first_with_json_fields(
         add_loan(db, name)
     listed = backup_json(db, capsys)
     assert len(listed) == 2
-    assert set(listed[0]) == {"name", "path", "time", "size", "loads", "problem"}
+    assert set(listed[0]) == {"name", "path", "time", "size", "loads", "problem", "dated_in_future"}
     assert [item["loads"] for item in listed] == [True, True]
     assert listed[0]["time"] >= listed[1]["time"]  # type: ignore[operator]
     assert listed[0]["size"] > listed[1]["size"]  # type: ignore[operator]

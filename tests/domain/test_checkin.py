@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from debtcoach.domain.checkin import (
     apply_checkin,
     checkin_date,
     checkin_source,
+    debts_in_week,
     due_in_week,
     paid_this_cycle,
     previous_due_date,
@@ -397,3 +399,50 @@ def test_actual_vs_plan_carries_each_debt_forward() -> None:
     mum = next(d for d in result.debts if d.name == "Mum")
     assert mum.first == usd(150_000)  # the amount borrowed
     assert sum(d.first.minor for d in result.debts if d.first) == payoff_progress(h).start.minor
+
+
+def test_debts_in_a_past_week_are_as_they_stood_then() -> None:
+    """W46 as it stood: Visa before W46's and W47's payments, the Car paid off in W47 still
+    open then, a loan opened in W47 left out, Mum less only the repayments dated before."""
+    start = household(
+        loans=(
+            *household().loans,
+            Loan(
+                "Payday",
+                LoanKind.ONLINE_PLATFORM,
+                usd(30_000),
+                Decimal(30),
+                usd(5_000),
+                opened_on=date(2026, 11, 18),
+            ),
+        )
+    )
+    h, _ = apply_checkin(start, checkin("2026-W46", date(2026, 11, 15), Visa=10_000))
+    h, _ = apply_checkin(h, checkin("2026-W47", date(2026, 11, 22), Visa=5_000, Car=30_000))
+    mum = h.family_loan("Mum")
+    assert mum is not None
+    later = FamilyRepayment(date(2026, 11, 20), usd(25_000))  # by `family repay`, in W47
+    h = replace(h, family_loans=(replace(mum, repayments=(*mum.repayments, later)),))
+    debts = {(d.name, d.family): d for d in debts_in_week(h, "2026-W46")}
+    assert set(debts) == {("Visa", False), ("Car", False), ("Mum", True)}
+    assert (debts["Visa", False].before, debts["Visa", False].after) == (usd(520_000), usd(510_000))
+    assert debts["Car", False].before == usd(30_000)  # paid off since, open then
+    assert (debts["Mum", True].before, debts["Mum", True].after) == (usd(140_000), usd(140_000))
+    assert not any(d.opened_in_week for d in debts.values())
+
+
+def test_the_summary_of_a_past_week_gives_that_weeks_owed() -> None:
+    h, _ = apply_checkin(household(), checkin("2026-W47", date(2026, 11, 22), Car=30_000))
+    before = h
+    after, _ = apply_checkin(h, checkin("2026-W46", date(2026, 11, 15), Visa=10_000))
+    summary = summarize(before, after, "2026-W46", TODAY, None, None)
+    # When W46 began: Visa 5,100 now + 100 paid in W46, Car 300 (paid off in W47), Mum 1,400.
+    assert summary.owed_before == usd(520_000 + 30_000 + 140_000)
+    assert summary.owed_after == usd(510_000 + 30_000 + 140_000)
+    lines = summary_figures(summary, "en_US")
+    assert "Owed at the end of 2026-W46: $6,800.00 (down $100.00)" in lines
+    # This week's summary still gives today's total.
+    now = summarize(
+        after, apply_checkin(after, checkin(Visa=100))[0], "2026-W48", TODAY, None, None
+    )
+    assert "Total owed: $6,499.00 (down $1.00)" in summary_figures(now, "en_US")

@@ -133,7 +133,7 @@ async def test_escape_steps_back_and_nothing_is_saved_until_the_end(sample_db: P
         await pilot.press("escape")
         assert screen.step_index == 0
         assert screen.draft is not None and screen.draft.values["paid:Visa"] == "10"
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # discard this week's check-in? yes
         assert screen.view == "ck-overview"
     assert sample_db.read_bytes() == original
 

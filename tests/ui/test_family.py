@@ -124,14 +124,14 @@ async def test_bad_family_input_is_refused(sample_db: Path) -> None:
         await fill(pilot, "borrowed_on", "2026-01-05")
         await pilot.press("enter")
         assert "already exists" in form.field_error("lender")
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # discard what was typed
 
         await select_row(pilot, "Mum")
         await pilot.press("e")
         await fill(pilot, "amount", "50")  # less than the 100 already repaid
         await pilot.press("enter")
         assert "already repaid" in app.screen.field_error("amount")  # type: ignore[attr-defined]
-        await pilot.press("escape")
+        await pilot.press("escape", "y")
         assert isinstance(app.screen, FamilyScreen)
     assert sample_db.read_bytes() == before
 

@@ -82,7 +82,7 @@ async def test_bad_income_is_refused(sample_db: Path) -> None:
         await pilot.press("enter")
         assert "already exists" in form.field_error("name")
         assert app.screen is form
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # discard what was typed
         assert isinstance(app.screen, IncomeScreen)
     assert sample_db.read_bytes() == before
 

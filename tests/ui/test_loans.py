@@ -165,7 +165,7 @@ async def test_bad_input_is_refused_and_nothing_written(sample_db: Path) -> None
         assert "already exists" in form.field_error("name")
         assert sample_db.read_bytes() == before
 
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # discard what was typed
         assert isinstance(app.screen, LoansScreen)
     assert sample_db.read_bytes() == before
 
@@ -178,7 +178,7 @@ async def test_escape_cancels_an_edit(sample_db: Path) -> None:
         await select_row(pilot, "Visa")
         await pilot.press("e")
         await fill(pilot, "balance", "1")
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # the question: discard the changes
         assert isinstance(app.screen, LoansScreen)
         assert cell(app, "Visa", 3) == "$5,200.00"
     assert sample_db.read_bytes() == before

@@ -137,13 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 shutil.copyfile(sample_data_file(), demo_path)
                 os.chmod(demo_path, 0o600)
                 if handler is not None:
-                    return handler(Context(demo_path, today), args)
+                    return _run_command(handler, Context(demo_path, today), args)
                 return _launch_tui(demo_path, today, args.theme, demo=True)
         if handler is None:
             return _launch_tui(path, today, args.theme, demo=False)
-        code = handler(Context(path, today), args)
-        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
-        return code
+        return _run_command(handler, Context(path, today), args)
     except BrokenPipeError:
         return _stdout_closed()
     except InputError as exc:
@@ -177,16 +175,55 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+class StdoutClosed(OSError):
+    """Standard output was closed before the command started (`debtcoach … >&-`)."""
+
+    def __init__(self) -> None:
+        super().__init__("standard output is closed")
+
+
+def _run_command(handler: Handler, ctx: Context, args: argparse.Namespace) -> int:
+    """Run one command and flush what it printed.
+
+    Once the command has committed a write, a failing standard output (a full disk, a closed
+    stdout, a reader gone) no longer decides the exit code: the data is saved, and a script
+    that retried on a failure would record the same repayment twice. It exits 0 and says on
+    stderr that only the confirmation was lost.
+    """
+    try:
+        code = handler(ctx, args)
+        if sys.stdout is None:
+            raise StdoutClosed()
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+    except OSError as exc:
+        if not ctx.has_written:
+            raise
+        _discard_stdout()
+        print(
+            "debtcoach: the data was saved, but the confirmation could not be printed "
+            f"({exc.strerror or exc})",
+            file=sys.stderr,
+        )
+        return 0
+    return code
+
+
+def _discard_stdout() -> None:
+    """Send whatever is still buffered for stdout to /dev/null, so the flush at interpreter
+    exit cannot fail again (and print a traceback)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def _stdout_closed() -> int:
     """The reader went away (`debtcoach loan list | head -1`): stop quietly, as `cat` would.
 
     Whatever is still buffered goes to /dev/null so the exit flush cannot fail again; the exit
     code is the shell's for a pipe writer stopped by SIGPIPE (128 + 13).
     """
-    with contextlib.suppress(OSError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
+    _discard_stdout()
     return 141
 
 

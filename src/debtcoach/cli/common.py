@@ -26,6 +26,7 @@ from debtcoach.domain.money import (
     parse_rate,
 )
 from debtcoach.services import Ledger
+from debtcoach.services.exchange import protected_path_problem
 
 Handler = Callable[["Context", argparse.Namespace], int]
 
@@ -117,6 +118,11 @@ class Context:
             self._ledger = Ledger(self.path, self.today)
         return self._ledger
 
+    @property
+    def has_written(self) -> bool:
+        """Whether this command has committed a write to the data file."""
+        return self._ledger is not None and self._ledger.has_written
+
     def household(self) -> Household:
         return self.ledger.household()
 
@@ -128,12 +134,16 @@ class Context:
             raise InputError(str(exc)) from None
 
 
-def output_path(text: str, command: str) -> Path:
-    """`-o FILE`: its folder must exist already (a typo must not create folders)."""
+def output_path(text: str, command: str, data_path: Path) -> Path:
+    """`-o FILE`: its folder must exist already (a typo must not create folders), and it must
+    not be the data file or anything that belongs to it (its lock, a temp file, a backup)."""
     path = Path(text)
     folder = path.parent
     if not folder.is_dir():
         raise InputError(f"{command} -o: folder {folder} does not exist; nothing was written")
+    problem = protected_path_problem(path, data_path)
+    if problem is not None:
+        raise InputError(f"{command} -o: will not write to {text}: {problem}; nothing was written")
     return path
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,7 @@ def register(commands: Any) -> None:
 
 
 def export(ctx: Context, args: argparse.Namespace) -> int:
-    output = output_path(args.output, "export") if args.output else None
+    output = output_path(args.output, "export", ctx.path) if args.output else None
     text = ctx.ledger.export_text(args.format)
     if output is not None:
         # All of someone's finances: private (0600) and never half-written.
@@ -94,6 +95,7 @@ def backup_list(ctx: Context, args: argparse.Namespace) -> int:
                     "size": item.size,
                     "loads": item.loads,
                     "problem": item.problem,
+                    "dated_in_future": item.dated_in_future,
                 }
                 for item in backups
             ]
@@ -105,7 +107,7 @@ def backup_list(ctx: Context, args: argparse.Namespace) -> int:
     rows = [
         [
             item.name,
-            item.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+            _taken(item.taken_at, item.dated_in_future),
             f"{item.size:,}",
             "yes" if item.loads else "NO",
         ]
@@ -113,6 +115,12 @@ def backup_list(ctx: Context, args: argparse.Namespace) -> int:
     ]
     print(table(rows, ["BACKUP", "TAKEN (LOCAL TIME)", "BYTES", "LOADS"], right={2}))
     return 0
+
+
+def _taken(taken_at: datetime, dated_in_future: bool) -> str:
+    """The local time a backup was taken; one dated after now says so (the clock was wrong)."""
+    text = taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return f"{text} (dated in the future)" if dated_in_future else text
 
 
 def restore_backup(ctx: Context, args: argparse.Namespace) -> int:

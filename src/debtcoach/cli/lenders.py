@@ -145,7 +145,7 @@ def proposal(ctx: Context, args: argparse.Namespace) -> int:
     fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
     if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
         raise InputError("--fee-rate: only applies with --mode flat_fee")
-    output = output_path(args.output, "proposal") if args.output else None
+    output = output_path(args.output, "proposal", ctx.path) if args.output else None
     household = ctx.household()
     if household.loan(args.name) is None:
         raise InputError(f"proposal: there is no loan named {args.name!r}")

@@ -416,6 +416,67 @@ def _total(amounts: Iterable[Money], currency: str) -> Money:
     return Money(sum(a.minor for a in amounts), currency)
 
 
+@dataclass(frozen=True, slots=True)
+class WeekDebt:
+    """One debt as it stood in a week: what it owed before that week's payments and after.
+
+    A loan's figures are its balance now plus what the check-ins of that week and later paid it
+    (`before`), or of the later weeks only (`after`); a family loan's, its amount less the
+    repayments dated before the week (or up to its end). `opened_in_week`: it did not exist
+    when the week began (borrowed during it).
+    """
+
+    name: str
+    family: bool
+    before: Money
+    after: Money
+    opened_in_week: bool
+
+
+def debts_in_week(household: Household, week: str) -> tuple[WeekDebt, ...]:
+    """Every debt that existed during `week` (opened or borrowed by its Sunday), as it stood
+    then: what a correction of a past week shows, rather than today's balances."""
+    monday, sunday = week_dates(week)
+    from_week = [c for c in household.checkins if c.week >= week]
+    debts: list[WeekDebt] = []
+    for loan in household.loans:
+        opened = loan.opened_on
+        if opened is not None and opened > sunday:
+            continue
+        paid = {c.week: _paid_to(c, loan.name, household, False) for c in from_week}
+        before = sum(paid.values())
+        this_week = paid.get(week, 0)
+        debts.append(
+            WeekDebt(
+                loan.name,
+                False,
+                Money(loan.balance.minor + before, loan.balance.currency),
+                Money(loan.balance.minor + before - this_week, loan.balance.currency),
+                opened is not None and opened >= monday,
+            )
+        )
+    for item in household.family_loans:
+        if is_loan(household, item.lender) or item.borrowed_on > sunday:
+            continue
+        debts.append(
+            WeekDebt(
+                item.lender,
+                True,
+                _owed_on(item, monday, inclusive=False),
+                _owed_on(item, sunday, inclusive=True),
+                item.borrowed_on >= monday,
+            )
+        )
+    return tuple(debts)
+
+
+def _owed_on(item: FamilyLoan, day: date, *, inclusive: bool) -> Money:
+    repaid = sum(
+        r.amount.minor for r in item.repayments if r.on < day or (inclusive and r.on == day)
+    )
+    return Money(max(item.amount.minor - repaid, 0), item.amount.currency)
+
+
 def total_owed(household: Household) -> Money:
     """Everything still owed: open loans plus what relatives and friends are still owed."""
     loans = sum(loan.balance.minor for loan in household.loans if loan.is_open)
@@ -445,6 +506,8 @@ class CheckInSummary:
     current_again: tuple[tuple[str, str | None], ...] = ()
     """Each loan still behind and the month (YYYY-MM) the plan has it current again (None:
     not at this budget)."""
+    owed_as_of_week: bool = False
+    """The owed figures are the week's own (a past week), not today's."""
 
     @property
     def owed_change(self) -> Money:
@@ -485,18 +548,30 @@ def summarize(
     corrected: bool = False,
     opened: Sequence[str] = (),
 ) -> CheckInSummary:
-    """The summary of a saved week: `before`/`after` are the household around the save."""
+    """The summary of a saved week: `before`/`after` are the household around the save.
+
+    A past week's owed figures are that week's own: what was owed when it began and when it
+    ended, not today's balances.
+    """
     locale = after.settings.locale
     this = find_checkin(after, week)
     if this is None:
         raise CheckInError(f"week {week} has no check-in")
     last = find_checkin(after, previous_week(week))
+    past = week < iso_week(today)
+    if past:
+        debts = debts_in_week(after, week)
+        currency = after.currency
+        owed_before = _total((d.before for d in debts if not d.opened_in_week), currency)
+        owed_after = _total((d.after for d in debts), currency)
+    else:
+        owed_before, owed_after = total_owed(before), total_owed(after)
     return CheckInSummary(
         week=week,
         this_week=week_totals(after, this),
         last_week=None if last is None else week_totals(after, last),
-        owed_before=total_owed(before),
-        owed_after=total_owed(after),
+        owed_before=owed_before,
+        owed_after=owed_after,
         debt_free_before=_debt_free(plan_before),
         debt_free_after=_debt_free(plan_after),
         plan_note_before=plan_note(plan_before, locale),
@@ -508,6 +583,7 @@ def summarize(
         corrected=corrected,
         opened=tuple(opened),
         current_again=_current_again(after, plan_after),
+        owed_as_of_week=past,
     )
 
 
@@ -563,7 +639,10 @@ def summary_figures(summary: CheckInSummary, locale: str) -> list[str]:
         moved = f"up {fmt(change)}"
     else:
         moved = "unchanged"
-    lines.append(f"Total owed: {fmt(summary.owed_after)} ({moved})")
+    if summary.owed_as_of_week:
+        lines.append(f"Owed at the end of {summary.week}: {fmt(summary.owed_after)} ({moved})")
+    else:
+        lines.append(f"Total owed: {fmt(summary.owed_after)} ({moved})")
     lines.append(f"Debt-free: {summary.plan_note_after}{_moved_words(summary)}")
     for name, month in summary.current_again:
         lines.append(f"{name} current again: {month or 'not at this budget'}")

@@ -24,7 +24,7 @@ from debtcoach.store.exchange import (
     loan_to_json,
     settings_to_json,
 )
-from debtcoach.store.paths import resolve_data_path
+from debtcoach.store.paths import protected_path_problem, resolve_data_path
 from debtcoach.store.watch import WATCH_INTERVAL_SECONDS
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "household_from_json",
     "income_to_json",
     "loan_to_json",
+    "protected_path_problem",
     "resolve_data_path",
     "settings_to_json",
 ]

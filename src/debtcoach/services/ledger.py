@@ -60,11 +60,20 @@ from debtcoach.guidance import RULES_BY_ID
 from debtcoach.store.errors import StoreInputError, UnknownName
 from debtcoach.store.exchange import household_to_csv, household_to_json
 from debtcoach.store.files import FileStamp, atomic_write_bytes
+from debtcoach.store.paths import protected_path_problem
 from debtcoach.store.repository import BackupInfo, Repository, RestoreResult
 from debtcoach.store.watch import FileWatch
 
 T = TypeVar("T")
 R = TypeVar("R", Loan, IncomeSource, Expense, FamilyLoan)
+
+
+class ProtectedOutput(StoreInputError):
+    """An export or letter aimed at the data file or something that belongs to it."""
+
+    def __init__(self, path: Path, action: str, problem: str) -> None:
+        self.path = path
+        super().__init__(f"will not {action} {path}: {problem}; nothing was written")
 
 
 class RowChanged(StoreInputError):
@@ -370,6 +379,11 @@ class Ledger:
     def file_stamp(self) -> FileStamp | None:
         return self.repository.file_stamp()
 
+    @property
+    def has_written(self) -> bool:
+        """Whether this Ledger has committed a write to the data file (a save or a restore)."""
+        return self.repository.last_write_stamp is not None
+
     # -- talking to lenders -------------------------------------------------------------------
 
     def restructure_quote(
@@ -423,6 +437,9 @@ class Ledger:
 
     def write_private_file(self, path: Path, text: str, *, action: str) -> Path:
         """An export or a letter: atomic, readable by the user only, never the data file."""
+        problem = protected_path_problem(path, self.path)
+        if problem is not None:
+            raise ProtectedOutput(path, action, problem)
         atomic_write_bytes(path, text.encode("utf-8"), action=action)
         return path
 

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -42,6 +43,7 @@ from debtcoach.ui.textual_private import (
     registered_theme,
 )
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
+from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 
 SCREEN_KEYS: tuple[tuple[str, str, str], ...] = tuple((s.key, s.mode, s.title) for s in SCREENS)
 """(key, mode, short title) of every screen, shown in the top bar of every screen."""
@@ -316,6 +318,15 @@ class DebtCoachApp(App[None]):
         offer_checkin(self)
 
     # ----------------------------------------------------------------------------------------
+
+    async def on_key(self, event: events.Key) -> None:
+        """A key pressed before the form on top had a field to type into is the form's (see
+        `TypeAheadScreen`); this runs before the app looks the key up in its bindings."""
+        screen = self.screen
+        if isinstance(screen, TypeAheadScreen) and screen.pressed_before_ready(event):
+            event.prevent_default()
+            event.stop()
+            await screen.take_early_key(event)
 
     def _close_help(self) -> None:
         while isinstance(self.screen, HelpScreen):

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from debtcoach.domain.models import Household
@@ -215,10 +216,22 @@ class DebtCoachScreen(Screen[None]):
         return True
 
     def focus_body(self) -> None:
-        """Give the focus back to the screen's own content (its first focusable widget)."""
+        """Give the focus back to the screen's own content (its first focusable widget that is
+        shown: never one inside a hidden part, where keys would act unseen)."""
         body = self.query_one("#body")
         for widget in body.query("*"):
-            if widget.focusable:
+            if widget.focusable and shown_within(widget, body):
                 widget.focus()
                 return
         self.set_focus(None)
+
+
+def shown_within(widget: Widget, container: Widget) -> bool:
+    """Whether `widget` and every ancestor up to `container` are displayed."""
+    node: Widget | None = widget
+    while node is not None and node is not container:
+        if not node.display:
+            return False
+        parent = node.parent
+        node = parent if isinstance(parent, Widget) else None
+    return True

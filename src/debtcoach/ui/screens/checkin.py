@@ -31,7 +31,9 @@ from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import (
     CheckInError,
     CheckInSummary,
+    WeekDebt,
     checkin_date,
+    debts_in_week,
     find_checkin,
     is_loan,
     still_due_in_week,
@@ -46,6 +48,7 @@ from debtcoach.domain.models import (
     Contact,
     Frequency,
     Household,
+    IncomeSource,
     InvalidName,
     Loan,
     LoanKind,
@@ -55,6 +58,8 @@ from debtcoach.domain.money import Money, MoneyError, format_money, parse_money,
 from debtcoach.services.checkin import save_checkin
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.forms import FieldsScroll
 
 NONE = "none"
 
@@ -134,12 +139,21 @@ class Step:
 
 @dataclass
 class Draft:
-    """What the user has typed so far, by field key (nothing is saved until the end)."""
+    """What the user has typed so far, by field key (nothing is saved until the end).
+
+    `initial` holds what each field showed before the user touched it, so that leaving asks
+    first only when something was typed or changed.
+    """
 
     week: str
     on: date
     previous: CheckIn | None
     values: dict[str, str] = field(default_factory=dict)
+    initial: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return any(self.initial.get(key, "") != value for key, value in self.values.items())
 
 
 def _plain(amount: Money) -> str:
@@ -149,10 +163,10 @@ def _plain(amount: Money) -> str:
 class CheckInScreen(DebtCoachScreen):
     TITLE_TEXT = "Weekly check-in"
     DEFAULT_CSS = """
-    CheckInScreen #ck-title { text-style: bold; color: $accent; height: 1; }
+    CheckInScreen #ck-title { text-style: bold; color: $accent; height: auto; }
     CheckInScreen #ck-intro { color: $text-muted; height: auto; }
     CheckInScreen #ck-fields { height: auto; max-height: 1fr; }
-    CheckInScreen .ck-row { height: 1; margin: 0 0; }
+    CheckInScreen .ck-row { height: auto; margin: 0 0; }
     CheckInScreen .ck-label { width: 20; }
     CheckInScreen .ck-row Input { width: 14; }
     CheckInScreen .ck-row .ck-text { width: 1fr; }
@@ -179,6 +193,7 @@ class CheckInScreen(DebtCoachScreen):
         self.step_index = 0
         self.summary: CheckInSummary | None = None
         self._shown: list[tuple[FieldSpec, Widget]] = []
+        self._last_field: Widget | None = None
         self._pending_week: str | None = None
         self.steps: tuple[Step, ...] = (
             Step("Payments made", "What did you pay this week? Amounts due this week are "
@@ -206,7 +221,7 @@ class CheckInScreen(DebtCoachScreen):
             with Vertical(id="ck-flow"):
                 yield Static("", id="ck-title", markup=False)
                 yield Static("", id="ck-intro", markup=False)
-                yield VerticalScroll(id="ck-fields")
+                yield FieldsScroll(id="ck-fields")
                 yield Static("", id="ck-error", markup=False)
                 yield Static("enter: next · esc: back", id="ck-keys")
             with VerticalScroll(id="ck-summary"):
@@ -283,6 +298,10 @@ class CheckInScreen(DebtCoachScreen):
             await self.start(str(event.row_key.value))
 
     async def start(self, week: str) -> None:
+        """Open the flow for `week`: the draft of that week where it was left, if there is one."""
+        if self.draft is not None and self.draft.week == week:
+            await self._resume()
+            return
         household = self.coach_app.household
         previous = find_checkin(household, week)
         try:
@@ -290,11 +309,21 @@ class CheckInScreen(DebtCoachScreen):
         except CheckInError as exc:
             self.notify(str(exc), severity="warning")
             return
-        self.draft = Draft(week, on_date, previous, self._initial_values(household, week, previous))
+        values = self._initial_values(household, week, previous)
+        self.draft = Draft(week, on_date, previous, values, dict(values))
         self.summary = None
         self.query_one(ContentSwitcher).current = "ck-flow"
         self.refresh_bindings()
         await self.show_step(0)
+
+    async def _resume(self) -> None:
+        """Back into the draft, on the step and in the field where the user left it."""
+        self.summary = None
+        self.query_one(ContentSwitcher).current = "ck-flow"
+        self.refresh_bindings()
+        focused = self._last_field
+        key = next((spec.key for spec, widget in self._shown if widget is focused), None)
+        await self.show_step(self.step_index, focus_key=key)
 
     def _initial_values(
         self, household: Household, week: str, previous: CheckIn | None
@@ -345,7 +374,9 @@ class CheckInScreen(DebtCoachScreen):
             value = self.draft.values.get(spec.key, "")
             widget: Widget
             if spec.is_choice:
-                widget = ChoiceField(spec.options, value or spec.options[0], id=f"ck-f{number}")
+                value = value or spec.options[0]
+                self.draft.initial.setdefault(spec.key, value)
+                widget = ChoiceField(spec.options, value, id=f"ck-f{number}")
             else:
                 is_amount = spec.key.startswith(("paid:", "received:", "spent:", "new:amount"))
                 is_amount = is_amount or spec.key in ("new:min", "new:apr")
@@ -372,6 +403,21 @@ class CheckInScreen(DebtCoachScreen):
         if target is None and self._shown:
             target = self._shown[0][1]
         self.set_focus(target)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if self._is_field(event.widget):
+            self._last_field = event.widget
+
+    def focus_body(self) -> None:
+        """Back from the coach: to the field the user was in, never to the hidden week list."""
+        if self.view == "ck-flow":
+            fields = [widget for _, widget in self._shown]
+            last = self._last_field
+            self.set_focus(last if last in fields else (fields[0] if fields else None))
+        elif self.view == "ck-overview":
+            self.query_one("#ck-weeks", DataTable).focus()
+        else:
+            self.query_one("#ck-summary", VerticalScroll).focus()
 
     def _store_values(self) -> None:
         assert self.draft is not None
@@ -452,8 +498,30 @@ class CheckInScreen(DebtCoachScreen):
             if self.step_index > 0:
                 await self.show_step(self.step_index - 1)
                 return
+            if self.draft.changed:
+                self._ask_to_discard(self.draft)
+                return
             self.draft = None
         self.show_overview()
+
+    def _ask_to_discard(self, draft: Draft) -> None:
+        """esc on the first step: the week's typing is only thrown away when the user says so."""
+        if draft.previous is not None:
+            what = f"this correction of {draft.week}"
+        elif draft.week == iso_week(self.coach_app.today):
+            what = "this week's check-in"
+        else:
+            what = f"the check-in of {draft.week}"
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.draft = None
+                self.show_overview()
+            else:
+                self.focus_body()
+
+        question = f"Discard {what}? Nothing of it has been saved."
+        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep it"), answered)
 
     def show_overview(self) -> None:
         self.query_one(ContentSwitcher).current = "ck-overview"
@@ -470,6 +538,31 @@ class CheckInScreen(DebtCoachScreen):
     def _money(self, amount: Money) -> str:
         return format_money(amount, self._household.settings.locale)
 
+    @property
+    def _past_week(self) -> bool:
+        """A week before this one (a correction or a missed week): shown as it stood then."""
+        assert self.draft is not None
+        return self.draft.week < iso_week(self.coach_app.today)
+
+    def _week_debts(self) -> dict[tuple[str, bool], WeekDebt]:
+        """The debts of the draft's week, as they stood then, by (name, family)."""
+        assert self.draft is not None
+        debts = debts_in_week(self._household, self.draft.week)
+        return {(debt.name, debt.family): debt for debt in debts}
+
+    def _owed_info(self, name: str, family: bool, debts: dict[tuple[str, bool], WeekDebt]) -> str:
+        """ "owes …" this week; for a past week, what was owed then (and what is left now)."""
+        payable = self._owed_before(name)
+        debt = debts.get((name, family))
+        if debt is None or not self._past_week:
+            return f"owes {self._money(payable)}"
+        info = f"owed {self._money(debt.before)} then"
+        if payable.minor == 0:
+            return f"{info} · paid off since"
+        if payable.minor < debt.before.minor:
+            return f"{info} · at most {self._money(payable)} now"
+        return info
+
     def _owed_before(self, name: str) -> Money:
         """What can be paid to `name` this week: today's balance plus this week's old payment."""
         assert self.draft is not None
@@ -482,16 +575,24 @@ class CheckInScreen(DebtCoachScreen):
         old = self.draft.previous.paid.get(name) if self.draft.previous else None
         return owed if old is None else owed + old
 
+    def _open_then(self, name: str, family: bool, debts: dict[tuple[str, bool], WeekDebt]) -> bool:
+        """Whether a debt was open in a past week: it existed and still owed something."""
+        debt = debts.get((name, family))
+        return debt is not None and debt.before.minor > 0
+
     def _payment_fields(self) -> list[FieldSpec]:
         assert self.draft is not None
         household = self._household
         old = self.draft.previous.paid if self.draft.previous else {}
+        past = self._past_week
+        debts = self._week_debts() if past else {}
         fields = []
         for loan in household.loans:
-            if not loan.is_open and loan.name not in old:
+            open_then = self._open_then(loan.name, False, debts) if past else loan.is_open
+            if not open_then and loan.name not in old:
                 continue
             due = still_due_in_week(loan, self.draft.week, household.checkins)
-            info = f"owes {self._money(self._owed_before(loan.name))}"
+            info = self._owed_info(loan.name, False, debts)
             if loan.due_day is not None:
                 info += f" · due day {loan.due_day}"
             if due is not None:
@@ -501,13 +602,25 @@ class CheckInScreen(DebtCoachScreen):
         for item in household.family_loans:
             if is_loan(household, item.lender):
                 continue
-            if item.balance.minor == 0 and item.lender not in old:
+            if past:
+                open_then = self._open_then(item.lender, True, debts)
+            else:
+                open_then = item.balance.minor > 0
+            if not open_then and item.lender not in old:
                 continue
-            info = f"family · owes {self._money(self._owed_before(item.lender))}"
+            info = f"family · {self._owed_info(item.lender, True, debts)}"
             fields.append(FieldSpec(f"paid:{item.lender}", item.lender, info))
         return fields
 
     def _income_fields(self) -> list[FieldSpec]:
+        assert self.draft is not None
+        old = self.draft.previous.received if self.draft.previous else {}
+        monday, sunday = week_dates(self.draft.week)
+
+        def came_then(source: IncomeSource) -> bool:
+            started = source.start is None or source.start <= sunday
+            return started and (source.end is None or source.end >= monday)
+
         return [
             FieldSpec(
                 f"received:{x.name}",
@@ -515,6 +628,7 @@ class CheckInScreen(DebtCoachScreen):
                 f"{x.kind.value} · {self._money(x.amount)} {x.frequency.value}",
             )
             for x in self._household.income
+            if came_then(x) or x.name in old
         ]
 
     def _spending_fields(self) -> list[FieldSpec]:
@@ -547,7 +661,12 @@ class CheckInScreen(DebtCoachScreen):
         return fields
 
     def _contact_fields(self) -> list[FieldSpec]:
-        loans = tuple(loan.name for loan in self._household.loans if loan.is_open)
+        if self._past_week:
+            debts = self._week_debts()
+            names = (loan.name for loan in self._household.loans)
+            loans = tuple(name for name in names if self._open_then(name, False, debts))
+        else:
+            loans = tuple(loan.name for loan in self._household.loans if loan.is_open)
         return [
             FieldSpec("contact:loan", "Talked about", "← → to pick a loan", (NONE, *loans)),
             FieldSpec("contact:channel", "How", "", tuple(c.value for c in Channel)),
@@ -590,6 +709,11 @@ class CheckInScreen(DebtCoachScreen):
                 if table == "paid" and amount.minor > self._owed_before(name).minor:
                     owed = self._money(self._owed_before(name))
                     message = f"{name}: {self._money(amount)} is more than the {owed} owed"
+                    if self._past_week:
+                        message = (
+                            f"{name}: {self._money(amount)} is more than the {owed} that can "
+                            "still be paid (later payments took the rest)"
+                        )
                     raise _FieldProblem(spec.key, message)
                 # A 0 typed for a cut item is a week on target; a blank one is not recorded.
                 typed = bool(draft.values.get(spec.key, "").strip())
@@ -689,7 +813,8 @@ class CheckInScreen(DebtCoachScreen):
         self.query_one("#ck-summary-why", Static).update(summary.advice_why or "")
         self.query_one(ContentSwitcher).current = "ck-summary"
         self.refresh_bindings()
-        self.set_focus(None)
+        # Focused so that ↓ and PgDn read a long summary to its end; enter still goes back.
+        self.query_one("#ck-summary", VerticalScroll).focus()
 
 
 class _FieldProblem(Exception):

@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from debtcoach.domain.calendar import DateError, parse_date
@@ -29,12 +28,14 @@ from debtcoach.domain.wording import count
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.forms import ask_before_discarding
+from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 
 TEXT_LIMIT = 200
 _FIELDS = ("date", "channel", "who", "asked", "outcome", "follow_up")
 
 
-class ContactForm(ModalScreen[Contact | None]):
+class ContactForm(TypeAheadScreen[Contact | None]):
     """Log one contact about `loan`; dismisses with the Contact, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -51,6 +52,7 @@ class ContactForm(ModalScreen[Contact | None]):
     ContactForm #cf-buttons { height: auto; align-horizontal: right; margin: 1 0 0 0; }
     ContactForm Button { margin-left: 2; }
     """
+    AUTO_FOCUS = "#cf-date"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="contact_form.cancel"),
         Binding("ctrl+s", "save", "Save", id="contact_form.save"),
@@ -62,6 +64,14 @@ class ContactForm(ModalScreen[Contact | None]):
         self.lender = lender
         self.today = today
         self.initial = initial
+        self._opened_with: dict[str, object] = {}
+
+    def on_mount(self) -> None:
+        self._opened_with = {field: self._field(field).value for field in _FIELDS}
+
+    def _field(self, field: str) -> Input | Select[Channel]:
+        widget: Input | Select[Channel] = self.query_one(f"#cf-{field}")  # type: ignore[assignment]
+        return widget
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cf-box"):
@@ -100,9 +110,6 @@ class ContactForm(ModalScreen[Contact | None]):
             yield Label(label, classes="cf-label")
             yield widget
         yield Static("", id=f"cf-{field}-error", classes="cf-error -empty")
-
-    def on_mount(self) -> None:
-        self.query_one("#cf-date", Input).focus()
 
     def _set_error(self, field: str, message: str) -> None:
         error = self.query_one(f"#cf-{field}-error", Static)
@@ -164,7 +171,7 @@ class ContactForm(ModalScreen[Contact | None]):
         if event.button.id == "cf-save":
             self.action_save()
         else:
-            self.dismiss(None)
+            self.action_cancel()
 
     def action_save(self) -> None:
         contact, problems = self.read()
@@ -175,8 +182,16 @@ class ContactForm(ModalScreen[Contact | None]):
             return
         self.dismiss(contact)
 
+    @property
+    def has_changes(self) -> bool:
+        """Whether any field differs from what the form was opened with."""
+        return any(self._field(field).value != value for field, value in self._opened_with.items())
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.has_changes:
+            ask_before_discarding(self, lambda: self.dismiss(None))
+        else:
+            self.dismiss(None)
 
 
 class ContactsScreen(DebtCoachScreen):
@@ -187,7 +202,7 @@ class ContactsScreen(DebtCoachScreen):
     ContactsScreen #ct-loan { text-style: bold; }
     ContactsScreen #ct-next { height: auto; margin: 0 0 1 0; }
     ContactsScreen #ct-table { height: 1fr; }
-    ContactsScreen #ct-detail { height: auto; max-height: 5; color: $text-muted; }
+    ContactsScreen #ct-detail { height: auto; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="contacts.back", tooltip="Back to the loans"),

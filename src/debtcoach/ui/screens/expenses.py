@@ -115,19 +115,19 @@ class ExpensesScreen(ListScreen):
             )
             return
         try:
-            self.coach_app.ledger.set_cut(key, turning_on)
+            # The row as saved, not as this screen last drew it: another session may have
+            # changed its amounts meanwhile.
+            saved = self.coach_app.ledger.set_cut(key, turning_on)
         except StoreError as exc:
             self.notify(f"Nothing was changed: {exc}", severity="error", timeout=6)
             return
         self.reload_app()
         locale = self.locale
-        saving = format_money(cut_saving(expense), locale)
+        saving = format_money(cut_saving(saved), locale)
         if turning_on:
             self.notify(f"Cut on: {key} now saves {saving} a month.", timeout=3)
         else:
-            self.notify(
-                f"Cut off: {key} back to {format_money(expense.current, locale)}.", timeout=3
-            )
+            self.notify(f"Cut off: {key} back to {format_money(saved.current, locale)}.", timeout=3)
 
     # -- forms ---------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Select, Static
 
 from debtcoach.domain.models import Household, Loan, LoanKind, ProposalState, RestructureMode
@@ -57,11 +57,12 @@ _STATE_WORDS = {
 
 class NumberInput(Input):
     """A compact field that takes only digits (and a point if `decimal`); every other key goes on
-    to the screen's bindings, so `y`, `n`, `w`, `d`, … work while the cursor is in the field."""
+    to the screen's bindings, so `y`, `n`, `w`, `d`, … work while the cursor is in the field.
+    Its content is selected when it takes the focus: typing replaces the value filled in."""
 
     def __init__(self, value: str, *, decimal: bool = False, **kwargs: Any) -> None:
         self._accepts = "0123456789" + ("." if decimal else "")
-        super().__init__(value, compact=True, select_on_focus=False, **kwargs)
+        super().__init__(value, compact=True, **kwargs)
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character is not None and character in self._accepts
@@ -69,6 +70,10 @@ class NumberInput(Input):
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable and not self.check_consume_key(event.key, event.character):
             event.prevent_default()  # not typed here: let it bubble up to the bindings
+
+
+class ResultsScroll(VerticalScroll, can_focus=False):
+    """The figures under the fields; scrolled with PgDn/PgUp while the cursor stays in a field."""
 
 
 def letter_path(data_file: Path, loan_name: str, today: object) -> Path:
@@ -93,6 +98,7 @@ class RestructureScreen(DebtCoachScreen):
     RestructureScreen #rs-verdict { height: auto; margin: 1 0 0 0; }
     RestructureScreen #rs-warning { height: auto; margin: 1 0 0 0; color: $text-warning; }
     RestructureScreen #rs-saved { height: auto; margin: 1 0 0 0; color: $text-muted; }
+    RestructureScreen #rs-results { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="restructure.back", tooltip="Back to the loans"),
@@ -117,6 +123,8 @@ class RestructureScreen(DebtCoachScreen):
             id="restructure.refuse",
             tooltip="The lender refused this plan (kept as history)",
         ),
+        Binding("pagedown", "read(1)", "Read on", show=False, id="restructure.read_on"),
+        Binding("pageup", "read(-1)", "Read back", show=False, id="restructure.read_back"),
         Binding(
             "w",
             "write_letter",
@@ -165,10 +173,11 @@ class RestructureScreen(DebtCoachScreen):
                 disabled=mode == RestructureMode.ANNUITY,
             )
         yield Static(id="rs-error")
-        yield Static(id="rs-compare")
-        yield Static(id="rs-verdict")
-        yield Static(id="rs-warning")
-        yield Static(id="rs-saved")
+        with ResultsScroll(id="rs-results"):
+            yield Static(id="rs-compare")
+            yield Static(id="rs-verdict")
+            yield Static(id="rs-warning")
+            yield Static(id="rs-saved")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -369,6 +378,14 @@ class RestructureScreen(DebtCoachScreen):
         )
 
     # -- actions --------------------------------------------------------------------------
+
+    def action_read(self, pages: int) -> None:
+        """PgDn/PgUp while typing: the figures below scroll when they do not fit the terminal."""
+        results = self.query_one("#rs-results", ResultsScroll)
+        if pages > 0:
+            results.scroll_page_down(animate=False)
+        else:
+            results.scroll_page_up(animate=False)
 
     def action_back(self) -> None:
         if self.has_class("-coach-open"):

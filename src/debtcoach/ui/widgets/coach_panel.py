@@ -3,17 +3,19 @@
 Docked right at ≥ 100 columns, shown full width with `c` below that. The list at the top holds
 every piece of advice, most severe first; the highlighted one (the most severe to begin with) is
 shown in full below it: title, the guidance's words verbatim, why — with the user's own numbers —
-and the key that acts on it. `enter` on an item opens its screen. With nothing triggered it says
-so calmly and names the next milestone. It redraws whenever the app publishes `data_changed`,
-so it is never stale after a save.
+and the key that acts on it. `enter` on an item opens its screen. ↑↓ pick the advice; PgDn/PgUp
+scroll the panel, so a long "why" is read to its end at any terminal size. With nothing
+triggered it says so calmly and names the next milestone. It redraws whenever the app
+publishes `data_changed`, so it is never stale after a save.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
@@ -44,6 +46,34 @@ def advice_content(advice: Advice) -> Content:
     )
 
 
+class CoachList(OptionList):
+    """The advice list: ↑↓ pick a piece of advice; PgDn/PgUp (and ctrl+End/ctrl+Home) scroll
+    the panel around it, to read the highlighted advice to its end."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown", "read(1)", "Read on", show=False, id="coach.read_on"),
+        Binding("pageup", "read(-1)", "Read back", show=False, id="coach.read_back"),
+        Binding("ctrl+end", "read_to_end", "Read to the end", show=False, id="coach.read_end"),
+        Binding("ctrl+home", "read(0)", "Back to the top", show=False, id="coach.read_top"),
+    ]
+
+    def action_read(self, pages: int) -> None:
+        panel = self.parent
+        if not isinstance(panel, CoachPanel):
+            return
+        if pages == 0:
+            panel.scroll_home(animate=False)
+        elif pages > 0:
+            panel.scroll_page_down(animate=False)
+        else:
+            panel.scroll_page_up(animate=False)
+
+    def action_read_to_end(self) -> None:
+        panel = self.parent
+        if isinstance(panel, CoachPanel):
+            panel.scroll_end(animate=False)
+
+
 class CoachPanel(VerticalScroll, can_focus=False):
     """The guidance that applies now, with the reason in the user's numbers."""
 
@@ -56,8 +86,8 @@ class CoachPanel(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static("Coach", classes="coach-title")
-        yield Static("↑↓ read · enter go there", id="coach-list-label")
-        yield OptionList(id="coach-list")
+        yield Static("↑↓ pick · PgDn/PgUp read · enter go", id="coach-list-label")
+        yield CoachList(id="coach-list")
         yield Static("", id="coach-advice")
 
     @property
@@ -108,6 +138,7 @@ class CoachPanel(VerticalScroll, can_focus=False):
 
     def _show(self, advice: Advice) -> None:
         self.query_one("#coach-advice", Static).update(advice_content(advice))
+        self.scroll_home(animate=False)  # a new piece of advice is read from its title
 
     @on(OptionList.OptionHighlighted, "#coach-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

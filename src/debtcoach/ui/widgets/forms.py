@@ -3,7 +3,7 @@
 A form is described by `FieldSpec`s. Text fields carry the parser the CLI uses for the same
 option; the parser runs on every keystroke and its message is shown under the field. `enter`
 saves (only when every field parses and the save callback accepts the values), `esc` cancels
-without writing anything.
+without writing anything (after asking, once anything was typed or changed).
 
 The save callback does the write. It may raise `FieldError` (a rule across fields, shown at the
 field), or a `StoreError` (shown at the key field for a duplicate name, else under the title):
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,6 +28,8 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.wording import count
 from debtcoach.services.exchange import DuplicateName, StoreError
+from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 
 FieldKind = Literal["text", "select", "bool"]
 Values = dict[str, object]
@@ -71,12 +73,16 @@ class FormSelect(Select[str], inherit_bindings=False):
     ]
 
 
+class FieldsScroll(VerticalScroll, can_focus=False):
+    """The fields, scrolled to the focused one; not a stop of its own on the way through."""
+
+
 SaveCallback = Callable[[Values], str]
 ChangeCallback = Callable[["RecordForm", str, object], None]
 """Called with (form, field key, parsed value) after a text field parses."""
 
 
-class RecordForm(ModalScreen[bool]):
+class RecordForm(TypeAheadScreen[bool]):
     """Dismisses with True after a successful save (the callback's message is notified)."""
 
     DEFAULT_CSS = """
@@ -98,6 +104,9 @@ class RecordForm(ModalScreen[bool]):
     RecordForm .form-row .-bad { background: $error 25%; }
     RecordForm #form-hint { color: $text-muted; }
     """
+
+    AUTO_FOCUS = "#form-fields Input, #form-fields Select, #form-fields Checkbox"
+    """The first field (the fields' scroll box is no stop of its own)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
@@ -121,6 +130,7 @@ class RecordForm(ModalScreen[bool]):
         self.on_change = on_change
         self.key_field = key_field or (self.fields[0].key if self.fields else None)
         self._touched: set[str] = set()
+        self._initial: dict[str, object] = {}
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -128,7 +138,7 @@ class RecordForm(ModalScreen[bool]):
         with Vertical(id="form-box"):
             yield Static(self.form_title, id="form-title")
             yield Static("", id="form-error")
-            with VerticalScroll(id="form-fields"):
+            with FieldsScroll(id="form-fields"):
                 for spec in self.fields:
                     with Horizontal(classes="form-row", id=f"row-{spec.key}"):
                         yield Label(spec.label, classes="form-label")
@@ -149,6 +159,7 @@ class RecordForm(ModalScreen[bool]):
 
     def _make_widget(self, spec: FieldSpec) -> Widget:
         widget_id = f"f-{spec.key}"
+        self._initial[spec.key] = bool(spec.initial) if spec.kind == "bool" else str(spec.initial)
         if spec.kind == "select":
             return FormSelect(
                 [(label, value) for label, value in spec.options],
@@ -166,12 +177,7 @@ class RecordForm(ModalScreen[bool]):
             placeholder=spec.placeholder,
             compact=True,
             id=widget_id,
-            select_on_focus=False,
         )
-
-    def on_mount(self) -> None:
-        if self.fields:
-            self.query_one(f"#f-{self.fields[0].key}").focus()
 
     # -- validation as the user types -------------------------------------------------------
 
@@ -293,8 +299,37 @@ class RecordForm(ModalScreen[bool]):
         event.stop()
         self.action_save()
 
+    @property
+    def has_changes(self) -> bool:
+        """Whether any field differs from what the form was opened with."""
+        for spec in self.fields:
+            widget = self.query_one(f"#f-{spec.key}")
+            if isinstance(widget, Select | Checkbox | Input) and (
+                widget.value != self._initial.get(spec.key)
+            ):
+                return True
+        return False
+
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        if not self.has_changes:
+            self.dismiss(False)
+            return
+        ask_before_discarding(self, lambda: self.dismiss(False))
+
+
+def ask_before_discarding(form: ModalScreen[Any], discard: Callable[[], object]) -> None:
+    """One `esc` on a form with typing in it asks first: what was typed is easily lost."""
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            discard()
+
+    question = ConfirmDialog(
+        "Discard the changes? What you typed in this form is not saved.",
+        yes="Discard",
+        no="Keep editing",
+    )
+    form.app.push_screen(question, answered)
 
 
 def _yes_no(value: bool) -> str:
