@@ -13,8 +13,12 @@ Readings of the trigger table (README, "The coach's rules"), fixed here so the t
   an *open* loan flagged `to_repay_other_debt`; or a check-in with `borrowed` whose ISO week is one
   of the 4 weeks ending with today's week (today's week and the 3 before it).
 - talk-to-lenders: a contact for the loan dated today−14 … today counts; today−15 does not.
-- act-early: arrears per overdue loan = the amount entered, else months overdue (rounded up)
-  × (minimum payment + late fee); fires when 0 < total < one month's debt budget (strict).
+- extend-plan: "debt budget < sum of minimum payments" is read as the plan reads it (version 2):
+  the first plan month whose budget is below its minimums (after its interest and late fees), so
+  a salary that ends next spring is seen now; the why names what loans behind add on top.
+- act-early: arrears per overdue loan = `loan_arrears` (the amount entered, else months overdue,
+  rounded up, × (minimum payment + late fee), never above the balance), the plan's own figure;
+  fires when 0 < total < one month's debt budget (strict).
 - ask-relatives: the budget with every non-essential expense cut to its target, 0 where it has
   none (essentials stay as they are now, an active cut included), is below the sum of minimums.
 - repay-relatives: family loans are owed and either no institutional loan is open or the payoff
