@@ -293,3 +293,14 @@ def merge_edit(was: R, edited: R, fresh: R) -> tuple[R, list[str]]:
             clashes.append(name)
         changes[name] = new
     return replace(fresh, **changes), clashes  # type: ignore[type-var]
+
+
+def reverted_edit(was: R, edited: R, saved: R) -> R:
+    """The row `saved` with the fields an edit changed (was → edited) as they were before it:
+    what taking the edit back writes (through `merge_edit`, so nothing changed since is lost)."""
+    changes = {
+        item.name: getattr(was, item.name)
+        for item in fields(was)  # type: ignore[arg-type]
+        if getattr(edited, item.name) != getattr(was, item.name)
+    }
+    return replace(saved, **changes)  # type: ignore[type-var]

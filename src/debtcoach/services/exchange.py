@@ -1,7 +1,7 @@
 """What the front ends need of the exchange format and of the store's errors, through the door.
 
 The CLI and the screens never import the store: the JSON shapes of the scripting contract, the
-errors a write can raise and the data file's location come from here.
+errors a write can raise, what a backup is and the data file's location come from here.
 """
 
 from debtcoach.store.errors import (
@@ -25,10 +25,12 @@ from debtcoach.store.exchange import (
     settings_to_json,
 )
 from debtcoach.store.paths import protected_path_problem, resolve_data_path
+from debtcoach.store.repository import BackupInfo
 from debtcoach.store.watch import WATCH_INTERVAL_SECONDS
 
 __all__ = [
     "WATCH_INTERVAL_SECONDS",
+    "BackupInfo",
     "CurrencyChangeRefused",
     "DuplicateName",
     "ExchangeError",

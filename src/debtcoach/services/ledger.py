@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -53,6 +53,7 @@ from debtcoach.domain.record_rules import (
     merge_edit,
     raise_first,
     repayment_problems,
+    reverted_edit,
 )
 from debtcoach.domain.restructure import RestructureQuote, quote_restructure
 from debtcoach.domain.whatif import Move, WhatIf, what_if
@@ -311,6 +312,45 @@ class Ledger:
             self.repository.remove_family_loan(lender)
         return item
 
+    # -- taking a change back (the app's undo) ------------------------------------------------
+
+    def revert_edit(self, saved: R, *, was: R, edited: R) -> R:
+        """Take back an edit that turned `was` into `edited` and was saved as `saved`: the
+        fields it changed get their old values on the row as it is now, the others stay as
+        they are; `RowChanged` (nothing written) when one of those fields changed again since.
+        """
+        before = reverted_edit(was, edited, saved)
+        update: Callable[..., R]
+        if isinstance(saved, Loan):
+            key, update = saved.name, self.update_loan  # type: ignore[assignment]
+        elif isinstance(saved, IncomeSource):
+            key, update = saved.name, self.update_income  # type: ignore[assignment]
+        elif isinstance(saved, Expense):
+            key, update = saved.name, self.update_expense  # type: ignore[assignment]
+        else:
+            key, update = saved.lender, self.update_family_loan  # type: ignore[assignment]
+        return update(key, before, was=saved)
+
+    def put_back(
+        self, row: Loan | IncomeSource | Expense | FamilyLoan, *, earmarked: Sequence[str] = ()
+    ) -> None:
+        """Add a removed row again, as it was, through the same rules as any new row; a loan
+        gets back the earmarks of `earmarked` (the incomes its removal cleared), all in one
+        save."""
+        with self.transaction():
+            if isinstance(row, Loan):
+                self.add_loan(row)
+                for name in earmarked:
+                    source = self._income(name)
+                    if source is not None and source.for_loan is None:
+                        self.update_income(name, replace(source, for_loan=row.name))
+            elif isinstance(row, IncomeSource):
+                self.add_income(row)
+            elif isinstance(row, Expense):
+                self.add_expense(row)
+            else:
+                self.add_family_loan(row)
+
     # -- contacts -----------------------------------------------------------------------------
 
     def add_contact(self, contact: Contact) -> int:
@@ -322,6 +362,15 @@ class Ledger:
         with self.transaction():
             raise_first(contact_problems(contact, self.today, self.household()))
             self.repository.update_contact(contact_id, contact)
+
+    def revert_contact(self, contact_id: int, *, was: Contact, saved: Contact) -> None:
+        """Take back an edit of a contact: refused when the contact changed again since."""
+        with self.transaction():
+            now = dict(self.repository.contacts_with_ids()).get(contact_id)
+            current = self._require(now, "contacts", str(contact_id))
+            if current != saved:
+                raise RowChanged("contacts", f"the contact of {saved.on.isoformat()}", ["contact"])
+            self.update_contact(contact_id, was)
 
     def remove_contact(self, contact_id: int) -> Contact:
         with self.transaction():

@@ -19,6 +19,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.content import Content
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
@@ -27,14 +28,16 @@ from debtcoach.bundled import themes_dir
 from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household, Settings, Strategy
 from debtcoach.domain.payoff import PayoffPlan
+from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.screens import SCREENS
 from debtcoach.domain.wording import month_words
-from debtcoach.services import Ledger
+from debtcoach.services import Ledger, RowChanged
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
+from debtcoach.ui.screens.restore_backup import RestoreBackupScreen
 from debtcoach.ui.textual_private import (
     build_mode_screen,
     css_generation,
@@ -43,6 +46,8 @@ from debtcoach.ui.textual_private import (
     registered_theme,
 )
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
+from debtcoach.ui.undo import UndoStep
+from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 
 SCREEN_KEYS: tuple[tuple[str, str, str], ...] = tuple((s.key, s.mode, s.title) for s in SCREENS)
@@ -120,6 +125,14 @@ class DebtCoachApp(App[None]):
             tooltip="Every key, what each screen is for, where your data lives",
         ),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
+        Binding(
+            "u",
+            "undo",
+            "Undo",
+            show=False,
+            id="undo",
+            tooltip="Take back the last delete or saved edit made here (asks first)",
+        ),
         Binding("ctrl+p", "command_palette", "Palette", show=False, id="palette"),
     ]
 
@@ -139,6 +152,8 @@ class DebtCoachApp(App[None]):
         self.warm_screens = warm_screens
         self.data_changed: Signal[Household] = Signal(self, "data-changed")
         self._startup_warnings: list[str] = []
+        self.undo_steps: list[UndoStep] = []
+        """The deletes and saved edits made in this app, oldest first (`u` takes the last)."""
         self._theme_names: tuple[str, ...] = ()
         self._css_refreshed: tuple[int, dict[str, str]] | None = None
         self.household: Household = ledger.household()
@@ -185,6 +200,50 @@ class DebtCoachApp(App[None]):
             self.notify(f"Not saved: {exc}", severity="error", timeout=10)
             return False
         return True
+
+    # -- undo and backups -----------------------------------------------------------------
+
+    def remember(self, step: UndoStep) -> None:
+        """A change just saved in the app, which `u` (or the palette) can take back."""
+        self.undo_steps.append(step)
+
+    def action_undo(self) -> None:
+        """Take back the last delete or saved edit, after a question (it writes the file)."""
+        if not self.undo_steps:
+            self.notify("Nothing to undo: deletes and saved edits made here can be undone.")
+            return
+        step = self.undo_steps[-1]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._undo(step)
+
+        question = Content(f"Undo this change: {step.what}?")
+        self.push_screen(ConfirmDialog(question, yes="Undo", no="Keep it"), answered)
+
+    def _undo(self, step: UndoStep) -> None:
+        self.undo_steps.remove(step)
+        try:
+            step.revert(self.ledger)
+        except RowChanged as exc:
+            fields = ", ".join(exc.fields)
+            message = f"Not undone: {exc.key} changed again since ({fields}); nothing was written."
+            self.notify(message, severity="error", timeout=10, markup=False)
+            return
+        except (StoreError, RecordProblem) as exc:
+            text = exc.message if isinstance(exc, RecordProblem) else str(exc)
+            self.notify(f"Not undone: {text}", severity="error", timeout=10, markup=False)
+            return
+        self.reload()
+        self.notify(f"Undone: {step.what}.", timeout=5, markup=False)
+
+    def action_restore_backup(self) -> None:
+        self.push_screen(RestoreBackupScreen())
+
+    def backup_restored(self) -> None:
+        """After a restore: the file is another one; undo steps no longer apply to it."""
+        self.undo_steps.clear()
+        self.reload()
 
     # -- themes ---------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from debtcoach.domain.models import Strategy
 
@@ -21,9 +22,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class PaletteCommand:
+    """`literal`: the text holds the user's own words (a name), shown as they are, never as
+    markup."""
+
     text: str
     help: str
     run: Callable[[], Any]
+    literal: bool = False
+
+    def shown(self, matcher: Matcher | None = None) -> Content:
+        if self.literal:
+            return Content(self.text)
+        return Content.from_markup(self.text) if matcher is None else matcher.highlight(self.text)
 
 
 def _screen_label(screen: object) -> str:
@@ -48,6 +58,18 @@ class DebtCoachCommands(Provider):
             )
         yield PaletteCommand(
             "Go to Help", "Every key and where your data lives (key ?)", app.action_help
+        )
+        if app.undo_steps:
+            yield PaletteCommand(
+                f"Undo: {app.undo_steps[-1].what}",
+                "Take back the last delete or saved edit made here (key u, asks first)",
+                app.action_undo,
+                literal=True,
+            )
+        yield PaletteCommand(
+            "Restore a backup",
+            "The backups of the data file: when, how big, whether each loads (asks first)",
+            app.action_restore_backup,
         )
         for name in app.file_theme_names():
             marker = " (current)" if name == app.theme else ""
@@ -93,14 +115,15 @@ class DebtCoachCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self.commands():
-            yield DiscoveryHit(command.text, command.run, help=command.help)
+            yield DiscoveryHit(command.shown(), command.run, text=command.text, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self.commands():
             score = matcher.match(command.text)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.text), command.run, help=command.help)
+                shown = command.shown(matcher)
+                yield Hit(score, shown, command.run, text=command.text, help=command.help)
 
 
 _STRATEGY_HELP = {

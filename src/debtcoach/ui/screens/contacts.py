@@ -27,6 +27,7 @@ from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.wording import count
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.undo import undo_contact_edit, undo_contact_removal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.forms import ask_before_discarding
 from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
@@ -355,6 +356,8 @@ class ContactsScreen(DebtCoachScreen):
             except (StoreError, RecordProblem) as exc:
                 self.notify(f"Not saved: {exc}", severity="error", timeout=10)
                 return
+            what = f"saved the changes to the {old.channel.value} contact of {old.on.isoformat()}"
+            app.remember(undo_contact_edit(what, contact_id, was=old, saved=contact))
             app.reload()
             self.notify(f"Saved the {contact.channel.value} contact of {contact.on.isoformat()}.")
 
@@ -393,7 +396,9 @@ class ContactsScreen(DebtCoachScreen):
             except StoreError as exc:
                 self.notify(f"Not removed: {exc}", severity="error", timeout=10)
                 return
+            what = f"removed the {c.channel.value} contact of {c.on.isoformat()} about {c.loan}"
+            self.coach_app.remember(undo_contact_removal(what, c))
             self.coach_app.reload()
-            self.notify("Contact removed.")
+            self.notify("Contact removed (u undoes it).")
 
         self.app.push_screen(ConfirmDialog(question), answered)

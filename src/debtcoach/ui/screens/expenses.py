@@ -121,6 +121,10 @@ class ExpensesScreen(ListScreen):
         except StoreError as exc:
             self.notify(f"Nothing was changed: {exc}", severity="error", timeout=6)
             return
+        before = dataclasses.replace(saved, cut_active=not turning_on)
+        switched = "on" if turning_on else "off"
+        self.remember_edit(f"turned the cut of {key} {switched}", was=before, edited=saved,
+                           saved=saved)  # fmt: skip
         self.reload_app()
         locale = self.locale
         saving = format_money(cut_saving(saved), locale)
@@ -198,10 +202,16 @@ class ExpensesScreen(ListScreen):
         ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            expense = ledger.update_expense(key, self._build(values, old), was=old)
+            edited = self._build(values, old)
+            expense = ledger.update_expense(key, edited, was=old)
+            self.remember_edit(f"saved the changes to the expense {key}", was=old, edited=edited,
+                               saved=expense)  # fmt: skip
             return f"Saved expense {expense.name}."
 
         return self.form(f"Edit expense {key}", self._fields(old), save)
+
+    def record(self, key: str) -> Expense | None:
+        return next((item for item in self.household.expenses if item.name == key), None)
 
     def delete_record(self, key: str) -> str:
         self.coach_app.ledger.remove_expense(key)

@@ -189,10 +189,16 @@ class FamilyScreen(ListScreen):
         ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            loan = ledger.update_family_loan(key, self._build(values, old), was=old)
+            edited = self._build(values, old)
+            loan = ledger.update_family_loan(key, edited, was=old)
+            self.remember_edit(f"saved the changes to the loan from {key}", was=old,
+                               edited=edited, saved=loan)  # fmt: skip
             return f"Saved the loan from {loan.lender}."
 
         return RecordForm(f"Edit the loan from {key}", self._fields(old), save, key_field="lender")
+
+    def record(self, key: str) -> FamilyLoan | None:
+        return self.household.family_loan(key)
 
     def delete_record(self, key: str) -> str:
         self.coach_app.ledger.remove_family_loan(key)
@@ -222,6 +228,9 @@ class FamilyScreen(ListScreen):
             amount, on = values["amount"], values["date"]
             assert isinstance(amount, Money) and isinstance(on, date)
             updated = ledger.repay_family(key, amount, on)
+            before = dataclasses.replace(updated, repayments=updated.repayments[:-1])
+            self.remember_edit(f"recorded {format_money(amount, locale)} repaid to {key}",
+                               was=before, edited=updated, saved=updated)  # fmt: skip
             return (
                 f"Recorded {format_money(amount, locale)} repaid to {key}; "
                 f"{format_money(updated.balance, locale)} still owed."

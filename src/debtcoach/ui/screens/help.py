@@ -24,7 +24,10 @@ SCREENS_HELP: tuple[tuple[str, str, str], ...] = tuple(
 GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
     ("?", "this help (esc closes it)"),
     ("c", "coach panel: show it (below 100 columns) or move into it"),
-    ("ctrl+p", "palette: screens, themes, strategies, this screen's actions"),
+    ("PgDn PgUp", "in the coach: read the highlighted advice to its end"),
+    ("u", "undo the last delete or saved edit made here (asks first)"),
+    ("ctrl+p", "palette: screens, themes, strategies, this screen's actions,"),
+    ("", "Undo …, Restore a backup (time, size, loads or not; asks first)"),
     ("q", "quit (everything is already saved)"),
 )
 
@@ -34,7 +37,7 @@ LIST_KEYS: tuple[tuple[str, str], ...] = (
     ("x", "delete (asks first)"),
     ("/", "filter (esc clears it)"),
     ("s", "sort by the next column"),
-    ("esc", "cancel a form without saving"),
+    ("esc", "cancel a form (asks first if something was typed)"),
 )
 
 SCREEN_KEYS_HELP: tuple[tuple[str, str], ...] = (
@@ -52,6 +55,7 @@ CHECKIN_KEYS: tuple[tuple[str, str], ...] = (
     ("tab", "next field"),
     ("← →", "change a choice (y / n answers the borrowing question)"),
     ("esc", "one step back (nothing is saved until the note)"),
+    ("", "on step 1: discard the week's typing, after a question"),
 )
 
 PAYOFF_KEYS: tuple[tuple[str, str], ...] = (

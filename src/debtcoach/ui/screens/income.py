@@ -197,7 +197,10 @@ class IncomeScreen(ListScreen):
         ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            source = ledger.update_income(key, self._build(values, old), was=old)
+            edited = self._build(values, old)
+            source = ledger.update_income(key, edited, was=old)
+            self.remember_edit(f"saved the changes to the income {key}", was=old, edited=edited,
+                               saved=source)  # fmt: skip
             return f"Saved income {source.name}."
 
         return self.form(f"Edit income {key}", self._fields(old), save)
@@ -205,6 +208,9 @@ class IncomeScreen(ListScreen):
     def delete_record(self, key: str) -> str:
         self.coach_app.ledger.remove_income(key)
         return f"Removed income {key}."
+
+    def record(self, key: str) -> IncomeSource | None:
+        return next((item for item in self.household.income if item.name == key), None)
 
     def describe(self, key: str) -> str:
         source = next((item for item in self.household.income if item.name == key), None)

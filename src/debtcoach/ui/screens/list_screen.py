@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Input, Static
 from debtcoach.domain.models import Household
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.undo import HouseholdRow, R, UndoStep, undo_edit, undo_removal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.data_table import Column, RecordTable, Row, sort_value
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, SaveCallback
@@ -81,6 +82,19 @@ class ListScreen(DebtCoachScreen):
 
     def describe(self, key: str) -> str:
         return f"the {self.NOUN} {key!r}"
+
+    def record(self, key: str) -> HouseholdRow | None:
+        """The row called `key` as this screen shows it (to put back if its removal is undone)."""
+        return None
+
+    def removal_undo(self, key: str) -> UndoStep | None:
+        """How `u` puts the row back once it is removed (None: it cannot be)."""
+        row = self.record(key)
+        return None if row is None else undo_removal(f"removed {self.describe(key)}", row)
+
+    def remember_edit(self, what: str, *, was: R, edited: R, saved: R) -> None:
+        """A saved edit that `u` can take back."""
+        self.coach_app.remember(undo_edit(what, was=was, edited=edited, saved=saved))
 
     # -- layout and drawing --------------------------------------------------------------
 
@@ -293,11 +307,15 @@ class ListScreen(DebtCoachScreen):
             if not yes:
                 self.table.focus()
                 return
+            undo = self.removal_undo(key)
             try:
                 message = self.delete_record(key)
             except StoreError as exc:
                 self.notify(f"Nothing was removed: {exc}", severity="error", timeout=6)
                 return
+            if undo is not None:
+                self.coach_app.remember(undo)
+                message += " (u undoes it)"
             self.reload_app()
             self.notify(message, timeout=4)
             self.table.focus()

@@ -18,6 +18,7 @@ from debtcoach.domain.wording import count
 from debtcoach.ui.screens.contacts import ContactsScreen
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
+from debtcoach.ui.undo import UndoStep, undo_removal
 from debtcoach.ui.widgets.data_table import Column, Row, clip
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import (
@@ -332,7 +333,10 @@ class LoansScreen(ListScreen):
         ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
-            loan = ledger.update_loan(key, self._build(values, old), was=old)
+            edited = self._build(values, old)
+            loan = ledger.update_loan(key, edited, was=old)
+            self.remember_edit(f"saved the changes to the loan {key}", was=old, edited=edited,
+                               saved=loan)  # fmt: skip
             return f"Saved loan {loan.name}."
 
         return self.form(f"Edit loan {key}", self._fields(old), save)
@@ -340,6 +344,17 @@ class LoansScreen(ListScreen):
     def delete_record(self, key: str) -> str:
         self.coach_app.ledger.remove_loan(key)
         return f"Removed loan {key}. Its contacts and history are kept."
+
+    def record(self, key: str) -> Loan | None:
+        return self.household.loan(key)
+
+    def removal_undo(self, key: str) -> UndoStep | None:
+        """Putting a loan back also earmarks again the incomes its removal freed."""
+        loan = self.household.loan(key)
+        if loan is None:
+            return None
+        earmarked = [source.name for source in self.household.income if source.for_loan == key]
+        return undo_removal(f"removed {self.describe(key)}", loan, earmarked=earmarked)
 
     def describe(self, key: str) -> str:
         loan = self.household.loan(key)

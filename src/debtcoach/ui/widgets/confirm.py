@@ -7,6 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -28,7 +29,7 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str, *, yes: str = "Remove", no: str = "Keep") -> None:
+    def __init__(self, question: str | Content, *, yes: str = "Remove", no: str = "Keep") -> None:
         super().__init__()
         self.question = question
         self.yes_label = yes
