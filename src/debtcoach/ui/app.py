@@ -18,6 +18,7 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
@@ -27,6 +28,7 @@ from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household, Settings, Strategy
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.screens import SCREENS
+from debtcoach.domain.text_rules import printable
 from debtcoach.services import Ledger
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.formatting import month_words
@@ -169,6 +171,29 @@ class DebtCoachApp(App[None]):
         self.household = self.ledger.household()
         self._take_state()
         self.data_changed.publish(self.household)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast is literal text, whatever the caller asks: messages repeat names, notes
+        and store errors ("Added loan Bad[/]."), which must never be read as markup."""
+        super().notify(
+            printable(message, multiline=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def action_help_quit(self) -> None:
+        """Textual's hint for ctrl+c, without its markup (toasts here are literal)."""
+        self.notify("Press q to quit the app", title="Do you want to quit?")
 
     def _warn(self, message: str) -> None:
         if self.is_running:

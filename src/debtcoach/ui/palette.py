@@ -12,8 +12,12 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
 from debtcoach.domain.models import Strategy
+from debtcoach.domain.text_rules import printable
+from debtcoach.ui.formatting import literal
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -93,14 +97,34 @@ class DebtCoachCommands(Provider):
 
     async def discover(self) -> Hits:
         for command in self.commands():
-            yield DiscoveryHit(command.text, command.run, help=command.help)
+            yield DiscoveryHit(
+                literal(command.text), command.run, text=command.text, help=command.help
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self.commands():
             score = matcher.match(command.text)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.text), command.run, help=command.help)
+                yield Hit(
+                    score,
+                    highlighted(matcher, command.text),
+                    command.run,
+                    text=command.text,
+                    help=command.help,
+                )
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """`text` with the letters the query matched highlighted, as `Matcher.highlight` does, but
+    literal: a theme file's name is file text, never markup."""
+    shown = printable(text)
+    content = Content(shown)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, shown)
+    for offset in offsets:
+        if not shown[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 _STRATEGY_HELP = {

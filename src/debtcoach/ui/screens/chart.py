@@ -23,6 +23,7 @@ from debtcoach.domain.calendar import plan_month_label
 from debtcoach.domain.models import Household, Strategy
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.payoff import PayoffPlan
+from debtcoach.domain.text_rules import printable
 from debtcoach.ui.formatting import month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
@@ -59,7 +60,8 @@ def debt_series(plan: PayoffPlan) -> list[Series]:
         key = debt.name
         for month in plan.schedule:
             values.append(month.balances.get(key, Money.zero(plan.currency)))
-        label = f"{debt.name} (family)" if debt.family else debt.name
+        name = printable(debt.name)
+        label = f"{name} (family)" if debt.family else name
         series.append(
             Series(label, tuple(values), LOAN_MARKERS[i % len(LOAN_MARKERS)], debt.payoff_month)
         )
@@ -179,7 +181,8 @@ class ChartScreen(DebtCoachScreen):
         return Content("\n").join(lines)
 
     def _debts_table(self, plan: PayoffPlan) -> Content:
-        width = max((len(d.name) + (9 if d.family else 0) for d in plan.debts), default=4)
+        names = [printable(d.name) + (" (family)" if d.family else "") for d in plan.debts]
+        width = max((len(name) for name in names), default=4)
         width = max(width, 4) + 2
         lines = [
             Content.styled(
@@ -187,8 +190,7 @@ class ChartScreen(DebtCoachScreen):
                 "bold $accent",
             )
         ]
-        for debt in plan.debts:
-            name = f"{debt.name} (family)" if debt.family else debt.name
+        for debt, name in zip(plan.debts, names, strict=True):
             risk = "  promise at risk" if debt.at_risk else ""
             lines.append(
                 Content.assemble(

@@ -22,6 +22,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widget import Widget
@@ -51,8 +52,10 @@ from debtcoach.domain.models import (
     validate_name,
 )
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_money, parse_rate
+from debtcoach.domain.text_rules import printable
 from debtcoach.services.checkin import save_checkin
 from debtcoach.services.exchange import StoreError
+from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 NONE = "none"
@@ -89,8 +92,8 @@ class ChoiceField(Widget, can_focus=True):
         self.options = tuple(options)
         self.value = value if value in self.options else self.options[0]
 
-    def render(self) -> str:
-        return f"◀ {self.value.replace('_', ' ')} ▶"
+    def render(self) -> Content:
+        return literal(f"◀ {self.value.replace('_', ' ')} ▶")
 
     def action_step(self, delta: int) -> None:
         index = (self.options.index(self.value) + delta) % len(self.options)
@@ -259,7 +262,7 @@ class CheckInScreen(DebtCoachScreen):
                 Text(total(item.received), justify="right"),
                 Text(total(item.spent), justify="right"),
                 "yes" if item.borrowed else "no",
-                Text(note),
+                Text(printable(note)),
                 key=item.week,
             )
         status = "done" if current in done else "not done yet"
@@ -358,9 +361,9 @@ class CheckInScreen(DebtCoachScreen):
             self._shown.append((spec, widget))
             rows.append(
                 Horizontal(
-                    Label(spec.label, classes="ck-label", markup=False),
+                    Label(literal(spec.label), classes="ck-label"),
                     widget,
-                    Label(spec.info, classes="ck-info", markup=False),
+                    Label(literal(spec.info), classes="ck-info"),
                     classes="ck-row",
                 )
             )
@@ -423,7 +426,7 @@ class CheckInScreen(DebtCoachScreen):
         problem = self._check_step(self.step_index)
         if problem is not None:
             key, message = problem
-            self.query_one("#ck-error", Static).update(message)
+            self.query_one("#ck-error", Static).update(literal(message))
             widget = next((w for s, w in self._shown if s.key == key), None)
             self.set_focus(widget)
             return
@@ -664,14 +667,14 @@ class CheckInScreen(DebtCoachScreen):
         try:
             checkin, new_loans, contacts = self._build(len(self.steps) - 1)
         except _FieldProblem as problem:
-            self.query_one("#ck-error", Static).update(problem.message)
+            self.query_one("#ck-error", Static).update(literal(problem.message))
             return
         try:
             summary = save_checkin(
                 self.coach_app.ledger, checkin, new_loans=new_loans, contacts=contacts
             )
         except (CheckInError, StoreError, ValueError) as exc:
-            self.query_one("#ck-error", Static).update(f"Not saved: {exc}")
+            self.query_one("#ck-error", Static).update(literal(f"Not saved: {exc}"))
             return
         self.draft = None
         self.summary = summary
@@ -680,12 +683,12 @@ class CheckInScreen(DebtCoachScreen):
 
     def show_summary(self, summary: CheckInSummary) -> None:
         lines = summary_lines(summary, self._household.settings.locale)
-        self.query_one("#ck-summary-title", Static).update(lines[0])
+        self.query_one("#ck-summary-title", Static).update(literal(lines[0]))
         # The coach's reason is indented under its title: kept indented when it wraps.
         text = [line for line in lines[1:] if not line.startswith("  ")]
         why = [line.strip() for line in lines[1:] if line.startswith("  ")]
-        self.query_one("#ck-summary-text", Static).update("\n".join(text))
-        self.query_one("#ck-summary-why", Static).update("\n".join(why))
+        self.query_one("#ck-summary-text", Static).update(literal_lines(text))
+        self.query_one("#ck-summary-why", Static).update(literal_lines(why))
         self.query_one(ContentSwitcher).current = "ck-summary"
         self.refresh_bindings()
         self.set_focus(None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,7 +26,9 @@ from debtcoach.domain.dashboard import follow_ups_due
 from debtcoach.domain.models import Channel, Contact, Household
 from debtcoach.domain.money import format_money
 from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.text_rules import printable
 from debtcoach.services.exchange import StoreError
+from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 
@@ -67,7 +70,7 @@ class ContactForm(ModalScreen[Contact | None]):
             who = f" with {self.lender}" if self.lender else ""
             first = self.initial
             verb = "Edit the contact" if first else "Log a contact"
-            yield Static(f"{verb}{who} about {self.loan}", id="cf-title")
+            yield Static(literal(f"{verb}{who} about {self.loan}"), id="cf-title")
             on = first.on if first else self.today
             yield from self._row("date", "Date", Input(on.isoformat(), placeholder="YYYY-MM-DD"))
             channels = [(c.value, c) for c in Channel]
@@ -105,7 +108,7 @@ class ContactForm(ModalScreen[Contact | None]):
 
     def _set_error(self, field: str, message: str) -> None:
         error = self.query_one(f"#cf-{field}-error", Static)
-        error.update(message)
+        error.update(literal(message))
         error.set_class(not message, "-empty")
 
     def read(self) -> tuple[Contact | None, dict[str, str]]:
@@ -205,7 +208,9 @@ class ContactsScreen(DebtCoachScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="ct-loan")
         yield Static(id="ct-next")
-        table: DataTable[str] = DataTable(id="ct-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = DataTable(
+            id="ct-table", cursor_type="row", zebra_stripes=True
+        )
         yield table
         yield Static(id="ct-detail")
 
@@ -232,7 +237,7 @@ class ContactsScreen(DebtCoachScreen):
             lender = f" with {loan.lender}" if loan.lender else ""
             owed = format_money(loan.balance, household.settings.locale)
             header = f"{loan.name}{lender} · owed {owed} · {loan.status.value}"
-        self.query_one("#ct-loan", Static).update(header)
+        self.query_one("#ct-loan", Static).update(literal(header))
         self.rows = app.ledger.contacts_of(self.loan_name)
         self._show_next(tuple(c for _, c in self.rows))
         table = self.query_one("#ct-table", DataTable)
@@ -242,10 +247,10 @@ class ContactsScreen(DebtCoachScreen):
             table.add_row(
                 c.on.isoformat(),
                 c.channel.value,
-                c.outcome,
+                Text(printable(c.outcome)),
                 c.follow_up.isoformat() if c.follow_up else "",
-                c.who,
-                c.asked,
+                Text(printable(c.who)),
+                Text(printable(c.asked)),
                 key=str(contact_id),
             )
         if self.rows:
@@ -295,15 +300,12 @@ class ContactsScreen(DebtCoachScreen):
             detail.update("")
             return
         _, c = selected
-        parts = [f"{c.on.isoformat()} by {c.channel.value}"]
-        if c.who:
-            parts.append(f"with {c.who}")
-        text = " ".join(parts)
+        lines = [f"{c.on.isoformat()} by {c.channel.value}" + (f" with {c.who}" if c.who else "")]
         if c.asked:
-            text += f"\nAsked for: {c.asked}"
+            lines.append(f"Asked for: {c.asked}")
         if c.outcome:
-            text += f"\nOutcome: {c.outcome}"
-        detail.update(text)
+            lines.append(f"Outcome: {c.outcome}")
+        detail.update(literal_lines(lines))
 
     # -- actions --------------------------------------------------------------------------
 

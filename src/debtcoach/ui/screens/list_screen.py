@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Input, Static
 
 from debtcoach.domain.models import Household
 from debtcoach.services.exchange import StoreError
+from debtcoach.ui.formatting import literal
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.data_table import Column, RecordTable, Row, sort_value
@@ -131,8 +132,10 @@ class ListScreen(DebtCoachScreen):
 
     def refresh_data(self, household: Household) -> None:
         self._rows = self.build_rows(household)
-        self.query_one("#list-summary", Static).update(self.summary_text(household))
-        self.query_one("#list-totals", Static).update(self.totals_text(household))
+        summary = literal(self.summary_text(household))
+        self.query_one("#list-summary", Static).update(summary)
+        totals = literal(self.totals_text(household), multiline=True)
+        self.query_one("#list-totals", Static).update(totals)
         self._redraw()
 
     def visible_rows(self) -> list[Row]:
@@ -160,7 +163,9 @@ class ListScreen(DebtCoachScreen):
         if not self._rows:
             empty.update(self.EMPTY_TEXT)
         elif not rows:
-            empty.update(f"No {self.NOUN} matches {self.filter_text!r}: esc clears the filter.")
+            empty.update(
+                literal(f"No {self.NOUN} matches {self.filter_text!r}: esc clears the filter.")
+            )
         empty.set_class(not rows, "-shown")
 
     def _alert_style(self) -> str:
@@ -216,7 +221,7 @@ class ListScreen(DebtCoachScreen):
 
     def _show_kept_filter(self, text: str) -> None:
         kept = self.query_one("#list-filter-kept", Static)
-        kept.update(f"filter: {text} (esc clears · / changes it)" if text else "")
+        kept.update(literal(f"filter: {text} (esc clears · / changes it)" if text else ""))
         kept.set_class(bool(text), "-shown")
 
     def action_filter(self) -> None:

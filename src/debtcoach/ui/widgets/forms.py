@@ -26,6 +26,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.services.exchange import DuplicateName, StoreError
+from debtcoach.ui.formatting import literal
 
 FieldKind = Literal["text", "select", "bool"]
 Values = dict[str, object]
@@ -123,7 +124,7 @@ class RecordForm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
-            yield Static(self.form_title, id="form-title")
+            yield Static(literal(self.form_title), id="form-title")
             yield Static("", id="form-error")
             with VerticalScroll(id="form-fields"):
                 for spec in self.fields:
@@ -208,14 +209,14 @@ class RecordForm(ModalScreen[bool]):
 
     def _set_field_error(self, key: str, message: str) -> None:
         error = self.query_one(f"#err-{key}", Static)
-        error.update(message)
+        error.update(literal(message))
         error.set_class(bool(message), "-shown")
         widget = self.query_one(f"#f-{key}")
         widget.set_class(bool(message), "-bad")
 
     def _set_form_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
-        error.update(message)
+        error.update(literal(message))
         error.set_class(bool(message), "-shown")
 
     def field_error(self, key: str) -> str:
