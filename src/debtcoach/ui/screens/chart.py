@@ -34,6 +34,8 @@ MARKERS: dict[Strategy, str] = {
     Strategy.CUSTOM: "+",
 }
 LOAN_MARKERS = ("braille", "•", "+", "x", "o", "*", "#", "%")
+AXIS_CLIP = 3
+NEVER_PAYS_OFF = "does not pay off at this budget"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,15 @@ def debt_series(plan: PayoffPlan) -> list[Series]:
             Series(label, tuple(values), LOAN_MARKERS[i % len(LOAN_MARKERS)], debt.payoff_month)
         )
     return series
+
+
+def axis_top(start: Money, series: list[Series]) -> Money:
+    """The highest amount the y axis shows: the highest balance, but at most `AXIS_CLIP` times
+    what is owed today. A plan that never ends grows without bound (at 400 % APR a balance
+    doubles every few months, past what a float or Babel's compact format can hold), so its
+    lines are cut at the top of the axis instead."""
+    highest = max((v.minor for item in series for v in item.values), default=start.minor)
+    return Money(min(highest, AXIS_CLIP * max(start.minor, 1)), start.currency)
 
 
 def nice_ticks(top: float, most: int = 5) -> list[float]:
@@ -132,6 +143,10 @@ class ChartScreen(DebtCoachScreen):
     def money(self, amount: Money) -> str:
         return format_money(amount, self.coach_app.settings.locale)
 
+    def interest(self, amount: Money, ends: bool) -> str:
+        """Interest of a debt or plan that never ends grows without bound: not a figure."""
+        return self.money(amount) if ends else "—"
+
     def month(self, label: str | None) -> str:
         if label is None:
             return "—"
@@ -151,6 +166,12 @@ class ChartScreen(DebtCoachScreen):
             text = self._debts_table(chosen)
         else:
             text = self._strategies_table()
+        if chosen.feasible and not chosen.pays_off:
+            never = Content.assemble(
+                (f"{NEVER_PAYS_OFF.capitalize()}: ", "bold"),
+                f"still owing after 50 years at {self.money(chosen.budget)} a month.",
+            )
+            text = Content("\n").join([text, never])
         hint = Content.assemble(
             ("s", "bold reverse"),
             " next strategy  ",
@@ -173,7 +194,7 @@ class ChartScreen(DebtCoachScreen):
             row = (
                 f"{'▸' if strategy == chosen else ' '} {strategy.value:<11}"
                 f"{self.month(plan.debt_free):<11}{months:>7}"
-                f"{self.money(plan.total_interest):>13}"
+                f"{self.interest(plan.total_interest, plan.pays_off):>13}"
             )
             lines.append(
                 Content.assemble((row, "bold"), "  in use") if strategy == chosen else Content(row)
@@ -195,7 +216,7 @@ class ChartScreen(DebtCoachScreen):
             lines.append(
                 Content.assemble(
                     f"  {name:<{width}}{self.month(debt.payoff_date):<11}"
-                    f"{self.money(debt.interest):>12}",
+                    f"{self.interest(debt.interest, debt.payoff_month is not None):>12}",
                     (risk, "$warning"),
                 )
             )
@@ -216,24 +237,28 @@ class ChartScreen(DebtCoachScreen):
         start = Money(sum(d.start_balance.minor for d in chosen.debts), household.currency)
         if self.per_loan:
             series = debt_series(chosen)
-            plt.title(f"Each debt under {chosen.strategy.value}")
+            title = f"Each debt under {chosen.strategy.value}"
         else:
             series = [total_series(p, start, MARKERS[s]) for s, p in self.plans.items()]
-            plt.title("Total owed: strategies compared")
+            title = "Total owed: strategies compared"
+        if not chosen.pays_off:
+            title = f"{'Each debt' if self.per_loan else 'Total owed'}: {NEVER_PAYS_OFF}"
+        plt.title(title)
+        top = axis_top(start, series)
         longest = max((len(s.values) for s in series), default=1)
         chosen_label = chosen.strategy.value
         # The strategy in use is drawn last so it stays on top where lines overlap.
         series.sort(key=lambda s: s.label == chosen_label and not self.per_loan)
         for item in series:
             xs = list(range(len(item.values)))
-            ys = [float(v.to_decimal()) for v in item.values]
+            clipped = (Money(min(v.minor, top.minor), v.currency) for v in item.values)
+            ys = [float(v.to_decimal()) for v in clipped]
             plt.plot(xs, ys, label=item.label, marker=item.marker)
         if not self.per_loan:
             for item in series:
                 if item.end_month is not None:
                     plt.vline(item.end_month, "gray")
         plt.xlim(0, longest)
-        top = max((v for item in series for v in item.values), default=start)
         self._ticks(plt, longest, top)
         plot.refresh()
 
