@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -45,6 +45,7 @@ from debtcoach.domain.payoff import PlanInputError
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.restructure import RestructureError
 from debtcoach.services import Ledger
+from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import (
     StorageCorrupt,
     StorageTooNew,
@@ -109,6 +110,19 @@ def _launch_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
 
 
 def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+    """The app; an unexpected error, also one before its first frame, is never a traceback:
+    one line naming the crash log that holds it, exit 1. A store error is said as usual."""
+    try:
+        return _run_tui(path, today, theme, demo)
+    except StoreError:
+        raise
+    except Exception as exc:
+        folder = crash_log_folder(path, demo=demo)
+        print(crash_message(folder, exc, datetime.now()), file=sys.stderr)
+        return 1
+
+
+def _run_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
     # Imported by name so that scripts never load Textual (an import contract checks the rest).
     app_module = importlib.import_module("debtcoach.ui.app")
     run: Callable[..., int] = app_module.run

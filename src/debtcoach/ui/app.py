@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,6 +31,7 @@ from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.screens import SCREENS
 from debtcoach.domain.text_rules import printable
 from debtcoach.services import Ledger
+from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.formatting import month_words
 from debtcoach.ui.palette import DebtCoachCommands
@@ -39,6 +41,7 @@ from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.textual_private import (
     build_mode_screen,
     css_generation,
+    discard_exit_messages,
     mark_styles_current,
     mode_is_built,
     registered_theme,
@@ -138,6 +141,7 @@ class DebtCoachApp(App[None]):
         self.demo = demo
         self.warm_screens = warm_screens
         self.data_changed: Signal[Household] = Signal(self, "data-changed")
+        self.crash: BaseException | None = None
         self._startup_warnings: list[str] = []
         self._theme_names: tuple[str, ...] = ()
         self._css_refreshed: tuple[int, dict[str, str]] | None = None
@@ -190,6 +194,14 @@ class DebtCoachApp(App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled error anywhere in the app: remember it for the crash log and exit,
+        without Textual's full-screen traceback (`run` prints one line instead)."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        discard_exit_messages(self)
 
     def action_help_quit(self) -> None:
         """Textual's hint for ctrl+c, without its markup (toasts here are literal)."""
@@ -372,7 +384,11 @@ class DebtCoachApp(App[None]):
 
 
 def run(*, path: Path, today: date, theme: str | None, demo: bool) -> int:
-    """Entry point used by the CLI (imported lazily so scripts never load Textual)."""
+    """Entry point used by the CLI (imported lazily so scripts never load Textual).
+
+    0 when the user quit; 1 after an unexpected error, once the terminal is restored, with its
+    traceback in a crash log next to the data file and one line on stderr naming it.
+    """
     app = DebtCoachApp(Ledger(path, today), theme_name=theme, demo=demo)
     # What exists now (the modules, and years of check-ins just loaded) lives as long as the
     # app: take it out of the cyclic collector's full passes, which otherwise re-scan it all and
@@ -380,4 +396,8 @@ def run(*, path: Path, today: date, theme: str | None, demo: bool) -> int:
     gc.freeze()
     gc.enable()  # the CLI keeps the collector off while starting up
     app.run()
+    if app.crash is not None:
+        folder = crash_log_folder(path, demo=demo)
+        print(crash_message(folder, app.crash, datetime.now()), file=sys.stderr)
+        return 1
     return 0
