@@ -37,7 +37,7 @@ from debtcoach.cli import (
     plan,
     settings,
 )
-from debtcoach.cli.common import Context, Handler, InputError, Parser, date_arg
+from debtcoach.cli.common import Context, Handler, InputError, Parser, date_arg, say
 from debtcoach.domain.calendar import DateError
 from debtcoach.domain.models import InvalidName
 from debtcoach.domain.money import MoneyError
@@ -159,10 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _stdout_closed()
     except InputError as exc:
-        print(f"debtcoach: {exc}", file=sys.stderr)
+        say(f"debtcoach: {exc}", file=sys.stderr)
         return 2
     except RecordProblem as exc:
-        print(f"debtcoach: {exc.option}: {exc.message}", file=sys.stderr)
+        say(f"debtcoach: {exc.option}: {exc.message}", file=sys.stderr)
         return 2
     except (
         StoreInputError,
@@ -172,20 +172,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         PlanInputError,
         RestructureError,
     ) as exc:
-        print(f"debtcoach: {exc}", file=sys.stderr)
+        say(f"debtcoach: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:
-        print(f"debtcoach: {exc}", file=sys.stderr)
+        say(f"debtcoach: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(
-            f"debtcoach: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
-        )
+        say(f"debtcoach: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the contract: never a traceback, one line, exit 1
-        print(f"debtcoach: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        say(f"debtcoach: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
 
 

@@ -13,6 +13,7 @@ from debtcoach.cli.common import (
     list_remove,
     name_arg,
     print_rows,
+    say,
 )
 from debtcoach.domain.budget import monthly_amount
 from debtcoach.domain.models import (
@@ -67,7 +68,7 @@ def income_add(ctx: Context, args: argparse.Namespace) -> int:
         notes=args.notes or "",
     )
     ctx.ledger.add_income(source)
-    print(f"Added income {source.name}.")
+    say(f"Added income {source.name}.")
     return 0
 
 
@@ -96,5 +97,5 @@ def income_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def income_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_income(args.name)
-    print(f"Removed income {args.name}.")
+    say(f"Removed income {args.name}.")
     return 0

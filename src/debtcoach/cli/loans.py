@@ -15,6 +15,7 @@ from debtcoach.cli.common import (
     name_arg,
     print_rows,
     rate_arg,
+    say,
 )
 from debtcoach.domain.models import (
     Loan,
@@ -101,7 +102,7 @@ def loan_add(ctx: Context, args: argparse.Namespace) -> int:
         status=LoanStatus.PAID_OFF if balance.minor == 0 else status,
     )
     ctx.ledger.add_loan(loan)
-    print(f"Added loan {loan.name}.")
+    say(f"Added loan {loan.name}.")
     return 0
 
 
@@ -131,5 +132,5 @@ def loan_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def loan_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_loan(args.name)
-    print(f"Removed loan {args.name}.")
+    say(f"Removed loan {args.name}.")
     return 0
