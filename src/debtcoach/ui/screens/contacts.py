@@ -26,7 +26,7 @@ from debtcoach.domain.dashboard import follow_ups_due
 from debtcoach.domain.models import Channel, Contact, Household
 from debtcoach.domain.money import format_money
 from debtcoach.domain.record_rules import RecordProblem
-from debtcoach.domain.text_rules import printable
+from debtcoach.domain.text_rules import free_text_problem, printable
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
@@ -129,6 +129,10 @@ class ContactForm(ModalScreen[Contact | None]):
         if on is not None:
             for field, message in contact_date_problems(on, follow_up, self.today).items():
                 problems.setdefault(field, message)
+        for field in ("who", "asked", "outcome"):
+            problem = free_text_problem(self.query_one(f"#cf-{field}", Input).value.strip())
+            if problem is not None:
+                problems[field] = problem
         channel = self.query_one("#cf-channel", Select).value
         if not isinstance(channel, Channel):
             problems["channel"] = "pick how you talked to the lender"

@@ -143,7 +143,12 @@ class IncomeScreen(ListScreen):
                 initial=date_text(source.end) if source else "",
                 placeholder="YYYY-MM-DD (optional)",
             ),
-            FieldSpec("notes", "Notes", parse=text_field(), initial=source.notes if source else ""),
+            FieldSpec(
+                "notes",
+                "Notes",
+                parse=text_field(notes=True),
+                initial=source.notes if source else "",
+            ),
         ]
 
     @staticmethod
