@@ -11,11 +11,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.content import Content
-from textual.visual import visualize
-from textual.widget import Widget
 from textual.widgets import Static
-from textual.widgets._toast import Toast
 
 from debtcoach.domain.models import (
     Channel,
@@ -37,7 +33,7 @@ from debtcoach.ui.widgets.coach_panel import CoachPanel
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import TODAY, make_app
-from tests.ui.list_pilot import cell, fill, open_screen, select_row
+from tests.ui.list_pilot import cell, fill, open_screen, select_row, shown, toasts
 
 SIZE = (80, 24)
 MARKUP = "[bold red]X[/]"
@@ -59,18 +55,8 @@ def a_loan(name: str, **extra: object) -> Loan:
     )
 
 
-def shown(widget: Widget) -> str:
-    """What a widget draws, as plain text: markup, had it been read, would be gone from it."""
-    visual = visualize(widget, widget.render(), markup=widget._render_markup)
-    return visual.plain if isinstance(visual, Content) else str(visual)
-
-
 def text_of(app, selector: str) -> str:  # type: ignore[no-untyped-def]
     return shown(app.screen.query_one(selector, Static))
-
-
-def toasts(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [shown(toast) for toast in app.screen.query(Toast)]
 
 
 def test_literal_keeps_brackets_and_shows_controls_as_escapes() -> None:
@@ -114,7 +100,7 @@ async def test_the_added_toast_and_later_edit_and_delete_show_the_name(sample_db
         assert text_of(app, "#form-title") == "Edit loan Bad[/]"
         await pilot.press("escape", "x")
         assert isinstance(app.screen, ConfirmDialog)
-        assert "the loan 'Bad[/]' ($100.00 owed)" in text_of(app, "#confirm-question")
+        assert "the loan “Bad[/]” ($100.00 owed)" in text_of(app, "#confirm-question")
         await pilot.press("y")
         await pilot.pause()
         assert "Removed loan Bad[/]. Its contacts and history are kept." in toasts(app)
@@ -131,7 +117,7 @@ async def test_the_delete_question_does_not_render_a_name_as_markup(sample_db: P
         await select_row(pilot, MARKUP)
         await pilot.press("x")
         question = app.screen.query_one("#confirm-question", Static)
-        assert f"the income '{MARKUP}'" in shown(question)
+        assert f"the income “{MARKUP}”" in shown(question)
         assert question.visual.spans == []  # type: ignore[attr-defined]
 
 
@@ -160,7 +146,7 @@ async def test_the_filter_box_takes_any_text(sample_db: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await open_screen(pilot, "l")
         await pilot.press("slash", *"[/x]")
-        assert text_of(app, "#list-empty") == "No loan matches '[/x]': esc clears the filter."
+        assert text_of(app, "#list-empty") == "No loan matches “[/x]”: esc clears the filter."
         await pilot.press("enter")
         assert text_of(app, "#list-filter-kept") == "filter: [/x] (esc clears · / changes it)"
 

@@ -195,5 +195,5 @@ class IncomeScreen(ListScreen):
     def describe(self, key: str) -> str:
         source = next((item for item in self.household.income if item.name == key), None)
         if source is None:
-            return f"the income {key!r}"
-        return f"the income {key!r} ({format_money(source.amount, self.locale)} {source.frequency})"
+            return f"the income “{key}”"
+        return f"the income “{key}” ({format_money(source.amount, self.locale)} {source.frequency})"

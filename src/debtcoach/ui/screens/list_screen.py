@@ -81,7 +81,7 @@ class ListScreen(DebtCoachScreen):
         raise NotImplementedError
 
     def describe(self, key: str) -> str:
-        return f"the {self.NOUN} {key!r}"
+        return f"the {self.NOUN} “{key}”"
 
     # -- layout and drawing --------------------------------------------------------------
 
@@ -164,7 +164,7 @@ class ListScreen(DebtCoachScreen):
             empty.update(self.EMPTY_TEXT)
         elif not rows:
             empty.update(
-                literal(f"No {self.NOUN} matches {self.filter_text!r}: esc clears the filter.")
+                literal(f"No {self.NOUN} matches “{self.filter_text}”: esc clears the filter.")
             )
         empty.set_class(not rows, "-shown")
 
