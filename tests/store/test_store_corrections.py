@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from debtcoach.services.checkin import save_checkin
 
 from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import checkin_date
 from debtcoach.domain.models import CheckIn, FamilyLoan, Loan, LoanKind
 from debtcoach.domain.money import Money
 from debtcoach.services import Ledger
+from debtcoach.services.checkin import save_checkin
 from debtcoach.store.storage import AtomicJSONStorage
 
 FIRST_MONDAY = date(2024, 1, 1)
