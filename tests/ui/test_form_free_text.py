@@ -6,6 +6,7 @@ a problem before saving; a note may be as long as the Ledger allows (5,000 chara
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,25 @@ async def test_the_contact_form_refuses_a_control_character_as_it_is_typed(
         assert "must not contain control characters" in error
         await pilot.press("ctrl+s")
         assert app.screen is form
+
+
+async def test_a_field_never_draws_a_control_character(sample_db: Path) -> None:
+    repository = Repository(sample_db)  # an older file: a control character in the lender
+    visa = repository.load().loan("Visa")
+    assert visa is not None
+    repository.update_loan("Visa", replace(visa, lender="Harbor\x1b]0;pwned\x07"))
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        await select_row(pilot, "Visa")
+        await pilot.press("e")
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        lender = form.query_one("#f-lender", Input)
+        assert lender.value == "Harbor\\x1b]0;pwned\\x07"  # visible, and what saving keeps
+        assert form.field_error("lender") == ""
+        form.query_one("#f-purpose", Input).value = ""
+        await paste(pilot, "#f-purpose", "sofa\x1b[31m\x9b")
+        drawn = form.query_one("#f-purpose", Input).render_line(0).text
+        assert "sofa[31m" in drawn and "\x1b" not in drawn and "\x9b" not in drawn
+        assert "found \\x1b at character 5" in form.field_error("purpose")

@@ -38,6 +38,7 @@ PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("App", "_screen_stacks"),
     ("App", "_handle_exception"),
     ("App", "_exit_renderables"),
+    ("Input", "_value"),  # overridden by widgets.text_input.TextInput: what an Input draws
     ("Screen", "_css_update_count"),
     ("Footer", "_bindings_ready"),
     ("textual.widgets._footer", "FooterKey"),

@@ -57,6 +57,7 @@ from debtcoach.services.checkin import save_checkin
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.widgets.text_input import TextInput
 
 NONE = "none"
 
@@ -307,7 +308,7 @@ class CheckInScreen(DebtCoachScreen):
             values.update({f"received:{k}": _plain(v) for k, v in previous.received.items()})
             values.update({f"spent:{k}": _plain(v) for k, v in previous.spent.items()})
             values["borrowed"] = "yes" if previous.borrowed else "no"
-            values["note"] = previous.note
+            values["note"] = printable(previous.note, multiline=True)
             return values
         for loan in household.loans:
             due = due_in_week(loan, week)
@@ -351,7 +352,7 @@ class CheckInScreen(DebtCoachScreen):
             else:
                 is_amount = spec.key.startswith(("paid:", "received:", "spent:", "new:amount"))
                 is_amount = is_amount or spec.key in ("new:min", "new:apr")
-                widget = Input(
+                widget = TextInput(
                     value,
                     placeholder="0" if is_amount else "",
                     id=f"ck-f{number}",

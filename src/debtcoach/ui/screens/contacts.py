@@ -31,6 +31,7 @@ from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.text_input import TextInput
 
 TEXT_LIMIT = 200
 _FIELDS = ("date", "channel", "who", "asked", "outcome", "follow_up")
@@ -83,9 +84,9 @@ class ContactForm(ModalScreen[Contact | None]):
                 ("asked", "Asked for", "e.g. 36 installments"),
                 ("outcome", "Outcome", "e.g. send payslips"),
             ):
-                value = str(getattr(first, field)) if first else ""
+                value = printable(str(getattr(first, field))) if first else ""
                 yield from self._row(
-                    field, label, Input(value, placeholder=hint, max_length=TEXT_LIMIT)
+                    field, label, TextInput(value, placeholder=hint, max_length=TEXT_LIMIT)
                 )
             follow = first.follow_up.isoformat() if first and first.follow_up else ""
             yield from self._row(

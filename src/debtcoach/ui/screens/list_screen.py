@@ -25,6 +25,7 @@ from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.data_table import Column, RecordTable, Row, sort_value
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, SaveCallback
+from debtcoach.ui.widgets.text_input import TextInput
 
 
 class ListScreen(DebtCoachScreen):
@@ -87,7 +88,7 @@ class ListScreen(DebtCoachScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="list-summary", classes="list-summary")
-        yield Input(
+        yield TextInput(
             placeholder="filter: type part of a name · enter keeps it · esc clears",
             id="list-filter",
             compact=True,

@@ -25,8 +25,10 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.text_rules import printable
 from debtcoach.services.exchange import DuplicateName, StoreError
 from debtcoach.ui.formatting import literal
+from debtcoach.ui.widgets.text_input import TextInput
 
 FieldKind = Literal["text", "select", "bool"]
 Values = dict[str, object]
@@ -159,8 +161,8 @@ class RecordForm(ModalScreen[bool]):
             # The word says it too: a ticked box is not told apart by colour alone (NO_COLOR).
             ticked = bool(spec.initial)
             return FormCheckbox(_yes_no(ticked), value=ticked, compact=True, id=widget_id)
-        return Input(
-            value=str(spec.initial),
+        return TextInput(
+            value=printable(str(spec.initial), multiline=True),
             placeholder=spec.placeholder,
             compact=True,
             id=widget_id,
