@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from textual.app import App
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
+from textual.visual import visualize
+from textual.widget import Widget
 from textual.widgets import Input, Static
+from textual.widgets._toast import Toast
 
 from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.forms import RecordForm
@@ -46,3 +50,14 @@ async def fill(pilot: Pilot[None], key: str, text: str) -> None:
     assert isinstance(form, RecordForm)
     form.query_one(f"#f-{key}", Input).focus()
     await pilot.press("home", "ctrl+k", *text)
+
+
+def shown(widget: Widget) -> str:
+    """What a widget draws, as plain text: markup, had it been read, would be gone from it."""
+    visual = visualize(widget, widget.render(), markup=widget._render_markup)
+    return visual.plain if isinstance(visual, Content) else str(visual)
+
+
+def toasts(app: App[None]) -> list[str]:
+    """The notifications on screen (the app must run with `notifications=True`)."""
+    return [shown(toast) for toast in app.screen.query(Toast)]

@@ -7,11 +7,11 @@ import importlib
 import pytest
 from textual.app import App
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from debtcoach.ui.textual_private import PRIVATE_ATTRIBUTES
 
-OWNERS: dict[str, object] = {"App": App, "Screen": Screen, "Footer": Footer}
+OWNERS: dict[str, object] = {"App": App, "Screen": Screen, "Footer": Footer, "Input": Input}
 
 
 @pytest.mark.parametrize(("owner", "attribute"), PRIVATE_ATTRIBUTES)

@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -38,7 +38,7 @@ from debtcoach.cli import (
     settings,
     whatif,
 )
-from debtcoach.cli.common import Context, Handler, InputError, Parser, date_arg
+from debtcoach.cli.common import Context, Handler, InputError, Parser, date_arg, say
 from debtcoach.domain.calendar import DateError
 from debtcoach.domain.models import InvalidName
 from debtcoach.domain.money import MoneyError
@@ -46,6 +46,7 @@ from debtcoach.domain.payoff import PlanInputError
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.restructure import RestructureError
 from debtcoach.services import Ledger
+from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import (
     StorageCorrupt,
     StorageTooNew,
@@ -111,6 +112,19 @@ def _launch_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
 
 
 def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+    """The app; an unexpected error, also one before its first frame, is never a traceback:
+    one line naming the crash log that holds it, exit 1. A store error is said as usual."""
+    try:
+        return _run_tui(path, today, theme, demo)
+    except StoreError:
+        raise
+    except Exception as exc:
+        folder = crash_log_folder(path, demo=demo)
+        print(crash_message(folder, exc, datetime.now()), file=sys.stderr)
+        return 1
+
+
+def _run_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
     # Imported by name so that scripts never load Textual (an import contract checks the rest).
     app_module = importlib.import_module("debtcoach.ui.app")
     run: Callable[..., int] = app_module.run
@@ -145,10 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _stdout_closed()
     except InputError as exc:
-        print(f"debtcoach: {exc}", file=sys.stderr)
+        say(f"debtcoach: {exc}", file=sys.stderr)
         return 2
     except RecordProblem as exc:
-        print(f"debtcoach: {exc.option}: {exc.message}", file=sys.stderr)
+        say(f"debtcoach: {exc.option}: {exc.message}", file=sys.stderr)
         return 2
     except (
         StoreInputError,
@@ -158,20 +172,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         PlanInputError,
         RestructureError,
     ) as exc:
-        print(f"debtcoach: {exc}", file=sys.stderr)
+        say(f"debtcoach: {exc}", file=sys.stderr)
         return 2
     except StoreError as exc:
-        print(f"debtcoach: {exc}", file=sys.stderr)
+        say(f"debtcoach: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(
-            f"debtcoach: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr
-        )
+        say(f"debtcoach: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the contract: never a traceback, one line, exit 1
-        print(f"debtcoach: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        say(f"debtcoach: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
 
 

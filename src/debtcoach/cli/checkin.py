@@ -14,6 +14,7 @@ from debtcoach.cli.common import (
     group,
     in_years,
     print_json,
+    say,
     table,
 )
 from debtcoach.domain.calendar import iso_week, parse_week
@@ -65,7 +66,7 @@ def checkin_add(ctx: Context, args: argparse.Namespace) -> int:
         summary = save_checkin(ctx.ledger, checkin)
     except CheckInError as exc:
         raise InputError(f"checkin add: {exc}") from None
-    print(describe_summary(summary, household.settings.locale))
+    say(describe_summary(summary, household.settings.locale))
     return 0
 
 

@@ -10,6 +10,7 @@ from debtcoach.cli.common import (
     Context,
     add_json_flag,
     print_json,
+    say,
 )
 from debtcoach.domain.screens import SCREENS_BY_KEY
 
@@ -27,12 +28,12 @@ def coach(ctx: Context, args: argparse.Namespace) -> int:
         print_json([item.as_dict() for item in advice])
         return 0
     if not advice:
-        print(state.on_track)
+        say(state.on_track)
         return 0
     for number, item in enumerate(advice, start=1):
         screen = SCREENS_BY_KEY[item.key].long_title if item.key in SCREENS_BY_KEY else item.key
-        print(f"{number}. {item.title}")
-        print(textwrap.fill(item.why, width=78, initial_indent="   ", subsequent_indent="   "))
+        say(f"{number}. {item.title}")
+        say(*textwrap.wrap(item.why, width=78, initial_indent="   ", subsequent_indent="   "))
         paragraphs = item.quote.split("\n")
         for index, paragraph in enumerate(paragraphs):
             opening = "\u201c" if index == 0 else " "
@@ -41,5 +42,5 @@ def coach(ctx: Context, args: argparse.Namespace) -> int:
                                 initial_indent="   ", subsequent_indent="    "))  # fmt: skip
         print(f"   Act on it: press {item.key} ({screen}) in the app.")
         print()
-    print(state.on_track)
+    say(state.on_track)
     return 0

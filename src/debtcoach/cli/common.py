@@ -7,11 +7,10 @@ option exits 2 with one line and nothing written.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from debtcoach.domain.calendar import DateError, parse_date
 from debtcoach.domain.models import (
@@ -25,8 +24,9 @@ from debtcoach.domain.money import (
     parse_money,
     parse_rate,
 )
+from debtcoach.domain.text_rules import printable
 from debtcoach.services import Ledger
-from debtcoach.services.exchange import protected_path_problem
+from debtcoach.services.exchange import json_text, protected_path_problem
 
 Handler = Callable[["Context", argparse.Namespace], int]
 
@@ -148,10 +148,21 @@ def output_path(text: str, command: str, data_path: Path) -> Path:
 
 
 def print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    """JSON for scripts: readable Unicode, but no control character a terminal would act on."""
+    print(json_text(data))
+
+
+def say(*lines: str, file: TextIO | None = None) -> None:
+    """Print lines that repeat stored or typed text (a name, a lender, a path), each through
+    `printable`: an older file or an odd `--db` may hold a control character, which must never
+    reach the terminal raw."""
+    for line in lines:
+        print(printable(line), file=file)
 
 
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], right: set[int]) -> str:
+    """Aligned columns; every cell through `printable` (stored text may hold controls)."""
+    rows = [[printable(cell) for cell in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
         widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]

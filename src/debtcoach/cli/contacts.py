@@ -14,6 +14,7 @@ from debtcoach.cli.common import (
     int_arg,
     name_arg,
     print_rows,
+    say,
 )
 from debtcoach.domain.models import (
     Channel,
@@ -62,7 +63,7 @@ def contact_add(ctx: Context, args: argparse.Namespace) -> int:
         follow_up=args.follow_up,
     )
     ctx.ledger.add_contact(contact)
-    print(f"Logged a {contact.channel.value} contact about {contact.loan}.")
+    say(f"Logged a {contact.channel.value} contact about {contact.loan}.")
     return 0
 
 

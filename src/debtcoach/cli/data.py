@@ -16,6 +16,7 @@ from debtcoach.cli.common import (
     group,
     output_path,
     print_json,
+    say,
     table,
 )
 from debtcoach.services.exchange import ExchangeError, household_from_json
@@ -52,7 +53,7 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     if output is not None:
         # All of someone's finances: private (0600) and never half-written.
         ctx.ledger.write_private_file(output, text, action="export to")
-        print(f"Exported to {args.output}.", file=sys.stderr)
+        say(f"Exported to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -102,7 +103,7 @@ def backup_list(ctx: Context, args: argparse.Namespace) -> int:
         )
         return 0
     if not backups:
-        print(f"No backups yet for {ctx.path} (one is kept before every save).")
+        say(f"No backups yet for {ctx.path} (one is kept before every save).")
         return 0
     rows = [
         [
@@ -125,7 +126,7 @@ def _taken(taken_at: datetime, dated_in_future: bool) -> str:
 
 def restore_backup(ctx: Context, args: argparse.Namespace) -> int:
     result = ctx.ledger.restore(args.backup)
-    print(f"Restored {ctx.path} from {result.restored_from}.")
+    say(f"Restored {ctx.path} from {result.restored_from}.")
     if result.previous_saved_as is not None:
-        print(f"The file it replaced was kept as {result.previous_saved_as}.")
+        say(f"The file it replaced was kept as {result.previous_saved_as}.")
     return 0

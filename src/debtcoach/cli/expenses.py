@@ -11,6 +11,7 @@ from debtcoach.cli.common import (
     list_remove,
     name_arg,
     print_rows,
+    say,
 )
 from debtcoach.domain.models import (
     Expense,
@@ -46,7 +47,7 @@ def expense_add(ctx: Context, args: argparse.Namespace) -> int:
         cut_active=args.cut,
     )
     ctx.ledger.add_expense(expense)
-    print(f"Added expense {expense.name}.")
+    say(f"Added expense {expense.name}.")
     return 0
 
 
@@ -75,5 +76,5 @@ def expense_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def expense_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_expense(args.name)
-    print(f"Removed expense {args.name}.")
+    say(f"Removed expense {args.name}.")
     return 0

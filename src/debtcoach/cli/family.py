@@ -14,6 +14,7 @@ from debtcoach.cli.common import (
     name_arg,
     print_rows,
     rate_arg,
+    say,
 )
 from debtcoach.domain.models import (
     FamilyLoan,
@@ -66,14 +67,14 @@ def family_add(ctx: Context, args: argparse.Namespace) -> int:
         notes=args.notes or "",
     )
     ctx.ledger.add_family_loan(loan)
-    print(f"Added family loan from {loan.lender}.")
+    say(f"Added family loan from {loan.lender}.")
     return 0
 
 
 def family_repay(ctx: Context, args: argparse.Namespace) -> int:
     amount = ctx.money(args.amount, "amount", allow_zero=False)
     updated = ctx.ledger.repay_family(args.lender, amount, args.date)
-    print(f"Recorded {amount} repaid to {args.lender}; {updated.balance} still owed.")
+    say(f"Recorded {amount} repaid to {args.lender}; {updated.balance} still owed.")
     return 0
 
 
@@ -102,5 +103,5 @@ def family_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def family_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_family_loan(args.lender)
-    print(f"Removed family loan from {args.lender}.")
+    say(f"Removed family loan from {args.lender}.")
     return 0

@@ -13,6 +13,7 @@ from debtcoach.cli.common import (
     list_remove,
     name_arg,
     print_rows,
+    say,
 )
 from debtcoach.domain.budget import monthly_amount
 from debtcoach.domain.models import (
@@ -78,7 +79,7 @@ def income_add(ctx: Context, args: argparse.Namespace) -> int:
         for_loan=args.for_loan,
     )
     ctx.ledger.add_income(source)
-    print(f"Added income {source.name}.")
+    say(f"Added income {source.name}.")
     return 0
 
 
@@ -107,5 +108,5 @@ def income_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def income_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_income(args.name)
-    print(f"Removed income {args.name}.")
+    say(f"Removed income {args.name}.")
     return 0

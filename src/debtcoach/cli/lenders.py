@@ -17,6 +17,7 @@ from debtcoach.cli.common import (
     output_path,
     print_json,
     rate_arg,
+    say,
 )
 from debtcoach.domain.models import (
     ProposalState,
@@ -136,8 +137,8 @@ def _mark_proposal(ctx: Context, args: argparse.Namespace, quote: RestructureQuo
         return
     ctx.ledger.set_proposal_state(quote, state)
     follows = " (the plan now follows its installments)" if state == ProposalState.AGREED else ""
-    print(f"Marked the {quote.installments}-installment plan for {quote.loan} as {state.value}"
-          f"{follows}.", file=sys.stderr)  # fmt: skip
+    say(f"Marked the {quote.installments}-installment plan for {quote.loan} as {state.value}"
+        f"{follows}.", file=sys.stderr)  # fmt: skip
 
 
 def proposal(ctx: Context, args: argparse.Namespace) -> int:
@@ -154,7 +155,7 @@ def proposal(ctx: Context, args: argparse.Namespace) -> int:
     )
     if output is not None:
         ctx.ledger.write_proposal_letter(quote, output, household)
-        print(f"Wrote the proposal to {args.output}.", file=sys.stderr)
+        say(f"Wrote the proposal to {args.output}.", file=sys.stderr)
     else:
         sys.stdout.write(ctx.ledger.proposal_letter(quote, household))
     return 0

@@ -15,6 +15,7 @@ from debtcoach.cli.common import (
     name_arg,
     print_rows,
     rate_arg,
+    say,
 )
 from debtcoach.domain.loan_facts import rate_label
 from debtcoach.domain.models import (
@@ -116,7 +117,7 @@ def loan_add(ctx: Context, args: argparse.Namespace) -> int:
         promo_until=args.promo_until,
     )
     ctx.ledger.add_loan(loan)
-    print(f"Added loan {loan.name}.")
+    say(f"Added loan {loan.name}.")
     return 0
 
 
@@ -146,5 +147,5 @@ def loan_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def loan_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_loan(args.name)
-    print(f"Removed loan {args.name}.")
+    say(f"Removed loan {args.name}.")
     return 0

@@ -12,6 +12,7 @@ from debtcoach.cli.common import (
     add_json_flag,
     choice_arg,
     print_json,
+    say,
     table,
 )
 from debtcoach.domain.models import (
@@ -110,7 +111,7 @@ def plan(ctx: Context, args: argparse.Namespace) -> int:
     if args.json:
         print_json(plan_to_json(result, baseline))
         return 0
-    print(describe_plan(result, baseline, household.settings.locale))
+    say(*describe_plan(result, baseline, household.settings.locale).split("\n"))
     return 0
 
 

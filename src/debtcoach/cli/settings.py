@@ -13,6 +13,7 @@ from debtcoach.cli.common import (
     choice_arg,
     group,
     print_json,
+    say,
 )
 from debtcoach.domain.models import (
     Strategy,
@@ -94,7 +95,7 @@ def settings_set(ctx: Context, args: argparse.Namespace) -> int:
         except (MoneyError, PlanInputError) as exc:
             raise InputError(f"{key}: {exc}") from None
         ledger.save_settings(settings)
-    print(f"Set {key} to {value}.")
+    say(f"Set {key} to {value}.")
     return 0
 
 
@@ -115,5 +116,5 @@ def settings_show(ctx: Context, args: argparse.Namespace) -> int:
         print_json(data)
     else:
         for key, value in data.items():
-            print(f"{key}: {','.join(value) if isinstance(value, list) else value}")
+            say(f"{key}: {','.join(value) if isinstance(value, list) else value}")
     return 0

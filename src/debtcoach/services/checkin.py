@@ -21,6 +21,7 @@ from debtcoach.domain.checkin import (
 )
 from debtcoach.domain.models import BalanceEntry, CheckIn, Contact, Household, Loan
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
+from debtcoach.domain.record_rules import raise_first, text_problems
 from debtcoach.guidance import coach_advice
 from debtcoach.store.repository import Repository
 
@@ -39,6 +40,7 @@ def save_checkin(
     repository = ledger.repository
     # Bad input (an unknown name, an overpayment) is refused before the write lock is taken,
     # so it creates nothing: not the data folder, not the lock file (checked again under it).
+    _check_text(checkin, new_loans, contacts)
     _applied(repository.load(), checkin, new_loans, contacts)
     with repository.transaction():
         current = repository.load()
@@ -64,6 +66,16 @@ def save_checkin(
         corrected=corrected,
         opened=[loan.name for loan in new_loans],
     )
+
+
+def _check_text(checkin: CheckIn, new_loans: Sequence[Loan], contacts: Sequence[Contact]) -> None:
+    """The free text of every row the week writes follows the record rules (no control
+    characters, no invalid UTF-8 from a command line, a length limit): `RecordProblem`."""
+    raise_first(text_problems(checkin, (), ("note",)))
+    for loan in new_loans:
+        raise_first(text_problems(loan, ("lender", "purpose")))
+    for contact in contacts:
+        raise_first(text_problems(contact, ("who", "asked", "outcome")))
 
 
 def _applied(

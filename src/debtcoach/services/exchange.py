@@ -21,6 +21,7 @@ from debtcoach.store.exchange import (
     family_to_json,
     household_from_json,
     income_to_json,
+    json_text,
     loan_to_json,
     settings_to_json,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "family_to_json",
     "household_from_json",
     "income_to_json",
+    "json_text",
     "loan_to_json",
     "protected_path_problem",
     "resolve_data_path",

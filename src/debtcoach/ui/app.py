@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,7 +20,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
-from textual.content import Content
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
@@ -30,8 +31,10 @@ from debtcoach.domain.models import Household, Settings, Strategy
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.screens import SCREENS
+from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import month_words
 from debtcoach.services import Ledger, RowChanged
+from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.checkin_offer import offer_checkin
@@ -41,6 +44,7 @@ from debtcoach.ui.screens.restore_backup import RestoreBackupScreen
 from debtcoach.ui.textual_private import (
     build_mode_screen,
     css_generation,
+    discard_exit_messages,
     mark_styles_current,
     mode_is_built,
     registered_theme,
@@ -151,6 +155,7 @@ class DebtCoachApp(App[None]):
         self.demo = demo
         self.warm_screens = warm_screens
         self.data_changed: Signal[Household] = Signal(self, "data-changed")
+        self.crash: BaseException | None = None
         self._startup_warnings: list[str] = []
         self.undo_steps: list[UndoStep] = []
         """The deletes and saved edits made in this app, oldest first (`u` takes the last)."""
@@ -187,6 +192,37 @@ class DebtCoachApp(App[None]):
         self._take_state()
         self.data_changed.publish(self.household)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast is literal text, whatever the caller asks: messages repeat names, notes
+        and store errors ("Added loan Bad[/]."), which must never be read as markup."""
+        super().notify(
+            printable(message, multiline=True),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unhandled error anywhere in the app: remember it for the crash log and exit,
+        without Textual's full-screen traceback (`run` prints one line instead)."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        discard_exit_messages(self)
+
+    def action_help_quit(self) -> None:
+        """Textual's hint for ctrl+c, without its markup (toasts here are literal)."""
+        self.notify("Press q to quit the app", title="Do you want to quit?")
+
     def _warn(self, message: str) -> None:
         if self.is_running:
             self.notify(message, severity="warning", timeout=8)
@@ -218,7 +254,7 @@ class DebtCoachApp(App[None]):
             if yes:
                 self._undo(step)
 
-        question = Content(f"Undo this change: {step.what}?")
+        question = f"Undo this change: {step.what}?"
         self.push_screen(ConfirmDialog(question, yes="Undo", no="Keep it"), answered)
 
     def _undo(self, step: UndoStep) -> None:
@@ -417,7 +453,11 @@ class DebtCoachApp(App[None]):
 
 
 def run(*, path: Path, today: date, theme: str | None, demo: bool) -> int:
-    """Entry point used by the CLI (imported lazily so scripts never load Textual)."""
+    """Entry point used by the CLI (imported lazily so scripts never load Textual).
+
+    0 when the user quit; 1 after an unexpected error, once the terminal is restored, with its
+    traceback in a crash log next to the data file and one line on stderr naming it.
+    """
     app = DebtCoachApp(Ledger(path, today), theme_name=theme, demo=demo)
     # What exists now (the modules, and years of check-ins just loaded) lives as long as the
     # app: take it out of the cyclic collector's full passes, which otherwise re-scan it all and
@@ -425,4 +465,8 @@ def run(*, path: Path, today: date, theme: str | None, demo: bool) -> int:
     gc.freeze()
     gc.enable()  # the CLI keeps the collector off while starting up
     app.run()
+    if app.crash is not None:
+        folder = crash_log_folder(path, demo=demo)
+        print(crash_message(folder, app.crash, datetime.now()), file=sys.stderr)
+        return 1
     return 0

@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+from textual.fuzzy import Matcher
 
 from debtcoach.domain.models import Strategy
+from debtcoach.domain.text_rules import printable
+from debtcoach.ui.formatting import literal
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -22,18 +25,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class PaletteCommand:
-    """`literal`: the text holds the user's own words (a name), shown as they are, never as
-    markup."""
+    """The text may hold the user's own words (a name, a theme file's name): it is always shown
+    as it is, never as markup."""
 
     text: str
     help: str
     run: Callable[[], Any]
-    literal: bool = False
 
     def shown(self, matcher: Matcher | None = None) -> Content:
-        if self.literal:
-            return Content(self.text)
-        return Content.from_markup(self.text) if matcher is None else matcher.highlight(self.text)
+        return literal(self.text) if matcher is None else highlighted(matcher, self.text)
 
 
 def _screen_label(screen: object) -> str:
@@ -64,7 +64,6 @@ class DebtCoachCommands(Provider):
                 f"Undo: {app.undo_steps[-1].what}",
                 "Take back the last delete or saved edit made here (key u, asks first)",
                 app.action_undo,
-                literal=True,
             )
         yield PaletteCommand(
             "Restore a backup",
@@ -124,6 +123,18 @@ class DebtCoachCommands(Provider):
             if score > 0:
                 shown = command.shown(matcher)
                 yield Hit(score, shown, command.run, text=command.text, help=command.help)
+
+
+def highlighted(matcher: Matcher, text: str) -> Content:
+    """`text` with the letters the query matched highlighted, as `Matcher.highlight` does, but
+    literal: a theme file's name is file text, never markup."""
+    shown = printable(text)
+    content = Content(shown)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, shown)
+    for offset in offsets:
+        if not shown[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 _STRATEGY_HELP = {

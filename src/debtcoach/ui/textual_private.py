@@ -23,6 +23,7 @@ __all__ = [
     "FooterKey",
     "build_mode_screen",
     "css_generation",
+    "discard_exit_messages",
     "footer_bindings_ready",
     "mark_footer_bindings_ready",
     "mark_styles_current",
@@ -35,6 +36,9 @@ PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("App", "_css_update_count"),
     ("App", "_init_mode"),
     ("App", "_screen_stacks"),
+    ("App", "_handle_exception"),
+    ("App", "_exit_renderables"),
+    ("Input", "_value"),  # overridden by widgets.text_input.TextInput: what an Input draws
     ("Screen", "_css_update_count"),
     ("Footer", "_bindings_ready"),
     ("textual.widgets._footer", "FooterKey"),
@@ -73,3 +77,9 @@ def footer_bindings_ready(footer: Footer) -> bool:
 
 def mark_footer_bindings_ready(footer: Footer) -> None:
     footer._bindings_ready = True
+
+
+def discard_exit_messages(app: App[Any]) -> None:
+    """Drop what Textual would print once the app has exited (after a crash: a full-screen
+    traceback with local variables, so with the household's data); the crash log has it."""
+    app._exit_renderables.clear()

@@ -28,6 +28,7 @@ from debtcoach.domain.plan_facts import (
     compare_with_minimum_only,
     minimum_only_owed,
 )
+from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import count, month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
@@ -40,6 +41,8 @@ MARKERS: dict[Strategy, str] = {
 LOAN_MARKERS = ("braille", "•", "+", "x", "o", "*", "#", "%")
 BASELINE_LABEL = "minimums only"
 BASELINE_MARKER = "-"  # a dashed look, told apart from the strategies without colour
+AXIS_CLIP = 3
+NEVER_PAYS_OFF = "does not pay off at this budget"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +69,21 @@ def debt_series(plan: PayoffPlan) -> list[Series]:
         key = debt.name
         for month in plan.schedule:
             values.append(month.balances.get(key, Money.zero(plan.currency)))
-        label = f"{debt.name} (family)" if debt.family else debt.name
+        name = printable(debt.name)
+        label = f"{name} (family)" if debt.family else name
         series.append(
             Series(label, tuple(values), LOAN_MARKERS[i % len(LOAN_MARKERS)], debt.payoff_month)
         )
     return series
+
+
+def axis_top(start: Money, series: list[Series]) -> Money:
+    """The highest amount the y axis shows: the highest balance, but at most `AXIS_CLIP` times
+    what is owed today. A plan that never ends grows without bound (at 400 % APR a balance
+    doubles every few months, past what a float or Babel's compact format can hold), so its
+    lines are cut at the top of the axis instead."""
+    highest = max((v.minor for item in series for v in item.values), default=start.minor)
+    return Money(min(highest, AXIS_CLIP * max(start.minor, 1)), start.currency)
 
 
 def nice_ticks(top: float, most: int = 5) -> list[float]:
@@ -140,6 +153,10 @@ class ChartScreen(DebtCoachScreen):
     def money(self, amount: Money) -> str:
         return format_money(amount, self.coach_app.settings.locale)
 
+    def interest(self, amount: Money, ends: bool) -> str:
+        """Interest of a debt or plan that never ends grows without bound: not a figure."""
+        return self.money(amount) if ends else "—"
+
     def month(self, label: str | None) -> str:
         if label is None:
             return "—"
@@ -159,6 +176,12 @@ class ChartScreen(DebtCoachScreen):
             text = self._debts_table(chosen)
         else:
             text = Content("\n").join([self._strategies_table(), *self._overdue_lines(household)])
+        if chosen.feasible and not chosen.pays_off:
+            never = Content.assemble(
+                (f"{NEVER_PAYS_OFF.capitalize()}: ", "bold"),
+                f"still owing after 50 years at {self.money(chosen.budget)} a month.",
+            )
+            text = Content("\n").join([text, never])
         hint = Content.assemble(
             ("s", "bold reverse"),
             " next strategy  ",
@@ -183,7 +206,8 @@ class ChartScreen(DebtCoachScreen):
             row = (
                 f"{'▸' if strategy == chosen else ' '} {strategy.value:<11}"
                 f"{self.month(plan.debt_free):<11}{months:>7}"
-                f"{self.money(plan.total_interest):>13}{self.money(plan.total_fees):>11}"
+                f"{self.interest(plan.total_interest, plan.pays_off):>13}"
+                f"{self.money(plan.total_fees):>11}"
             )
             lines.append(
                 Content.assemble((row, "bold"), "  in use") if strategy == chosen else Content(row)
@@ -237,7 +261,8 @@ class ChartScreen(DebtCoachScreen):
     def _debts_table(self, plan: PayoffPlan) -> Content:
         """Each debt's payoff month and interest; its late fees and the month it is current
         again when a loan is behind."""
-        width = max((len(d.name) + (9 if d.family else 0) for d in plan.debts), default=4)
+        names = [printable(d.name) + (" (family)" if d.family else "") for d in plan.debts]
+        width = max((len(name) for name in names), default=4)
         width = max(width, 4) + 2
         behind = {loan.name for loan in self.coach_app.household.loans if loan.is_overdue}
         overdue = bool(behind) or plan.total_fees.minor > 0
@@ -249,8 +274,7 @@ class ChartScreen(DebtCoachScreen):
                 "bold $accent",
             )
         ]
-        for debt in plan.debts:
-            name = f"{debt.name} (family)" if debt.family else debt.name
+        for debt, name in zip(plan.debts, names, strict=True):
             cells = ""
             if overdue and not debt.family:
                 current = self.month(debt.caught_up_date) if debt.name in behind else ""
@@ -259,7 +283,7 @@ class ChartScreen(DebtCoachScreen):
             lines.append(
                 Content.assemble(
                     f"  {name:<{width}}{self.month(debt.payoff_date):<11}"
-                    f"{self.money(debt.interest):>12}{cells}",
+                    f"{self.interest(debt.interest, debt.payoff_month is not None):>12}{cells}",
                     (risk, "$warning"),
                 )
             )
@@ -280,10 +304,14 @@ class ChartScreen(DebtCoachScreen):
         start = Money(sum(d.start_balance.minor for d in chosen.debts), household.currency)
         if self.per_loan:
             series = debt_series(chosen)
-            plt.title(f"Each debt under {chosen.strategy.value}")
+            title = f"Each debt under {chosen.strategy.value}"
         else:
             series = [total_series(p, start, MARKERS[s]) for s, p in self.plans.items()]
-            plt.title("Total owed: strategies compared")
+            title = "Total owed: strategies compared"
+        if not chosen.pays_off:
+            title = f"{'Each debt' if self.per_loan else 'Total owed'}: {NEVER_PAYS_OFF}"
+        plt.title(title)
+        top = axis_top(start, series)
         longest = max((len(s.values) for s in series), default=1)
         if not self.per_loan and self.comparison is not None:
             owed = minimum_only_owed(household, self.comparison.baseline, longest - 1)
@@ -293,14 +321,14 @@ class ChartScreen(DebtCoachScreen):
         series.sort(key=lambda s: s.label == chosen_label and not self.per_loan)
         for item in series:
             xs = list(range(len(item.values)))
-            ys = [float(v.to_decimal()) for v in item.values]
+            clipped = (Money(min(v.minor, top.minor), v.currency) for v in item.values)
+            ys = [float(v.to_decimal()) for v in clipped]
             plt.plot(xs, ys, label=item.label, marker=item.marker)
         if not self.per_loan:
             for item in series:
                 if item.end_month is not None:
                     plt.vline(item.end_month, "gray")
         plt.xlim(0, longest)
-        top = max((v for item in series for v in item.values), default=start)
         self._ticks(plt, longest, top)
         plot.refresh()
 

@@ -22,6 +22,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widget import Widget
@@ -55,11 +56,14 @@ from debtcoach.domain.models import (
     validate_name,
 )
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_money, parse_rate
+from debtcoach.domain.text_rules import printable
 from debtcoach.services.checkin import save_checkin
 from debtcoach.services.exchange import StoreError
+from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.forms import FieldsScroll
+from debtcoach.ui.widgets.text_input import TextInput
 
 NONE = "none"
 
@@ -95,8 +99,8 @@ class ChoiceField(Widget, can_focus=True):
         self.options = tuple(options)
         self.value = value if value in self.options else self.options[0]
 
-    def render(self) -> str:
-        return f"◀ {self.value.replace('_', ' ')} ▶"
+    def render(self) -> Content:
+        return literal(f"◀ {self.value.replace('_', ' ')} ▶")
 
     def action_step(self, delta: int) -> None:
         index = (self.options.index(self.value) + delta) % len(self.options)
@@ -275,7 +279,7 @@ class CheckInScreen(DebtCoachScreen):
                 Text(total(item.received), justify="right"),
                 Text(total(item.spent), justify="right"),
                 "yes" if item.borrowed else "no",
-                Text(note),
+                Text(printable(note)),
                 key=item.week,
             )
         status = "done" if current in done else "not done yet"
@@ -334,7 +338,7 @@ class CheckInScreen(DebtCoachScreen):
             values.update({f"received:{k}": _plain(v) for k, v in previous.received.items()})
             values.update({f"spent:{k}": _plain(v) for k, v in previous.spent.items()})
             values["borrowed"] = "yes" if previous.borrowed else "no"
-            values["note"] = previous.note
+            values["note"] = printable(previous.note, multiline=True)
             return values
         for loan in household.loans:
             due = still_due_in_week(loan, week, household.checkins)
@@ -380,7 +384,7 @@ class CheckInScreen(DebtCoachScreen):
             else:
                 is_amount = spec.key.startswith(("paid:", "received:", "spent:", "new:amount"))
                 is_amount = is_amount or spec.key in ("new:min", "new:apr")
-                widget = Input(
+                widget = TextInput(
                     value,
                     placeholder="0" if is_amount else "",
                     id=f"ck-f{number}",
@@ -390,9 +394,9 @@ class CheckInScreen(DebtCoachScreen):
             self._shown.append((spec, widget))
             rows.append(
                 Horizontal(
-                    Label(spec.label, classes="ck-label", markup=False),
+                    Label(literal(spec.label), classes="ck-label"),
                     widget,
-                    Label(spec.info, classes="ck-info", markup=False),
+                    Label(literal(spec.info), classes="ck-info"),
                     classes="ck-row",
                 )
             )
@@ -470,7 +474,7 @@ class CheckInScreen(DebtCoachScreen):
         problem = self._check_step(self.step_index)
         if problem is not None:
             key, message = problem
-            self.query_one("#ck-error", Static).update(message)
+            self.query_one("#ck-error", Static).update(literal(message))
             widget = next((w for s, w in self._shown if s.key == key), None)
             self.set_focus(widget)
             return
@@ -792,14 +796,14 @@ class CheckInScreen(DebtCoachScreen):
         try:
             checkin, new_loans, contacts = self._build(len(self.steps) - 1)
         except _FieldProblem as problem:
-            self.query_one("#ck-error", Static).update(problem.message)
+            self.query_one("#ck-error", Static).update(literal(problem.message))
             return
         try:
             summary = save_checkin(
                 self.coach_app.ledger, checkin, new_loans=new_loans, contacts=contacts
             )
         except (CheckInError, StoreError, ValueError) as exc:
-            self.query_one("#ck-error", Static).update(f"Not saved: {exc}")
+            self.query_one("#ck-error", Static).update(literal(f"Not saved: {exc}"))
             return
         self.draft = None
         self.summary = summary
@@ -808,9 +812,9 @@ class CheckInScreen(DebtCoachScreen):
 
     def show_summary(self, summary: CheckInSummary) -> None:
         figures = summary_figures(summary, self._household.settings.locale)
-        self.query_one("#ck-summary-title", Static).update(summary_heading(summary))
-        self.query_one("#ck-summary-text", Static).update("\n".join(figures))
-        self.query_one("#ck-summary-why", Static).update(summary.advice_why or "")
+        self.query_one("#ck-summary-title", Static).update(literal(summary_heading(summary)))
+        self.query_one("#ck-summary-text", Static).update(literal_lines(figures))
+        self.query_one("#ck-summary-why", Static).update(literal(summary.advice_why or ""))
         self.query_one(ContentSwitcher).current = "ck-summary"
         self.refresh_bindings()
         # Focused so that ↓ and PgDn read a long summary to its end; enter still goes back.

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -24,12 +25,15 @@ from debtcoach.domain.dashboard import follow_ups_due
 from debtcoach.domain.models import Channel, Contact, Household
 from debtcoach.domain.money import format_money
 from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.text_rules import free_text_problem, printable
 from debtcoach.domain.wording import count
 from debtcoach.services.exchange import StoreError
+from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.undo import undo_contact_edit, undo_contact_removal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.forms import ask_before_discarding
+from debtcoach.ui.widgets.text_input import TextInput
 from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 
 TEXT_LIMIT = 200
@@ -79,7 +83,7 @@ class ContactForm(TypeAheadScreen[Contact | None]):
             who = f" with {self.lender}" if self.lender else ""
             first = self.initial
             verb = "Edit the contact" if first else "Log a contact"
-            yield Static(f"{verb}{who} about {self.loan}", id="cf-title")
+            yield Static(literal(f"{verb}{who} about {self.loan}"), id="cf-title")
             on = first.on if first else self.today
             yield from self._row("date", "Date", Input(on.isoformat(), placeholder="YYYY-MM-DD"))
             channels = [(c.value, c) for c in Channel]
@@ -92,9 +96,9 @@ class ContactForm(TypeAheadScreen[Contact | None]):
                 ("asked", "Asked for", "e.g. 36 installments"),
                 ("outcome", "Outcome", "e.g. send payslips"),
             ):
-                value = str(getattr(first, field)) if first else ""
+                value = printable(str(getattr(first, field))) if first else ""
                 yield from self._row(
-                    field, label, Input(value, placeholder=hint, max_length=TEXT_LIMIT)
+                    field, label, TextInput(value, placeholder=hint, max_length=TEXT_LIMIT)
                 )
             follow = first.follow_up.isoformat() if first and first.follow_up else ""
             yield from self._row(
@@ -114,7 +118,7 @@ class ContactForm(TypeAheadScreen[Contact | None]):
 
     def _set_error(self, field: str, message: str) -> None:
         error = self.query_one(f"#cf-{field}-error", Static)
-        error.update(message)
+        error.update(literal(message))
         error.set_class(not message, "-empty")
 
     def read(self) -> tuple[Contact | None, dict[str, str]]:
@@ -135,6 +139,10 @@ class ContactForm(TypeAheadScreen[Contact | None]):
         if on is not None:
             for field, message in contact_date_problems(on, follow_up, self.today).items():
                 problems.setdefault(field, message)
+        for field in ("who", "asked", "outcome"):
+            problem = free_text_problem(self.query_one(f"#cf-{field}", Input).value.strip())
+            if problem is not None:
+                problems[field] = problem
         channel = self.query_one("#cf-channel", Select).value
         if not isinstance(channel, Channel):
             problems["channel"] = "pick how you talked to the lender"
@@ -222,7 +230,9 @@ class ContactsScreen(DebtCoachScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="ct-loan")
         yield Static(id="ct-next")
-        table: DataTable[str] = DataTable(id="ct-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable[str | Text] = DataTable(
+            id="ct-table", cursor_type="row", zebra_stripes=True
+        )
         yield table
         yield Static(id="ct-detail")
 
@@ -249,7 +259,7 @@ class ContactsScreen(DebtCoachScreen):
             lender = f" with {loan.lender}" if loan.lender else ""
             owed = format_money(loan.balance, household.settings.locale)
             header = f"{loan.name}{lender} · owed {owed} · {loan.status.value}"
-        self.query_one("#ct-loan", Static).update(header)
+        self.query_one("#ct-loan", Static).update(literal(header))
         self.rows = app.ledger.contacts_of(self.loan_name)
         self._show_next(tuple(c for _, c in self.rows))
         table = self.query_one("#ct-table", DataTable)
@@ -259,10 +269,10 @@ class ContactsScreen(DebtCoachScreen):
             table.add_row(
                 c.on.isoformat(),
                 c.channel.value,
-                c.outcome,
+                Text(printable(c.outcome)),
                 c.follow_up.isoformat() if c.follow_up else "",
-                c.who,
-                c.asked,
+                Text(printable(c.who)),
+                Text(printable(c.asked)),
                 key=str(contact_id),
             )
         if self.rows:
@@ -312,15 +322,12 @@ class ContactsScreen(DebtCoachScreen):
             detail.update("")
             return
         _, c = selected
-        parts = [f"{c.on.isoformat()} by {c.channel.value}"]
-        if c.who:
-            parts.append(f"with {c.who}")
-        text = " ".join(parts)
+        lines = [f"{c.on.isoformat()} by {c.channel.value}" + (f" with {c.who}" if c.who else "")]
         if c.asked:
-            text += f"\nAsked for: {c.asked}"
+            lines.append(f"Asked for: {c.asked}")
         if c.outcome:
-            text += f"\nOutcome: {c.outcome}"
-        detail.update(text)
+            lines.append(f"Outcome: {c.outcome}")
+        detail.update(literal_lines(lines))
 
     # -- actions --------------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ from debtcoach.domain.dashboard import (
 from debtcoach.domain.models import Household
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.plan_facts import past_due
+from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import count, month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
@@ -228,7 +229,7 @@ class DashboardScreen(DebtCoachScreen):
         lines = [Content.styled(f"Due in the next {DUE_WINDOW_DAYS} days", "bold $accent")]
         if not due:
             lines.append(Content("  Nothing falls due."))
-        width = max((len(d.name) for d in due), default=0)
+        width = max((len(printable(d.name)) for d in due), default=0)
         for item in due:
             if item.is_paid:
                 note = Content.styled(" · paid", "bold $success")
@@ -238,7 +239,7 @@ class DashboardScreen(DebtCoachScreen):
                 note = Content("")
             lines.append(
                 Content.assemble(
-                    f"  {item.name:<{width}}  ",
+                    f"  {printable(item.name):<{width}}  ",
                     (f"{self.money(item.paid if item.is_paid else item.amount):>{AMOUNT}}", "bold"),
                     f"  {self.day(item.on)}, ",
                     (in_days(item.days), "bold"),
@@ -257,8 +258,8 @@ class DashboardScreen(DebtCoachScreen):
             when = in_days(item.days)
             lines.append(
                 Content.assemble(
-                    f"  {item.loan}",
-                    f" · {item.who}" if item.who else "",
+                    f"  {printable(item.loan)}",
+                    f" · {printable(item.who)}" if item.who else "",
                     f" · {self.day(item.on)}, ",
                     (when, "bold $warning" if item.days < 0 else "bold"),
                 )
@@ -295,7 +296,7 @@ class DashboardScreen(DebtCoachScreen):
         if not debts:
             lines.append(Content("  Nothing recorded yet."))
         else:
-            width = max(len(d.name) for d in debts)
+            width = max(len(printable(d.name)) for d in debts)
             lines.append(
                 Content.styled(
                     f"  {'':<{width}}  {'first seen':>{AMOUNT}}  {'now':>{AMOUNT}}"
@@ -308,7 +309,7 @@ class DashboardScreen(DebtCoachScreen):
                 planned = self.money(debt.planned_next) if debt.planned_next is not None else "-"
                 lines.append(
                     Content.assemble(
-                        f"  {debt.name:<{width}}  {first:>{AMOUNT}}  ",
+                        f"  {printable(debt.name):<{width}}  {first:>{AMOUNT}}  ",
                         (f"{self.money(debt.now):>{AMOUNT}}", "bold"),
                         f"  {planned:>{AMOUNT}}",
                     )

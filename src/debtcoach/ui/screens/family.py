@@ -154,7 +154,9 @@ class FamilyScreen(ListScreen):
                 initial=rate_text(loan.apr) if loan else "0",
                 placeholder="blank = no interest",
             ),
-            FieldSpec("notes", "Notes", parse=text_field(), initial=loan.notes if loan else ""),
+            FieldSpec(
+                "notes", "Notes", parse=text_field(notes=True), initial=loan.notes if loan else ""
+            ),
         ]
 
     @staticmethod

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from debtcoach.domain.screens import SCREENS
+from debtcoach.domain.text_rules import printable
 from debtcoach.ui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class HelpScreen(Screen[None]):
         path = app.ledger.path
         lines = [
             Content.styled("Your data", "bold $accent"),
-            Content.assemble("  File     ", (str(path), "bold")),
+            Content.assemble("  File     ", (printable(str(path)), "bold")),
             Content("  Backups  in backups/ next to the file; every save is atomic."),
             Content.assemble("  Today    ", app.today.isoformat(), "   Theme  ", str(app.theme)),
         ]

@@ -154,7 +154,12 @@ class IncomeScreen(ListScreen):
                 options=self._loan_choices(source),
                 initial=(source.for_loan or NO_LOAN) if source else NO_LOAN,
             ),
-            FieldSpec("notes", "Notes", parse=text_field(), initial=source.notes if source else ""),
+            FieldSpec(
+                "notes",
+                "Notes",
+                parse=text_field(notes=True),
+                initial=source.notes if source else "",
+            ),
         ]
 
     def _loan_choices(self, source: IncomeSource | None) -> list[tuple[str | Content, str]]:
@@ -215,5 +220,5 @@ class IncomeScreen(ListScreen):
     def describe(self, key: str) -> str:
         source = next((item for item in self.household.income if item.name == key), None)
         if source is None:
-            return f"the income {key!r}"
-        return f"the income {key!r} ({format_money(source.amount, self.locale)} {source.frequency})"
+            return f"the income “{key}”"
+        return f"the income “{key}” ({format_money(source.amount, self.locale)} {source.frequency})"

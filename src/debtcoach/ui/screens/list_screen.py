@@ -20,11 +20,13 @@ from textual.widgets import DataTable, Input, Static
 
 from debtcoach.domain.models import Household
 from debtcoach.services.exchange import StoreError
+from debtcoach.ui.formatting import literal
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.undo import HouseholdRow, R, UndoStep, undo_edit, undo_removal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.data_table import Column, RecordTable, Row, sort_value
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, SaveCallback
+from debtcoach.ui.widgets.text_input import TextInput
 
 
 class ListScreen(DebtCoachScreen):
@@ -81,7 +83,7 @@ class ListScreen(DebtCoachScreen):
         raise NotImplementedError
 
     def describe(self, key: str) -> str:
-        return f"the {self.NOUN} {key!r}"
+        return f"the {self.NOUN} “{key}”"
 
     def record(self, key: str) -> HouseholdRow | None:
         """The row called `key` as this screen shows it (to put back if its removal is undone)."""
@@ -100,7 +102,7 @@ class ListScreen(DebtCoachScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="list-summary", classes="list-summary")
-        yield Input(
+        yield TextInput(
             placeholder="filter: type part of a name · enter keeps it · esc clears",
             id="list-filter",
             compact=True,
@@ -145,8 +147,10 @@ class ListScreen(DebtCoachScreen):
 
     def refresh_data(self, household: Household) -> None:
         self._rows = self.build_rows(household)
-        self.query_one("#list-summary", Static).update(self.summary_text(household))
-        self.query_one("#list-totals", Static).update(self.totals_text(household))
+        summary = literal(self.summary_text(household))
+        self.query_one("#list-summary", Static).update(summary)
+        totals = literal(self.totals_text(household), multiline=True)
+        self.query_one("#list-totals", Static).update(totals)
         self._redraw()
 
     def visible_rows(self) -> list[Row]:
@@ -174,7 +178,9 @@ class ListScreen(DebtCoachScreen):
         if not self._rows:
             empty.update(self.EMPTY_TEXT)
         elif not rows:
-            empty.update(f"No {self.NOUN} matches {self.filter_text!r}: esc clears the filter.")
+            empty.update(
+                literal(f"No {self.NOUN} matches “{self.filter_text}”: esc clears the filter.")
+            )
         empty.set_class(not rows, "-shown")
 
     def _alert_style(self) -> str:
@@ -230,7 +236,7 @@ class ListScreen(DebtCoachScreen):
 
     def _show_kept_filter(self, text: str) -> None:
         kept = self.query_one("#list-filter-kept", Static)
-        kept.update(f"filter: {text} (esc clears · / changes it)" if text else "")
+        kept.update(literal(f"filter: {text} (esc clears · / changes it)" if text else ""))
         kept.set_class(bool(text), "-shown")
 
     def action_filter(self) -> None:

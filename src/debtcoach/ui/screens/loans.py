@@ -359,8 +359,8 @@ class LoansScreen(ListScreen):
     def describe(self, key: str) -> str:
         loan = self.household.loan(key)
         if loan is None:
-            return f"the loan {key!r}"
-        return f"the loan {key!r} ({format_money(loan.balance, self.locale)} owed)"
+            return f"the loan “{key}”"
+        return f"the loan “{key}” ({format_money(loan.balance, self.locale)} owed)"
 
     # -- talking to the lender -----------------------------------------------------------
 

@@ -12,7 +12,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
@@ -113,7 +112,7 @@ class RestoreBackupScreen(ModalScreen[None]):
                         timeout=8, markup=False)  # fmt: skip
             return
         future = " (dated in the future)" if info.dated_in_future else ""
-        question = Content(
+        question = (
             f"Restore the backup taken {taken_text(info)}{future}? The file as it is now is "
             "kept as a new backup first."
         )

@@ -35,8 +35,10 @@ from debtcoach.domain.restructure import (
     RestructureError,
     RestructureQuote,
 )
+from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import month_words, percent_words
 from debtcoach.services.exchange import StoreError
+from debtcoach.ui.formatting import literal
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 DEFAULT_INSTALLMENTS = 36
@@ -195,7 +197,9 @@ class RestructureScreen(DebtCoachScreen):
     def refresh_data(self, household: Household) -> None:
         loan = household.loan(self.loan_name)
         if loan is None:
-            self.query_one("#rs-loan", Static).update(f"There is no loan named {self.loan_name}.")
+            self.query_one("#rs-loan", Static).update(
+                literal(f"There is no loan named {self.loan_name}.")
+            )
             self._show_quote(None)
             return
         lender = f" · {loan.lender}" if loan.lender else ""
@@ -205,7 +209,7 @@ class RestructureScreen(DebtCoachScreen):
             else ""
         )
         self.query_one("#rs-loan", Static).update(
-            f"{loan.name}{lender} · owed {self.money(loan.balance)}{limit}"
+            literal(f"{loan.name}{lender} · owed {self.money(loan.balance)}{limit}")
         )
         self._show_saved(loan)
         self.recalculate()
@@ -251,7 +255,7 @@ class RestructureScreen(DebtCoachScreen):
                 loan.name, installments, mode, fee, self.coach_app.household
             )
         except RestructureError as exc:
-            self.query_one("#rs-error", Static).update(str(exc))
+            self.query_one("#rs-error", Static).update(literal(str(exc)))
             self._show_quote(None)
             return
         self.query_one("#rs-error", Static).update("")
@@ -342,7 +346,7 @@ class RestructureScreen(DebtCoachScreen):
         text.append("Price: ", "bold")
         text.append(self._true_price(quote))
         text.append("Plan:  ", "bold")
-        text.append(self._plan_change(quote))
+        text.append(printable(self._plan_change(quote), multiline=True))
         return text
 
     def _true_price(self, quote: RestructureQuote) -> str:

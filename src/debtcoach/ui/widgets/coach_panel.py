@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household
 from debtcoach.domain.screens import screen_title
+from debtcoach.domain.text_rules import printable
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 def advice_content(advice: Advice) -> Content:
     """One piece of advice in full: title, what to press, the quote exactly as written, why."""
     return Content.assemble(
-        (advice.title, "bold"),
+        (printable(advice.title), "bold"),
         "\n",
         ("Act: ", "bold"),
         "press ",
@@ -42,7 +43,7 @@ def advice_content(advice: Advice) -> Content:
         (f"“{advice.quote}”", "italic"),
         "\n\n",
         ("Why: ", "bold"),
-        advice.why,
+        printable(advice.why),
     )
 
 
@@ -120,14 +121,14 @@ class CoachPanel(VerticalScroll, can_focus=False):
                 else self.coach_app.on_track
             )
             self.query_one("#coach-advice", Static).update(
-                Content.assemble((heading, "bold"), text)
+                Content.assemble((heading, "bold"), printable(text))
             )
             return
         label.display = True
         options.display = True
         options.add_options(
             Option(
-                Content.assemble(f"{i}. {a.title} ", (f"[{a.key}]", "dim")),
+                Content.assemble(f"{i}. {printable(a.title)} ", (f"[{a.key}]", "dim")),
                 id=a.rule,
             )
             for i, a in enumerate(advice, 1)

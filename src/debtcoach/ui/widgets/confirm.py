@@ -7,9 +7,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from debtcoach.ui.formatting import literal
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -29,7 +30,7 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str | Content, *, yes: str = "Remove", no: str = "Keep") -> None:
+    def __init__(self, question: str, *, yes: str = "Remove", no: str = "Keep") -> None:
         super().__init__()
         self.question = question
         self.yes_label = yes
@@ -37,7 +38,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(self.question, id="confirm-question")
+            yield Static(literal(self.question), id="confirm-question")
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.no_label} (n)", id="confirm-no", compact=True)
                 yield Button(

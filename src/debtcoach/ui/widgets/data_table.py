@@ -10,6 +10,8 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
+from debtcoach.domain.text_rules import printable
+
 
 @dataclass(frozen=True)
 class Column:
@@ -83,7 +85,8 @@ class RecordTable(DataTable[Text]):
             style = alert_style if row.alert else muted_style if row.muted else ""
             cells = []
             for index, (cell, column) in enumerate(zip(row.cells, columns, strict=True)):
-                text = f"! {cell}" if row.alert and index == 0 else cell
+                shown = printable(cell, multiline=True)
+                text = f"! {shown}" if row.alert and index == 0 else shown
                 cells.append(Text(text, style=style, justify="right" if column.right else "left"))
             self.add_row(*cells, key=row.key, height=None)
         if current is not None and current in {row.key for row in rows}:
@@ -101,8 +104,10 @@ class RecordTable(DataTable[Text]):
 
 
 def clip(text: str, width: int) -> str:
-    """Shorten a long name for a table cell (the full name is in the edit form)."""
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """Shorten a long name for a table cell (the full name is in the edit form), counting
+    control characters as the escapes the table shows for them."""
+    shown = printable(text)
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
 
 
 def choice(values: Sequence[tuple[str, str]]) -> Callable[[str], str]:

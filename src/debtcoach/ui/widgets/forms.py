@@ -26,9 +26,12 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import count
 from debtcoach.services.exchange import DuplicateName, StoreError
+from debtcoach.ui.formatting import literal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.text_input import TextInput
 from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 
 FieldKind = Literal["text", "select", "bool"]
@@ -136,7 +139,7 @@ class RecordForm(TypeAheadScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
-            yield Static(self.form_title, id="form-title")
+            yield Static(literal(self.form_title), id="form-title")
             yield Static("", id="form-error")
             with FieldsScroll(id="form-fields"):
                 for spec in self.fields:
@@ -172,8 +175,8 @@ class RecordForm(TypeAheadScreen[bool]):
             # The word says it too: a ticked box is not told apart by colour alone (NO_COLOR).
             ticked = bool(spec.initial)
             return FormCheckbox(_yes_no(ticked), value=ticked, compact=True, id=widget_id)
-        return Input(
-            value=str(spec.initial),
+        return TextInput(
+            value=printable(str(spec.initial), multiline=True),
             placeholder=spec.placeholder,
             compact=True,
             id=widget_id,
@@ -217,14 +220,14 @@ class RecordForm(TypeAheadScreen[bool]):
 
     def _set_field_error(self, key: str, message: str) -> None:
         error = self.query_one(f"#err-{key}", Static)
-        error.update(message)
+        error.update(literal(message))
         error.set_class(bool(message), "-shown")
         widget = self.query_one(f"#f-{key}")
         widget.set_class(bool(message), "-bad")
 
     def _set_form_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
-        error.update(message)
+        error.update(literal(message))
         error.set_class(bool(message), "-shown")
 
     def field_error(self, key: str) -> str:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from debtcoach.domain.calendar import parse_date
 from debtcoach.domain.models import validate_name
 from debtcoach.domain.money import Money, parse_money, parse_rate
+from debtcoach.domain.text_rules import NOTES_LIMIT, free_text_problem
 
 Parser = Callable[[str], object]
 
@@ -26,13 +27,19 @@ def name_field(what: str = "name") -> Callable[[str], str]:
     return parse
 
 
-def text_field(*, limit: int = 500) -> Callable[[str], str]:
-    """Free text (lender, purpose, notes): the CLI takes it as typed; we only strip it."""
+def text_field(*, notes: bool = False) -> Callable[[str], str]:
+    """Free text (lender, purpose; `notes` for a note): stripped, then held to the record rules
+    the Ledger applies on save (no control characters, a length limit; a note may hold line
+    breaks and is longer), so the form says what is wrong under the field as it is typed."""
 
     def parse(text: str) -> str:
         cleaned = text.strip()
-        if len(cleaned) > limit:
-            raise ValueError(f"at most {limit} characters")
+        if notes:
+            problem = free_text_problem(cleaned, multiline=True, limit=NOTES_LIMIT)
+        else:
+            problem = free_text_problem(cleaned)
+        if problem is not None:
+            raise ValueError(problem)
         return cleaned
 
     return parse
