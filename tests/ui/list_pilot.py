@@ -19,8 +19,13 @@ def keys_in_order(app: App[None]) -> list[str]:
     return [str(row.key.value) for row in app.screen.query_one(RecordTable).ordered_rows]
 
 
-def cell(app: App[None], key: str, column: int) -> str:
-    return str(app.screen.query_one(RecordTable).get_row(key)[column])
+def cell(app: App[None], key: str, column: int | str) -> str:
+    """The cell of row `key` under `column`: its index, or its heading ("Lender")."""
+    table = app.screen.query_one(RecordTable)
+    if isinstance(column, str):
+        headings = [str(c.label).strip() for c in table.ordered_columns]
+        column = headings.index(column)
+    return str(table.get_row(key)[column])
 
 
 def totals(app: App[None]) -> str:

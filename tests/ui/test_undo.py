@@ -71,13 +71,13 @@ async def test_u_puts_a_deleted_loan_back_with_its_earmark(sample_db: Path) -> N
         assert "QuickCash" not in keys_in_order(app)
         assert Repository(sample_db).load().loan("QuickCash") is None
         await pilot.press("u")
-        assert "Undo this change: removed the loan 'QuickCash'" in question(pilot)
+        assert "Undo this change: removed the loan “QuickCash”" in question(pilot)
         await pilot.press("n")  # keep it removed, for now
         assert Repository(sample_db).load().loan("QuickCash") is None
         await pilot.press("u", "y")
         assert "QuickCash" in keys_in_order(app)
         assert cell(app, "QuickCash", 3) == "$1,800.00"
-        assert "Undone: removed the loan 'QuickCash'" in notifications(pilot)
+        assert "Undone: removed the loan “QuickCash”" in notifications(pilot)
         await pilot.press("u")  # nothing left to undo
         assert not isinstance(app.screen, ConfirmDialog)
         assert "Nothing to undo" in notifications(pilot)
@@ -163,7 +163,7 @@ async def test_the_palette_offers_undo_by_its_name(sample_db: Path) -> None:
         await pilot.press("x", "y")
         assert "Gym" not in keys_in_order(app)
         await palette(pilot, "undo")
-        assert "removed the expense 'Gym'" in question(pilot)
+        assert "removed the expense “Gym”" in question(pilot)
         await pilot.press("y")
         assert "Gym" in keys_in_order(app)
     assert any(e.name == "Gym" for e in Repository(sample_db).load().expenses)
