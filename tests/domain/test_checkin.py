@@ -175,6 +175,17 @@ def test_legacy_sources_count_as_the_week() -> None:
     assert legacy not in after.balances
 
 
+def test_a_week_that_named_a_paid_off_loan_is_saved_the_same_way_each_time() -> None:
+    """Found by the property below: Car paid off in W45, W46 first listed it at $0, then W46 is
+    saved without it twice. The history must not depend on the week's earlier version."""
+    h = applied(household(), [checkin("2026-W45", Car=30_000), checkin("2026-W46", Car=0)])
+    once, _ = apply_checkin(h, checkin("2026-W46"))
+    twice, _ = apply_checkin(once, checkin("2026-W46"))
+    assert twice == once
+    w46 = {e.name for e in once.balances if e.source == "checkin:2026-W46"}
+    assert "Car" not in w46
+
+
 # -- properties --------------------------------------------------------------------------------
 
 amounts = st.integers(min_value=0, max_value=30_000)

@@ -269,9 +269,11 @@ def _history(
         paid_later = sum(_paid_to(c, name, household, is_family) for c in later)
         return Money(now.minor + paid_later, now.currency)
 
+    # Which debts a week records depends on the new version alone (an earlier version's payments
+    # have been reversed by now), so saving the same week twice writes the same history.
     source = checkin_source(week)
     for loan in loans:
-        if loan.is_open or loan.name in new.paid or (old is not None and loan.name in old.paid):
+        if loan.is_open or loan.name in new.paid:
             kept.append(
                 BalanceEntry(
                     loan.name, new.on, balance_then(loan.name, loan.balance, False), source
@@ -280,8 +282,7 @@ def _history(
     for item in family:
         if is_loan(household, item.lender):
             continue
-        touched = item.lender in new.paid or (old is not None and item.lender in old.paid)
-        if item.balance.minor > 0 or touched:
+        if item.balance.minor > 0 or item.lender in new.paid:
             then = balance_then(item.lender, item.balance, True)
             kept.append(BalanceEntry(item.lender, new.on, then, source, family=True))
     return tuple(kept)
