@@ -19,6 +19,7 @@ from debtcoach.cli.common import (
     say,
     table,
 )
+from debtcoach.domain.wording import count
 from debtcoach.services.exchange import ExchangeError, household_from_json
 
 
@@ -76,11 +77,15 @@ def import_file(ctx: Context, args: argparse.Namespace) -> int:
     except ExchangeError as exc:
         raise InputError(f"import: {path}: {exc}") from None
     ctx.ledger.import_household(household)
-    print(
-        f"Imported {len(household.loans)} loans, {len(household.income)} incomes, "
-        f"{len(household.expenses)} expenses, {len(household.family_loans)} family loans, "
-        f"{len(household.contacts)} contacts, {len(household.checkins)} check-ins."
-    )
+    counts = [
+        count(len(household.loans), "loan"),
+        count(len(household.income), "income"),
+        count(len(household.expenses), "expense"),
+        count(len(household.family_loans), "family loan"),
+        count(len(household.contacts), "contact"),
+        count(len(household.checkins), "check-in"),
+    ]
+    print(f"Imported {', '.join(counts)}.")
     return 0
 
 

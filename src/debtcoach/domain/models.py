@@ -242,13 +242,22 @@ class Contact:
 
 @dataclass(frozen=True, slots=True)
 class BalanceEntry:
-    """One point of a loan's balance history (source: check-in week, edit, import)."""
+    """One point of a loan's balance history (source: check-in week, edit, import, removed)."""
 
     name: str
     on: date
     balance: Money
     source: str
     family: bool = False
+
+
+REMOVED_SOURCE = "removed"
+"""The source of the last point of a debt removed from the household: its history, check-ins
+and contacts stay, and this entry (at zero, the day it was removed) says it was there."""
+
+
+def removal_entry(name: str, on: date, currency: str, *, family: bool = False) -> BalanceEntry:
+    return BalanceEntry(name, on, Money(0, currency), REMOVED_SOURCE, family=family)
 
 
 @dataclass(frozen=True, slots=True)

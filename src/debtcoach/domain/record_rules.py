@@ -28,8 +28,17 @@ from debtcoach.domain.models import (
     LoanKind,
     LoanStatus,
     ProposalState,
+    name_key,
 )
-from debtcoach.domain.money import Money
+from debtcoach.domain.money import (
+    MAX_MAJOR_UNITS,
+    MAX_RATE_PERCENT,
+    Money,
+    MoneyError,
+    currency_digits,
+    validate_household_currency,
+    validate_locale,
+)
 from debtcoach.domain.restructure import CREDIT_CARD_MAX_INSTALLMENTS, MAX_INSTALLMENTS
 from debtcoach.domain.text_rules import NOTES_LIMIT, free_text_problem
 
@@ -84,11 +93,31 @@ def _negative(amount: Money | None) -> bool:
     return amount is not None and amount.minor < 0
 
 
+def _too_large(amount: Money | None) -> bool:
+    """More than any door lets in (10^12 major units): only a damaged file holds such."""
+    limit = MAX_MAJOR_UNITS * 10 ** currency_digits(amount.currency) if amount else 0
+    return amount is not None and abs(amount.minor) > limit
+
+
+def rate_problems(record: object, names: Sequence[str]) -> Problems:
+    """Yearly rates stay in 0..1000 % (the range `parse_rate` lets in at every door)."""
+    problems: Problems = {}
+    for name in names:
+        rate = getattr(record, name)
+        if rate is not None and not 0 <= rate <= MAX_RATE_PERCENT:
+            shown = f"{rate:.6g}"  # a damaged file may hold thousands of digits
+            problems[name] = f"{shown}% is out of range (0 to {MAX_RATE_PERCENT} %)"
+    return problems
+
+
 def loan_problems(loan: Loan, today: date) -> Problems:
     problems = text_problems(loan, ("lender", "purpose"))
     for field in ("balance", "min_payment", "arrears", "late_fee"):
         if _negative(getattr(loan, field)):
             problems[field] = "must not be negative"
+        elif _too_large(getattr(loan, field)):
+            problems[field] = "is too large (at most 10^12)"
+    problems.update(rate_problems(loan, ("apr", "penalty_apr", "promo_apr")))
     if loan.due_day is not None and not 1 <= loan.due_day <= MAX_DUE_DAY:
         problems["due_day"] = f"{loan.due_day} is out of range (must be from 1 to {MAX_DUE_DAY})"
     if loan.overdue_since is not None and loan.overdue_since > today:
@@ -207,22 +236,35 @@ def repayment_problems(loan: FamilyLoan, amount: Money, on: date, today: date) -
     return problems
 
 
-def contact_problems(contact: Contact, today: date, household: Household) -> Problems:
+def contact_problems(
+    contact: Contact, today: date, household: Household, *, history: bool = False
+) -> Problems:
+    """`history`: a whole household's contacts may be about a loan removed since (its balance
+    history knows it); a new contact is about a loan that is there."""
     problems = text_problems(contact, ("who", "asked", "outcome"))
-    if household.loan(contact.loan) is None:
+    known = history and contact.loan in recorded_names(household)
+    if household.loan(contact.loan) is None and not known:
         problems["loan"] = f"there is no loan called {contact.loan!r}"
     problems.update(contact_date_problems(contact.on, contact.follow_up, today))
     return problems
 
 
+def recorded_names(household: Household) -> set[str]:
+    """Names the household's history knows: a removed loan keeps its check-ins and contacts,
+    and its balance history (ended by a "removed" entry) says it was there."""
+    return {entry.name for entry in household.balances}
+
+
 def checkin_problems(checkin: CheckIn, household: Household) -> Problems:
-    """A stored check-in names a real week and pays only loans and family lenders."""
+    """A stored check-in names a real week and pays only loans and family lenders (or, in a
+    whole household, a loan its history knows and that has since been removed)."""
     problems = text_problems(checkin, (), ("note",))
     try:
         parse_week(checkin.week)
     except DateError as exc:
         problems["week"] = str(exc)
     payees = {loan.name for loan in household.loans} | {f.lender for f in household.family_loans}
+    payees |= recorded_names(household)
     unknown = sorted(name for name in checkin.paid if name not in payees)
     if unknown:
         problems["paid"] = f"names {', '.join(repr(n) for n in unknown)}, not a loan or lender"
@@ -230,12 +272,22 @@ def checkin_problems(checkin: CheckIn, household: Household) -> Problems:
 
 
 def settings_problems(household: Household) -> Problems:
-    """A saved custom order names loans of this household."""
+    """A real currency and locale; a saved custom order names loans of this household."""
+    problems: Problems = {}
+    settings = household.settings
+    try:
+        validate_household_currency(settings.currency)
+    except MoneyError as exc:
+        problems["currency"] = str(exc)
+    try:
+        validate_locale(settings.locale)
+    except MoneyError as exc:
+        problems["locale"] = str(exc)
     names = {loan.name for loan in household.loans}
-    unknown = [name for name in household.settings.custom_order if name not in names]
+    unknown = [name for name in settings.custom_order if name not in names]
     if unknown:
-        return {"custom_order": f"names {', '.join(repr(n) for n in unknown)}, not a loan"}
-    return {}
+        problems["custom_order"] = f"names {', '.join(repr(n) for n in unknown)}, not a loan"
+    return problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,8 +323,41 @@ def household_problems(household: Household, today: date) -> list[HouseholdProbl
         add("checkins", checkin.week, checkin_problems(checkin, household))
     add("settings", "settings", settings_problems(household))
     for contact in household.contacts:
-        add("contacts", f"{contact.loan} {contact.on}", contact_problems(contact, today, household))
+        problems = contact_problems(contact, today, household, history=True)
+        add("contacts", f"{contact.loan} {contact.on}", problems)
+    for table, name, message in name_problems(household):
+        found.append(HouseholdProblem(table, name, "name", message))
     return found
+
+
+def name_problems(household: Household) -> list[tuple[str, str, str]]:
+    """(table, name, message) for names that clash: names are unique within a table, compared
+    case-folded and NFC-normalised, and a loan and a family lender never share one (a
+    check-in's `Mum=10` would pay the wrong debt)."""
+    problems: list[tuple[str, str, str]] = []
+    tables = {
+        "loans": [loan.name for loan in household.loans],
+        "income": [source.name for source in household.income],
+        "expenses": [expense.name for expense in household.expenses],
+        "family_loans": [item.lender for item in household.family_loans],
+    }
+    for table, names in tables.items():
+        seen: dict[str, str] = {}
+        for name in names:
+            if name_key(name) in seen:
+                problems.append((table, name, f"the same name as {seen[name_key(name)]!r}"))
+            seen[name_key(name)] = name
+    loans = {name_key(name) for name in tables["loans"]}
+    for name in tables["family_loans"]:
+        if name_key(name) in loans:
+            problems.append(("family_loans", name, "is also the name of a loan"))
+    return problems
+
+
+def stored_household_problems(household: Household) -> list[HouseholdProblem]:
+    """The rules a data file must keep when it is read: every record rule except those about
+    today (a clock set back must not make a good file unreadable)."""
+    return household_problems(household, date.max)
 
 
 def merge_edit(was: R, edited: R, fresh: R) -> tuple[R, list[str]]:

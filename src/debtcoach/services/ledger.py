@@ -39,6 +39,7 @@ from debtcoach.domain.models import (
     RestructureMode,
     Settings,
     Strategy,
+    removal_entry,
 )
 from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
@@ -213,6 +214,9 @@ class Ledger:
             household = self.household()
             loan = self._require(household.loan(name), "loans", name)
             self.repository.remove_loan(name)
+            self.repository.add_balance_entry(
+                removal_entry(name, self.today, loan.balance.currency)
+            )
             for source in household.income:
                 if source.for_loan == name:
                     self.repository.update_income(source.name, replace(source, for_loan=None))
@@ -310,6 +314,9 @@ class Ledger:
         with self.transaction():
             item = self._require(self.household().family_loan(lender), "family_loans", lender)
             self.repository.remove_family_loan(lender)
+            self.repository.add_balance_entry(
+                removal_entry(lender, self.today, item.amount.currency, family=True)
+            )
         return item
 
     # -- taking a change back (the app's undo) ------------------------------------------------

@@ -44,6 +44,8 @@ from debtcoach.domain.models import (
     name_key,
 )
 from debtcoach.domain.money import currency_digits
+from debtcoach.domain.record_rules import stored_household_problems
+from debtcoach.domain.text_rules import printable
 from debtcoach.store.backups import BackupSet
 from debtcoach.store.errors import (
     BackupNotFound,
@@ -347,6 +349,16 @@ class RestoreResult:
     previous_saved_as: Path | None
 
 
+def refuse_broken_rules(household: Household, path: Path) -> None:
+    """A file is read through the same record rules as input: one that breaks them (a negative
+    balance, an APR of 1e9, a due day 99, two loans called `Visa` and `visa`) is damaged, and
+    is named as such with the newest good backup, before any screen or plan sees it."""
+    problems = stored_household_problems(household)
+    if problems:
+        more = f" and {len(problems) - 1} more" if len(problems) > 1 else ""
+        raise StorageCorrupt(path, f"{printable(str(problems[0]))}{more}")
+
+
 def load_problem(path: Path) -> str | None:
     """Why the data file at `path` does not load completely, or None if it does."""
     try:
@@ -437,6 +449,11 @@ class Repository:
                 with self._storage.batch(write=write):
                     self._session = session = _Session(self._storage, self.path)
                     try:
+                        if write:
+                            # A change is only made to a file that reads: one breaking a
+                            # record rule is refused before anything (a backup included)
+                            # is written. Unchanged bytes were checked by their last load.
+                            self.load()
                         yield session
                         if self._storage.has_pending_write:
                             session.complete_meta()
@@ -539,6 +556,7 @@ class Repository:
                 checkins=tuple(checkins),
                 balances=s.models(BALANCES, BalanceEntry),
             )
+            refuse_broken_rules(household, self.path)
             if start is not None:
                 self._verified = (start, household)
             return household

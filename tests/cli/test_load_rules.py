@@ -1,0 +1,108 @@
+"""A data file is read through the same record rules as input: a value no door lets in makes the
+file damaged (exit 1, one line naming the value and the newest good backup, the file untouched),
+never "unexpected error" and never a plan built on it. And what the app itself writes (a removed
+loan's check-ins and contacts) always reads back and imports again."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.runner import run
+
+Edit = Callable[[dict[str, Any]], None]
+
+
+def loan_field(name: str, value: object) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        data["loans"]["1"][name] = value
+
+    return edit
+
+
+def setting(name: str, value: object) -> Edit:
+    def edit(data: dict[str, Any]) -> None:
+        data["meta"]["1"][name] = value
+
+    return edit
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "debtcoach.json"
+    for name, kind in (("Visa", "credit_card"), ("Car", "car")):
+        assert run(path, "loan", "add", "--name", name, "--kind", kind, "--balance", "500",
+                   "--apr", "18", "--min-payment", "25") == 0  # fmt: skip
+    return path
+
+
+BROKEN = {
+    "negative balance": (loan_field("balance", -5), "balance: must not be negative"),
+    "negative APR": (loan_field("apr", "-3"), "apr: -3% is out of range"),
+    "APR 1e9": (loan_field("apr", "1e9"), "apr: 1e+9% is out of range"),
+    "5000-digit APR": (loan_field("apr", "9" * 5000), "apr: 1.00000e+5000% is out of range"),
+    "due day 99": (loan_field("due_day", 99), "due_day: 99 is out of range"),
+    "negative payment": (loan_field("min_payment", -1), "min_payment: must not be negative"),
+    "duplicate name": (loan_field("name", "car"), "name: the same name as 'car'"),
+    "unknown currency": (setting("currency", "XXXX"), "currency: unknown currency code 'XXXX'"),
+    "bogus locale": (setting("locale", "zz_bogus"), "locale: unknown locale 'zz_bogus'"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
+def test_a_file_breaking_a_record_rule_is_damaged(
+    db: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    edit, message = BROKEN[case]
+    data = json.loads(db.read_text())
+    edit(data)
+    db.write_text(json.dumps(data))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "loan", "list") == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "cannot be read" in err and "left untouched" in err
+    assert "the newest good backup is" in err and "debtcoach restore" in err
+    assert "unexpected error" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert run(db, "loan", "add", "--name", "New", "--kind", "other", "--balance", "1",
+               "--apr", "1", "--min-payment", "1") == 1  # fmt: skip
+    assert db.read_bytes() == before
+
+
+def test_a_removed_loans_check_ins_and_contacts_read_back_and_import_again(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, "checkin", "add", "--paid", "Car=5") == 0
+    assert run(db, "contact", "add", "--loan", "Car", "--channel", "phone", "--outcome",
+               "asked", "--date", "2026-11-20") == 0  # fmt: skip
+    assert run(db, "loan", "remove", "Car") == 0
+    assert run(db, "checkin", "list") == 0
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    again = tmp_path / "again.json"
+    capsys.readouterr()
+    assert run(again, "import", str(exported)) == 0, capsys.readouterr().err
+    data = json.loads(exported.read_text())
+    removed = [b for b in data["balances"] if b["source"] == "removed"]
+    assert [(b["name"], b["balance"]) for b in removed] == [("Car", "0.00")]
+
+
+def test_an_import_still_refuses_a_contact_about_a_loan_it_never_had(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, "contact", "add", "--loan", "Car", "--channel", "phone", "--outcome",
+               "asked", "--date", "2026-11-20") == 0  # fmt: skip
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    data = json.loads(exported.read_text())
+    data["contacts"][0]["loan"] = "Nobody"
+    exported.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert run(tmp_path / "other.json", "import", str(exported)) == 2
+    assert "there is no loan called 'Nobody'" in capsys.readouterr().err
