@@ -117,8 +117,15 @@ async def submit_form(pilot: Pilot[None], texts: dict[str, str], numbers: dict[s
 
 
 async def back_to_the_screens(pilot: Pilot[None]) -> None:
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
+    """Close every dialog; a form a rule refused (a family lender named like a loan) asks before
+    its typing is discarded, and is discarded (any other question is answered no)."""
+    app = pilot.app
+    while isinstance(app.screen, ModalScreen):
+        below = app.screen_stack[-2] if len(app.screen_stack) > 1 else None
+        discarding = isinstance(app.screen, ConfirmDialog) and isinstance(
+            below, RecordForm | ContactForm
+        )
+        await pilot.press("y" if discarding else "escape")
         await pilot.pause()
 
 
