@@ -47,7 +47,13 @@ BROKEN = {
     "5000-digit APR": (loan_field("apr", "9" * 5000), "apr: 1.00000e+5000% is out of range"),
     "due day 99": (loan_field("due_day", 99), "due_day: 99 is out of range"),
     "negative payment": (loan_field("min_payment", -1), "min_payment: must not be negative"),
-    "duplicate name": (loan_field("name", "car"), "name: the same name as 'car'"),
+    "duplicate name": (loan_field("name", "Car"), "name: two rows have this name"),
+    "bad week": (
+        lambda data: data.setdefault("checkins", {}).update(
+            {"1": {"week": "not-a-week", "on": "2026-11-20", "paid": {}}}
+        ),
+        "week:",
+    ),
     "unknown currency": (setting("currency", "XXXX"), "currency: unknown currency code 'XXXX'"),
     "bogus locale": (setting("locale", "zz_bogus"), "locale: unknown locale 'zz_bogus'"),
 }
@@ -73,6 +79,20 @@ def test_a_file_breaking_a_record_rule_is_damaged(
     assert run(db, "loan", "add", "--name", "New", "--kind", "other", "--balance", "1",
                "--apr", "1", "--min-payment", "1") == 1  # fmt: skip
     assert db.read_bytes() == before
+
+
+def test_what_an_older_version_allowed_still_opens(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A control character in a lender (shown as an escape) and names that differ only in case
+    were let in before: such a file opens, though no door lets them in now."""
+    data = json.loads(db.read_text())
+    data["loans"]["1"]["lender"] = "Bank\x1b]0;x"
+    data["loans"]["2"]["name"] = "visa"
+    db.write_text(json.dumps(data))
+    capsys.readouterr()
+    assert run(db, "loan", "list") == 0
+    assert "visa  car" in capsys.readouterr().out
 
 
 def test_a_removed_loans_check_ins_and_contacts_read_back_and_import_again(

@@ -49,11 +49,14 @@ NAMES = st.text(min_size=1, max_size=12)
 DATES = st.dates()
 OPT_DATES = st.none() | DATES
 DECIMALS = st.decimals(allow_nan=False, allow_infinity=False)
+# What a file may hold when it is read (`stored_household_problems`): rates in 0..1000 %,
+# amounts not negative and at most 10^12 major units (here in a currency of 2 decimals or 0).
+RATES = st.decimals(min_value=0, max_value=1000, allow_nan=False, allow_infinity=False)
 WEEKS = DATES.map(iso_week)
 
 
 def money(currency: str) -> st.SearchStrategy[Money]:
-    return st.integers(min_value=-(10**15), max_value=10**15).map(lambda m: Money(m, currency))
+    return st.integers(min_value=0, max_value=10**12).map(lambda m: Money(m, currency))
 
 
 def terms(c: str) -> st.SearchStrategy[RestructureTerms]:
@@ -76,10 +79,10 @@ def loans(c: str, name: st.SearchStrategy[str] = NAMES) -> st.SearchStrategy[Loa
         name=name,
         kind=st.sampled_from(LoanKind),
         balance=money(c),
-        apr=DECIMALS,
+        apr=RATES,
         min_payment=money(c),
         lender=TEXT,
-        penalty_apr=st.none() | DECIMALS,
+        penalty_apr=st.none() | RATES,
         due_day=st.none() | st.integers(1, 31),
         overdue_since=OPT_DATES,
         arrears=st.none() | money(c),
@@ -89,7 +92,7 @@ def loans(c: str, name: st.SearchStrategy[str] = NAMES) -> st.SearchStrategy[Loa
         to_repay_other_debt=st.booleans(),
         status=st.sampled_from(LoanStatus),
         restructure=st.none() | terms(c),
-        promo_apr=st.none() | DECIMALS,
+        promo_apr=st.none() | RATES,
         promo_until=OPT_DATES,
     )
 
@@ -128,7 +131,7 @@ def family_loans(c: str) -> st.SearchStrategy[FamilyLoan]:
         borrowed_on=DATES,
         relationship=TEXT,
         promised=OPT_DATES,
-        apr=DECIMALS,
+        apr=RATES,
         repayments=repayments.map(tuple),
         notes=TEXT,
     )

@@ -355,9 +355,69 @@ def name_problems(household: Household) -> list[tuple[str, str, str]]:
 
 
 def stored_household_problems(household: Household) -> list[HouseholdProblem]:
-    """The rules a data file must keep when it is read: every record rule except those about
-    today (a clock set back must not make a good file unreadable)."""
-    return household_problems(household, date.max)
+    """The values a data file may not hold when it is read: what no version of debtcoach ever
+    wrote (a negative amount, a rate outside 0–1000 %, a due day 99, an amount past 10^12, two
+    rows of one name, a week that is no week, an unknown currency or locale).
+
+    Narrower than the rules of input on purpose: an older file may hold what was allowed then
+    (a control character in a lender, shown as an escape; names that differ only in case; a
+    check-in paying a loan removed since; a custom order naming it), and it must still open.
+    """
+    found: list[HouseholdProblem] = []
+
+    def add(table: str, row: str, problems: Problems) -> None:
+        found.extend(HouseholdProblem(table, row, f, m) for f, m in problems.items())
+
+    for loan in household.loans:
+        problems = _amount_problems(loan, ("balance", "min_payment", "arrears", "late_fee"))
+        problems.update(rate_problems(loan, ("apr", "penalty_apr", "promo_apr")))
+        if loan.due_day is not None and not 1 <= loan.due_day <= MAX_DUE_DAY:
+            problems["due_day"] = (
+                f"{loan.due_day} is out of range (must be from 1 to {MAX_DUE_DAY})"
+            )
+        add("loans", loan.name, problems)
+    for source in household.income:
+        add("income", source.name, _amount_problems(source, ("amount",)))
+    for expense in household.expenses:
+        add("expenses", expense.name, _amount_problems(expense, ("current", "target")))
+    for item in household.family_loans:
+        problems = _amount_problems(item, ("amount",))
+        if any(_negative(r.amount) or _too_large(r.amount) for r in item.repayments):
+            problems["repayments"] = "a repayment is negative or too large"
+        add("family_loans", item.lender, problems)
+    for checkin in household.checkins:
+        week: Problems = {}
+        try:
+            parse_week(checkin.week)
+        except DateError as exc:
+            week["week"] = str(exc)
+        amounts = (*checkin.paid.values(), *checkin.received.values(), *checkin.spent.values())
+        if any(_negative(amount) or _too_large(amount) for amount in amounts):
+            week["paid"] = "an amount is negative or too large"
+        add("checkins", checkin.week, week)
+    settings = settings_problems(household)
+    settings.pop("custom_order", None)
+    add("settings", "settings", settings)
+    for table, rows in (
+        ("loans", [loan.name for loan in household.loans]),
+        ("income", [source.name for source in household.income]),
+        ("expenses", [expense.name for expense in household.expenses]),
+        ("family_loans", [item.lender for item in household.family_loans]),
+    ):
+        for name in sorted({name for name in rows if rows.count(name) > 1}):
+            found.append(HouseholdProblem(table, name, "name", "two rows have this name"))
+    return found
+
+
+def _amount_problems(record: object, names: Sequence[str]) -> Problems:
+    problems: Problems = {}
+    for name in names:
+        amount = getattr(record, name)
+        if _negative(amount):
+            problems[name] = "must not be negative"
+        elif _too_large(amount):
+            problems[name] = "is too large (at most 10^12)"
+    return problems
 
 
 def merge_edit(was: R, edited: R, fresh: R) -> tuple[R, list[str]]:
