@@ -25,10 +25,12 @@ import pendulum
 from debtcoach import __version__
 from debtcoach.bundled import sample_data_file
 from debtcoach.cli import (
+    calendar,
     checkin,
     coach,
     contacts,
     data,
+    due,
     expenses,
     family,
     income,
@@ -70,6 +72,8 @@ COMMAND_GROUPS = (
     coach,
     checkin,
     data,
+    due,
+    calendar,
 )
 
 
