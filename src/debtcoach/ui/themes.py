@@ -29,7 +29,7 @@ _COLOURS = (
     "panel",
     "boost",
 )
-_KNOWN = {"name", "dark", "luminosity_spread", "text_alpha", "variables", *_COLOURS}
+_KNOWN = {"name", "dark", "ansi", "luminosity_spread", "text_alpha", "variables", *_COLOURS}
 
 
 class ThemeFileError(ValueError):
@@ -82,6 +82,9 @@ def theme_from_file(path: Path) -> Theme:
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
         raise ThemeFileError(f"{path.name}: dark must be true or false")
+    ansi = data.get("ansi", False)
+    if not isinstance(ansi, bool):
+        raise ThemeFileError(f"{path.name}: ansi must be true or false")
     variables = data.get("variables", {})
     if not isinstance(variables, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in variables.items()
@@ -107,6 +110,7 @@ def theme_from_file(path: Path) -> Theme:
             panel=colours.get("panel"),
             boost=colours.get("boost"),
             dark=dark,
+            ansi=ansi,
             luminosity_spread=extra.get("luminosity_spread", 0.15),
             text_alpha=extra.get("text_alpha", 0.95),
             variables=dict(variables),
