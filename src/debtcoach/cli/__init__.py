@@ -28,6 +28,7 @@ from debtcoach.cli import (
     calendar,
     checkin,
     coach,
+    completion,
     contacts,
     data,
     due,
@@ -78,6 +79,7 @@ COMMAND_GROUPS = (
     calendar,
     locate,
     serve,
+    completion,
 )
 
 
@@ -160,7 +162,9 @@ def _config(args: argparse.Namespace) -> UserConfig:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        completion.complete_if_asked(parser)
+        args = parser.parse_args(argv)
         config = _config(args)
         path = data_path(args.db, config, os.environ)
         today = _today(args)

@@ -9,7 +9,6 @@ from typing import Any
 
 from debtcoach.cli.common import Context, int_arg, output_path, say
 from debtcoach.domain.reminders import CALENDAR_MONTHS, calendar_plan
-from debtcoach.services.ical import calendar_text
 
 
 def register(commands: Any) -> None:
@@ -37,6 +36,9 @@ def register(commands: Any) -> None:
 
 
 def calendar(ctx: Context, args: argparse.Namespace) -> int:
+    # Loaded here: icalendar takes longer to import than most commands take to run.
+    from debtcoach.services.ical import calendar_text
+
     output = output_path(args.output, "calendar", ctx.path) if args.output else None
     household = ctx.household()
     plan = calendar_plan(household, ctx.today, args.months)
