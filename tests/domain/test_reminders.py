@@ -43,7 +43,7 @@ def household(*, this_week_done: bool = False) -> Household:
                 asked="36 installments",
                 follow_up=date(2026, 11, 20),
             ),
-        ),  # fmt: skip
+        ),
         checkins=tuple(checkins),
     )
 

@@ -116,7 +116,7 @@ def _launch_tui(path: Path, today: date, config: UserConfig, theme: str | None, 
     # passes until it is done (`ui.app.run` turns the collector back on before the first frame).
     gc.disable()
     try:
-        return _start_tui(path, today, config, theme or config.theme, demo)
+        return _start_tui(path, today, config, theme, demo)
     finally:
         gc.enable()
 

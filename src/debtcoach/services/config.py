@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_config_dir
+from platformdirs import user_config_dir, user_downloads_dir
 
 from debtcoach.store.backups import BACKUP_DIR_NAME
 from debtcoach.store.paths import APP_NAME, DB_ENV_VAR, resolve_data_path
@@ -112,3 +112,10 @@ def data_path(cli_value: str | None, config: UserConfig, env: Mapping[str, str])
 def backups_dir(data_file: Path) -> Path:
     """Where the rotating backups of `data_file` are kept."""
     return data_file.parent / BACKUP_DIR_NAME
+
+
+def downloads_dir() -> Path:
+    """Where the app puts a file it hands to the user in a terminal: the Downloads folder if
+    there is one, else the home folder."""
+    folder = Path(user_downloads_dir())
+    return folder if folder.is_dir() else Path.home()

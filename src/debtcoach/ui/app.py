@@ -13,7 +13,7 @@ import io
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -31,13 +31,15 @@ from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household, Settings, Strategy
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.reminders import calendar_plan
 from debtcoach.domain.screens import SCREENS
 from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import month_words
 from debtcoach.services import Ledger, RowChanged
-from debtcoach.services.config import UserConfig
+from debtcoach.services.config import UserConfig, downloads_dir
 from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
+from debtcoach.services.ical import calendar_text
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
@@ -55,6 +57,8 @@ from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 from debtcoach.ui.undo import UndoStep
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
+
+CALENDAR_FILE_NAME = "debtcoach-due.ics"
 
 SCREEN_KEYS: tuple[tuple[str, str, str], ...] = tuple((s.key, s.mode, s.title) for s in SCREENS)
 """(key, mode, short title) of every screen, shown in the top bar of every screen."""
@@ -140,6 +144,14 @@ class DebtCoachApp(App[None]):
             tooltip="Take back the last delete or saved edit made here (asks first)",
         ),
         Binding("ctrl+p", "command_palette", "Palette", show=False, id="palette"),
+        Binding(
+            "ctrl+e",
+            "save_calendar",
+            "Calendar",
+            show=False,
+            id="calendar.save",
+            tooltip="Save the next months' due dates as a calendar file (.ics)",
+        ),
     ]
 
     def __init__(
@@ -416,6 +428,19 @@ class DebtCoachApp(App[None]):
         written = self.ledger.write_private_file(path, text, action=action)
         return f"Wrote {written}."
 
+    def action_save_calendar(self) -> None:
+        """The `debtcoach calendar` file, from the app: to Downloads, or to the browser."""
+        plan = calendar_plan(self.household, self.today)
+        text = calendar_text(plan, self.settings.locale, datetime.now(UTC))
+        try:
+            message = self.deliver_file(
+                downloads_dir() / CALENDAR_FILE_NAME, text, action="write the calendar to"
+            )
+        except (StoreError, OSError) as exc:
+            self.notify(f"Calendar not saved: {exc}", severity="error", timeout=10)
+            return
+        self.notify(f"{message} Import it into your calendar app.", timeout=6)
+
     def on_mount(self) -> None:
         self.switch_mode("dashboard")
         for message in self._startup_warnings:
@@ -498,6 +523,20 @@ class DebtCoachApp(App[None]):
                 yield command
 
 
+def create_app(
+    *, path: Path, today: date, theme: str | None, demo: bool, config: UserConfig | None = None
+) -> DebtCoachApp:
+    """The app as `debtcoach` starts it: the theme asked for (else the config's, else the
+    file's), the user's own themes and keymap from the config file."""
+    return DebtCoachApp(
+        Ledger(path, today),
+        theme_name=theme or (None if config is None else config.theme),
+        demo=demo,
+        user_themes=None if config is None else config.themes_dir,
+        keymap=None if config is None else config.keymap,
+    )
+
+
 def run(
     *, path: Path, today: date, theme: str | None, demo: bool, config: UserConfig | None = None
 ) -> int:
@@ -506,13 +545,7 @@ def run(
     0 when the user quit; 1 after an unexpected error, once the terminal is restored, with its
     traceback in a crash log next to the data file and one line on stderr naming it.
     """
-    app = DebtCoachApp(
-        Ledger(path, today),
-        theme_name=theme,
-        demo=demo,
-        user_themes=None if config is None else config.themes_dir,
-        keymap=None if config is None else config.keymap,
-    )
+    app = create_app(path=path, today=today, theme=theme, demo=demo, config=config)
     # What exists now (the modules, and years of check-ins just loaded) lives as long as the
     # app: take it out of the cyclic collector's full passes, which otherwise re-scan it all and
     # stall a screen switch for ~40 ms on ten years of data. Refcounting still frees it.

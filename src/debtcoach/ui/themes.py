@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.color import Color, ColorParseError
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 DEFAULT_THEME = "debtcoach-dark"
 FALLBACK_THEME = "textual-dark"  # built into Textual: used only if our default file is broken
@@ -90,6 +90,10 @@ def theme_from_file(path: Path) -> Theme:
         isinstance(k, str) and isinstance(v, str) for k, v in variables.items()
     ):
         raise ThemeFileError(f"{path.name}: [variables] must map names to strings")
+    if ansi:
+        # Textual's ANSI themes name a few colours only as variables: start from its own.
+        builtin = BUILTIN_THEMES["ansi-dark" if dark else "ansi-light"]
+        variables = {**builtin.variables, **variables}
     extra: dict[str, float] = {
         key: _fraction(path, key, data[key])
         for key in ("luminosity_spread", "text_alpha")

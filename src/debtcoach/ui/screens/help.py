@@ -30,6 +30,7 @@ GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
     ("u", "undo the last delete or saved edit made here (asks first)"),
     ("ctrl+p", "palette: screens, themes, strategies, this screen's actions,"),
     ("", "Undo …, Restore a backup (time, size, loads or not; asks first)"),
+    ("ctrl+e", "save the due dates as a calendar file (.ics) in Downloads"),
     ("q", "quit (everything is already saved)"),
 )
 
@@ -71,6 +72,7 @@ BINDING_IDS: dict[tuple[str, str], str] = {
     ("u", "undo the last"): "undo",
     ("ctrl+p", "palette"): "palette",
     ("q", "quit"): "quit",
+    ("ctrl+e", "save the due dates"): "calendar.save",
     ("a", "add"): "list.add",
     ("x", "delete"): "list.delete",
     ("/", "filter"): "list.filter",
