@@ -8,7 +8,11 @@ follow-up with Visa's lender that was due on 2026-11-20, and $500 promised to Mu
 
 from __future__ import annotations
 
-from datetime import date
+from calendar import monthrange
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from debtcoach.domain.models import Channel, CheckIn, Contact, Household, LoanStatus
 from debtcoach.domain.reminders import (
@@ -139,3 +143,37 @@ def test_uids_name_the_record_and_the_date_and_ignore_case() -> None:
     assert first != event_uid(DueKind.PAYMENT, "Visa", date(2026, 12, 25))
     assert first != event_uid(DueKind.INSTALLMENT, "Visa", date(2026, 11, 25))
     assert event_uid(DueKind.PROMISE, "Ma @ home", date(2026, 11, 30)).isascii()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    today=st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)),
+    due_days=st.lists(st.integers(1, 31), min_size=1, max_size=4),
+    days=st.integers(0, 40),
+    promised=st.integers(-20, 60),
+)
+def test_due_is_sorted_within_its_window_and_never_lists_a_paid_payment(
+    today: date, due_days: list[int], days: int, promised: int
+) -> None:
+    loans = tuple(loan(f"L{i}", 100000, 10, 5000, due_day=d) for i, d in enumerate(due_days))
+    mum = family("Mum", 20000, promised=today + timedelta(days=promised))
+    items = due_within(Household(loans=loans, family_loans=(mum,)), today, days)
+    assert [i.on for i in items] == sorted(i.on for i in items)
+    for item in items:
+        assert item.days == (item.on - today).days <= days
+        if item.kind == DueKind.PAYMENT:
+            assert item.days >= 0 and item.amount == usd(5000)
+    payments = [i for i in items if i.kind == DueKind.PAYMENT]
+    assert len(payments) == sum(1 for d in due_days if (next_on_day(d, today) - today).days <= days)
+    assert (DueKind.PROMISE in {i.kind for i in items}) == (promised <= days)
+    # The calendar never repeats a UID: re-importing it cannot make duplicates.
+    uids = [i.uid for i in calendar_plan(Household(loans=loans), today, 3).items]
+    assert len(uids) == len(set(uids))
+
+
+def next_on_day(due_day: int, today: date) -> date:
+    """The next date on `due_day` (clamped to short months), counted by hand."""
+    day = today
+    while min(due_day, monthrange(day.year, day.month)[1]) != day.day:
+        day += timedelta(days=1)
+    return day

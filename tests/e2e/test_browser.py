@@ -90,16 +90,17 @@ class Browser:
         self.call("Runtime.releaseObject", objectId=objects["objects"]["objectId"])
         return str(result["result"].get("value") or "")
 
-    def press(self, key: str) -> None:
+    def press(self, key: str, *, ctrl: bool = False) -> None:
         """Type one letter into the terminal, as a person would (focus, key down, key up)."""
         self.call("Runtime.evaluate",
                   expression="document.querySelector('.xterm-helper-textarea').focus()")  # fmt: skip
         code = f"Key{key.upper()}"
         keycode = ord(key.upper())
-        self.call("Input.dispatchKeyEvent", type="keyDown", key=key, code=code, text=key,
-                  unmodifiedText=key, windowsVirtualKeyCode=keycode)  # fmt: skip
+        typed = {"modifiers": 2} if ctrl else {"text": key, "unmodifiedText": key}
+        self.call("Input.dispatchKeyEvent", type="keyDown", key=key, code=code,
+                  windowsVirtualKeyCode=keycode, **typed)  # fmt: skip
         self.call("Input.dispatchKeyEvent", type="keyUp", key=key, code=code,
-                  windowsVirtualKeyCode=keycode)  # fmt: skip
+                  windowsVirtualKeyCode=keycode, modifiers=2 if ctrl else 0)  # fmt: skip
 
     def screenshot(self, path: Path) -> None:
         data = self.call("Page.captureScreenshot", format="png")["data"]
@@ -187,3 +188,23 @@ def test_the_served_app_shows_the_dashboard_then_the_loans_screen(
     shot = ARTIFACTS / "browser-loans.png"
     browser.screenshot(shot)
     assert shot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_file_the_served_app_hands_over_is_a_browser_download(
+    served: str, browser: Browser, tmp_path: Path
+) -> None:
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.call("Browser.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
+    browser.call("Page.navigate", url=served)
+    wait_for("the check-in offer", lambda: "Time for this week" in browser.screen_text(),
+             browser.screen_text)  # fmt: skip
+    browser.press("s")
+    wait_for("the offer to close", lambda: "Time for this week" not in browser.screen_text(),
+             browser.screen_text)  # fmt: skip
+    browser.press("e", ctrl=True)  # save the calendar
+    saved = wait_for("the download", lambda: [p for p in downloads.glob("*.ics")])
+    assert [p.name for p in saved] == ["debtcoach-due.ics"]
+    text = saved[0].read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR") and "SUMMARY:Sofa loan: pay $95.00" in text
+    assert "Sent debtcoach-due.ics to the browser" in browser.screen_text()

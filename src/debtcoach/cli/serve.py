@@ -58,5 +58,5 @@ def serve(ctx: Context, args: argparse.Namespace) -> int:
     host = loopback_host(args.host)
     # Imported by name: the CLI never imports Textual unless it is starting the app.
     run: Callable[..., int] = importlib.import_module("debtcoach.ui.serve").serve
-    return run(path=ctx.path, today=args.today, theme=args.theme or ctx.config.theme,
+    return run(path=ctx.path, today=args.today, theme=args.theme,
                host=host, port=args.port)  # fmt: skip
