@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -327,3 +328,17 @@ def test_every_option_of_every_subcommand_has_a_help_line() -> None:
             assert action.help and action.help.strip(), f"{path} {name} has no help"
     assert {"debtcoach due", "debtcoach calendar", "debtcoach locate", "debtcoach serve",
             "debtcoach completion", "debtcoach loan add"} <= seen  # fmt: skip
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(sample_db: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "debtcoach.cli", "--db", str(sample_db), "serve", "--port",
+             str(port)], capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stdout == ""  # never "serving the app at …" for a server that is not there
+    assert done.stderr.count("\n") == 1 and "address already in use" in done.stderr

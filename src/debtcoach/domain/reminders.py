@@ -121,6 +121,14 @@ def installment_number(loan: Loan, on: date) -> tuple[int, int] | None:
     return number, terms.installments
 
 
+def past_last_installment(loan: Loan, on: date) -> bool:
+    """Whether every installment of an agreed restructuring falls before the due date `on`."""
+    terms = loan.restructure
+    if not loan.is_restructured or terms is None or terms.agreed_on is None:
+        return False
+    return on > terms.agreed_on and installment_number(loan, on) is None
+
+
 def _loan_item(loan: Loan, on: date, days: int, amount: Money, today: date) -> DueItem:
     arrears = loan_arrears(loan, today) if loan.is_overdue else None
     number = installment_number(loan, on)
@@ -138,7 +146,7 @@ def due_within(household: Household, today: date, days: int = DUE_DAYS) -> tuple
     items: list[DueItem] = []
     for due in upcoming_due_dates(household.loans, today, days, checkins=household.checkins):
         loan = household.loan(due.name)
-        if loan is None or due.amount.minor == 0:
+        if loan is None or due.amount.minor == 0 or past_last_installment(loan, due.on):
             continue
         items.append(_loan_item(loan, due.on, due.days, due.amount, today))
     for follow_up in follow_ups_due(household.contacts, today, days):
@@ -205,8 +213,7 @@ def calendar_plan(household: Household, today: date, months: int = CALENDAR_MONT
             else:
                 amount = still_due(loan, Money.zero(loan.balance.currency))
             first = False
-            last_passed = loan.is_restructured and installment_number(loan, on) is None
-            if amount.minor > 0 and not (last_passed and _agreed_before(loan, on)):
+            if amount.minor > 0 and not past_last_installment(loan, on):
                 items.append(_loan_item(loan, on, days_between(today, on), amount, today))
             on = next_due_date(loan.due_day, on.add(days=1))
     for follow_up in follow_ups_due(household.contacts, today, days_between(today, until)):
@@ -234,10 +241,3 @@ def calendar_plan(household: Household, today: date, months: int = CALENDAR_MONT
         monday = week_monday(iso_week(today))
         checkin_from = monday.add(weeks=1) if checkin_done(household, today) else monday
     return CalendarPlan(tuple(sorted(items, key=_urgency)), until, checkin_from)
-
-
-def _agreed_before(loan: Loan, on: date) -> bool:
-    """Whether `on` is after the restructuring's agreement (so a missing number means the
-    installments are all past, not that the terms have no date)."""
-    terms = loan.restructure
-    return terms is not None and terms.agreed_on is not None and on > terms.agreed_on

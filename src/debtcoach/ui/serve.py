@@ -8,7 +8,10 @@ through an SSH tunnel.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import shlex
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,11 +19,27 @@ from pathlib import Path
 from aiohttp import web
 from textual_serve.server import Server
 
+from debtcoach.ui.textual_private import served_application
+
 
 class DebtCoachServer(Server):
-    """textual-serve's server, saying one line where it is instead of its banner."""
+    """textual-serve's server, saying one line where it is (once it listens) instead of its
+    banner (which it prints before it knows whether the port is free)."""
 
     async def on_startup(self, app: web.Application) -> None:
+        """Nothing yet: the port is not bound when this runs."""
+
+    def serve(self, debug: bool = False) -> None:
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signal.SIGINT, self.request_exit)
+            loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+        web.run_app(served_application(self), host=self.host, port=self.port, handle_signals=False,
+                    loop=loop, print=self._listening)  # fmt: skip
+
+    def _listening(self, *_: object) -> None:
         print(f"debtcoach: serving the app at {self.public_url} (Ctrl+C stops it)", flush=True)
 
 
