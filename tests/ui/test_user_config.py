@@ -162,3 +162,21 @@ async def test_a_file_for_the_user_is_a_download_in_a_browser(
         assert message == "Sent letter-Visa.md to the browser as a download."
         assert delivered == [("Dear Harbor Bank", "letter-Visa.md")]
         assert not (tmp_path / "letter-Visa.md").exists()
+
+
+async def test_the_palette_saves_the_calendar_too(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "me"
+    (home / "Downloads").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    app = app_from_config(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"save the due dates")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (home / "Downloads" / CALENDAR_FILE_NAME).read_text().startswith("BEGIN:VCALENDAR")
