@@ -39,7 +39,6 @@ from debtcoach.services import Ledger, RowChanged
 from debtcoach.services.config import UserConfig, downloads_dir
 from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
-from debtcoach.services.ical import calendar_text
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
@@ -430,6 +429,8 @@ class DebtCoachApp(App[None]):
 
     def action_save_calendar(self) -> None:
         """The `debtcoach calendar` file, from the app: to Downloads, or to the browser."""
+        from debtcoach.services.ical import calendar_text  # icalendar: not before the first frame
+
         plan = calendar_plan(self.household, self.today)
         text = calendar_text(plan, self.settings.locale, datetime.now(UTC))
         try:
