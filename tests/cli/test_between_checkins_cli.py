@@ -21,6 +21,8 @@ from debtcoach.cli.serve import loopback_host
 from tests.cli.runner import run
 
 SAMPLE_DUE = [
+    "Aug 20, 2026 (95 days ago): Visa fell behind, $764.00 past due now — call the lender "
+    "before the next due date",
     "Nov 23, 2026 (today): this week's check-in (2026-W48) is not done yet",
     "Nov 27, 2026 (in 4 days): Follow up with Visa (Harbor Bank hardship team) — asked: "
     "36 installments, sent payslips",
@@ -40,8 +42,16 @@ def test_due_is_quiet_when_nothing_is_due(
 ) -> None:
     assert run(sample_db, "checkin", "add", "--borrowed", "no") == 0
     capsys.readouterr()
-    # This week checked in; nothing else falls due today (the follow-up is on the 27th).
+    # This week checked in, but Visa is behind: that is said whatever the window.
     assert run(sample_db, "due", "--days", "0") == 0
+    assert capsys.readouterr().out.splitlines() == SAMPLE_DUE[:1]
+    current = sample_db.parent / "current.json"
+    assert run(current, "loan", "add", "--name", "Car", "--kind", "car", "--balance", "900",
+               "--apr", "7", "--min-payment", "90", "--due-day", "28") == 0  # fmt: skip
+    assert run(current, "checkin", "add", "--borrowed", "no") == 0
+    capsys.readouterr()
+    # Checked in, nothing behind, the car not due until the 28th: nothing to say today.
+    assert run(current, "due", "--days", "0") == 0
     assert capsys.readouterr() == ("", "")
     assert run(sample_db.parent / "new.json", "due") == 0  # no data yet: nothing owed
     assert capsys.readouterr() == ("", "")
@@ -52,11 +62,13 @@ def test_due_json(sample_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(capsys.readouterr().out)
     assert (data["currency"], data["days"]) == ("USD", 12)
     assert [(i["kind"], i["name"], i["date"], i["days"], i["amount"]) for i in data["items"]] == [
+        ("overdue", "Visa", "2026-08-20", -95, None),
         ("checkin", "check-in", "2026-11-23", 0, None),
         ("follow_up", "Visa", "2026-11-27", 4, None),
         ("payment", "Sofa loan", "2026-11-28", 5, "95.00"),
         ("payment", "QuickCash", "2026-12-05", 12, "180.00"),
     ]
+    assert data["items"][0]["arrears"] == "764.00"
     assert set(data["items"][0]) == {
         "kind", "name", "date", "days", "amount", "arrears", "installment", "who", "asked"
     }  # fmt: skip

@@ -177,3 +177,20 @@ def next_on_day(due_day: int, today: date) -> date:
     while min(due_day, monthrange(day.year, day.month)[1]) != day.day:
         day += timedelta(days=1)
     return day
+
+
+def test_a_loan_behind_with_no_payment_in_the_window_is_the_first_line() -> None:
+    """Visa's next due date (the 25th) is outside a one-day window; it is 83 days behind
+    (since 2026-09-01) with $300.00 past due, which is said first, before the late follow-up."""
+    items = due_within(household(), TODAY, 1)
+    assert [(i.kind, i.name, i.on, i.days) for i in items][:2] == [
+        (DueKind.OVERDUE, "Visa", date(2026, 9, 1), -83),
+        (DueKind.FOLLOW_UP, "Visa", date(2026, 11, 20), -3),
+    ]
+    assert items[0].arrears == usd(30000)
+    assert items[0].line("en_US") == (
+        "Sep 1, 2026 (83 days ago): Visa fell behind, $300.00 past due now"
+        " — call the lender before the next due date"
+    )
+    # With its payment inside the window the payment line says what is past due instead.
+    assert DueKind.OVERDUE not in {i.kind for i in due_within(household(), TODAY, 10)}

@@ -32,6 +32,7 @@ CALENDAR_MONTHS = 3
 
 
 class DueKind(StrEnum):
+    OVERDUE = "overdue"
     PAYMENT = "payment"
     INSTALLMENT = "installment"
     FOLLOW_UP = "follow_up"
@@ -70,6 +71,9 @@ class DueItem:
         """A short title (the calendar event's, the start of the `due` line)."""
         if self.kind == DueKind.CHECKIN:
             return "Weekly check-in"
+        if self.kind == DueKind.OVERDUE:
+            amount = "" if self.arrears is None else f", {self.arrears.format(locale)} past due now"
+            return f"{self.name} fell behind{amount}"
         if self.kind == DueKind.FOLLOW_UP:
             return f"Follow up with {self.name}" + (f" ({self.who})" if self.who else "")
         amount = "" if self.amount is None else f" {self.amount.format(locale)}"
@@ -87,6 +91,8 @@ class DueItem:
         when = f"{day_words(self.on, locale)} ({in_days(self.days)})"
         if self.kind == DueKind.CHECKIN:
             return f"{when}: this week's check-in ({iso_week(self.on)}) is not done yet"
+        if self.kind == DueKind.OVERDUE:
+            return f"{when}: {self.summary(locale)} — call the lender before the next due date"
         text = f"{when}: {self.summary(locale)}"
         if self.arrears is not None and self.arrears.minor > 0:
             text += f"; {self.arrears.format(locale)} past due"
@@ -149,6 +155,8 @@ def due_within(household: Household, today: date, days: int = DUE_DAYS) -> tuple
         if loan is None or due.amount.minor == 0 or past_last_installment(loan, due.on):
             continue
         items.append(_loan_item(loan, due.on, due.days, due.amount, today))
+    with_payment = {item.name for item in items}
+    items.extend(_behind(household, today, with_payment))
     for follow_up in follow_ups_due(household.contacts, today, days):
         items.append(
             DueItem(
@@ -171,6 +179,22 @@ def due_within(household: Household, today: date, days: int = DUE_DAYS) -> tuple
     if _has_debts(household) and not checkin_done(household, today):
         items.append(DueItem(DueKind.CHECKIN, "check-in", today, 0))
     return tuple(sorted(items, key=_urgency))
+
+
+def _behind(household: Household, today: date, with_payment: set[str]) -> list[DueItem]:
+    """A loan that is behind is the most urgent thing there is, even when its next due date is
+    weeks away (its payment line, when there is one, already says what is past due)."""
+    items = []
+    for loan in household.open_loans:
+        if not loan.is_overdue or loan.name in with_payment:
+            continue
+        arrears = loan_arrears(loan, today)
+        since = loan.overdue_since
+        if arrears.minor == 0 or since is None or since > today:
+            continue
+        items.append(DueItem(DueKind.OVERDUE, loan.name, since, days_between(today, since),
+                             arrears=arrears))  # fmt: skip
+    return items
 
 
 def _urgency(item: DueItem) -> tuple[date, int, str]:
