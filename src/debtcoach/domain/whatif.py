@@ -307,6 +307,21 @@ def apply_moves(household: Household, moves: Sequence[Move], today: date) -> Hou
     return household
 
 
+def restructure_candidates(household: Household) -> tuple[str, ...]:
+    """The open loans a lender could stretch, the likeliest first: overdue credit cards, other
+    overdue loans, then the rest by what is owed (largest first)."""
+    loans = sorted(
+        household.open_loans,
+        key=lambda loan: (
+            not loan.is_overdue,
+            loan.kind != LoanKind.CREDIT_CARD,
+            -loan.balance.minor,
+            loan.name,
+        ),
+    )
+    return tuple(loan.name for loan in loans)
+
+
 def suggested_moves(household: Household, today: date) -> tuple[Move, ...]:
     """The moves the data suggests: each overdue credit card at 60 installments (annuity), every
     cut not yet on, and relatives covering the arrears in the plan's first month: what is past

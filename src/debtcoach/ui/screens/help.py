@@ -89,7 +89,7 @@ class HelpScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield NavBar(self.coach_app.screen_keys(), None)
+        yield NavBar(self.coach_app.top_bar_keys(), None)
         with VerticalScroll(id="help"):
             yield Static(Content.styled("Help — esc closes", "bold"), id="help-title")
             yield Static(self._screens(), id="help-screens")
