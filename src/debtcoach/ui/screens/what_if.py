@@ -72,7 +72,8 @@ class Field(Static, can_focus=True):
     """A small value edited in place: digits (and `.`, `-` where allowed) and backspace.
 
     Any other key goes on to the screen and the app, so the footer's keys work while a field has
-    the focus. The first key typed after the field gets the focus replaces the whole value.
+    the focus. The first character typed after the field gets the focus replaces the whole
+    value; backspace takes off the last character.
     """
 
     DEFAULT_CSS = """
@@ -114,7 +115,7 @@ class Field(Static, can_focus=True):
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "backspace":
-            value = "" if self._fresh else self.value[:-1]
+            value = self.value[:-1]
         elif event.character is not None and event.character in self.allowed:
             value = event.character if self._fresh else self.value + event.character
         else:
@@ -256,6 +257,7 @@ class WhatIfScreen(DebtCoachScreen):
     DEFAULT_CSS = """
     WhatIfScreen #wi-intro { height: 1; color: $text-muted; }
     WhatIfScreen #wi-moves { height: auto; margin-bottom: 1; }
+    WhatIfScreen #wi-problems { height: auto; color: $text-error; }
     WhatIfScreen #wi-table { height: auto; }
     WhatIfScreen #wi-chart { height: 1fr; min-height: 10; }
     WhatIfScreen.-short.-show-table #wi-chart { display: none; }
@@ -345,6 +347,7 @@ class WhatIfScreen(DebtCoachScreen):
                     "a month",
                 ],
             )
+        yield Static(id="wi-problems")
         yield Static(id="wi-table")
         yield PlotextPlot(id="wi-chart")
 
@@ -352,6 +355,11 @@ class WhatIfScreen(DebtCoachScreen):
         super().on_mount()
         self._fit_height(self.app.size.height)
         self.rows[0].fields[0].focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if self.focused is None:
+            self.rows[0].fields[0].focus()
 
     def on_resize(self, event: events.Resize) -> None:
         super().on_resize(event)
@@ -432,6 +440,7 @@ class WhatIfScreen(DebtCoachScreen):
                 self.problems[exc.move.kind] = exc.message
                 moves = [move for move in moves if move is not exc.move]
         self._rows(household)
+        self._problems()
         self._table(household)
         self._draw(household)
 
@@ -442,12 +451,28 @@ class WhatIfScreen(DebtCoachScreen):
             problem = self.problems.get(kind)
             if kind == MoveKind.CUTS:
                 self._cuts_words(household)
+            if problem is not None and kind == MoveKind.CUTS:
+                row.show(False, "")
+                continue
             if problem is not None:
-                row.show(False, Content(problem), error=True)
+                row.show(False, Content("not possible, see below"), error=True)
                 continue
             result = results.get(kind)
             note = self._effect(result) if result is not None else Content("off")
             row.show(self.on[kind], note)
+
+    def _problems(self) -> None:
+        """Why a move cannot be tried, for each move the user can change (cuts that are all on
+        already are said on their row)."""
+        lines = [
+            f"{MOVE_TITLES[kind]}: {problem}."
+            for kind, problem in self.problems.items()
+            if kind != MoveKind.CUTS
+        ]
+        widget = self.query_one("#wi-problems", Static)
+        widget.update(Content("\n".join(lines)))
+        widget.set_class(bool(lines), "-shown")
+        widget.styles.margin = (0, 0, 1, 0) if lines else (0, 0, 0, 0)
 
     def _cuts_words(self, household: Household) -> None:
         cuts = cuts_not_yet_on(household.expenses)
@@ -620,11 +645,10 @@ class WhatIfScreen(DebtCoachScreen):
         kind = row.kind
         app = self.coach_app
         if kind == MoveKind.RESTRUCTURE:
-            from debtcoach.ui.screens.restructure import RestructureScreen
-
             loan = self.value("wi-loan")
+            installments = self.value("wi-installments")
             if loan:
-                app.push_screen(RestructureScreen(loan))
+                app.push_screen(_restructure_screen(loan, installments))
             return
         if kind == MoveKind.RELATIVES:
             await self._open_family_form()
@@ -645,6 +669,18 @@ class WhatIfScreen(DebtCoachScreen):
         screen = self.app.screen
         if isinstance(screen, FamilyScreen):
             screen.offer_add(amount)
+
+
+def _restructure_screen(loan: str, installments: str) -> DebtCoachScreen:
+    """The restructure calculator for `loan`, opened at the installments tried here."""
+    from debtcoach.domain.models import RestructureMode
+    from debtcoach.ui.screens.restructure import RestructureScreen
+
+    class StretchedRestructure(RestructureScreen):
+        def _initial_inputs(self) -> tuple[str, RestructureMode, str]:
+            return installments or super()._initial_inputs()[0], RestructureMode.ANNUITY, ""
+
+    return StretchedRestructure(loan)
 
 
 def _labelled(series: Series, label: str) -> Series:
