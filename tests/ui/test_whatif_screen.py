@@ -112,9 +112,7 @@ async def test_an_amount_typed_in_place(sample_db: Path, size: tuple[int, int]) 
         await pilot.press("tab", "backspace", "backspace")  # the month: "2026-"
         await pilot.pause()
         assert "Open source" not in table(screen)
-        assert "Open source: month '2026-' is not a month in the form YYYY-MM." in screen_words(
-            app
-        )
+        assert "Open source: month '2026-' is not a month in the form YYYY-MM." in screen_words(app)
         await pilot.press("1", "2")
         await pilot.pause()
         assert table(screen)["Open source"][:2] == ["Mar 2028", "16"]

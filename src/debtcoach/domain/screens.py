@@ -64,7 +64,7 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ),
     ScreenEntry(
         "i", "whatif", "whatif", "What if",
-        "the guidance's moves tried side by side, nothing saved (also p, then i)",
+        "the guidance's moves tried side by side; nothing is saved",
         top_bar=False,
     ),
 )  # fmt: skip

@@ -49,6 +49,8 @@ SCREEN_KEYS_HELP: tuple[tuple[str, str], ...] = (
     ("esc", "Restructure: back to the loans; then w is the check-in"),
     ("space", "Throttling: turn the selected cut on or off"),
     ("r", "Family: record a repayment"),
+    ("space", "What if: try the highlighted move, or leave it out"),
+    ("enter", "What if: open the screen where the move is really made"),
 )
 
 CHECKIN_KEYS: tuple[tuple[str, str], ...] = (
