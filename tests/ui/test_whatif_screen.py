@@ -206,3 +206,17 @@ async def test_the_palette_offers_the_screen_and_its_actions(sample_db: Path) ->
         assert "Go to What if" in titles
         assert any(t.startswith("What if: On/off") for t in titles), titles
         assert any(t.startswith("What if: Make it real") for t in titles), titles
+
+
+async def test_on_an_empty_file_it_says_so_and_creates_nothing(empty_db: Path) -> None:
+    app = make_app(empty_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_whatif(pilot, "i")
+        await pilot.press("down", "space")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "nothing is owed at the moment, so no move changes anything" in words
+        assert "Time for space: no open loan to stretch." in words
+        assert "Relatives first: no institutional loan is open: nothing to borrow for." in words
+        assert table(screen)["The plan now"][:2] == ["Nov 2026", "0"]
+    assert not empty_db.exists()

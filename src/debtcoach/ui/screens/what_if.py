@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from debtcoach.domain.calendar import DateError, first_plan_month, month_label, parse_month
@@ -82,7 +83,9 @@ class Field(Static, can_focus=True):
     """
 
     class Changed(Message):
-        def __init__(self, field: Field) -> None:
+        """A field (or the loan choice) now says something else: the table follows."""
+
+        def __init__(self, field: Widget) -> None:
             super().__init__()
             self.field = field
 
@@ -165,7 +168,7 @@ class LoanChoice(Static, can_focus=True):
         if len(self.names) > 1:
             self.index = (self.index + step) % len(self.names)
             self._show()
-            self.post_message(Field.Changed(self))  # type: ignore[arg-type]
+            self.post_message(Field.Changed(self))
 
 
 class Words(Static, can_focus=True):
@@ -266,7 +269,7 @@ class WhatIfScreen(DebtCoachScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.on: dict[MoveKind, bool] = dict.fromkeys(MoveKind, False)
+        self.turned_on: dict[MoveKind, bool] = dict.fromkeys(MoveKind, False)
         self.report: WhatIf | None = None
         self.problems: dict[MoveKind, str] = {}
         self.show_chart = False
@@ -281,8 +284,7 @@ class WhatIfScreen(DebtCoachScreen):
         first = month_label(first_plan_month(today))
         suggested = suggested_moves(household, today)
         kinds = {move.kind for move in suggested}
-        self.on = {kind: kind in kinds and kind != MoveKind.CUTS for kind in MoveKind}
-        self.on[MoveKind.CUTS] = MoveKind.CUTS in kinds
+        self.turned_on = {kind: kind in kinds for kind in MoveKind}
         relatives = next((m for m in suggested if isinstance(m, Relatives)), None)
         relatives_amount = relatives.amount if relatives is not None else None
         loans = restructure_candidates(household)
@@ -290,8 +292,11 @@ class WhatIfScreen(DebtCoachScreen):
         def amount(value: Money | None, default: int) -> str:
             return str(value if value is not None else Money(default, household.currency))
 
+        owes = household.open_loans or any(f.balance.minor for f in household.family_loans)
         yield Static(
-            "What if: moves tried on a copy of your data. Nothing here is saved.",
+            "What if: moves tried on a copy of your data. Nothing here is saved."
+            if owes
+            else "What if: nothing is owed at the moment, so no move changes anything.",
             id="wi-intro",
         )
         with Vertical(id="wi-moves"):
@@ -375,9 +380,6 @@ class WhatIfScreen(DebtCoachScreen):
     def rows(self) -> list[MoveRow]:
         return list(self.query(MoveRow))
 
-    def row(self, kind: MoveKind) -> MoveRow:
-        return self.query_one(f"#move-{kind.value}", MoveRow)
-
     def current_row(self) -> MoveRow | None:
         return next((row for row in self.rows if row.has_focus_within), None)
 
@@ -392,6 +394,8 @@ class WhatIfScreen(DebtCoachScreen):
         """The move as its fields say; `WhatIfError` (or a parse error) when they do not."""
         currency = self.coach_app.household.currency
         if kind == MoveKind.RESTRUCTURE:
+            if not self.value("wi-loan"):
+                raise ValueError("no open loan to stretch")
             installments = self.value("wi-installments")
             if not installments.isdigit() or int(installments) < 1:
                 raise ValueError("type a number of installments")
@@ -422,7 +426,7 @@ class WhatIfScreen(DebtCoachScreen):
             except (WhatIfError, MoneyError, DateError, ValueError) as exc:
                 self.problems[kind] = _reason(exc)
                 continue
-            if self.on[kind]:
+            if self.turned_on[kind]:
                 moves.append(move)
         return moves
 
@@ -459,7 +463,7 @@ class WhatIfScreen(DebtCoachScreen):
                 continue
             result = results.get(kind)
             note = self._effect(result) if result is not None else Content("off")
-            row.show(self.on[kind], note)
+            row.show(self.turned_on[kind], note)
 
     def _problems(self) -> None:
         """Why a move cannot be tried, for each move the user can change (cuts that are all on
@@ -613,10 +617,10 @@ class WhatIfScreen(DebtCoachScreen):
         if row is None:
             return
         kind = row.kind
-        if not self.on[kind] and kind in self.problems:
+        if not self.turned_on[kind] and kind in self.problems:
             self.notify(f"{MOVE_TITLES[kind]}: {self.problems[kind]}", timeout=4)
             return
-        self.on[kind] = not self.on[kind]
+        self.turned_on[kind] = not self.turned_on[kind]
         self.refresh_data(self.coach_app.household)
 
     def action_row(self, step: int) -> None:
