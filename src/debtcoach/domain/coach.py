@@ -232,6 +232,7 @@ def _findings(facts: _Facts) -> tuple[Finding, ...]:
 def on_track_message(household: Household, today: date, *, plan: PayoffPlan | None = None) -> str:
     """A calm line for the panel when no rule fires: where the plan stands and what comes next."""
     facts = _Facts.of(household, today, plan)
+    facts.name_moves = False  # only whether a rule fires matters here
     quiet = not _findings(facts)
     opening = "Nothing in the guidance needs action right now." if quiet else ""
     if not facts.open_loans and not facts.family_owed:
@@ -283,6 +284,8 @@ class _Facts:
     overdue: tuple[Loan, ...]
     family_owed: tuple[FamilyLoan, ...]
     known_plan: PayoffPlan | None = None
+    name_moves: bool = True
+    """Whether a why names the move that answers it (each one a simulation of its own)."""
 
     @classmethod
     def of(cls, household: Household, today: date, plan: PayoffPlan | None = None) -> _Facts:
@@ -706,6 +709,8 @@ def _move_effect(facts: _Facts, move: Move, head: str) -> str | None:
 
 def _move_parts(facts: _Facts, move: Move) -> str | None:
     """What `move` does to the plan, in the user's numbers (see `_move_effect`)."""
+    if not facts.name_moves:
+        return None
     plan = facts.plan()
     try:
         trial = try_move(facts.household, facts.today, move, plan=plan)
