@@ -260,7 +260,8 @@ class WhatIfScreen(DebtCoachScreen):
     DEFAULT_CSS = """
     WhatIfScreen #wi-intro { height: 1; color: $text-muted; }
     WhatIfScreen #wi-moves { height: auto; margin-bottom: 1; }
-    WhatIfScreen #wi-problems { height: auto; color: $text-error; }
+    WhatIfScreen #wi-problems { height: auto; color: $text-error; margin-bottom: 1; }
+    WhatIfScreen #wi-problems.-empty { display: none; }
     WhatIfScreen #wi-table { height: auto; }
     WhatIfScreen #wi-chart { height: 1fr; min-height: 10; }
     WhatIfScreen.-short.-show-table #wi-chart { display: none; }
@@ -475,8 +476,7 @@ class WhatIfScreen(DebtCoachScreen):
         ]
         widget = self.query_one("#wi-problems", Static)
         widget.update(Content("\n".join(lines)))
-        widget.set_class(bool(lines), "-shown")
-        widget.styles.margin = (0, 0, 1, 0) if lines else (0, 0, 0, 0)
+        widget.set_class(not lines, "-empty")
 
     def _cuts_words(self, household: Household) -> None:
         cuts = cuts_not_yet_on(household.expenses)
