@@ -60,7 +60,12 @@ from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 CALENDAR_FILE_NAME = "debtcoach-due.ics"
 
 SCREEN_KEYS: tuple[tuple[str, str, str], ...] = tuple((s.key, s.mode, s.title) for s in SCREENS)
-"""(key, mode, short title) of every screen, shown in the top bar of every screen."""
+"""(key, mode, short title) of every screen: a key, a palette entry, a line in help."""
+
+TOP_BAR_KEYS: tuple[tuple[str, str, str], ...] = tuple(
+    (s.key, s.mode, s.title) for s in SCREENS if s.top_bar
+)
+"""The screens the top bar of every screen lists (what fits 80 columns)."""
 
 MODE_BY_KEY: dict[str, str] = {key: mode for key, mode, _ in SCREEN_KEYS}
 
@@ -71,6 +76,7 @@ LAZY_SCREENS: dict[str, tuple[str, str]] = {
     "family": ("debtcoach.ui.screens.family", "FamilyScreen"),
     "chart": ("debtcoach.ui.screens.chart", "ChartScreen"),
     "checkin": ("debtcoach.ui.screens.checkin", "CheckInScreen"),
+    "whatif": ("debtcoach.ui.screens.what_if", "WhatIfScreen"),
 }
 """(module, class) of every screen not shown at start: imported when first needed, or in the
 background once the first frame is out (`preload_screens`), never before it."""
@@ -441,6 +447,9 @@ class DebtCoachApp(App[None]):
             self.notify(f"Calendar not saved: {exc}", severity="error", timeout=10)
             return
         self.notify(f"{message} Import it into your calendar app.", timeout=6)
+
+    def top_bar_keys(self) -> tuple[tuple[str, str, str], ...]:
+        return TOP_BAR_KEYS
 
     def on_mount(self) -> None:
         self.switch_mode("dashboard")

@@ -51,6 +51,8 @@ SCREEN_KEYS_HELP: tuple[tuple[str, str], ...] = (
     ("esc", "Restructure: back to the loans; then w is the check-in"),
     ("space", "Throttling: turn the selected cut on or off"),
     ("r", "Family: record a repayment"),
+    ("space", "What if: try the highlighted move, or leave it out"),
+    ("enter", "What if: open the screen where the move is really made"),
 )
 
 CHECKIN_KEYS: tuple[tuple[str, str], ...] = (
@@ -111,7 +113,7 @@ class HelpScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield NavBar(self.coach_app.screen_keys(), None)
+        yield NavBar(self.coach_app.top_bar_keys(), None)
         with VerticalScroll(id="help"):
             yield Static(Content.styled("Help — esc closes", "bold"), id="help-title")
             yield Static(self._screens(), id="help-screens")
