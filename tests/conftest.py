@@ -1,6 +1,7 @@
 """Shared fixtures: a fixed "today", a private copy of the sample household, one app factory.
 
-Tests never touch the developer's real data: DEBTCOACH_DB and the data folder are redirected.
+Tests never touch the developer's real data or config: DEBTCOACH_DB, DEBTCOACH_CONFIG and the
+data and config folders are redirected.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ def _isolated_user_data(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("DEBTCOACH_DB", raising=False)
+    monkeypatch.delenv("DEBTCOACH_CONFIG", raising=False)
     monkeypatch.setenv("NO_COLOR", "")
     monkeypatch.delenv("NO_COLOR")
     yield

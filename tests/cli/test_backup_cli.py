@@ -215,7 +215,7 @@ def test_the_app_launch_offers_restore_for_an_unreadable_file(
     db.write_bytes(b"{oops")
     shown: list[str] = []
 
-    def fake_run(*, path: Path, today: object, theme: object, demo: bool) -> int:
+    def fake_run(*, path: Path, today: object, theme: object, demo: bool, config: object) -> int:
         Ledger(path, today).household()  # type: ignore[arg-type]  # what the app does first
         return 0
 

@@ -23,7 +23,7 @@ TODAY = "2026-11-23"
 
 
 def failing_app(error: Exception):  # type: ignore[no-untyped-def]
-    def run(*, path: Path, today: object, theme: object, demo: bool) -> int:
+    def run(*, path: Path, today: object, theme: object, demo: bool, config: object) -> int:
         raise error
 
     return run

@@ -154,3 +154,73 @@ def test_months_saved_count_the_institutions_only() -> None:
     assert plan.months == 4
     comparison = compare_with_minimum_only(h, TODAY, plan)
     assert comparison is not None and comparison.months_saved == 2
+
+
+# --- where the household has been: the balances the check-ins recorded --------------------------
+
+
+def _history_household() -> Household:
+    """Card recorded twice (after 50.00 paid in W38, 40.00 in W44); Car never recorded; a
+    relative lent 500.00 on 2026-10-05 and was repaid 100.00 on 2026-11-02."""
+    from debtcoach.domain.models import BalanceEntry, CheckIn, FamilyRepayment
+
+    card = loan("Card", 80_000, 20, 5_000, opened_on=date(2026, 1, 1))
+    car = loan("Car", 300_000, 7, 20_000)
+    later = loan("Later", 10_000, 10, 1_000, opened_on=date(2026, 11, 10))
+    return Household(
+        loans=(card, car, later),
+        family_loans=(
+            FamilyLoan(
+                "Mum",
+                usd(50_000),
+                date(2026, 10, 5),
+                repayments=(FamilyRepayment(date(2026, 11, 2), usd(10_000)),),
+            ),
+        ),
+        checkins=(
+            CheckIn("2026-W38", date(2026, 9, 20), paid={"Card": usd(5_000)}),
+            CheckIn("2026-W44", date(2026, 11, 1), paid={"Card": usd(4_000)}),
+        ),
+        balances=(
+            BalanceEntry("Card", date(2026, 9, 20), usd(90_000), "2026-W38"),
+            BalanceEntry("Card", date(2026, 11, 1), usd(80_000), "2026-W44"),
+        ),
+    )
+
+
+def test_owed_history_month_by_month_by_hand() -> None:
+    from debtcoach.domain.plan_facts import owed_history
+
+    # today 2026-11-15: the months before November, from September (the first record).
+    # end Sep: Card 900.00 (recorded 09-20) + Car 3,000.00 (never recorded: as now) = 3,900.00;
+    #   Later not opened yet, Mum not lent yet.
+    # end Oct: Card still 900.00 + Car 3,000.00 + Mum 500.00 (lent 10-05, nothing repaid) = 4,400.00.
+    assert owed_history(_history_household(), TODAY) == (usd(390_000), usd(440_000))
+
+
+def test_owed_history_starts_with_the_first_record_and_at_most_months_back() -> None:
+    from debtcoach.domain.plan_facts import owed_history
+
+    household = _history_household()
+    assert owed_history(household, TODAY, months=1) == (usd(440_000),)
+    # Before a loan's first record it counts with the balance entered (900.00 + the 50.00 the
+    # first check-in paid): seen from 2027-01, end Aug 2026 is no month of the history (it
+    # starts with September), and end Dec 2026 has Card 800.00, Car 3,000.00, Later 100.00 and
+    # Mum 400.00 = 4,300.00.
+    history = owed_history(household, date(2027, 1, 10))
+    assert history == (usd(390_000), usd(440_000), usd(430_000), usd(430_000))
+    assert owed_history(dataclasses.replace(household, balances=()), TODAY) == ()
+    # A record in today's month is no month of the history yet.
+    assert owed_history(household, date(2026, 9, 25)) == ()
+
+
+def test_before_its_first_record_a_loan_counts_as_entered() -> None:
+    from debtcoach.domain.models import BalanceEntry
+    from debtcoach.domain.plan_facts import owed_history
+
+    household = _history_household()
+    car_later = BalanceEntry("Car", date(2026, 10, 20), usd(290_000), "2026-W43")
+    household = dataclasses.replace(household, balances=(*household.balances, car_later))
+    # end Sep: Card 900.00 + Car as entered before its first record (no check-in paid it in
+    # W43: 2,900.00) = 3,800.00; end Oct: 900.00 + 2,900.00 + Mum 500.00 = 4,300.00.
+    assert owed_history(household, TODAY) == (usd(380_000), usd(430_000))

@@ -43,7 +43,9 @@ from debtcoach.domain.whatif import (
     SideIncome,
     WhatIfError,
     apply_moves,
+    restructure_candidates,
     suggested_moves,
+    try_move,
     what_if,
 )
 
@@ -315,3 +317,26 @@ def test_a_move_that_makes_a_short_plan_feasible_has_no_difference_to_the_plan()
         cut.vs_baseline.total_interest
         == cut.outcome.total_interest - report.baseline.total_interest
     )
+
+
+def test_the_loans_to_stretch_overdue_cards_first_then_by_what_is_owed() -> None:
+    household = small_household()
+    car = loan("Car", 900000, 7, 20000)
+    paid = loan("Old", 0, 10, 1000)
+    bigger = replace(household, loans=(*household.loans, car, paid))
+    assert restructure_candidates(bigger) == ("Card", "Car", "Bank")
+
+
+def test_one_move_tried_alone_is_what_what_if_says_of_it() -> None:
+    household = small_household()
+    plan = saved_plan(household, TODAY, keep_schedule=False).plan
+    stretch = Restructure("Card", 24)
+    trial = try_move(household, TODAY, stretch, plan=plan)
+    result = what_if(household, TODAY, [stretch]).moves[0]
+    assert trial.moved == result.outcome and trial.vs_plan == result.vs_plan
+    assert trial.now.current_from == "2029-01"
+    assert trial.helps  # current from 2026-12, with its first installment
+    short = try_move(household, TODAY, BudgetChange(usd(-3000)), plan=plan)
+    assert not short.helps  # the minimums no longer fit
+    with pytest.raises(WhatIfError):
+        try_move(household, TODAY, Restructure("Nope", 24), plan=plan)

@@ -102,7 +102,8 @@ def test_visit_every_screen_and_quit(terminal: Terminal) -> None:
         ("o", ("Salary", "Weekend delivery", "Per month")),
         ("t", ("Clothing", "Eating out", "Target")),
         ("f", ("Mum", "Li Wei", "Promised")),
-        ("p", ("avalanche", "snowball", "Total owed: strategies compared")),
+        ("p", ("avalanche", "snowball", "o so far · - minimums only")),
+        ("i", ("What if: moves tried on a copy", "All together")),
         ("w", ("This week is 2026-W48",)),
         ("question_mark", ("Help — esc closes", "Screens")),
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
@@ -146,7 +147,7 @@ async def test_chart_sets_the_plan_beside_paying_only_the_minimums(sample_db: Pa
         assert lines[5].strip() == (
             "Visa current again in Mar 2027; paying only the minimums: never"
         )
-        assert "-- minimums only" in plot_text(pilot)
+        assert "- minimums only" in plot_text(pilot)
         await pilot.press("v")
         await pilot.pause()
         lines = summary(pilot).splitlines()
@@ -183,3 +184,24 @@ async def test_chart_says_what_the_plan_saves_when_the_minimums_pay_off(empty_db
             "Against paying only the minimums the plan saves 2 months and $7.13 of interest."
             in lines
         )
+
+
+async def test_the_chart_draws_where_the_check_ins_say_you_have_been(sample_db: Path) -> None:
+    """The sample's check-ins since September: total owed at the end of September and October
+    (18,680.00 and 19,040.00, Li Wei's 600.00 lent in October) drawn before "now"."""
+    app = make_app(sample_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.ledger.owed_history() == (Money(1_868_000, "USD"), Money(1_904_000, "USD"))
+        plot: Any = app.screen.query_one("#chart-plot")
+        xs = plot.plt._active.monitor.x
+        assert xs[0] == [-2, -1, 0]  # the history, joined to what is owed now
+        assert [x[0] for x in xs[1:]] == [0, 0, 0, 0]  # the minimums and each strategy from now
+        text = plot_text(pilot)
+        assert "o so far · - minimums only" in text
+        await pilot.press("v")  # one line per debt: no history
+        await pilot.pause()
+        xs = plot.plt._active.monitor.x
+        assert all(x[0] == 0 for x in xs)

@@ -245,6 +245,7 @@ class _RecordingPlot:
 async def test_payoff_chart_months_read_as_months(sample_db: Path) -> None:
     """The x axis said `27/04`, easily read as the 27th of April; and the footer kept saying
     `v Per loan` after switching to the per-loan view."""
+    from debtcoach.ui.screens import chart
     from debtcoach.ui.screens.chart import ChartScreen
 
     app = make_app(sample_db)
@@ -255,9 +256,13 @@ async def test_payoff_chart_months_read_as_months(sample_db: Path) -> None:
         screen = app.screen
         assert isinstance(screen, ChartScreen)
         plot = _RecordingPlot()
-        screen._ticks(plot, 22, Money(1_000_000, "USD"))
+        chart._ticks(plot, 0, 22, Money(1_000_000, "USD"), app.today, "en_US")
         assert plot.x_labels[0] == "now"
         assert plot.x_labels[1:] == ["Apr 2027", "Sep 2027", "Feb 2028", "Jul 2028"]
+        # With 24 months recorded before now: month -11 is the end of December 2025.
+        plot = _RecordingPlot()
+        chart._ticks(plot, -24, 22, Money(1_000_000, "USD"), app.today, "en_US")
+        assert plot.x_labels == ["Jan 2025", "Dec 2025", "now", "Oct 2027"]
         assert footer_keys(pilot)["v"].description == "Total / per loan"
 
 

@@ -8,10 +8,17 @@ import pytest
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Footer, Input
+from textual_serve.server import Server
 
 from debtcoach.ui.textual_private import PRIVATE_ATTRIBUTES
 
-OWNERS: dict[str, object] = {"App": App, "Screen": Screen, "Footer": Footer, "Input": Input}
+OWNERS: dict[str, object] = {
+    "App": App,
+    "Screen": Screen,
+    "Footer": Footer,
+    "Input": Input,
+    "Server": Server,
+}
 
 
 @pytest.mark.parametrize(("owner", "attribute"), PRIVATE_ATTRIBUTES)

@@ -25,16 +25,21 @@ import pendulum
 from debtcoach import __version__
 from debtcoach.bundled import sample_data_file
 from debtcoach.cli import (
+    calendar,
     checkin,
     coach,
+    completion,
     contacts,
     data,
+    due,
     expenses,
     family,
     income,
     lenders,
     loans,
+    locate,
     plan,
+    serve,
     settings,
     whatif,
 )
@@ -46,13 +51,13 @@ from debtcoach.domain.payoff import PlanInputError
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.restructure import RestructureError
 from debtcoach.services import Ledger
+from debtcoach.services.config import ConfigError, UserConfig, config_path, data_path, load_config
 from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import (
     StorageCorrupt,
     StorageTooNew,
     StoreError,
     StoreInputError,
-    resolve_data_path,
 )
 
 __all__ = ["Ledger", "build_parser", "main", "run"]
@@ -70,6 +75,11 @@ COMMAND_GROUPS = (
     coach,
     checkin,
     data,
+    due,
+    calendar,
+    locate,
+    serve,
+    completion,
 )
 
 
@@ -101,21 +111,21 @@ def _today(args: argparse.Namespace) -> date:
     return pendulum.today().date()
 
 
-def _launch_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+def _launch_tui(path: Path, today: date, config: UserConfig, theme: str | None, demo: bool) -> int:
     # Start-up allocates a lot (Textual, the data file) and frees almost nothing: no collector
     # passes until it is done (`ui.app.run` turns the collector back on before the first frame).
     gc.disable()
     try:
-        return _start_tui(path, today, theme, demo)
+        return _start_tui(path, today, config, theme, demo)
     finally:
         gc.enable()
 
 
-def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+def _start_tui(path: Path, today: date, config: UserConfig, theme: str | None, demo: bool) -> int:
     """The app; an unexpected error, also one before its first frame, is never a traceback:
     one line naming the crash log that holds it, exit 1. A store error is said as usual."""
     try:
-        return _run_tui(path, today, theme, demo)
+        return _run_tui(path, today, config, theme, demo)
     except StoreError:
         raise
     except Exception as exc:
@@ -124,24 +134,39 @@ def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
         return 1
 
 
-def _run_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+def _run_tui(path: Path, today: date, config: UserConfig, theme: str | None, demo: bool) -> int:
     # Imported by name so that scripts never load Textual (an import contract checks the rest).
     app_module = importlib.import_module("debtcoach.ui.app")
     run: Callable[..., int] = app_module.run
     try:
-        return run(path=path, today=today, theme=theme, demo=demo)
+        return run(path=path, today=today, theme=theme, demo=demo, config=config)
     except (StorageCorrupt, StorageTooNew) as exc:
         # The file is left untouched; the error screen offers to restore the newest good backup.
         screen = importlib.import_module("debtcoach.ui.screens.storage_error")
         if not screen.recover_interactively(path, exc):
             raise
-    return run(path=path, today=today, theme=theme, demo=demo)
+    return run(path=path, today=today, theme=theme, demo=demo, config=config)
+
+
+def _config(args: argparse.Namespace) -> UserConfig:
+    """The user's config file; a broken one stops every command (one line, exit 2) except
+    `locate`, which still says where everything is (and what is wrong, on stderr)."""
+    try:
+        return load_config(os.environ)
+    except ConfigError as exc:
+        if not getattr(args, "tolerates_broken_config", False):
+            raise
+        say(f"debtcoach: {exc}", file=sys.stderr)
+        return UserConfig(config_path(os.environ))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
-        path = resolve_data_path(args.db, os.environ)
+        parser = build_parser()
+        completion.complete_if_asked(parser)
+        args = parser.parse_args(argv)
+        config = _config(args)
+        path = data_path(args.db, config, os.environ)
         today = _today(args)
         handler: Handler | None = getattr(args, "handler", None)
         if args.demo:
@@ -151,11 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 shutil.copyfile(sample_data_file(), demo_path)
                 os.chmod(demo_path, 0o600)
                 if handler is not None:
-                    return _run_command(handler, Context(demo_path, today), args)
-                return _launch_tui(demo_path, today, args.theme, demo=True)
+                    return _run_command(handler, Context(demo_path, today, config), args)
+                return _launch_tui(demo_path, today, config, args.theme, demo=True)
         if handler is None:
-            return _launch_tui(path, today, args.theme, demo=False)
-        return _run_command(handler, Context(path, today), args)
+            return _launch_tui(path, today, config, args.theme, demo=False)
+        return _run_command(handler, Context(path, today, config), args)
     except BrokenPipeError:
         return _stdout_closed()
     except InputError as exc:
@@ -171,6 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         InvalidName,
         PlanInputError,
         RestructureError,
+        ConfigError,
     ) as exc:
         say(f"debtcoach: {exc}", file=sys.stderr)
         return 2

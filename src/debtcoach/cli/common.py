@@ -26,6 +26,7 @@ from debtcoach.domain.money import (
 )
 from debtcoach.domain.text_rules import printable
 from debtcoach.services import Ledger
+from debtcoach.services.config import UserConfig, config_path
 from debtcoach.services.exchange import json_text, protected_path_problem
 
 Handler = Callable[["Context", argparse.Namespace], int]
@@ -105,11 +106,12 @@ def int_arg(what: str, low: int, high: int | None = None) -> Callable[[str], int
 
 
 class Context:
-    """What every command needs: the data file and "today"."""
+    """What every command needs: the data file, "today" and the user's config file."""
 
-    def __init__(self, path: Path, today: date) -> None:
+    def __init__(self, path: Path, today: date, config: UserConfig | None = None) -> None:
         self.path = path
         self.today = today
+        self.config = config if config is not None else UserConfig(config_path())
         self._ledger: Ledger | None = None
 
     @property

@@ -24,6 +24,14 @@ Readings of the trigger table (README, "The coach's rules"), fixed here so the t
 - repay-relatives: family loans are owed and either no institutional loan is open or the payoff
   plan clears the institutional loans within 12 months.
 - Rules about debts stay quiet when nothing is owed (no advice to a household without debts).
+- The moves (README, "What if"): where negotiate-card, extend-plan, act-early or ask-relatives
+  fire and the move that answers them would help (`Trial.helps`: the plan possible, the loans
+  behind current sooner, debt-free sooner or less interest and fees), the why ends with that
+  move's effect on the plan: each overdue card over 60 installments; the largest loan over the
+  installments that close the gap (else the most it may have); relatives covering the arrears
+  in the plan's first month (the what-if's suggestion).
+- repay-relatives also fires for a promise the plan cannot keep (a relative it repays after the
+  promised date), and names the month the plan can keep it.
 
 Severity comes from the rule table (1 = most severe). The shipped order, most severe first, is
 `RULE_IDS`: stop the damage (no new borrowing), talk to the lenders while it is early, negotiate
@@ -48,7 +56,9 @@ from debtcoach.domain.budget import (
 )
 from debtcoach.domain.calendar import (
     days_between,
+    first_plan_month,
     iso_week,
+    month_label,
     months_overdue_rounded_up,
     plan_month_label,
 )
@@ -65,13 +75,16 @@ from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.restructure import (
     RestructureError,
+    RestructureQuote,
     installments_to_relieve,
     longest_restructure,
 )
+from debtcoach.domain.whatif import Move, Relatives, Restructure, WhatIfError, try_move
 from debtcoach.domain.wording import (
     count,
     day_words,
     month_words,
+    months_apart_words,
     names,
     percent_words,
     plural,
@@ -219,6 +232,7 @@ def _findings(facts: _Facts) -> tuple[Finding, ...]:
 def on_track_message(household: Household, today: date, *, plan: PayoffPlan | None = None) -> str:
     """A calm line for the panel when no rule fires: where the plan stands and what comes next."""
     facts = _Facts.of(household, today, plan)
+    facts.name_moves = False  # only whether a rule fires matters here
     quiet = not _findings(facts)
     opening = "Nothing in the guidance needs action right now." if quiet else ""
     if not facts.open_loans and not facts.family_owed:
@@ -270,6 +284,8 @@ class _Facts:
     overdue: tuple[Loan, ...]
     family_owed: tuple[FamilyLoan, ...]
     known_plan: PayoffPlan | None = None
+    name_moves: bool = True
+    """Whether a why names the move that answers it (each one a simulation of its own)."""
 
     @classmethod
     def of(cls, household: Household, today: date, plan: PayoffPlan | None = None) -> _Facts:
@@ -429,7 +445,21 @@ def _negotiate_card(facts: _Facts) -> str | None:
         )
     if not parts:
         return None
-    return _sentence(parts)
+    effects = []
+    for loan in facts.overdue:
+        stretched = _longest(loan) if loan.kind == LoanKind.CREDIT_CARD else None
+        if stretched is not None:
+            move = Restructure(loan.name, stretched.installments)
+            head = f"{loan.name} over {stretched.installments} installments"
+            effects.append(_move_effect(facts, move, head))
+    return _join(_sentence(parts), *(e for e in effects if e))
+
+
+def _longest(loan: Loan) -> RestructureQuote | None:
+    try:
+        return longest_restructure(loan)
+    except RestructureError:
+        return None
 
 
 def _extend_plan(facts: _Facts) -> str | None:
@@ -450,7 +480,13 @@ def _extend_plan(facts: _Facts) -> str | None:
         f"to {facts.money(minimums)}: {facts.money(gap)} short each month{_behind_clause(facts)}."
     )
     largest = min(facts.open_loans, key=lambda loan: (-loan.balance.minor, loan.name))
-    return f"{first} {_stretch_sentence(largest, gap, facts)}"
+    stretch = _stretch_sentence(largest, gap, facts)
+    quote = installments_to_relieve(largest, gap)
+    if quote is not None:
+        effect = _move_parts(facts, Restructure(largest.name, quote.installments))
+        if effect is not None:
+            stretch = f"{stretch.removesuffix('.')}: {effect}."
+    return f"{first} {stretch}"
 
 
 def _behind_clause(facts: _Facts) -> str:
@@ -504,10 +540,11 @@ def _act_early(facts: _Facts) -> str | None:
     if total <= 0 or total >= facts.budget.minor:
         return None
     detail = ", ".join(_arrears_detail(loan, amount, facts) for loan, amount in owed)
-    return (
+    return _join(
         f"The overdue amount is {facts.money(total)} ({detail}), less than one month's debt "
         f"budget of {facts.money(facts.budget)}. Clearing it now, while it is small, keeps it "
-        f"from growing and keeps negotiation easier{_catch_up_clause(facts, owed)}."
+        f"from growing and keeps negotiation easier{_catch_up_clause(facts, owed)}.",
+        _relatives_effect(facts) or "",
     )
 
 
@@ -581,10 +618,11 @@ def _ask_relatives(facts: _Facts) -> str | None:
     if best.minor >= facts.minimums.minor:
         return None
     short = facts.minimums - best
-    return (
+    return _join(
         f"Even with every non-essential expense cut to its target, the debt budget would be "
         f"{facts.money(best)} a month, {facts.money(short)} less than the "
-        f"{facts.money(facts.minimums)} of minimum payments."
+        f"{facts.money(facts.minimums)} of minimum payments.",
+        _relatives_effect(facts) or "",
     )
 
 
@@ -598,15 +636,38 @@ def _repay_relatives(facts: _Facts) -> str | None:
             f"{plural(len(facts.family_owed), 'is', 'are')} still owed."
         )
     plan = facts.plan()
+    promises = _promises_at_risk(facts, plan)
     cleared = _institutions_cleared_month(plan)
     if cleared is None or cleared > RELATIVES_HORIZON_MONTHS:
-        return None
+        return promises or None
     label = next(d.payoff_date for d in plan.debts if not d.family and d.payoff_month == cleared)
     when = facts.month(label) if label is not None else count(cleared, "month")
-    return (
+    return _join(
         f"The plan clears the institutional loans by {when} (in {count(cleared, 'month')}); "
-        f"after that the debt budget goes to {owed}."
+        f"after that the debt budget goes to {owed}.",
+        promises,
     )
+
+
+def _promises_at_risk(facts: _Facts, plan: PayoffPlan) -> str:
+    """Each promise to a relative that falls before the plan repays them, with the month the
+    plan can keep it (the family screen's "at risk")."""
+    if not plan.feasible:
+        return ""
+    sentences = []
+    for item in facts.family_owed:
+        debt = plan.debt(item.lender, family=True)
+        if item.promised is None or debt is None or not debt.at_risk:
+            continue
+        promised = f"{item.lender} was promised repayment by {facts.day(item.promised)}"
+        if debt.payoff_date is None:
+            sentences.append(f"{promised}, which the plan cannot keep at this budget.")
+        else:
+            kept = facts.month(debt.payoff_date)
+            sentences.append(f"{promised}: the plan can keep that promise in {kept}.")
+    if not sentences:
+        return ""
+    return _join(*sentences, "Telling them early keeps their trust.")
 
 
 def _institutions_cleared_month(plan: PayoffPlan) -> int | None:
@@ -614,6 +675,65 @@ def _institutions_cleared_month(plan: PayoffPlan) -> int | None:
     if not plan.feasible or not months or any(m is None for m in months):
         return None
     return max(m for m in months if m is not None)
+
+
+# --- the moves that answer a rule ---------------------------------------------------------------
+
+
+def _relatives_effect(facts: _Facts) -> str | None:
+    """Relatives covering the arrears in the plan's first month: what is past due today and
+    that month's late fee (the what-if's suggestion), when it would help."""
+    arrears = sum(
+        min(loan_arrears(loan, facts.today).minor, loan.balance.minor)
+        + (loan.late_fee.minor if loan.late_fee is not None else 0)
+        for loan in facts.overdue
+    )
+    if arrears <= 0:
+        return None
+    first = first_plan_month(facts.today)
+    amount = Money(arrears, facts.currency)
+    head = (
+        f"Borrowing {facts.money(amount)} from relatives in {facts.month(month_label(first))} "
+        "for the loans behind"
+    )
+    return _move_effect(facts, Relatives(amount, first), head)
+
+
+def _move_effect(facts: _Facts, move: Move, head: str) -> str | None:
+    """ "Visa over 60 installments: current again in December 2026, debt-free in the same
+    month as now, $435.29 less in interest and fees." None when the move cannot be made or would
+    not help."""
+    effect = _move_parts(facts, move)
+    return None if effect is None else f"{head}: {effect}."
+
+
+def _move_parts(facts: _Facts, move: Move) -> str | None:
+    """What `move` does to the plan, in the user's numbers (see `_move_effect`)."""
+    if not facts.name_moves:
+        return None
+    plan = facts.plan()
+    try:
+        trial = try_move(facts.household, facts.today, move, plan=plan)
+    except WhatIfError:
+        return None
+    if not trial.helps:
+        return None
+    moved, difference = trial.moved, trial.vs_plan
+    parts = []
+    if moved.current_from is not None:
+        parts.append(f"current again in {facts.month(moved.current_from)}")
+    if plan.feasible and difference.months is not None:
+        parts.append(f"debt-free {months_apart_words(difference.months, facts.locale)}")
+    elif moved.debt_free is not None and moved.months is not None:
+        parts.append(
+            f"debt-free in {facts.month(moved.debt_free)} ({count(moved.months, 'month')})"
+        )
+    if difference.total_interest is not None and difference.total_fees is not None:
+        cost = difference.total_interest + difference.total_fees
+        if cost.minor:
+            size = facts.money(abs(cost.minor))
+            parts.append(f"{size} {'more' if cost.minor > 0 else 'less'} in interest and fees")
+    return ", ".join(parts) or None
 
 
 # --- wording helpers ----------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from debtcoach.domain.calendar import add_months, as_pendulum
+from debtcoach.domain.checkin import entered_balance
 from debtcoach.domain.household_plan import minimum_only
 from debtcoach.domain.loan_facts import loan_arrears
 from debtcoach.domain.models import Household
@@ -143,4 +145,60 @@ def minimum_only_owed(household: Household, baseline: MinimumOnlyPlan, months: i
             else Money.zero(currency)
         )
         owed.append(institutions + family)
+    return owed
+
+
+HISTORY_MONTHS = 24
+"""How far back the payoff chart draws the balances recorded so far."""
+
+
+def owed_history(
+    household: Household, today: date, months: int = HISTORY_MONTHS
+) -> tuple[Money, ...]:
+    """Everything owed at the end of each calendar month before today's, oldest first (the last
+    is the month before today's): where the check-ins say the household has been.
+
+    It starts with the first month that ends after a balance was recorded (at most `months`
+    back) and is empty without any. A loan counts with its latest recorded balance on or before
+    the month's last day; before its first record, with the balance the user entered (nothing
+    before it was opened); a loan never recorded at all, with its balance now. A relative's loan
+    counts from the day it was borrowed, less the repayments made by then.
+    """
+    currency = household.currency
+    recorded = [e for e in household.balances if not e.family and e.on <= today]
+    if not recorded:
+        return ()
+    first = min(e.on for e in recorded)
+    start = max(
+        (first.year * 12 + first.month) - (today.year * 12 + today.month),
+        -months,
+    )
+    by_loan: dict[str, list[tuple[date, int]]] = {}
+    for entry in sorted(recorded, key=lambda e: e.on):
+        by_loan.setdefault(entry.name, []).append((entry.on, entry.balance.minor))
+    totals = []
+    for offset in range(start, 0):
+        end = add_months(as_pendulum(today).replace(day=1), offset + 1).subtract(days=1)
+        totals.append(Money(_owed_on(household, end, by_loan), currency))
+    return tuple(totals)
+
+
+def _owed_on(household: Household, day: date, by_loan: dict[str, list[tuple[date, int]]]) -> int:
+    owed = 0
+    for loan in household.loans:
+        points = by_loan.get(loan.name)
+        if points:
+            known = [minor for on, minor in points if on <= day]
+            if known:
+                owed += known[-1]
+                continue
+            if loan.opened_on is None or loan.opened_on <= day:
+                entered = entered_balance(household, loan.name)
+                owed += entered.minor if entered is not None else 0
+        elif loan.is_open and (loan.opened_on is None or loan.opened_on <= day):
+            owed += loan.balance.minor
+    for item in household.family_loans:
+        if item.borrowed_on <= day:
+            repaid = sum(r.amount.minor for r in item.repayments if r.on <= day)
+            owed += max(item.amount.minor - repaid, 0)
     return owed

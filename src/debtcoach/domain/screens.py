@@ -17,6 +17,8 @@ class ScreenEntry:
     title: str
     what: str
     guidance_word: str = ""
+    top_bar: bool = True
+    """Whether the top bar lists it (all of them must fit 80 columns); its key works anyway."""
 
     @property
     def described(self) -> str:
@@ -59,6 +61,11 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry(
         "w", "checkin", "checkin", "Check-in",
         "the weekly check-in: payments, income, spending, a note",
+    ),
+    ScreenEntry(
+        "i", "whatif", "whatif", "What if",
+        "the guidance's moves tried side by side; nothing is saved",
+        top_bar=False,
     ),
 )  # fmt: skip
 

@@ -307,6 +307,21 @@ def apply_moves(household: Household, moves: Sequence[Move], today: date) -> Hou
     return household
 
 
+def restructure_candidates(household: Household) -> tuple[str, ...]:
+    """The open loans a lender could stretch, the likeliest first: overdue credit cards, other
+    overdue loans, then the rest by what is owed (largest first)."""
+    loans = sorted(
+        household.open_loans,
+        key=lambda loan: (
+            not loan.is_overdue,
+            loan.kind != LoanKind.CREDIT_CARD,
+            -loan.balance.minor,
+            loan.name,
+        ),
+    )
+    return tuple(loan.name for loan in loans)
+
+
 def suggested_moves(household: Household, today: date) -> tuple[Move, ...]:
     """The moves the data suggests: each overdue credit card at 60 installments (annuity), every
     cut not yet on, and relatives covering the arrears in the plan's first month: what is past
@@ -471,13 +486,7 @@ def what_if(
     now = Outcome(plan, _current_from(plan.debts, behind, set(), today))
 
     def outcome_of(applied: Sequence[Move]) -> Outcome:
-        moved = apply_moves(household, applied, today)
-        moved_plan = saved_plan(moved, today, keep_schedule=keep_schedule).plan
-        _check_relatives_in_time(applied, moved_plan, today)
-        restructured = {
-            name for name in behind if (loan := moved.loan(name)) and not loan.is_overdue
-        }
-        return Outcome(moved_plan, _current_from(moved_plan.debts, behind, restructured, today))
+        return _outcome(household, applied, today, behind, keep_schedule=keep_schedule)
 
     def result(applied: tuple[Move, ...], label: str) -> MoveResult:
         outcome = outcome_of(applied)
@@ -499,6 +508,59 @@ def what_if(
         together=together,
         behind_now=tuple(sorted(behind)),
     )
+
+
+def _outcome(
+    household: Household,
+    moves: Sequence[Move],
+    today: date,
+    behind: set[str],
+    *,
+    keep_schedule: bool,
+) -> Outcome:
+    moved = apply_moves(household, moves, today)
+    moved_plan = saved_plan(moved, today, keep_schedule=keep_schedule).plan
+    _check_relatives_in_time(moves, moved_plan, today)
+    restructured = {name for name in behind if (loan := moved.loan(name)) and not loan.is_overdue}
+    return Outcome(moved_plan, _current_from(moved_plan.debts, behind, restructured, today))
+
+
+@dataclass(frozen=True, slots=True)
+class Trial:
+    """One move against the plan now, without the baseline (what the coach names)."""
+
+    now: Outcome
+    moved: Outcome
+    vs_plan: Difference
+
+    @property
+    def helps(self) -> bool:
+        """Whether the move makes the plan possible, brings the loans behind current sooner,
+        ends the debts sooner or costs less in interest and fees."""
+        now, moved, difference = self.now, self.moved, self.vs_plan
+        if not moved.feasible:
+            return False
+        if not now.feasible:
+            return True
+        if moved.current_from is not None and (
+            now.current_from is None or moved.current_from < now.current_from
+        ):
+            return True
+        if difference.months is not None and difference.months < 0:
+            return True
+        if now.months is None and moved.months is not None:
+            return True
+        cost = difference.total_interest, difference.total_fees
+        return cost[0] is not None and cost[1] is not None and (cost[0] + cost[1]).minor < 0
+
+
+def try_move(household: Household, today: date, move: Move, *, plan: PayoffPlan) -> Trial:
+    """One move alone against the household's plan (`plan`, its saved plan). `WhatIfError` if
+    it cannot be made."""
+    behind = {loan.name for loan in household.loans if loan.is_overdue}
+    now = Outcome(plan, _current_from(plan.debts, behind, set(), today))
+    moved = _outcome(household, (move,), today, behind, keep_schedule=False)
+    return Trial(now, moved, _difference(moved, plan))
 
 
 def _check_relatives_in_time(moves: Sequence[Move], plan: PayoffPlan, today: date) -> None:

@@ -68,3 +68,11 @@ def day_words(day: date, locale: str = DEFAULT_LOCALE) -> str:
 def percent_words(value: Decimal, locale: str = DEFAULT_LOCALE) -> str:
     """A rate in percent as the locale writes the number: "19.99%"."""
     return f"{format_decimal(value, locale=_locale(locale))}%"
+
+
+def months_apart_words(months: int, locale: str = DEFAULT_LOCALE) -> str:
+    """A change of a plan's length: "8 months later", "1 month sooner", "in the same month as
+    now"."""
+    if months == 0:
+        return "in the same month as now"
+    return f"{count(abs(months), 'month', locale=locale)} {'later' if months > 0 else 'sooner'}"

@@ -43,6 +43,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
+from debtcoach.domain.plan_facts import owed_history
 from debtcoach.domain.proposal import apply_proposal_state, build_proposal, render_letter
 from debtcoach.domain.record_rules import (
     contact_problems,
@@ -171,13 +172,22 @@ class Ledger:
         return minimum_only(household or self.household(), self.today)
 
     def what_if(
-        self, moves: Sequence[Move] | None = None, household: Household | None = None
+        self,
+        moves: Sequence[Move] | None = None,
+        household: Household | None = None,
+        *,
+        keep_schedule: bool = False,
     ) -> WhatIf:
         """Each move (None: the suggested ones) alone and together on a copy of the household,
-        never saved; the plan of `state()` is reused when it is for this household."""
+        never saved; the plan of `state()` is reused when it is for this household.
+        `keep_schedule`: every plan keeps its months (for a chart)."""
         household = household or self.household()
         known = self._state.plan if self._state and self._state.household is household else None
-        return what_if(household, self.today, moves, plan=known)
+        return what_if(household, self.today, moves, plan=known, keep_schedule=keep_schedule)
+
+    def owed_history(self, household: Household | None = None) -> tuple[Money, ...]:
+        """Everything owed at the end of each month before this one, from the check-ins."""
+        return owed_history(household or self.household(), self.today)
 
     def plans_by_strategy(
         self, household: Household, strategies: Sequence[Strategy], known: PayoffPlan

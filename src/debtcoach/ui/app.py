@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import gc
 import importlib
+import io
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -30,10 +31,12 @@ from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household, Settings, Strategy
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.reminders import calendar_plan
 from debtcoach.domain.screens import SCREENS
 from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import month_words
 from debtcoach.services import Ledger, RowChanged
+from debtcoach.services.config import UserConfig, downloads_dir
 from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.palette import DebtCoachCommands
@@ -54,8 +57,15 @@ from debtcoach.ui.undo import UndoStep
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 
+CALENDAR_FILE_NAME = "debtcoach-due.ics"
+
 SCREEN_KEYS: tuple[tuple[str, str, str], ...] = tuple((s.key, s.mode, s.title) for s in SCREENS)
-"""(key, mode, short title) of every screen, shown in the top bar of every screen."""
+"""(key, mode, short title) of every screen: a key, a palette entry, a line in help."""
+
+TOP_BAR_KEYS: tuple[tuple[str, str, str], ...] = tuple(
+    (s.key, s.mode, s.title) for s in SCREENS if s.top_bar
+)
+"""The screens the top bar of every screen lists (what fits 80 columns)."""
 
 MODE_BY_KEY: dict[str, str] = {key: mode for key, mode, _ in SCREEN_KEYS}
 
@@ -66,6 +76,7 @@ LAZY_SCREENS: dict[str, tuple[str, str]] = {
     "family": ("debtcoach.ui.screens.family", "FamilyScreen"),
     "chart": ("debtcoach.ui.screens.chart", "ChartScreen"),
     "checkin": ("debtcoach.ui.screens.checkin", "CheckInScreen"),
+    "whatif": ("debtcoach.ui.screens.what_if", "WhatIfScreen"),
 }
 """(module, class) of every screen not shown at start: imported when first needed, or in the
 background once the first frame is out (`preload_screens`), never before it."""
@@ -138,6 +149,14 @@ class DebtCoachApp(App[None]):
             tooltip="Take back the last delete or saved edit made here (asks first)",
         ),
         Binding("ctrl+p", "command_palette", "Palette", show=False, id="palette"),
+        Binding(
+            "ctrl+e",
+            "save_calendar",
+            "Calendar",
+            show=False,
+            id="calendar.save",
+            tooltip="Save the next months' due dates as a calendar file (.ics)",
+        ),
     ]
 
     def __init__(
@@ -147,10 +166,17 @@ class DebtCoachApp(App[None]):
         theme_name: str | None = None,
         demo: bool = False,
         warm_screens: bool = True,
+        user_themes: Path | None = None,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         """`warm_screens=False` skips building the other screens in the background after the
-        first frame (tests turn it off so every snapshot sees the same sequence of events)."""
+        first frame (tests turn it off so every snapshot sees the same sequence of events).
+        `user_themes` is the user's own theme folder and `keymap` maps binding ids to keys
+        (both from the config file)."""
         super().__init__()
+        self.user_themes = user_themes
+        self.keymap: dict[str, str] = dict(keymap or {})
+        self.set_keymap(self.keymap)
         self.ledger = ledger
         self.demo = demo
         self.warm_screens = warm_screens
@@ -309,12 +335,25 @@ class DebtCoachApp(App[None]):
         self._css_refreshed = (generation, variables)
 
     def _setup_themes(self, wanted: str) -> None:
-        """Register every theme file, then pick `wanted` (falling back, never crashing)."""
+        """Register every theme file, bundled then the user's own, then pick `wanted` (falling
+        back, never crashing). A user theme named like a bundled one is skipped."""
         loaded = load_themes(themes_dir())
-        for theme in loaded.themes:
+        names = list(loaded.names)
+        errors = list(loaded.errors)
+        themes = list(loaded.themes)
+        if self.user_themes is not None and self.user_themes.is_dir():
+            own = load_themes(self.user_themes)
+            errors.extend(f"{self.user_themes / e}" for e in own.errors)
+            for theme in own.themes:
+                if theme.name in names:
+                    errors.append(f"{theme.name}.toml: a bundled theme has this name")
+                    continue
+                themes.append(theme)
+                names.append(theme.name)
+        for theme in themes:
             self.register_theme(theme)
-        self._theme_names = loaded.names
-        for error in loaded.errors:
+        self._theme_names = tuple(names)
+        for error in errors:
             self._warn(f"Theme file skipped: {error}")
         if wanted in self._theme_names:
             self.theme = wanted
@@ -368,7 +407,49 @@ class DebtCoachApp(App[None]):
     # -- screens --------------------------------------------------------------------------
 
     def screen_keys(self) -> tuple[tuple[str, str, str], ...]:
-        return SCREEN_KEYS
+        """(key, mode, title) of every screen, with the keys the keymap gave them."""
+        return tuple(
+            (self.key_in_force(f"go.{mode}", key), mode, t) for key, mode, t in SCREEN_KEYS
+        )
+
+    def key_in_force(self, binding_id: str, default: str) -> str:
+        """How to write the key(s) of a binding after the config's keymap: `default` when the
+        keymap leaves it alone."""
+        keys = self.keymap.get(binding_id)
+        if keys is None:
+            return default
+        shown = [self.get_key_display(Binding(key.strip(), "")) for key in keys.split(",")]
+        return " / ".join(key for key in shown if key)
+
+    # -- files for the user ----------------------------------------------------------------
+
+    def deliver_file(self, path: Path, text: str, *, action: str) -> str:
+        """Hand a letter or an export to the user: in a terminal, written to `path` (privately,
+        atomically, never over the data file); in a browser (`debtcoach serve`), offered as a
+        download named like `path`. Returns what happened, for a toast."""
+        if self.is_web:
+            self.deliver_text(io.StringIO(text), save_filename=path.name)
+            return f"Sent {path.name} to the browser as a download."
+        written = self.ledger.write_private_file(path, text, action=action)
+        return f"Wrote {written}."
+
+    def action_save_calendar(self) -> None:
+        """The `debtcoach calendar` file, from the app: to Downloads, or to the browser."""
+        from debtcoach.services.ical import calendar_text  # icalendar: not before the first frame
+
+        plan = calendar_plan(self.household, self.today)
+        text = calendar_text(plan, self.settings.locale, datetime.now(UTC))
+        try:
+            message = self.deliver_file(
+                downloads_dir() / CALENDAR_FILE_NAME, text, action="write the calendar to"
+            )
+        except (StoreError, OSError) as exc:
+            self.notify(f"Calendar not saved: {exc}", severity="error", timeout=10)
+            return
+        self.notify(f"{message} Import it into your calendar app.", timeout=6)
+
+    def top_bar_keys(self) -> tuple[tuple[str, str, str], ...]:
+        return TOP_BAR_KEYS
 
     def on_mount(self) -> None:
         self.switch_mode("dashboard")
@@ -452,13 +533,29 @@ class DebtCoachApp(App[None]):
                 yield command
 
 
-def run(*, path: Path, today: date, theme: str | None, demo: bool) -> int:
+def create_app(
+    *, path: Path, today: date, theme: str | None, demo: bool, config: UserConfig | None = None
+) -> DebtCoachApp:
+    """The app as `debtcoach` starts it: the theme asked for (else the config's, else the
+    file's), the user's own themes and keymap from the config file."""
+    return DebtCoachApp(
+        Ledger(path, today),
+        theme_name=theme or (None if config is None else config.theme),
+        demo=demo,
+        user_themes=None if config is None else config.themes_dir,
+        keymap=None if config is None else config.keymap,
+    )
+
+
+def run(
+    *, path: Path, today: date, theme: str | None, demo: bool, config: UserConfig | None = None
+) -> int:
     """Entry point used by the CLI (imported lazily so scripts never load Textual).
 
     0 when the user quit; 1 after an unexpected error, once the terminal is restored, with its
     traceback in a crash log next to the data file and one line on stderr naming it.
     """
-    app = DebtCoachApp(Ledger(path, today), theme_name=theme, demo=demo)
+    app = create_app(path=path, today=today, theme=theme, demo=demo, config=config)
     # What exists now (the modules, and years of check-ins just loaded) lives as long as the
     # app: take it out of the cyclic collector's full passes, which otherwise re-scan it all and
     # stall a screen switch for ~40 ms on ten years of data. Refcounting still frees it.

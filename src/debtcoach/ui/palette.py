@@ -66,6 +66,11 @@ class DebtCoachCommands(Provider):
                 app.action_undo,
             )
         yield PaletteCommand(
+            "Save the due dates as a calendar (.ics)",
+            "Payments, installments, follow-ups, promises, the weekly check-in (key ctrl+e)",
+            app.action_save_calendar,
+        )
+        yield PaletteCommand(
             "Restore a backup",
             "The backups of the data file: when, how big, whether each loads (asks first)",
             app.action_restore_backup,

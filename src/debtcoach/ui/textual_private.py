@@ -14,9 +14,13 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
+    from collections.abc import Coroutine
+
+    from aiohttp import web
     from textual.app import App
     from textual.screen import Screen
     from textual.theme import Theme
+    from textual_serve.server import Server
 
 __all__ = [
     "PRIVATE_ATTRIBUTES",
@@ -29,6 +33,7 @@ __all__ = [
     "mark_styles_current",
     "mode_is_built",
     "registered_theme",
+    "served_application",
 ]
 
 PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
@@ -42,6 +47,7 @@ PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("Screen", "_css_update_count"),
     ("Footer", "_bindings_ready"),
     ("textual.widgets._footer", "FooterKey"),
+    ("Server", "_make_app"),  # textual_serve.server.Server: the aiohttp app it serves
 )
 """(owner, attribute) of each private name used; the test checks each one still exists."""
 
@@ -83,3 +89,9 @@ def discard_exit_messages(app: App[Any]) -> None:
     """Drop what Textual would print once the app has exited (after a crash: a full-screen
     traceback with local variables, so with the household's data); the crash log has it."""
     app._exit_renderables.clear()
+
+
+def served_application(server: Server) -> Coroutine[Any, Any, web.Application]:
+    """The web application textual-serve's `serve()` would run, for a server that runs it
+    itself (to say where it listens only once the port is bound)."""
+    return server._make_app()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.color import Color, ColorParseError
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 DEFAULT_THEME = "debtcoach-dark"
 FALLBACK_THEME = "textual-dark"  # built into Textual: used only if our default file is broken
@@ -29,7 +29,7 @@ _COLOURS = (
     "panel",
     "boost",
 )
-_KNOWN = {"name", "dark", "luminosity_spread", "text_alpha", "variables", *_COLOURS}
+_KNOWN = {"name", "dark", "ansi", "luminosity_spread", "text_alpha", "variables", *_COLOURS}
 
 
 class ThemeFileError(ValueError):
@@ -82,11 +82,18 @@ def theme_from_file(path: Path) -> Theme:
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
         raise ThemeFileError(f"{path.name}: dark must be true or false")
+    ansi = data.get("ansi", False)
+    if not isinstance(ansi, bool):
+        raise ThemeFileError(f"{path.name}: ansi must be true or false")
     variables = data.get("variables", {})
     if not isinstance(variables, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in variables.items()
     ):
         raise ThemeFileError(f"{path.name}: [variables] must map names to strings")
+    if ansi:
+        # Textual's ANSI themes name a few colours only as variables: start from its own.
+        builtin = BUILTIN_THEMES["ansi-dark" if dark else "ansi-light"]
+        variables = {**builtin.variables, **variables}
     extra: dict[str, float] = {
         key: _fraction(path, key, data[key])
         for key in ("luminosity_spread", "text_alpha")
@@ -107,6 +114,7 @@ def theme_from_file(path: Path) -> Theme:
             panel=colours.get("panel"),
             boost=colours.get("boost"),
             dark=dark,
+            ansi=ansi,
             luminosity_spread=extra.get("luminosity_spread", 0.15),
             text_alpha=extra.get("text_alpha", 0.95),
             variables=dict(variables),

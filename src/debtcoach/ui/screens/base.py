@@ -139,7 +139,7 @@ class DebtCoachScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         # Wide or narrow before the children exist, so they are styled once, not restyled.
         self._apply_width(self.app.size.width)
-        yield NavBar(self.coach_app.screen_keys(), self.coach_app.current_mode)
+        yield NavBar(self.coach_app.top_bar_keys(), self.coach_app.current_mode)
         with Horizontal(id="frame"):
             with Vertical(id="body"):
                 yield from self.compose_body()

@@ -11,6 +11,7 @@ plotext is imported only when this screen is first composed, so the app starts f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, ClassVar
 
 from babel.numbers import format_compact_currency
@@ -41,6 +42,9 @@ MARKERS: dict[Strategy, str] = {
 LOAN_MARKERS = ("braille", "•", "+", "x", "o", "*", "#", "%")
 BASELINE_LABEL = "minimums only"
 BASELINE_MARKER = "-"  # a dashed look, told apart from the strategies without colour
+HISTORY_LABEL = "so far"
+HISTORY_MARKER = "o"
+BRAILLE_SYMBOL = "⢕"
 AXIS_CLIP = 3
 NEVER_PAYS_OFF = "does not pay off at this budget"
 
@@ -97,6 +101,75 @@ def nice_ticks(top: float, most: int = 5) -> list[float]:
     return [0.0, top]
 
 
+def owed_now(plan: PayoffPlan) -> Money:
+    """Everything the plan starts from: what is owed today."""
+    return Money(sum(d.start_balance.minor for d in plan.debts), plan.currency)
+
+
+def draw_owed(
+    plt: Any,
+    series: list[Series],
+    *,
+    history: tuple[Money, ...],
+    today: date,
+    locale: str,
+    start: Money,
+    mark_ends: bool,
+    title: str = "",
+) -> None:
+    """Draw `series` from "now" (x = 0) on, and the balances recorded so far (`history`, one a
+    month, the last the month before today's) before it, joined to what is owed now.
+
+    With a history the key to the lines is in the title, not in plotext's legend box: the box
+    sits in the top left corner, exactly where the history (the highest balances) is drawn."""
+    top = axis_top(start, [*series, Series(HISTORY_LABEL, history, HISTORY_MARKER, None)])
+    longest = max((len(s.values) for s in series), default=1)
+
+    def clipped(values: tuple[Money, ...]) -> list[float]:
+        return [float(Money(min(v.minor, top.minor), v.currency).to_decimal()) for v in values]
+
+    if history:
+        xs = list(range(-len(history), 1))
+        plt.plot(xs, clipped((*history, start)), marker=HISTORY_MARKER)
+    for item in series:
+        label = None if history else item.label
+        plt.plot(list(range(len(item.values))), clipped(item.values), label=label,
+                 marker=item.marker)  # fmt: skip
+    if mark_ends:
+        for item in series:
+            if item.end_month is not None:
+                plt.vline(item.end_month, "gray")
+    if history:
+        plt.vline(0, "gray")
+    if history:
+        keyed = [(HISTORY_MARKER, HISTORY_LABEL)] + [(s.marker, s.label) for s in series]
+        key = " · ".join(f"{BRAILLE_SYMBOL if m == 'braille' else m} {name}" for m, name in keyed)
+        plt.title(f"{title}: {key}" if title else key)
+    else:
+        plt.title(title)
+    plt.xlim(-len(history), longest)
+    _ticks(plt, -len(history), longest, top, today, locale)
+
+
+def _ticks(plt: Any, first: int, months: int, top_amount: Money, today: date, locale: str) -> None:
+    def month(m: int) -> str:
+        return month_words(plan_month_label(today, m), locale, "yMMM")
+
+    step = max(1, (months - first - 1) // 4 or 1)
+    ticks = list(range(first + (-first) % step, months, step))
+    # "Apr 2027", not "27/04" (read as the 27th of April).
+    plt.xticks(ticks, ["now" if m == 0 else month(m) for m in ticks])
+    top = float(top_amount.to_decimal())
+    if top > 0:
+        steps = nice_ticks(top)
+        currency = top_amount.currency
+        labels = [str(format_compact_currency(v, currency, locale=locale)) for v in steps]
+        plt.yticks(steps, labels)
+        plt.ylim(0, steps[-1])
+    plt.xlabel("")
+    plt.ylabel("")
+
+
 class ChartScreen(DebtCoachScreen):
     TITLE_TEXT = "Payoff"
 
@@ -114,6 +187,13 @@ class ChartScreen(DebtCoachScreen):
             "Total / per loan",
             id="chart.view",
             tooltip="Switch between the total and one line per debt",
+        ),
+        Binding(
+            "i",
+            "app.go('whatif')",
+            "What if",
+            id="chart.whatif",
+            tooltip="Try the guidance's moves side by side (nothing is saved)",
         ),
     ]
 
@@ -186,7 +266,9 @@ class ChartScreen(DebtCoachScreen):
             ("s", "bold reverse"),
             " next strategy  ",
             ("v", "bold reverse"),
-            " total / per loan",
+            " total / per loan  ",
+            ("i", "bold reverse"),
+            " what if",
             "" if self.per_loan else "   │ = debt-free month",
         )
         self.query_one("#chart-summary", Static).update(Content("\n").join([text, hint]))
@@ -289,7 +371,7 @@ class ChartScreen(DebtCoachScreen):
             )
         return Content("\n").join(lines)
 
-    # -- chart ------------------------------------------------------------------------------
+    # -- chart ----------------------------------------------------------------------------
 
     def _draw(self, household: Household) -> None:
         plot: Any = self.query_one("#chart-plot")
@@ -301,17 +383,17 @@ class ChartScreen(DebtCoachScreen):
             plt.title("No plan: the minimum payments do not fit the budget")
             plot.refresh()
             return
-        start = Money(sum(d.start_balance.minor for d in chosen.debts), household.currency)
+        start = owed_now(chosen)
+        history: tuple[Money, ...] = ()
         if self.per_loan:
             series = debt_series(chosen)
             title = f"Each debt under {chosen.strategy.value}"
         else:
             series = [total_series(p, start, MARKERS[s]) for s, p in self.plans.items()]
-            title = "Total owed: strategies compared"
+            history = self.coach_app.ledger.owed_history(household)
+            title = "" if history else "Total owed: strategies compared"
         if not chosen.pays_off:
             title = f"{'Each debt' if self.per_loan else 'Total owed'}: {NEVER_PAYS_OFF}"
-        plt.title(title)
-        top = axis_top(start, series)
         longest = max((len(s.values) for s in series), default=1)
         if not self.per_loan and self.comparison is not None:
             owed = minimum_only_owed(household, self.comparison.baseline, longest - 1)
@@ -319,36 +401,17 @@ class ChartScreen(DebtCoachScreen):
         chosen_label = chosen.strategy.value
         # The strategy in use is drawn last so it stays on top where lines overlap.
         series.sort(key=lambda s: s.label == chosen_label and not self.per_loan)
-        for item in series:
-            xs = list(range(len(item.values)))
-            clipped = (Money(min(v.minor, top.minor), v.currency) for v in item.values)
-            ys = [float(v.to_decimal()) for v in clipped]
-            plt.plot(xs, ys, label=item.label, marker=item.marker)
-        if not self.per_loan:
-            for item in series:
-                if item.end_month is not None:
-                    plt.vline(item.end_month, "gray")
-        plt.xlim(0, longest)
-        self._ticks(plt, longest, top)
+        draw_owed(
+            plt,
+            series,
+            history=history,
+            today=self.coach_app.today,
+            locale=self.coach_app.settings.locale,
+            start=start,
+            mark_ends=not self.per_loan,
+            title=title,
+        )
         plot.refresh()
-
-    def _ticks(self, plt: Any, months: int, top_amount: Money) -> None:
-        today = self.coach_app.today
-        step = max(1, (months - 1) // 4 or 1)
-        ticks = list(range(0, months, step))
-        # "Apr 2027", not "27/04" (read as the 27th of April).
-        labels = ["now" if m == 0 else self.month(plan_month_label(today, m)) for m in ticks]
-        plt.xticks(ticks, labels)
-        top = float(top_amount.to_decimal())
-        if top > 0:
-            steps = nice_ticks(top)
-            locale = self.coach_app.settings.locale
-            currency = top_amount.currency
-            labels = [str(format_compact_currency(v, currency, locale=locale)) for v in steps]
-            plt.yticks(steps, labels)
-            plt.ylim(0, steps[-1])
-        plt.xlabel("")
-        plt.ylabel("")
 
     # -- actions ----------------------------------------------------------------------------
 

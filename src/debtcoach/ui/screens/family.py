@@ -113,7 +113,7 @@ class FamilyScreen(ListScreen):
 
     # -- forms ---------------------------------------------------------------------------
 
-    def _fields(self, loan: FamilyLoan | None) -> list[FieldSpec]:
+    def _fields(self, loan: FamilyLoan | None, amount: Money | None = None) -> list[FieldSpec]:
         today = self.coach_app.today
         return [
             FieldSpec(
@@ -130,7 +130,7 @@ class FamilyScreen(ListScreen):
                 "amount",
                 "Amount borrowed",
                 parse=money_field(self.currency, "amount", allow_zero=False),
-                initial=money_text(loan.amount) if loan else "",
+                initial=money_text(loan.amount) if loan else money_text(amount),
                 placeholder="e.g. 1234.56",
             ),
             FieldSpec(
@@ -175,14 +175,19 @@ class FamilyScreen(ListScreen):
             return FamilyLoan(**fields)  # type: ignore[arg-type]
         return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
 
-    def add_form(self) -> RecordForm:
+    def add_form(self, amount: Money | None = None) -> RecordForm:
         ledger = self.coach_app.ledger
 
         def save(values: Values) -> str:
             loan = ledger.add_family_loan(self._build(values, None))
             return f"Added the loan from {loan.lender}."
 
-        return RecordForm("Add a family loan", self._fields(None), save, key_field="lender")
+        fields = self._fields(None, amount)
+        return RecordForm("Add a family loan", fields, save, key_field="lender")
+
+    def offer_add(self, amount: Money | None) -> None:
+        """The add form with the amount filled in (from the what-if's "relatives first")."""
+        self._open(self.add_form(amount))
 
     def edit_form(self, key: str) -> RecordForm | None:
         old = self.household.family_loan(key)

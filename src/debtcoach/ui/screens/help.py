@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SCREENS_HELP: tuple[tuple[str, str, str], ...] = tuple(
     (s.key, s.title, s.described) for s in SCREENS
 )
+SCREEN_BINDINGS: dict[str, str] = {s.key: f"go.{s.mode}" for s in SCREENS}
 
 GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
     ("?", "this help (esc closes it)"),
@@ -29,6 +30,7 @@ GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
     ("u", "undo the last delete or saved edit made here (asks first)"),
     ("ctrl+p", "palette: screens, themes, strategies, this screen's actions,"),
     ("", "Undo …, Restore a backup (time, size, loads or not; asks first)"),
+    ("ctrl+e", "save the due dates as a calendar file (.ics) in Downloads"),
     ("q", "quit (everything is already saved)"),
 )
 
@@ -49,6 +51,8 @@ SCREEN_KEYS_HELP: tuple[tuple[str, str], ...] = (
     ("esc", "Restructure: back to the loans; then w is the check-in"),
     ("space", "Throttling: turn the selected cut on or off"),
     ("r", "Family: record a repayment"),
+    ("space", "What if: try the highlighted move, or leave it out"),
+    ("enter", "What if: open the screen where the move is really made"),
 )
 
 CHECKIN_KEYS: tuple[tuple[str, str], ...] = (
@@ -64,11 +68,31 @@ PAYOFF_KEYS: tuple[tuple[str, str], ...] = (
     ("v", "total balance / one line per loan"),
 )
 
+BINDING_IDS: dict[tuple[str, str], str] = {
+    ("?", "this help"): "help",
+    ("c", "coach panel"): "coach.toggle",
+    ("u", "undo the last"): "undo",
+    ("ctrl+p", "palette"): "palette",
+    ("q", "quit"): "quit",
+    ("ctrl+e", "save the due dates"): "calendar.save",
+    ("a", "add"): "list.add",
+    ("x", "delete"): "list.delete",
+    ("/", "filter"): "list.filter",
+    ("s", "sort"): "list.sort",
+    ("r", "Loans"): "loans.restructure",
+    ("h", "Loans"): "loans.contacts",
+    ("space", "Throttling"): "expenses.toggle_cut",
+    ("r", "Family"): "family.repay",
+}
+"""The binding behind a help row (its default key and how its text starts), so the help shows
+the key the config's keymap put in its place."""
+
 KEY_WIDTH = 11
 
 
-def _keys(rows: tuple[tuple[str, str], ...]) -> list[Content]:
-    return [Content.assemble("  ", (f"{key:<{KEY_WIDTH}}", "bold"), text) for key, text in rows]
+def binding_id(key: str, text: str) -> str | None:
+    return next((bid for (k, start), bid in BINDING_IDS.items() if k == key and
+                 text.startswith(start)), None)  # fmt: skip
 
 
 class HelpScreen(Screen[None]):
@@ -89,7 +113,7 @@ class HelpScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield NavBar(self.coach_app.screen_keys(), None)
+        yield NavBar(self.coach_app.top_bar_keys(), None)
         with VerticalScroll(id="help"):
             yield Static(Content.styled("Help — esc closes", "bold"), id="help-title")
             yield Static(self._screens(), id="help-screens")
@@ -112,12 +136,22 @@ class HelpScreen(Screen[None]):
 
     def _screens(self) -> Content:
         lines = [Content.styled("Screens", "bold $accent")]
-        for key, title, what in SCREENS_HELP:
+        for default, title, what in SCREENS_HELP:
+            key = self.coach_app.key_in_force(SCREEN_BINDINGS[default], default)
             lines.append(Content.assemble("  ", (f"{key:<2}", "bold"), f"{title:<12}", what))
         return Content("\n").join(lines)
 
+    def _in_force(self, key: str, text: str) -> str:
+        """The row's key after the config's keymap."""
+        bid = binding_id(key, text)
+        return key if bid is None else self.coach_app.key_in_force(bid, key)
+
     def _section(self, title: str, rows: tuple[tuple[str, str], ...]) -> Content:
-        return Content("\n").join([Content.styled(title, "bold $accent"), *_keys(rows)])
+        lines = [
+            Content.assemble("  ", (f"{self._in_force(key, text):<{KEY_WIDTH}}", "bold"), text)
+            for key, text in rows
+        ]
+        return Content("\n").join([Content.styled(title, "bold $accent"), *lines])
 
     def _data(self) -> Content:
         app = self.coach_app
