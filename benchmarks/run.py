@@ -380,7 +380,8 @@ def format_growth(growth: Growth, runs: int) -> str:
         return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
 
     rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
-    title = f"growth with the history (whole processes, ten_years.py households): median of {runs} run{'s' if runs != 1 else ''}"
+    plural = "s" if runs != 1 else ""
+    title = f"growth with the history (ten_years.py households): median of {runs} run{plural}"
     return "\n".join([title, "", line(headers), rule, *(line(cells) for cells in body)])
 
 
