@@ -369,9 +369,13 @@ def machine_info() -> str:
 def format_growth(growth: Growth, runs: int) -> str:
     """Medians by years of history: one column per size, one row per measure."""
     sizes = sorted(growth.sizes)
-    headers = ("measure", *(_years_label(n) for n in sizes))
+    headers = ("measure", *(_years_label(n) for n in sizes), "bare floor")
+
+    def cell(values: Sequence[float], name: str) -> str:
+        return _fmt(statistics.median(values), growth.units.get(name, "s")) if values else "-"
+
     body = [
-        (name, *(_fmt(statistics.median(by_size[n]), "s") for n in sizes))
+        (name, *(cell(by_size[n], name) for n in sizes), cell(growth.floors.get(name, []), name))
         for name, by_size in growth.rows.items()
     ]
     widths = [max(len(line[i]) for line in (headers, *body)) for i in range(len(headers))]
@@ -394,13 +398,16 @@ def _years_label(years: float) -> str:
 
 @dataclass
 class Growth:
-    """Samples (seconds) by measure name, then by years of history."""
+    """Samples by measure name, then by years of history (seconds unless `units` says)."""
 
     sizes: tuple[float, ...]
     rows: dict[str, dict[float, list[float]]] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    floors: dict[str, list[float]] = field(default_factory=dict)  # the bare app, for scale
 
-    def add(self, name: str, years: float, value: float) -> None:
+    def add(self, name: str, years: float, value: float, unit: str = "s") -> None:
         self.rows.setdefault(name, {n: [] for n in self.sizes})[years].append(value)
+        self.units[name] = unit
 
 
 @dataclass
@@ -471,12 +478,12 @@ def _measure(
     worst = "plan never ends"
     samples: dict[str, list[float]] = {}
 
-    def keep(name: str, value: float, *, years: float | None = None) -> None:
+    def keep(name: str, value: float, *, years: float | None = None, unit: str = "s") -> None:
         """A sample of a measure; with `years`, also for the growth table (`name` then ends
         with the years, which the growth table shows as its columns)."""
         samples.setdefault(name, []).append(value)
         if years is not None:
-            growth.add(name.removesuffix(f" {years:g}"), years, value)
+            growth.add(name.removesuffix(f" {years:g}"), years, value, unit)
 
     def app_argv(path: Path) -> list[str]:
         return [debtcoach, "--db", str(path), "--today", TODAY]
@@ -495,8 +502,8 @@ def _measure(
                     keep(f"first {years}", sample.first_frame)
                     return
                 keep(f"first full frame {years:g}", sample.first_frame, years=years)
-                keep(f"switch {years:g}", sample.switch)
-                keep(f"peak {years:g}", sample.peak_kib / 1024)
+                keep(f"loans switch pressed at once {years:g}", sample.switch, years=years)
+                keep(f"peak memory {years:g}", sample.peak_kib / 1024, years=years, unit="MiB")
 
             return measure
 
@@ -512,6 +519,9 @@ def _measure(
         say("tui")
         measures = [bare, *(app(n, data.by_years[n]) for n in sizes), app(worst, data.never_ends)]
         _in_turn(runs, measures)
+        growth.floors["first full frame"] = samples["bare first"]
+        growth.floors["loans switch pressed at once"] = samples["bare switch"]
+        growth.floors["peak memory"] = samples["bare peak"]
         label, at = _years_label(longest), f"{longest:g}"
         rows.append(
             _row(
@@ -535,7 +545,7 @@ def _measure(
             _row(
                 "loans switch pressed at once vs the floor's",
                 "s",
-                samples[f"switch {at}"],
+                samples[f"loans switch pressed at once {at}"],
                 samples["bare switch"],
                 2.0,
             )
@@ -544,7 +554,7 @@ def _measure(
             _row(
                 "peak memory of the app vs the floor",
                 "MiB",
-                samples[f"peak {at}"],
+                samples[f"peak memory {at}"],
                 samples["bare peak"],
                 1.3,
             )

@@ -54,9 +54,11 @@ def test_plan_measure_gives_numbers_a_targets_table_and_a_growth_table(bench: Mo
         "measure",
         "empty",
         "0.25 years",
+        "bare floor",
     ]
     row = [cell.strip() for cell in growth[4].split("|")[1:-1]]
-    assert row[0] == "plan --json" and all(cell.endswith(" ms") for cell in row[1:])
+    assert row[0] == "plan --json" and all(cell.endswith(" ms") for cell in row[1:3])
+    assert row[3] == "-"  # no bare floor for a whole process
 
 
 def test_the_households_are_what_saving_each_week_leaves_behind(

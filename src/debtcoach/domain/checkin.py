@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcoach.domain.calendar import (
@@ -51,6 +51,7 @@ from debtcoach.domain.wording import names, plural
 SOURCE_PREFIX = "checkin:"
 _WEEKS_PER_YEAR = Decimal(52)
 _MONTHS_PER_YEAR = Decimal(12)
+_ONE_WEEK = timedelta(weeks=1)
 
 
 class CheckInError(ValueError):
@@ -404,16 +405,17 @@ def weekly_share(monthly: Money) -> Money:
 
 def streak(weeks: Iterable[str], today: date) -> int:
     """Consecutive ISO weeks checked in, ending with this week, or with last week while this
-    week is not done yet. Week 53 and the year boundary are ordinary steps back.
+    week is not done yet. Week 53 and the year boundary are ordinary steps back (a step is
+    seven days on a plain date: years of weekly check-ins make a long walk).
     """
     done = set(weeks)
-    week = iso_week(today)
-    if week not in done:
-        week = previous_week(week)
+    day = date(today.year, today.month, today.day)
+    if iso_week(day) not in done:
+        day -= _ONE_WEEK
     count = 0
-    while week in done:
+    while iso_week(day) in done:
         count += 1
-        week = previous_week(week)
+        day -= _ONE_WEEK
     return count
 
 
@@ -714,7 +716,7 @@ def entered_balance(household: Household, name: str) -> Money | None:
     is added back: the first check-in on a new file counts as progress, not as the start. None
     when the loan has no history yet.
     """
-    return _entered_balances(household).get(name)
+    return entered_balances(household).get(name)
 
 
 def _points(balances: Sequence[BalanceEntry]) -> Iterator[tuple[str, date, int, str, bool]]:
@@ -731,7 +733,26 @@ def _points(balances: Sequence[BalanceEntry]) -> Iterator[tuple[str, date, int, 
         yield entry.name, entry.on, entry.balance.minor, entry.source, entry.family
 
 
-def _entered_balances(household: Household) -> dict[str, Money]:
+def _dated_runs(
+    balances: Sequence[BalanceEntry],
+) -> list[tuple[date, list[tuple[str, bool, int]]]]:
+    """The points as (date, [(name, family, minor)]) runs in date order, ties in the order
+    they were added; a history read from a file is sorted by its groups, not its points."""
+    if isinstance(balances, BalanceHistory):
+        return [
+            (
+                group.on,
+                [(n, False, m) for n, m in group.loans] + [(n, True, m) for n, m in group.family],
+            )
+            for group in sorted(balances.groups, key=lambda group: group.on)
+        ]
+    return [
+        (entry.on, [(entry.name, entry.family, entry.balance.minor)])
+        for entry in sorted(balances, key=lambda entry: entry.on)
+    ]
+
+
+def entered_balances(household: Household) -> dict[str, Money]:
     """`entered_balance` of every loan with history, in one walk over the history."""
     first: dict[str, tuple[date, int, str]] = {}
     for name, on, minor, source, family in _points(household.balances):
@@ -779,12 +800,13 @@ def actual_vs_plan(household: Household, plan: PayoffPlan, today: date) -> Actua
     the plan's total at the end of each planned month, starting from today's total.
     """
     currency = household.currency
-    points = sorted(_points(household.balances), key=lambda point: point[1])
+    runs = _dated_runs(household.balances)
     latest: dict[tuple[str, bool], int] = {}
     actual: list[BalancePoint] = []
-    for index, (name, on, minor, _source, family) in enumerate(points):
-        latest[(name, family)] = minor
-        if index + 1 == len(points) or points[index + 1][1] != on:
+    for index, (on, points) in enumerate(runs):
+        for name, family, minor in points:
+            latest[(name, family)] = minor
+        if index + 1 == len(runs) or runs[index + 1][0] != on:
             actual.append(BalancePoint(on, Money(sum(latest.values()), currency)))
 
     planned = [BalancePoint(today, total_owed(household))]
@@ -796,7 +818,7 @@ def actual_vs_plan(household: Household, plan: PayoffPlan, today: date) -> Actua
 
     first_month = plan.schedule[0] if plan.schedule else None
     debts = []
-    entered_by_loan = _entered_balances(household)
+    entered_by_loan = entered_balances(household)
     for loan in household.loans:
         entered = entered_by_loan.get(loan.name)
         if loan.is_open or entered is not None:

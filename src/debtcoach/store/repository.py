@@ -525,6 +525,11 @@ class Repository:
 
     def load(self) -> Household:
         """Everything in one read. Check-ins come sorted by week, other rows in entry order."""
+        with self._mutex:
+            # The file is as it was when this household was read from it: no parse at all.
+            known = self._verified
+            if self._session is None and known and self._storage.unchanged_bytes() == known[0]:
+                return known[1]
         with self._open(write=False) as s:
             # Unchanged bytes (a script reading twice, a save re-reading what it just loaded)
             # give the same household: it is immutable, so it is shared, not rebuilt.

@@ -182,6 +182,14 @@ class AtomicJSONStorage(Storage):
         self.last_write_stamp = file_stamp(self.path)
         self._known = None if self.last_write_stamp is None else (self.last_write_stamp, payload)
 
+    def unchanged_bytes(self) -> bytes | None:
+        """The file's bytes when its stamp shows it unchanged since we last read or wrote it
+        (see `_file_content`); None when it changed, is gone, or was never seen."""
+        now = file_stamp(self.path)
+        if now is not None and self._known is not None and self._known[0] == now:
+            return self._known[1]
+        return None
+
     def _file_content(self) -> bytes:
         """The file's bytes, read again only when its stamp changed since we last saw them.
 
