@@ -525,11 +525,9 @@ class Repository:
 
     def load(self) -> Household:
         """Everything in one read. Check-ins come sorted by week, other rows in entry order."""
-        with self._mutex:
-            # The file is as it was when this household was read from it: no parse at all.
-            known = self._verified
-            if self._session is None and known and self._storage.unchanged_bytes() == known[0]:
-                return known[1]
+        unchanged = self._unchanged_household()
+        if unchanged is not None:
+            return unchanged
         with self._open(write=False) as s:
             # Unchanged bytes (a script reading twice, a save re-reading what it just loaded)
             # give the same household: it is immutable, so it is shared, not rebuilt.
@@ -550,6 +548,15 @@ class Repository:
             if start is not None:
                 self._verified = (start, household)
             return household
+
+    def _unchanged_household(self) -> Household | None:
+        """The household last loaded whole, if the file still holds exactly those bytes (its
+        stamp unchanged since): asking again needs no read and no parse."""
+        with self._mutex:
+            known = self._verified
+            if self._session is None and known and self._storage.unchanged_bytes() == known[0]:
+                return known[1]
+        return None
 
     def replace_all(self, household: Household) -> None:
         """Make the file hold exactly `household` (import), in one write or not at all.
@@ -586,6 +593,9 @@ class Repository:
     # -- settings ---------------------------------------------------------------------------
 
     def settings(self) -> Settings:
+        unchanged = self._unchanged_household()
+        if unchanged is not None:
+            return unchanged.settings
         with self._open(write=False) as s:
             return s.settings()
 
