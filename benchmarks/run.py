@@ -1,19 +1,23 @@
-"""Benchmarks of issue 8: debtcoach on ten years of weekly check-ins, against its floors.
+"""Benchmarks of issue 18: debtcoach on years of real weekly check-ins, against its floors.
 
-Prints one table: for each measure the median of `--runs` runs (default 7) of debtcoach and of
-its floor, measured side by side and interleaved in the same run (these machines are noisy, so
-the budgets are ratios wherever there is a floor to compare with; a ratio is the median of the
+Prints two tables. The targets: for each measure on ten years of check-ins, the median of
+`--runs` runs (default 5) of debtcoach and of its floor, measured side by side and interleaved in
+the same run (these machines are noisy, so every target is a ratio; a ratio is the median of the
 per-run ratios):
 
-- first full frame of `debtcoach` in a real pseudo-terminal (120x40) on the ten-year data, vs a
-  bare Textual app (`bare_app.py`: header, 40-row DataTable, footer; same libraries);
-- switching to the loans screen (`l`) vs the bare app pushing a second screen;
+- first full frame of `debtcoach` in a real pseudo-terminal (120x40), vs a bare Textual app
+  (`bare_app.py`: header, 40-row DataTable, footer; same libraries);
+- the switch to the loans screen with the key pressed right after the first frame, vs the bare
+  app pushing its second screen the same way;
 - peak memory of the TUI (ru_maxrss of the child) vs the bare app;
-- `debtcoach checkin add` as a whole process on the ten-year data vs on a fresh one-loan file;
-- `debtcoach plan --json` as a whole process on the ten-year data, against an absolute budget
-  (the floor shown is the bare interpreter start-up, for scale).
+- `debtcoach checkin add` and `debtcoach plan --json` as whole processes, vs the same household
+  with no history yet (the same loans, income and contacts on its first day);
+- the same two, and the first frame, on the worst case: a plan that runs 600 months and never ends.
 
-    .venv/bin/python benchmarks/run.py [--runs N] [--only tui,checkin,plan]
+Then the growth table: the first frame, a save (`checkin add`) and `plan --json` at 0, 1, 2, 5 and
+10 years of history. Every household is written through the check-in path (`ten_years.py`).
+
+    .venv/bin/python benchmarks/run.py [--runs N] [--only tui,checkin,plan] [--years 0,1,2,5,10]
 
 Timing never happens inside the test suite; tests only check that this machinery runs.
 """
@@ -37,7 +41,7 @@ import sys
 import tempfile
 import termios
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -45,14 +49,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TODAY = "2026-11-23"
 COLUMNS, LINES = 120, 40
-DEFAULT_RUNS = 7
+DEFAULT_RUNS = 5
+DEFAULT_YEARS = (0, 1, 2, 5, 10)
 WAIT_SECONDS = 60.0
 SETTLE_SECONDS = 0.3
 GROUPS = ("tui", "checkin", "plan")
 
-# What the user first sees on the ten-year data: the dashboard (its footer and the debt-free
-# line) under the "Time for this week's check-in" offer (that week has no check-in yet).
-APP_FIRST_MARKERS = ("Quit", "Debt-free in", "Owed in total", "skip for now")
+# What the user first sees: the dashboard (its footer and the debt-free line) under the "Time for
+# this week's check-in" offer (that week has no check-in yet). `s` skips the offer.
+APP_FIRST_MARKERS = ("Quit", "Debt-free", "Owed in total", "skip for now")
 APP_SWITCH_MARKERS = ("Loan 12", "payments due monthly")
 BARE_FIRST_MARKERS = ("Quit", "Row 01", "Row 30")
 BARE_SWITCH_MARKERS = ("Item 12",)
@@ -93,47 +98,33 @@ def child_env() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class DataFiles:
-    ten_years: Path
-    small: Path
+    """The households measured: by years of history, and the plan that never ends."""
+
+    by_years: dict[float, Path]
+    never_ends: Path
+    never_ends_empty: Path
 
 
-def prepare_data(folder: Path) -> DataFiles:
-    """Write the ten-year household and a fresh one-loan household (through the project's API)."""
-    ten = folder / "source" / "ten-years.json"
-    small = folder / "source" / "small.json"
-    ten.parent.mkdir(parents=True, exist_ok=True)
+def write_household(target: Path, years: float, *, never_ends: bool = False) -> Path:
+    """Write a household through the check-in path (`ten_years.py`, in a child process)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    argv = [sys.executable, str(HERE / "ten_years.py"), str(target), "--years", str(years)]
     subprocess.run(
-        [sys.executable, str(HERE / "ten_years.py"), str(ten)],
+        [*argv, *(["--never-ends"] if never_ends else [])],
         check=True,
         stdout=subprocess.DEVNULL,
         env=child_env(),
     )
-    env = child_env()
-    subprocess.run(
-        [
-            bin_path("debtcoach"),
-            "--db",
-            str(small),
-            "--today",
-            TODAY,
-            "loan",
-            "add",
-            "--name",
-            "Loan 01",
-            "--kind",
-            "credit_card",
-            "--balance",
-            "5200",
-            "--apr",
-            "19.99",
-            "--min-payment",
-            "156",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-        env=env,
-    )
-    return DataFiles(ten, small)
+    return target
+
+
+def prepare_data(folder: Path, years: Sequence[float]) -> DataFiles:
+    source = folder / "source"
+    by_years = {n: write_household(source / f"years-{n:g}.json", n) for n in years}
+    longest = max(years)
+    never = write_household(source / "never-ends.json", longest, never_ends=True)
+    never_empty = write_household(source / "never-ends-empty.json", 0, never_ends=True)
+    return DataFiles(by_years, never, never_empty)
 
 
 def fresh_copy(source: Path, folder: Path) -> Path:
@@ -282,15 +273,12 @@ def tui_sample(
     *,
     dismiss: str = "",
 ) -> TuiSample:
-    """First full frame, then (after `dismiss` and quiet) the `l` switch, then peak memory."""
+    """First full frame; the `l` switch pressed at once (after `dismiss`); peak memory."""
     session = PtySession(argv)
     try:
         first = session.wait_for(first_markers) - session.started
-        if dismiss:
-            session.send(dismiss)
-        session.settle()
         mark = len(session.output)
-        sent = session.send("l")
+        sent = session.send(dismiss + "l")
         switch = session.wait_for(switch_markers, since=mark) - sent
         session.settle()
     except BaseException:
@@ -378,34 +366,69 @@ def machine_info() -> str:
     )
 
 
+def format_growth(growth: Growth, runs: int) -> str:
+    """Medians by years of history: one column per size, one row per measure."""
+    sizes = sorted(growth.sizes)
+    headers = ("measure", *(_years_label(n) for n in sizes), "bare floor")
+
+    def cell(values: Sequence[float], name: str) -> str:
+        return _fmt(statistics.median(values), growth.units.get(name, "s")) if values else "-"
+
+    body = [
+        (name, *(cell(by_size[n], name) for n in sizes), cell(growth.floors.get(name, []), name))
+        for name, by_size in growth.rows.items()
+    ]
+    widths = [max(len(line[i]) for line in (headers, *body)) for i in range(len(headers))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)) + " |"
+
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    plural = "s" if runs != 1 else ""
+    title = f"growth with the history (ten_years.py households): median of {runs} run{plural}"
+    return "\n".join([title, "", line(headers), rule, *(line(cells) for cells in body)])
+
+
+def _years_label(years: float) -> str:
+    return "empty" if years == 0 else f"{years:g} year{'s' if years != 1 else ''}"
+
+
 # -- running the measures ----------------------------------------------------------------------
 
 
-def _interleaved(
-    runs: int, first: Callable[[], object], second: Callable[[], object]
-) -> Iterator[tuple[object, object]]:
-    """Each run measures both sides, alternating which goes first (ABBA...), after one
-    unmeasured warm-up run of each (bytecode cached, files in the page cache)."""
-    first()
-    second()
+@dataclass
+class Growth:
+    """Samples by measure name, then by years of history (seconds unless `units` says)."""
+
+    sizes: tuple[float, ...]
+    rows: dict[str, dict[float, list[float]]] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    floors: dict[str, list[float]] = field(default_factory=dict)  # the bare app, for scale
+
+    def add(self, name: str, years: float, value: float, unit: str = "s") -> None:
+        self.rows.setdefault(name, {n: [] for n in self.sizes})[years].append(value)
+        self.units[name] = unit
+
+
+@dataclass
+class Results:
+    rows: list[Row]
+    growth: Growth
+
+
+def _in_turn(runs: int, measures: Sequence[Callable[[bool], None]]) -> None:
+    """Run every measure once unrecorded (bytecode cached, files in the page cache), then
+    `runs` times each, in order on even runs and reversed on odd ones (ABBA...), so a burst
+    of load from elsewhere falls on both sides of a ratio alike."""
+    for measure in measures:
+        measure(False)
     for index in range(runs):
-        if index % 2 == 0:
-            a = first()
-            b = second()
-        else:
-            b = second()
-            a = first()
-        yield a, b
+        for measure in measures if index % 2 == 0 else list(reversed(measures)):
+            measure(True)
 
 
 def _row(
-    name: str,
-    unit: str,
-    values: Sequence[float],
-    floors: Sequence[float],
-    budget: float,
-    *,
-    ratio_budget: bool = True,
+    name: str, unit: str, values: Sequence[float], floors: Sequence[float], budget: float
 ) -> Row:
     return Row(
         name,
@@ -413,7 +436,7 @@ def _row(
         statistics.median(values),
         statistics.median(floors),
         budget,
-        ratio_budget,
+        True,
         tuple(values),
         tuple(floors),
     )
@@ -423,13 +446,17 @@ def run_benchmarks(
     runs: int = DEFAULT_RUNS,
     groups: Sequence[str] = GROUPS,
     progress: Callable[[str], None] | None = None,
-) -> list[Row]:
-    """Measure the chosen groups (tui, checkin, plan); returns the rows of the table."""
+    years: Sequence[float] = DEFAULT_YEARS,
+) -> Results:
+    """Measure the chosen groups (tui, checkin, plan) at every size of history in `years`
+    (which must include 0); returns the targets and the growth table."""
     global PYCACHE_PREFIX
+    if 0 not in years or len(set(years)) < 2:
+        raise ValueError("years must include 0 (the empty household) and a longer history")
     with tempfile.TemporaryDirectory(prefix="debtcoach-bench-") as folder_name:
         PYCACHE_PREFIX = Path(folder_name) / "pycache"
         try:
-            return _measure(Path(folder_name), runs, groups, progress)
+            return _measure(Path(folder_name), runs, groups, progress, tuple(sorted(set(years))))
         finally:
             PYCACHE_PREFIX = None
 
@@ -439,102 +466,148 @@ def _measure(
     runs: int,
     groups: Sequence[str],
     progress: Callable[[str], None] | None,
-) -> list[Row]:
+    sizes: tuple[float, ...],
+) -> Results:
     say = progress or (lambda _message: None)
     debtcoach = bin_path("debtcoach")
+    longest = sizes[-1]
+    say("writing the households through the check-in path")
+    data = prepare_data(folder, sizes)
+    growth = Growth(sizes)
     rows: list[Row] = []
-    say("writing the ten-year data set")
-    data = prepare_data(folder)
+    worst = "plan never ends"
+    samples: dict[str, list[float]] = {}
+
+    def keep(name: str, value: float, *, years: float | None = None, unit: str = "s") -> None:
+        """A sample of a measure; with `years`, also for the growth table (`name` then ends
+        with the years, which the growth table shows as its columns)."""
+        samples.setdefault(name, []).append(value)
+        if years is not None:
+            growth.add(name.removesuffix(f" {years:g}"), years, value, unit)
+
+    def app_argv(path: Path) -> list[str]:
+        return [debtcoach, "--db", str(path), "--today", TODAY]
 
     if "tui" in groups:
-        app_samples: list[TuiSample] = []
-        bare_samples: list[TuiSample] = []
 
-        def app() -> TuiSample:
-            path = fresh_copy(data.ten_years, folder)
-            argv = [debtcoach, "--db", str(path), "--today", TODAY]
-            return tui_sample(argv, APP_FIRST_MARKERS, APP_SWITCH_MARKERS, dismiss="s")
-
-        def bare() -> TuiSample:
-            argv = [sys.executable, str(HERE / "bare_app.py")]
-            return tui_sample(argv, BARE_FIRST_MARKERS, BARE_SWITCH_MARKERS)
-
-        for index, (a, b) in enumerate(_interleaved(runs, app, bare), 1):
-            say(f"tui run {index}/{runs}")
-            assert isinstance(a, TuiSample) and isinstance(b, TuiSample)
-            app_samples.append(a)
-            bare_samples.append(b)
-        rows.append(
-            _row(
-                "first full frame (pty 120x40)",
-                "s",
-                [s.first_frame for s in app_samples],
-                [s.first_frame for s in bare_samples],
-                1.3,
-            )
-        )
-        rows.append(
-            _row(
-                "switch to loans (l)",
-                "s",
-                [s.switch for s in app_samples],
-                [s.switch for s in bare_samples],
-                3.0,
-            )
-        )
-        rows.append(
-            _row(
-                "peak memory of the TUI",
-                "MiB",
-                [s.peak_kib / 1024 for s in app_samples],
-                [s.peak_kib / 1024 for s in bare_samples],
-                1.5,
-            )
-        )
-
-    if "checkin" in groups:
-
-        def checkin(source: Path) -> Callable[[], float]:
-            def measure() -> float:
+        def app(years: float | str, source: Path) -> Callable[[bool], None]:
+            def measure(record: bool) -> None:
                 path = fresh_copy(source, folder)
-                argv = [debtcoach, "--db", str(path), "--today", TODAY, "checkin", "add"]
-                return time_process([*argv, "--paid", "Loan 01=10"])
+                sample = tui_sample(
+                    app_argv(path), APP_FIRST_MARKERS, APP_SWITCH_MARKERS, dismiss="s"
+                )
+                if not record:
+                    return
+                if isinstance(years, str):
+                    keep(f"first {years}", sample.first_frame)
+                    return
+                keep(f"first full frame {years:g}", sample.first_frame, years=years)
+                keep(f"loans switch pressed at once {years:g}", sample.switch, years=years)
+                keep(f"peak memory {years:g}", sample.peak_kib / 1024, years=years, unit="MiB")
 
             return measure
 
-        pairs = list(_interleaved(runs, checkin(data.ten_years), checkin(data.small)))
-        say("checkin add done")
+        def bare(record: bool) -> None:
+            argv = [sys.executable, str(HERE / "bare_app.py")]
+            sample = tui_sample(argv, BARE_FIRST_MARKERS, BARE_SWITCH_MARKERS)
+            if not record:
+                return
+            keep("bare first", sample.first_frame)
+            keep("bare switch", sample.switch)
+            keep("bare peak", sample.peak_kib / 1024)
+
+        say("tui")
+        measures = [bare, *(app(n, data.by_years[n]) for n in sizes), app(worst, data.never_ends)]
+        _in_turn(runs, measures)
+        growth.floors["first full frame"] = samples["bare first"]
+        growth.floors["loans switch pressed at once"] = samples["bare switch"]
+        growth.floors["peak memory"] = samples["bare peak"]
+        label, at = _years_label(longest), f"{longest:g}"
         rows.append(
             _row(
-                "checkin add (whole process)",
+                f"first full frame, {label} vs the bare floor",
                 "s",
-                [float(a) for a, _ in pairs],  # type: ignore[arg-type]
-                [float(b) for _, b in pairs],  # type: ignore[arg-type]
-                1.5,
+                samples[f"first full frame {at}"],
+                samples["bare first"],
+                1.15,
+            )
+        )
+        rows.append(
+            _row(
+                f"first full frame, {worst} vs the bare floor",
+                "s",
+                samples[f"first {worst}"],
+                samples["bare first"],
+                1.15,
+            )
+        )
+        rows.append(
+            _row(
+                "loans switch pressed at once vs the floor's",
+                "s",
+                samples[f"loans switch pressed at once {at}"],
+                samples["bare switch"],
+                2.0,
+            )
+        )
+        rows.append(
+            _row(
+                "peak memory of the app vs the floor",
+                "MiB",
+                samples[f"peak memory {at}"],
+                samples["bare peak"],
+                1.3,
             )
         )
 
-    if "plan" in groups:
-        plan_argv = [debtcoach, "--db", str(data.ten_years), "--today", TODAY, "plan", "--json"]
-        pairs = list(
-            _interleaved(
-                runs,
-                lambda: time_process(plan_argv),
-                lambda: time_process([sys.executable, "-c", "pass"]),
-            )
-        )
-        say("plan --json done")
+    def process(
+        name: str, years: float | str, source: Path, *command: str
+    ) -> Callable[[bool], None]:
+        def measure(record: bool) -> None:
+            path = fresh_copy(source, folder)
+            seconds = time_process([*app_argv(path), *command])
+            if not record:
+                return
+            if isinstance(years, str):
+                keep(f"{name} {years}", seconds)
+            else:
+                keep(f"{name} {years:g}", seconds, years=years)
+
+        return measure
+
+    for group, name, command, budget in (
+        ("checkin", "checkin add", ("checkin", "add", "--paid", "Loan 01=10"), 1.2),
+        ("plan", "plan --json", ("plan", "--json"), 1.3),
+    ):
+        if group not in groups:
+            continue
+        say(name)
+        measures = [process(name, n, data.by_years[n], *command) for n in sizes]
+        measures += [
+            process(name, f"{worst} empty", data.never_ends_empty, *command),
+            process(name, worst, data.never_ends, *command),
+        ]
+        _in_turn(runs, measures)
+        label = _years_label(longest)
         rows.append(
             _row(
-                "plan --json (whole process)",
+                f"{name}, {label} vs empty",
                 "s",
-                [float(a) for a, _ in pairs],  # type: ignore[arg-type]
-                [float(b) for _, b in pairs],  # type: ignore[arg-type]
-                0.5,
-                ratio_budget=False,
+                samples[f"{name} {longest:g}"],
+                samples[f"{name} 0"],
+                budget,
             )
         )
-    return rows
+        rows.append(
+            _row(
+                f"{name}, {worst}, {label} vs empty",
+                "s",
+                samples[f"{name} {worst}"],
+                samples[f"{name} {worst} empty"],
+                budget,
+            )
+        )
+    return Results(rows, growth)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -543,22 +616,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only", default=",".join(GROUPS), help=f"comma-separated groups of {GROUPS}"
     )
+    parser.add_argument(
+        "--years",
+        default=",".join(f"{n:g}" for n in DEFAULT_YEARS),
+        help="comma-separated sizes of history in years for the growth table (0 is required)",
+    )
     parser.add_argument("--samples", action="store_true", help="also print every sample")
     args = parser.parse_args(argv)
     groups = [item.strip() for item in args.only.split(",") if item.strip()]
     unknown = set(groups) - set(GROUPS)
-    if unknown or args.runs < 1:
-        parser.error(f"--only takes {GROUPS}; --runs at least 1")
-    rows = run_benchmarks(
-        args.runs, groups, progress=lambda m: print(f"  {m}", file=sys.stderr, flush=True)
+    try:
+        years = [float(item) for item in args.years.split(",") if item.strip()]
+    except ValueError:
+        parser.error("--years takes numbers, e.g. 0,1,2,5,10")
+    if unknown or args.runs < 1 or 0 not in years or len(set(years)) < 2:
+        parser.error(f"--only takes {GROUPS}; --runs at least 1; --years includes 0 and more")
+    results = run_benchmarks(
+        args.runs,
+        groups,
+        progress=lambda m: print(f"  {m}", file=sys.stderr, flush=True),
+        years=years,
     )
-    print(format_table(rows, args.runs))
+    print(format_table(results.rows, args.runs))
+    print()
+    print(format_growth(results.growth, args.runs))
     print()
     print(machine_info())
     if args.samples:
-        for row in rows:
+        for row in results.rows:
             print(f"{row.name}: {row.samples} vs {row.floor_samples}")
-    return 0 if all(row.passed for row in rows) else 1
+    return 0 if all(row.passed for row in results.rows) else 1
 
 
 if __name__ == "__main__":

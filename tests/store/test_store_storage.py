@@ -181,6 +181,46 @@ def test_batch_writes_once(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert len(TinyDB(db_path, storage=AtomicJSONStorage).table("loans")) == 10
 
 
+def test_a_write_batch_takes_over_the_read_of_unchanged_bytes_and_never_shares_it(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A command reads, then saves under the lock: the same bytes are parsed once; what the
+    write batch changes never leaks into the next read, and another writer's bytes are read."""
+    from debtcoach.store import storage as storage_module
+
+    storage = AtomicJSONStorage(db_path)
+    storage.write({"loans": {"1": {"name": "Visa"}}})
+    parses: list[int] = []
+    real_parse = storage_module.parse_raw
+    monkeypatch.setattr(storage_module, "parse_raw", lambda *a: parses.append(1) or real_parse(*a))
+    with storage.batch(write=False):
+        assert storage.read() == {"loans": {"1": {"name": "Visa"}}, **meta_of(storage)}
+    with storage.batch():
+        data = storage.read()
+        assert data is not None
+        data["loans"]["1"]["name"] = "Card"
+        storage.write(data)
+    assert len(parses) == 1
+    with storage.batch(write=False):
+        assert (storage.read() or {})["loans"] == {"1": {"name": "Card"}}
+    assert len(parses) == 2
+    with pytest.raises(RuntimeError), storage.batch():  # a refused save changed its copy
+        (storage.read() or {})["loans"]["1"]["name"] = "Lost"
+        raise RuntimeError("refused")
+    with storage.batch(write=False):
+        assert (storage.read() or {})["loans"] == {"1": {"name": "Card"}}
+    other = AtomicJSONStorage(db_path)
+    other.write({"loans": {"1": {"name": "Loan"}}})
+    with storage.batch(write=False):
+        assert (storage.read() or {})["loans"] == {"1": {"name": "Loan"}}
+    with storage.batch():
+        assert (storage.read() or {})["loans"] == {"1": {"name": "Loan"}}
+
+
+def meta_of(storage: AtomicJSONStorage) -> dict[str, Any]:
+    return {"meta": json.loads(storage.path.read_bytes())["meta"]}
+
+
 def test_batch_without_changes_does_not_write(db_path: Path) -> None:
     storage = AtomicJSONStorage(db_path)
     with storage.batch():

@@ -18,9 +18,9 @@ Names in `paid` are loan names first, family lenders second (a loan wins if both
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from debtcoach.domain.calendar import (
@@ -35,6 +35,8 @@ from debtcoach.domain.calendar import (
 )
 from debtcoach.domain.models import (
     BalanceEntry,
+    BalanceGroup,
+    BalanceHistory,
     CheckIn,
     FamilyLoan,
     FamilyRepayment,
@@ -49,6 +51,7 @@ from debtcoach.domain.wording import names, plural
 SOURCE_PREFIX = "checkin:"
 _WEEKS_PER_YEAR = Decimal(52)
 _MONTHS_PER_YEAR = Decimal(12)
+_ONE_WEEK = timedelta(weeks=1)
 
 
 class CheckInError(ValueError):
@@ -246,46 +249,81 @@ def _history(
     loans: Sequence[Loan],
     family: Sequence[FamilyLoan],
     checkins: Sequence[CheckIn],
-) -> tuple[BalanceEntry, ...]:
+) -> Sequence[BalanceEntry]:
+    """The history without the week's old points (later weeks shifted), plus its new ones.
+
+    A history read from a file stays in its groups: the weeks before this one are kept as they
+    are, unbuilt, so a save does not cost more with every year of check-ins.
+    """
+    weeks: dict[str, str | None] = {}  # a source per week: parse each once, not once per point
+
+    def week_of(source: str) -> str | None:
+        if source not in weeks:
+            weeks[source] = source_week(source)
+        return weeks[source]
+
+    def delta(name: str, is_family: bool) -> int:
+        return _paid_to(new, name, household, is_family) - _paid_to(old, name, household, is_family)
+
+    added: list[BalanceEntry] = []
+    if new is not None:
+        later = [c for c in checkins if c.week > week]
+
+        def balance_then(name: str, now: Money, is_family: bool) -> Money:
+            paid_later = sum(_paid_to(c, name, household, is_family) for c in later)
+            return Money(now.minor + paid_later, now.currency)
+
+        source = checkin_source(week)
+        for loan in loans:
+            # Which debts a week records depends on the new version alone (an earlier version's
+            # payments have been reversed by now): saving a week twice writes the same history.
+            if loan.is_open or loan.name in new.paid:
+                then = balance_then(loan.name, loan.balance, False)
+                added.append(BalanceEntry(loan.name, new.on, then, source))
+        for item in family:
+            if is_loan(household, item.lender):
+                continue
+            if item.balance.minor > 0 or item.lender in new.paid:
+                then = balance_then(item.lender, item.balance, True)
+                added.append(BalanceEntry(item.lender, new.on, then, source, family=True))
+
+    if isinstance(household.balances, BalanceHistory):
+        groups: list[BalanceGroup] = []
+        for group in household.balances.groups:
+            group_week = week_of(group.source)
+            if group_week == week:
+                continue
+            if group_week is not None and group_week > week:
+                group = replace(
+                    group,
+                    loans=tuple((n, max(m - delta(n, False), 0)) for n, m in group.loans),
+                    family=tuple((n, max(m - delta(n, True), 0)) for n, m in group.family),
+                )
+            groups.append(group)
+        if added:
+            groups.append(
+                BalanceGroup(
+                    added[0].source,
+                    added[0].on,
+                    household.currency,
+                    tuple((e.name, e.balance.minor) for e in added if not e.family),
+                    tuple((e.name, e.balance.minor) for e in added if e.family),
+                )
+            )
+        return BalanceHistory(groups)
+
     kept: list[BalanceEntry] = []
     for entry in household.balances:
-        entry_week = source_week(entry.source)
+        entry_week = week_of(entry.source)
         if entry_week == week:
             continue
         if entry_week is not None and entry_week > week:
-            delta = _paid_to(new, entry.name, household, entry.family) - _paid_to(
-                old, entry.name, household, entry.family
-            )
-            if delta:
-                shifted = max(entry.balance.minor - delta, 0)
+            shift = delta(entry.name, entry.family)
+            if shift:
+                shifted = max(entry.balance.minor - shift, 0)
                 entry = replace(entry, balance=Money(shifted, entry.balance.currency))
         kept.append(entry)
-    if new is None:
-        return tuple(kept)
-
-    later = [c for c in checkins if c.week > week]
-
-    def balance_then(name: str, now: Money, is_family: bool) -> Money:
-        paid_later = sum(_paid_to(c, name, household, is_family) for c in later)
-        return Money(now.minor + paid_later, now.currency)
-
-    # Which debts a week records depends on the new version alone (an earlier version's payments
-    # have been reversed by now), so saving the same week twice writes the same history.
-    source = checkin_source(week)
-    for loan in loans:
-        if loan.is_open or loan.name in new.paid:
-            kept.append(
-                BalanceEntry(
-                    loan.name, new.on, balance_then(loan.name, loan.balance, False), source
-                )
-            )
-    for item in family:
-        if is_loan(household, item.lender):
-            continue
-        if item.balance.minor > 0 or item.lender in new.paid:
-            then = balance_then(item.lender, item.balance, True)
-            kept.append(BalanceEntry(item.lender, new.on, then, source, family=True))
-    return tuple(kept)
+    return (*kept, *added)
 
 
 # -- what is due, what was expected --------------------------------------------------------------
@@ -368,16 +406,17 @@ def weekly_share(monthly: Money) -> Money:
 
 def streak(weeks: Iterable[str], today: date) -> int:
     """Consecutive ISO weeks checked in, ending with this week, or with last week while this
-    week is not done yet. Week 53 and the year boundary are ordinary steps back.
+    week is not done yet. Week 53 and the year boundary are ordinary steps back (a step is
+    seven days on a plain date: years of weekly check-ins make a long walk).
     """
     done = set(weeks)
-    week = iso_week(today)
-    if week not in done:
-        week = previous_week(week)
+    day = date(today.year, today.month, today.day)
+    if iso_week(day) not in done:
+        day -= _ONE_WEEK
     count = 0
-    while week in done:
+    while iso_week(day) in done:
         count += 1
-        week = previous_week(week)
+        day -= _ONE_WEEK
     return count
 
 
@@ -678,16 +717,56 @@ def entered_balance(household: Household, name: str) -> Money | None:
     is added back: the first check-in on a new file counts as progress, not as the start. None
     when the loan has no history yet.
     """
-    entries = [e for e in household.balances if e.name == name and not e.family]
-    if not entries:
-        return None
-    first = min(entries, key=lambda e: e.on)
-    week = source_week(first.source)
-    checkin = next((c for c in household.checkins if c.week == week), None)
-    paid = checkin.paid.get(name) if checkin is not None else None
-    if paid is None:
-        return first.balance
-    return Money(first.balance.minor + paid.minor, first.balance.currency)
+    return entered_balances(household).get(name)
+
+
+def _points(balances: Sequence[BalanceEntry]) -> Iterator[tuple[str, date, int, str, bool]]:
+    """(name, on, minor, source, family) of every point in order, from the groups when the
+    history was read from a file: walking them builds no BalanceEntry."""
+    if isinstance(balances, BalanceHistory):
+        for group in balances.groups:
+            for name, minor in group.loans:
+                yield name, group.on, minor, group.source, False
+            for name, minor in group.family:
+                yield name, group.on, minor, group.source, True
+        return
+    for entry in balances:
+        yield entry.name, entry.on, entry.balance.minor, entry.source, entry.family
+
+
+def _dated_runs(
+    balances: Sequence[BalanceEntry],
+) -> list[tuple[date, list[tuple[str, bool, int]]]]:
+    """The points as (date, [(name, family, minor)]) runs in date order, ties in the order
+    they were added; a history read from a file is sorted by its groups, not its points."""
+    if isinstance(balances, BalanceHistory):
+        return [
+            (
+                group.on,
+                [(n, False, m) for n, m in group.loans] + [(n, True, m) for n, m in group.family],
+            )
+            for group in sorted(balances.groups, key=lambda group: group.on)
+        ]
+    return [
+        (entry.on, [(entry.name, entry.family, entry.balance.minor)])
+        for entry in sorted(balances, key=lambda entry: entry.on)
+    ]
+
+
+def entered_balances(household: Household) -> dict[str, Money]:
+    """`entered_balance` of every loan with history, in one walk over the history."""
+    first: dict[str, tuple[date, int, str]] = {}
+    for name, on, minor, source, family in _points(household.balances):
+        if not family and (name not in first or on < first[name][0]):
+            first[name] = (on, minor, source)
+    paid_in = {c.week: c.paid for c in household.checkins}
+    currency = household.currency
+    entered: dict[str, Money] = {}
+    for name, (_on, minor, source) in first.items():
+        week = source_week(source)
+        paid = paid_in.get(week, {}).get(name) if week is not None else None
+        entered[name] = Money(minor + (paid.minor if paid is not None else 0), currency)
+    return entered
 
 
 @dataclass(frozen=True, slots=True)
@@ -722,13 +801,14 @@ def actual_vs_plan(household: Household, plan: PayoffPlan, today: date) -> Actua
     the plan's total at the end of each planned month, starting from today's total.
     """
     currency = household.currency
-    entries = sorted(household.balances, key=lambda e: e.on)
+    runs = _dated_runs(household.balances)
     latest: dict[tuple[str, bool], int] = {}
     actual: list[BalancePoint] = []
-    for index, entry in enumerate(entries):
-        latest[(entry.name, entry.family)] = entry.balance.minor
-        if index + 1 == len(entries) or entries[index + 1].on != entry.on:
-            actual.append(BalancePoint(entry.on, Money(sum(latest.values()), currency)))
+    for index, (on, points) in enumerate(runs):
+        for name, family, minor in points:
+            latest[(name, family)] = minor
+        if index + 1 == len(runs) or runs[index + 1][0] != on:
+            actual.append(BalancePoint(on, Money(sum(latest.values()), currency)))
 
     planned = [BalancePoint(today, total_owed(household))]
     for month in plan.schedule:
@@ -739,8 +819,9 @@ def actual_vs_plan(household: Household, plan: PayoffPlan, today: date) -> Actua
 
     first_month = plan.schedule[0] if plan.schedule else None
     debts = []
+    entered_by_loan = entered_balances(household)
     for loan in household.loans:
-        entered = entered_balance(household, loan.name)
+        entered = entered_by_loan.get(loan.name)
         if loan.is_open or entered is not None:
             debts.append(
                 DebtProgress(

@@ -14,7 +14,7 @@ from datetime import date
 import pendulum
 
 from debtcoach.domain.calendar import as_pendulum, days_between, iso_week
-from debtcoach.domain.checkin import entered_balance, paid_this_cycle, still_due
+from debtcoach.domain.checkin import entered_balances, paid_this_cycle, still_due, streak
 from debtcoach.domain.models import CheckIn, Contact, Household, Loan
 from debtcoach.domain.money import Money, sum_money
 
@@ -150,9 +150,10 @@ def payoff_progress(household: Household) -> Progress:
     currency = household.currency
     start = Money.zero(currency)
     now = Money.zero(currency)
+    entered = entered_balances(household)
     for loan in household.loans:
         current = loan.balance if loan.is_open else Money.zero(currency)
-        first = entered_balance(household, loan.name)
+        first = entered.get(loan.name)
         start = start + (current if first is None else first)
         now = now + current
     for item in household.family_loans:
@@ -169,15 +170,7 @@ def checkin_done(household: Household, today: date) -> bool:
 
 def checkin_streak(household: Household, today: date) -> int:
     """Consecutive weeks checked in, ending with this week (or last week if this one is open)."""
-    weeks = {checkin.week for checkin in household.checkins}
-    day = as_pendulum(today)
-    if iso_week(day) not in weeks:
-        day = day.subtract(weeks=1)
-    streak = 0
-    while iso_week(day) in weeks:
-        streak += 1
-        day = day.subtract(weeks=1)
-    return streak
+    return streak((checkin.week for checkin in household.checkins), today)
 
 
 def in_days(days: int) -> str:

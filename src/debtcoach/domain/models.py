@@ -7,6 +7,7 @@ change is a new value handed to the store.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -261,6 +262,78 @@ def removal_entry(name: str, on: date, currency: str, *, family: bool = False) -
 
 
 @dataclass(frozen=True, slots=True)
+class BalanceGroup:
+    """History points that share a source and a date (the debts one check-in recorded), as
+    (name, minor units) pairs: loans first, then family lenders, in the order they were added."""
+
+    source: str
+    on: date
+    currency: str
+    loans: tuple[tuple[str, int], ...] = ()
+    family: tuple[tuple[str, int], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.loans) + len(self.family)
+
+    def entries(self) -> Iterator[BalanceEntry]:
+        for name, minor in self.loans:
+            yield BalanceEntry(name, self.on, Money(minor, self.currency), self.source)
+        for name, minor in self.family:
+            yield BalanceEntry(name, self.on, Money(minor, self.currency), self.source, True)
+
+
+class BalanceHistory(Sequence[BalanceEntry]):
+    """The balance history as read: its points are only built when something walks them.
+
+    Years of weekly check-ins leave thousands of points, and most of what the app shows needs
+    none of them (or only their groups), so reading a file costs the same with ten weeks or ten
+    years. Equal to any sequence of the same points, a tuple included.
+    """
+
+    __slots__ = ("_entries", "groups")
+
+    def __init__(self, groups: Sequence[BalanceGroup] = ()) -> None:
+        self.groups: tuple[BalanceGroup, ...] = tuple(groups)
+        self._entries: tuple[BalanceEntry, ...] | None = None
+
+    def _built(self) -> tuple[BalanceEntry, ...]:
+        if self._entries is None:
+            self._entries = tuple(entry for group in self.groups for entry in group.entries())
+        return self._entries
+
+    def __len__(self) -> int:
+        if self._entries is not None:
+            return len(self._entries)
+        return sum(len(group) for group in self.groups)
+
+    def __getitem__(self, index: int) -> BalanceEntry:  # type: ignore[override]
+        return self._built()[index]
+
+    def __iter__(self) -> Iterator[BalanceEntry]:
+        return iter(self._built())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, BalanceHistory):
+            return self.groups == other.groups or self._built() == other._built()
+        if isinstance(other, tuple):
+            return self._built() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._built())
+
+    def __repr__(self) -> str:
+        return f"BalanceHistory({len(self)} points in {len(self.groups)} groups)"
+
+
+def earliest_point(balances: Sequence[BalanceEntry]) -> date | None:
+    """The date of the oldest history point (from the groups alone when they are at hand)."""
+    if isinstance(balances, BalanceHistory):
+        return min((group.on for group in balances.groups if len(group)), default=None)
+    return min((entry.on for entry in balances), default=None)
+
+
+@dataclass(frozen=True, slots=True)
 class CheckIn:
     """The weekly ritual's record for one ISO week."""
 
@@ -307,7 +380,7 @@ class Household:
     family_loans: tuple[FamilyLoan, ...] = ()
     contacts: tuple[Contact, ...] = ()
     checkins: tuple[CheckIn, ...] = ()
-    balances: tuple[BalanceEntry, ...] = ()
+    balances: Sequence[BalanceEntry] = ()
 
     @property
     def currency(self) -> str:

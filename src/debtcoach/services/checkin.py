@@ -19,7 +19,14 @@ from debtcoach.domain.checkin import (
     summarize,
     undo_checkin,
 )
-from debtcoach.domain.models import BalanceEntry, CheckIn, Contact, Household, Loan
+from debtcoach.domain.models import (
+    BalanceEntry,
+    BalanceHistory,
+    CheckIn,
+    Contact,
+    Household,
+    Loan,
+)
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
 from debtcoach.domain.record_rules import raise_first, text_problems
 from debtcoach.guidance import coach_advice
@@ -116,15 +123,25 @@ def write_changes(repository: Repository, before: Household, after: Household) -
     }
     if changed:
         # One swap for every changed week: a correction shifts all later weeks' points.
-        entries = [entry for entry in after.balances if entry.source in changed]
-        repository.replace_balance_entries(changed, entries)
+        repository.replace_balance_entries(changed, _of_sources(after.balances, changed))
 
 
-def _by_source(entries: Sequence[BalanceEntry]) -> dict[str, list[BalanceEntry]]:
-    grouped: dict[str, list[BalanceEntry]] = {}
+def _by_source(entries: Sequence[BalanceEntry]) -> dict[str, list[object]]:
+    """The history by source, as groups when it has them (comparing those builds no point)."""
+    grouped: dict[str, list[object]] = {}
+    if isinstance(entries, BalanceHistory):
+        for group in entries.groups:
+            grouped.setdefault(group.source, []).append(group)
+        return grouped
     for entry in entries:
         grouped.setdefault(entry.source, []).append(entry)
     return grouped
+
+
+def _of_sources(entries: Sequence[BalanceEntry], sources: set[str]) -> list[BalanceEntry]:
+    if isinstance(entries, BalanceHistory):
+        return [e for group in entries.groups if group.source in sources for e in group.entries()]
+    return [entry for entry in entries if entry.source in sources]
 
 
 def _plan(ledger: Ledger, household: Household) -> PayoffPlan | None:

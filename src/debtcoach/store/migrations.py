@@ -20,6 +20,13 @@ Versions:
    files start from their highest contact id. An older debtcoach refuses this version: it
    would drop promotions and earmarks and reuse contact ids.
 
+3. The balance history keeps one document per run of points with the same source and date
+   (a week's check-in is one document, not one per debt): {"source", "on", "loans": {name:
+   minor}, "family": {lender: minor}}, instead of {"name", "on", "balance", "source",
+   "family"} per point. The points, and their order, are exactly those of version 2; ten years
+   of weekly check-ins take 520 documents instead of 8,320 and a third of the bytes. An older
+   debtcoach refuses this version: it would read no history at all.
+
 A file without a schema_version (only ever assembled by hand: every release stamps it) is read
 as the current version.
 """
@@ -34,7 +41,7 @@ from typing import Any
 from debtcoach.domain.money import MoneyError, currency_digits, validate_currency
 from debtcoach.store.errors import StorageTooNew
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "meta"
 META_DOC_ID = "1"
 LAST_CONTACT_ID = "last_contact_id"
@@ -215,6 +222,43 @@ def _v1_to_v2(raw: RawDB) -> RawDB:
     return raw
 
 
+# -- 2 -> 3 -------------------------------------------------------------------------------------
+
+
+def _v2_to_v3(raw: RawDB) -> RawDB:
+    """One history document per run of points with the same source and date, in id order."""
+    table = raw.get("balances")
+    if not table:
+        return raw
+    grouped: list[dict[str, Any]] = []
+    for doc_id in sorted(table, key=lambda key: (len(key), key)):
+        doc = table[doc_id]
+        name, on, minor = doc.get("name"), doc.get("on"), doc.get("balance")
+        if not isinstance(name, str) or not isinstance(on, str) or type(minor) is not int:
+            raise SchemaInvalid(f"balances document {doc_id} is not a history point: {doc!r}")
+        source = doc.get("source") or ""
+        side = "family" if doc.get("family") is True else "loans"
+        last = grouped[-1] if grouped else None
+        fits = (
+            last is not None
+            and last["source"] == source
+            and last["on"] == on
+            and not (side == "loans" and last["family"])
+            and name not in last[side]
+        )
+        if not fits:
+            last = {"source": source, "on": on, "loans": {}, "family": {}}
+            grouped.append(last)
+        assert last is not None
+        last[side][name] = minor
+    raw["balances"] = {str(index): doc for index, doc in enumerate(grouped, 1)}
+    return raw
+
+
 # MIGRATIONS[n] turns a version-n file into a version-(n + 1) file. It receives the whole raw
 # TinyDB dict (tables -> doc id -> document) and returns it; it must not touch meta's version.
-MIGRATIONS: dict[int, Callable[[RawDB], RawDB]] = {0: _v0_to_v1, 1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[RawDB], RawDB]] = {
+    0: _v0_to_v1,
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+}

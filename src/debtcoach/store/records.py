@@ -11,7 +11,7 @@ repository reports as a damaged file instead of letting a half-built model reach
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -19,6 +19,8 @@ from typing import Any, TypeVar, cast
 
 from debtcoach.domain.models import (
     BalanceEntry,
+    BalanceGroup,
+    BalanceHistory,
     Channel,
     CheckIn,
     Contact,
@@ -49,6 +51,7 @@ Model = (
     | Contact
     | CheckIn
     | BalanceEntry
+    | BalanceGroup
     | RestructureTerms
     | Settings
 )
@@ -201,12 +204,49 @@ def checkin_to_record(checkin: CheckIn, currency: str) -> Record:
 
 
 def balance_to_record(entry: BalanceEntry, currency: str) -> Record:
+    """One point alone as a history document (see `balances_to_records`)."""
+    return balances_to_records((entry,), currency)[0]
+
+
+def balances_to_records(entries: Sequence[BalanceEntry], currency: str) -> list[Record]:
+    """History points as documents, one per run of points with the same source and date:
+    {"source", "on", "loans": {name: minor}, "family": {lender: minor}}.
+
+    A week's check-in is one document instead of one per debt. Reading the documents back in
+    order gives exactly these points in this order: a run is split wherever keeping it whole
+    would reorder it (a loan after a family lender, a name twice).
+    """
+    if isinstance(entries, BalanceHistory) and all(
+        group.currency == currency for group in entries.groups
+    ):
+        return [_group_record(group) for group in entries.groups]
+    records: list[Record] = []
+    current: Record | None = None
+    for entry in entries:
+        minor = _minor(entry.balance, currency)
+        on = _iso(entry.on)
+        side = "family" if entry.family else "loans"
+        fits = (
+            current is not None
+            and current["source"] == entry.source
+            and current["on"] == on
+            and not (side == "loans" and current["family"])
+            and entry.name not in current[side]
+        )
+        if not fits:
+            current = {"source": entry.source, "on": on, "loans": {}, "family": {}}
+            records.append(current)
+        assert current is not None
+        current[side][entry.name] = minor
+    return records
+
+
+def _group_record(group: BalanceGroup) -> Record:
     return {
-        "name": entry.name,
-        "on": _iso(entry.on),
-        "balance": _minor(entry.balance, currency),
-        "source": entry.source,
-        "family": entry.family,
+        "source": group.source,
+        "on": _iso(group.on),
+        "loans": dict(group.loans),
+        "family": dict(group.family),
     }
 
 
@@ -432,14 +472,39 @@ def _status_map(value: Any) -> dict[str, LoanStatus]:
     return {str(k): _enum(LoanStatus, v, "closed") for k, v in value.items()}
 
 
-def balance_from_record(record: Mapping[str, Any], currency: str) -> BalanceEntry:
-    return BalanceEntry(
-        name=_str(_field(record, "name"), "name"),
-        on=_date(_field(record, "on"), "on"),
-        balance=_money(_field(record, "balance"), "balance", currency),
+def balance_group_from_record(record: Mapping[str, Any], currency: str) -> BalanceGroup:
+    """A history document, checked whole (every name text, every amount a whole number)
+    without building its points: `BalanceHistory` builds them when they are walked."""
+    return BalanceGroup(
         source=_optional(record, "source", _str, ""),
-        family=_optional(record, "family", _bool, False),
+        on=_date(_field(record, "on"), "on"),
+        currency=currency,
+        loans=_minor_pairs(record.get("loans") or {}, "loans"),
+        family=_minor_pairs(record.get("family") or {}, "family"),
     )
+
+
+def _minor_pairs(value: Any, key: str) -> tuple[tuple[str, int], ...]:
+    if not isinstance(value, dict):
+        raise RecordError(f"field {key!r} must be an object of name: amount")
+    for name, minor in value.items():
+        if type(minor) is not int:
+            raise RecordError(f"field {key!r}: {name!r} must be a whole number, not {minor!r}")
+    return tuple(value.items())
+
+
+def balance_history_from_records(
+    records: Sequence[Mapping[str, Any]], currency: str
+) -> BalanceHistory:
+    return BalanceHistory([balance_group_from_record(record, currency) for record in records])
+
+
+def balance_from_record(record: Mapping[str, Any], currency: str) -> BalanceEntry:
+    """The one point of a history document that holds a single point."""
+    points = list(balance_group_from_record(record, currency).entries())
+    if len(points) != 1:
+        raise RecordError(f"the document holds {len(points)} points, not one")
+    return points[0]
 
 
 def settings_from_record(record: Mapping[str, Any] | None, currency: str | None = None) -> Settings:
@@ -477,6 +542,7 @@ _WRITERS: dict[type[Any], Callable[[Any, str], Record]] = {
     Contact: contact_to_record,
     CheckIn: checkin_to_record,
     BalanceEntry: balance_to_record,
+    BalanceGroup: lambda group, currency: _group_record(group),
     RestructureTerms: restructure_to_record,
     Settings: settings_to_record,
 }
@@ -489,6 +555,7 @@ _READERS: dict[type[Any], Callable[[Mapping[str, Any], str], Any]] = {
     Contact: contact_from_record,
     CheckIn: checkin_from_record,
     BalanceEntry: balance_from_record,
+    BalanceGroup: balance_group_from_record,
     RestructureTerms: restructure_from_record,
     Settings: settings_from_record,
 }

@@ -33,6 +33,8 @@ from tinydb.table import Document, Table
 
 from debtcoach.domain.models import (
     BalanceEntry,
+    BalanceGroup,
+    BalanceHistory,
     CheckIn,
     Contact,
     Expense,
@@ -74,6 +76,7 @@ from debtcoach.store.records import (
     Model,
     Record,
     RecordError,
+    balances_to_records,
     from_record,
     settings_from_record,
     settings_to_record,
@@ -92,7 +95,7 @@ _MODEL_TYPES: dict[str, type[Model]] = {
     FAMILY_LOANS: FamilyLoan,
     CONTACTS: Contact,
     CHECKINS: CheckIn,
-    BALANCES: BalanceEntry,
+    BALANCES: BalanceGroup,
 }
 _DATA_TABLES = tuple(_MODEL_TYPES)
 
@@ -539,6 +542,9 @@ class Repository:
 
     def load(self) -> Household:
         """Everything in one read. Check-ins come sorted by week, other rows in entry order."""
+        unchanged = self._unchanged_household()
+        if unchanged is not None:
+            return unchanged
         with self._open(write=False) as s:
             # Unchanged bytes (a script reading twice, a save re-reading what it just loaded)
             # give the same household: it is immutable, so it is shared, not rebuilt.
@@ -554,12 +560,21 @@ class Repository:
                 family_loans=s.models(FAMILY_LOANS, FamilyLoan),
                 contacts=s.models(CONTACTS, Contact),
                 checkins=tuple(checkins),
-                balances=s.models(BALANCES, BalanceEntry),
+                balances=BalanceHistory(s.models(BALANCES, BalanceGroup)),
             )
             refuse_broken_rules(household, self.path)
             if start is not None:
                 self._verified = (start, household)
             return household
+
+    def _unchanged_household(self) -> Household | None:
+        """The household last loaded whole, if the file still holds exactly those bytes (its
+        stamp unchanged since): asking again needs no read and no parse."""
+        with self._mutex:
+            known = self._verified
+            if self._session is None and known and self._storage.unchanged_bytes() == known[0]:
+                return known[1]
+        return None
 
     def replace_all(self, household: Household) -> None:
         """Make the file hold exactly `household` (import), in one write or not at all.
@@ -575,7 +590,7 @@ class Repository:
             FAMILY_LOANS: [to_record(item, currency) for item in household.family_loans],
             CONTACTS: [to_record(item, currency) for item in household.contacts],
             CHECKINS: [to_record(item, currency) for item in household.checkins],
-            BALANCES: [to_record(item, currency) for item in household.balances],
+            BALANCES: balances_to_records(household.balances, currency),
         }
         accepted: dict[str, dict[str, str]] = {table: {} for table in KEY_FIELDS}
         for table, field in KEY_FIELDS.items():
@@ -596,6 +611,9 @@ class Repository:
     # -- settings ---------------------------------------------------------------------------
 
     def settings(self) -> Settings:
+        unchanged = self._unchanged_household()
+        if unchanged is not None:
+            return unchanged.settings
         with self._open(write=False) as s:
             return s.settings()
 
@@ -637,17 +655,23 @@ class Repository:
         def contact(doc: Record) -> Record | None:
             return {**doc, "loan": new} if doc.get("loan") == old else None
 
-        def balance(doc: Record) -> Record | None:
-            mine = doc.get("name") == old and not doc.get("family", False)
-            return {**doc, "name": new} if mine else None
-
         s.edit_each(CONTACTS, contact)
-        s.edit_each(BALANCES, balance)
+        self._rename_history(s, "loans", old, new)
         self._rename_checkin_key(s, "paid", old, new)
         settings = s.settings()
         if old in settings.custom_order and new not in settings.custom_order:
             order = tuple(new if item == old else item for item in settings.custom_order)
             s.write_meta(settings_to_record(dataclasses.replace(settings, custom_order=order)))
+
+    @staticmethod
+    def _rename_history(s: _Session, side: str, old: str, new: str) -> None:
+        """Carry a new name into the balance history of loans or of family lenders (`side`)."""
+
+        def change(doc: Record) -> Record | None:
+            renamed = _rename_key(doc.get(side), old, new)
+            return None if renamed is None else {**doc, side: renamed}
+
+        s.edit_each(BALANCES, change)
 
     @staticmethod
     def _rename_checkin_key(s: _Session, field: str, old: str, new: str) -> None:
@@ -704,12 +728,7 @@ class Repository:
         with self._open() as s:
             s.replace(FAMILY_LOANS, lender, loan.lender, to_record(loan, s.currency()))
             if loan.lender != lender:
-
-                def balance(doc: Record) -> Record | None:
-                    mine = doc.get("name") == lender and doc.get("family", False)
-                    return {**doc, "name": loan.lender} if mine else None
-
-                s.edit_each(BALANCES, balance)
+                self._rename_history(s, "family", lender, loan.lender)
                 self._rename_checkin_key(s, "paid", lender, loan.lender)
 
     def remove_family_loan(self, lender: str) -> None:
@@ -789,7 +808,7 @@ class Repository:
             return
         with self._open() as s:
             currency = s.currency()
-            s.table(BALANCES).insert_multiple(to_record(entry, currency) for entry in entries)
+            s.table(BALANCES).insert_multiple(balances_to_records(entries, currency))
 
     def remove_balance_entries(self, source: str) -> int:
         """Drop the history points one source wrote (a corrected week); returns how many."""
@@ -807,10 +826,9 @@ class Repository:
         wanted = set(sources)
         with self._open() as s:
             table = s.table(BALANCES)
-            ids = [doc.doc_id for doc in table.all() if doc.get("source") in wanted]
-            if ids:
-                table.remove(doc_ids=ids)
+            docs = [doc for doc in table.all() if doc.get("source", "") in wanted]
+            if docs:
+                table.remove(doc_ids=[doc.doc_id for doc in docs])
             if entries:
-                currency = s.currency()
-                table.insert_multiple(to_record(entry, currency) for entry in entries)
-            return len(ids)
+                table.insert_multiple(balances_to_records(entries, s.currency()))
+            return sum(len(doc.get("loans") or {}) + len(doc.get("family") or {}) for doc in docs)

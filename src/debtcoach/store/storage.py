@@ -78,13 +78,16 @@ class AtomicJSONStorage(Storage):
         self._known: tuple[FileStamp, bytes] | None = None  # bytes behind a stamp seen
         self.file_reads = 0  # reads of the file itself (not answered from `_known`)
         self._file_holds_data = False  # whether those bytes hold any document worth a backup
+        # The data of the last read-only batch and the bytes it came from, never changed since:
+        # a write batch on the same bytes takes it over instead of parsing them again.
+        self._parsed: tuple[bytes, RawDB] | None = None
 
     # -- TinyDB's Storage interface -------------------------------------------------------
 
     def read(self) -> RawDB | None:
         if self._snapshot is not None:
             return self._snapshot
-        return self._read_file()
+        return self._read_file(reuse=False)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self._snapshot is not None:
@@ -95,7 +98,7 @@ class AtomicJSONStorage(Storage):
             return
         with write_lock(self.path, self.lock_timeout):
             # Outside a batch, still refuse to replace a file we could not have read.
-            self._read_file()
+            self._read_file(reuse=False)
             self._write_file(data)
 
     def close(self) -> None:
@@ -139,7 +142,7 @@ class AtomicJSONStorage(Storage):
         with guard:
             self._locked = write
             try:
-                self._snapshot = self._read_file() or {}
+                self._snapshot = self._read_file(reuse=True) or {}
                 self._dirty = False
                 yield
                 if self._dirty:
@@ -182,6 +185,14 @@ class AtomicJSONStorage(Storage):
         self.last_write_stamp = file_stamp(self.path)
         self._known = None if self.last_write_stamp is None else (self.last_write_stamp, payload)
 
+    def unchanged_bytes(self) -> bytes | None:
+        """The file's bytes when its stamp shows it unchanged since we last read or wrote it
+        (see `_file_content`); None when it changed, is gone, or was never seen."""
+        now = file_stamp(self.path)
+        if now is not None and self._known is not None and self._known[0] == now:
+            return self._known[1]
+        return None
+
     def _file_content(self) -> bytes:
         """The file's bytes, read again only when its stamp changed since we last saw them.
 
@@ -198,15 +209,26 @@ class AtomicJSONStorage(Storage):
         self.file_reads += 1
         return content
 
-    def _read_file(self) -> RawDB | None:
+    def _read_file(self, *, reuse: bool) -> RawDB | None:
+        """The file's data, migrated. With `reuse` (a batch): a read-only batch shares the data
+        of the last one on the same bytes, a write batch takes it over (it will change it);
+        TinyDB's own reads outside a batch change what they get, so they always parse."""
         try:
             content = self._file_content()
         except FileNotFoundError:
             self._file_bytes = None
             self._file_holds_data = False
+            self._parsed = None
             return None
         except OSError as exc:
             raise StorageIOError(self.path, "read", exc.strerror or str(exc)) from None
+        parsed, self._parsed = self._parsed, None
+        if reuse and parsed is not None and parsed[0] == content:
+            self._file_bytes = content
+            self._file_holds_data = True  # only data that holds documents is kept
+            if not self._locked:
+                self._parsed = parsed
+            return parsed[1]
         raw = parse_raw(self.path, content)
         holds_data = not holds_no_data(raw)
         if not holds_data and self.good_backup is not None:
@@ -220,7 +242,12 @@ class AtomicJSONStorage(Storage):
                 raise StorageCorrupt(self.path, detail, backup)
         self._file_bytes = content
         self._file_holds_data = holds_data
-        return None if raw is None else _migrated(self.path, raw)
+        if raw is None:
+            return None
+        data = _migrated(self.path, raw)
+        if reuse and holds_data and not self._locked:
+            self._parsed = (content, data)
+        return data
 
     def _write_file(self, data: RawDB) -> None:
         stamp(data)

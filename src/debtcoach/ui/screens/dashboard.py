@@ -28,7 +28,7 @@ from debtcoach.domain.dashboard import (
     total_owed,
     upcoming_due_dates,
 )
-from debtcoach.domain.models import Household
+from debtcoach.domain.models import Household, earliest_point
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.plan_facts import past_due
 from debtcoach.domain.text_rules import printable
@@ -214,7 +214,7 @@ class DashboardScreen(DebtCoachScreen):
         progress = payoff_progress(household)
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(progress.start.minor, 1), progress=progress.paid.minor)
-        since = min((entry.on for entry in household.balances), default=None)
+        since = earliest_point(household.balances)
         since_text = f" since {self.full_date(since)}" if since is not None else ""
         self.query_one("#progress-text", Static).update(
             Content.assemble(
