@@ -449,7 +449,9 @@ class DebtCoachApp(App[None]):
         self.notify(f"{message} Import it into your calendar app.", timeout=6)
 
     def top_bar_keys(self) -> tuple[tuple[str, str, str], ...]:
-        return TOP_BAR_KEYS
+        """The top bar's screens (what fits 80 columns), with the keys the keymap gave them."""
+        shown = {mode for _, mode, _ in TOP_BAR_KEYS}
+        return tuple(item for item in self.screen_keys() if item[1] in shown)
 
     def on_mount(self) -> None:
         self.switch_mode("dashboard")
