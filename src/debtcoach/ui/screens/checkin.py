@@ -688,8 +688,8 @@ class CheckInScreen(DebtCoachScreen):
         return [
             picked,
             FieldSpec("contact:channel", "How", "", tuple(c.value for c in Channel)),
-            FieldSpec("contact:who", "With whom", "optional, e.g. Ms Chen, card centre"),
-            FieldSpec("contact:asked", "What you asked", "optional, e.g. 24 installments"),
+            FieldSpec("contact:who", "With whom", "optional, a name"),
+            FieldSpec("contact:asked", "What you asked", "optional, e.g. 36 months"),
             FieldSpec("contact:outcome", "What came of it", "optional"),
             FieldSpec("contact:follow_up", "Follow up on", "optional, YYYY-MM-DD"),
         ]
