@@ -35,7 +35,7 @@ def build(db: Path, salary: str, arrears: str | None) -> Path:
     assert run(db, "income", "add", "--name", "Salary", "--kind", "regular", "--amount", salary,
                "--frequency", "monthly") == 0  # fmt: skip
     assert run(db, "expense", "add", "--name", "Rent", "--current", "1200", "--essential") == 0
-    card = CARD + (OVERDUE + ["--arrears", arrears] if arrears else [])
+    card = CARD + ([*OVERDUE, "--arrears", arrears] if arrears else [])
     assert run(db, *card) == 0
     assert run(db, *CAR) == 0
     return db
