@@ -503,8 +503,12 @@ class Ledger:
     ) -> Path:
         """Write the letter atomically and privately (0600, it holds the budget), never over an
         earlier one: `path` if free, else `name-2.ext`, `name-3.ext`, …. Returns the path used."""
+        action = "write the letter to"
+        problem = protected_path_problem(path, self.path)
+        if problem is not None:
+            raise ProtectedOutput(path, action, problem)
         letter = self.proposal_letter(quote, household, options)
-        return self.write_private_file(unused_path(path), letter, action="write the letter to")
+        return self.write_private_file(unused_path(path), letter, action=action)
 
     def write_private_file(self, path: Path, text: str, *, action: str) -> Path:
         """An export or a letter: atomic, readable by the user only, never the data file."""
