@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
+from debtcoach.domain.dashboard import FollowUp, follow_ups_due
 from debtcoach.domain.models import LoanKind
 from debtcoach.guidance import coach_advice
 from debtcoach.store.repository import Repository
@@ -105,6 +106,10 @@ async def test_offer_starts_the_checkin_and_the_whole_flow_saves(sample_db: Path
     assert (contact.loan, contact.channel.value, contact.outcome) == ("Visa", "phone", "waiting")
     assert (contact.who, contact.asked) == ("Ms Chen", "24 installments")
     assert contact.on == TODAY and contact.follow_up == date(2026, 11, 30)
+    # the dashboard's follow-ups read it: one step in the check-in, no trip to the contact log
+    assert FollowUp("Visa", date(2026, 11, 30), 7, "Ms Chen", "24 installments") in (
+        follow_ups_due(after.contacts, TODAY)
+    )
     assert {e.name for e in after.balances if e.source == "checkin:2026-W48"} == {
         "Visa", "QuickCash", "Car loan", "Sofa loan", "Mum", "Li Wei",
     }  # fmt: skip
