@@ -160,7 +160,8 @@ def test_stop_lending_lists_every_reason() -> None:
     )
     text = why(h, "stop-lending")
     assert text.startswith(
-        "QuickCash was opened on Oct 2, 2026, 17 days after Visa went overdue on Sep 15, 2026; "
+        "QuickCash was opened on Oct 2, 2026, 17 days after Visa went overdue on Sep 15, 2026, "
+        "taken to repay other debt; "
         "Payday is marked as taken to repay other debt; "
         "the check-ins for 2026-W47 and 2026-W48 say something new was borrowed."
     )
@@ -185,6 +186,19 @@ def test_talk_to_lenders_fires_when_the_last_contact_was_15_days_ago() -> None:
         "Visa has been overdue for 69 days (since Sep 15, 2026) and the last contact with "
         "Chase was on Nov 8, 2026, 15 days ago."
     )
+
+
+def test_talk_to_lenders_names_what_was_asked_and_a_follow_up_that_passed() -> None:
+    asked = Contact(
+        loan="Visa",
+        on=TODAY - timedelta(days=20),
+        channel=Channel.PHONE,
+        asked="24 installments",
+        follow_up=TODAY - timedelta(days=6),
+    )
+    text = why(household((overdue_card(),), contacts=(asked,)), "talk-to-lenders")
+    assert "was on Nov 3, 2026, 20 days ago (you asked: 24 installments), and its follow-up on " \
+        "Nov 17, 2026 has passed" in text  # fmt: skip
 
 
 def test_talk_to_lenders_counts_only_contacts_for_that_loan_and_not_in_the_future() -> None:

@@ -11,11 +11,14 @@ import pytest
 
 from debtcoach.domain.budget import budget_breakdown, sum_of_minimums
 from debtcoach.domain.contact_log import contact_date_problems
+from debtcoach.domain.letters import render_letter
+from debtcoach.domain.loan_facts import loan_arrears
 from debtcoach.domain.models import (
     Channel,
     CheckIn,
     Contact,
     Expense,
+    FamilyLoan,
     Frequency,
     Household,
     IncomeKind,
@@ -29,13 +32,12 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.proposal import (
-    PLACEHOLDER_ACCOUNT,
+    PLACEHOLDER_CARD,
     PLACEHOLDER_LENDER,
     PLACEHOLDER_NAME,
     apply_proposal_state,
     build_proposal,
     no_new_borrowing,
-    render_letter,
     time_for_space,
 )
 from debtcoach.domain.restructure import RestructureError, RestructureQuote, quote_restructure
@@ -136,6 +138,7 @@ def test_every_amount_in_the_letter_comes_from_the_data_or_the_quote() -> None:
         usd(39000), usd(21000), usd(6000), usd(15000),  # side income, the one active cut, saving
         quote.installment, quote.last_installment, quote.total_paid,
         quote.installment - usd(15600),
+        loan_arrears(card(), TODAY),  # past due: 4 months overdue × the minimum (no late fee)
     }  # fmt: skip
     shown = set(MONEY_RE.findall(letter))
     assert shown <= {format_money(m) for m in allowed}
@@ -154,7 +157,7 @@ def test_the_letter_shows_the_shortfall_when_minimums_exceed_the_budget() -> Non
     gap = sum_of_minimums(poor.loans, "USD") - b.debt_budget
     assert gap.minor > 0
     assert f"| **Shortfall each month** | **{format_money(gap)}** |" in letter
-    assert "funds are not enough" in letter
+    assert "my income does not cover my minimum payments" in letter
     assert "extra work" not in letter  # no side income in the data: not claimed
 
 
@@ -162,13 +165,13 @@ def test_the_letter_says_overdue_since_and_arrears_only_when_known() -> None:
     letter, _ = letter_for(household(card(arrears=usd(46800))), 24)
     assert "overdue since August 20, 2026, with $468.00 past due" in letter
     letter, _ = letter_for(household(card()), 24)
-    assert "overdue since August 20, 2026." in letter
-    assert "past due" not in letter
+    # none entered: the plan's estimate (4 months × $156.00), said to be one
+    assert "overdue since August 20, 2026, with about $624.00 past due." in letter
 
 
 def test_placeholders_only_for_what_the_data_lacks() -> None:
     letter, _ = letter_for(household(card()), 24)
-    assert PLACEHOLDER_NAME in letter and PLACEHOLDER_ACCOUNT in letter
+    assert PLACEHOLDER_NAME in letter and PLACEHOLDER_CARD in letter
     assert PLACEHOLDER_LENDER not in letter
     assert "Dear Harbor Bank," in letter
     letter, _ = letter_for(household(card(lender="")), 24)
@@ -199,8 +202,15 @@ def test_no_new_borrowing_is_claimed_only_when_the_data_shows_it() -> None:
     assert not no_new_borrowing(with_checkin, TODAY)
     letter, _ = letter_for(with_checkin, 24)
     assert "new loan" not in letter
+    # with nothing overdue the claim looks back 12 weeks: a check-in 5 weeks ago counts
     not_overdue = household(card(overdue_since=None, status=LoanStatus.CURRENT), CAR)
-    assert not no_new_borrowing(not_overdue, TODAY)
+    assert no_new_borrowing(not_overdue, TODAY)
+    recent = CheckIn("2026-W43", date(2026, 10, 19), borrowed=True)
+    assert not no_new_borrowing(dataclasses.replace(not_overdue, checkins=(recent,)), TODAY)
+    long_ago = CheckIn("2026-W30", date(2026, 7, 20), borrowed=True)
+    assert no_new_borrowing(dataclasses.replace(not_overdue, checkins=(long_ago,)), TODAY)
+    relatives = FamilyLoan("Mum", usd(50000), date(2026, 9, 1))
+    assert not no_new_borrowing(household(card(), CAR, family_loans=(relatives,)), TODAY)
 
 
 def test_the_letter_works_in_another_locale() -> None:

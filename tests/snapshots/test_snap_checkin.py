@@ -23,7 +23,7 @@ async def _to_summary(pilot: Any) -> None:
     await _start(pilot)
     for key in ["1", "5", "6"]:
         await pilot.press(key)
-    for _ in range(6 + 3 + 3 + 1 + 3):
+    for _ in range(6 + 3 + 3 + 1 + 1):
         await pilot.press("enter")
     for key in "calm":
         await pilot.press(key)
@@ -50,6 +50,20 @@ def test_borrowing_step(snap_compare: Any, sample_db: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(make_app(sample_db), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_lender_step(snap_compare: Any, sample_db: Path, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Any) -> None:
+        await _start(pilot)
+        for _ in range(6 + 3 + 3 + 1):
+            await pilot.press("enter")
+        await pilot.press("right")  # Visa: who, what was asked, outcome, follow-up
+        await pilot.pause()
+        await pilot.press("enter", "enter", *"Ms Chen", "enter", *"24 installments")
+        await pilot.pause()
+
+    assert snap_compare(make_app(sample_db), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)

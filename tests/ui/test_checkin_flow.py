@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from debtcoach.domain.calendar import iso_week
+from debtcoach.domain.dashboard import FollowUp, follow_ups_due
 from debtcoach.domain.models import LoanKind
 from debtcoach.guidance import coach_advice
 from debtcoach.store.repository import Repository
@@ -60,8 +61,18 @@ async def test_offer_starts_the_checkin_and_the_whole_flow_saves(sample_db: Path
         assert "step 4 of 6: New borrowing" in text_of(screen, "#ck-title")
         await pilot.press("enter")  # no
         assert "step 5 of 6: Talks with lenders" in text_of(screen, "#ck-title")
-        await pilot.press("right", "enter", "enter")  # Visa, by phone
+        assert len(screen._shown) == 1  # no loan picked: nothing more to ask
+        await pilot.press("right")  # Visa: the rest of the talk on the same step
+        await pilot.pause()
+        assert len(screen._shown) == 6
+        await pilot.press("enter", "enter")  # by phone
+        await type_text(pilot, "Ms Chen")
+        await pilot.press("enter")
+        await type_text(pilot, "24 installments")
+        await pilot.press("enter")
         await type_text(pilot, "waiting")
+        await pilot.press("enter")
+        await type_text(pilot, "2026-11-30")
         await pilot.press("enter")
         assert "step 6 of 6: A note" in text_of(screen, "#ck-title")
         assert Repository(sample_db).load() == before
@@ -93,6 +104,12 @@ async def test_offer_starts_the_checkin_and_the_whole_flow_saves(sample_db: Path
     assert mum is not None and mum.balance.minor == 140_000 - 5_025
     contact = after.contacts[-1]
     assert (contact.loan, contact.channel.value, contact.outcome) == ("Visa", "phone", "waiting")
+    assert (contact.who, contact.asked) == ("Ms Chen", "24 installments")
+    assert contact.on == TODAY and contact.follow_up == date(2026, 11, 30)
+    # the dashboard's follow-ups read it: one step in the check-in, no trip to the contact log
+    assert FollowUp("Visa", date(2026, 11, 30), 7, "Ms Chen", "24 installments") in (
+        follow_ups_due(after.contacts, TODAY)
+    )
     assert {e.name for e in after.balances if e.source == "checkin:2026-W48"} == {
         "Visa", "QuickCash", "Car loan", "Sofa loan", "Mum", "Li Wei",
     }  # fmt: skip
@@ -186,7 +203,7 @@ async def test_correcting_a_past_week_reapplies_exactly(sample_db: Path) -> None
             await pilot.press("enter")  # income as recorded
         for _ in range(3):
             await pilot.press("enter")  # spending as recorded
-        await pilot.press("enter", "enter", "enter", "enter")  # no, no contact
+        await pilot.press("enter", "enter")  # no, no contact
         await pilot.press("enter")  # note as it was: save
         await pilot.pause()
         assert screen.view == "ck-summary"
@@ -231,13 +248,19 @@ async def test_new_borrowing_opens_a_loan_and_the_coach_says_stop(sample_db: Pat
         await type_text(pilot, "300")
         await pilot.press("enter")
         await pilot.press("enter")  # no monthly payment: refused
-        await pilot.press("enter", "enter")
+        await pilot.press("enter", "enter", "enter", "enter")
         assert screen.step_index == 3
         assert "the monthly payment" in text_of(screen, "#ck-error")
         await type_text(pilot, "60")
+        await pilot.press("enter")
+        await pilot.press("enter", "enter", "enter", "enter")  # no due day: refused
+        assert screen.step_index == 3
+        assert "the due day: is needed" in text_of(screen, "#ck-error")
+        await type_text(pilot, "15")
         await pilot.press("enter", "enter", "right", "enter")  # kind: other
+        await pilot.press("right", "enter")  # it went to repay another debt
         assert screen.step_index == 4
-        await pilot.press("enter", "enter", "enter", "enter")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         assert screen.view == "ck-summary"
         assert "New loan recorded: Payday app" in text_of(screen, "#ck-summary-text")
@@ -250,7 +273,11 @@ async def test_new_borrowing_opens_a_loan_and_the_coach_says_stop(sample_db: Pat
         LoanKind.OTHER, "FastMoney", 30_000, 6_000,
     )  # fmt: skip
     assert loan.opened_on == TODAY
+    assert loan.due_day == 15 and loan.to_repay_other_debt
     assert after.checkins[-1].borrowed is True
     advice = coach_advice(after, TODAY)
     assert advice[0].rule == "stop-lending"
-    assert "Payday app" in advice[0].why or iso_week(TODAY) in advice[0].why
+    assert (
+        "Payday app was opened on Nov 23, 2026, 95 days after Visa went overdue on "
+        "Aug 20, 2026, taken to repay other debt"
+    ) in advice[0].why

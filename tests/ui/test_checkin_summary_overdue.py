@@ -26,7 +26,7 @@ async def save_week(pilot, spending: tuple[str, str]) -> CheckInScreen:  # type:
         await pilot.press("enter")  # income as pre-filled
     for text in spending:  # the three items being cut
         await pilot.press(*text, "enter")
-    await pilot.press("enter", "enter", "enter", "enter")  # no borrowing, no contact
+    await pilot.press("enter", "enter")  # no borrowing, no contact
     await pilot.press("enter")  # save
     await pilot.pause()
     assert screen.view == "ck-summary"

@@ -19,6 +19,7 @@ from debtcoach.cli.common import (
     rate_arg,
     say,
 )
+from debtcoach.domain.letter_layout import LetterFormat
 from debtcoach.domain.models import (
     ProposalState,
     RestructureMode,
@@ -27,7 +28,10 @@ from debtcoach.domain.money import (
     Money,
     format_money,
 )
+from debtcoach.domain.proposal import LANGUAGES, LetterOptions, default_language
 from debtcoach.domain.restructure import RestructureQuote
+from debtcoach.domain.text_rules import NOT_UTF8, has_surrogates
+from debtcoach.domain.wording import percent_words
 
 
 def register(commands: Any) -> None:
@@ -51,7 +55,48 @@ def register(commands: Any) -> None:
 
     p = commands.add_parser("proposal", help="write a repayment proposal letter to a lender")
     _quote_options(p)
-    p.add_argument("-o", "--output", metavar="FILE", help="write the letter here (default stdout)")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the letter here (default stdout); an existing file is never overwritten: "
+        "the letter goes to FILE-2, FILE-3, … and the path used is printed",
+    )
+    p.add_argument(
+        "--format",
+        dest="fmt",
+        type=choice_arg(LetterFormat, "format"),
+        default=LetterFormat.MD,
+        help="md (Markdown, default), txt (plain text at 80 columns, to paste into a chat or "
+        "an e-mail) or html (a page to print and sign)",
+    )
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="the letter's language: en or zh_CN (a formal 协商还款申请); default zh_CN when "
+        "the locale setting is Chinese, else en",
+    )
+    p.add_argument(
+        "--ask-stop-penalty",
+        action="store_true",
+        help="also ask the lender to stop or reduce penalty interest while the plan is kept",
+    )
+    p.add_argument(
+        "--ask-reduce-fees",
+        action="store_true",
+        help="also ask the lender to stop or reduce late fees and other charges",
+    )
+    p.add_argument(
+        "--reason",
+        metavar="TEXT",
+        default="",
+        help="what caused the hardship, in your words (e.g. 'I lost my job in August')",
+    )
+    p.add_argument(
+        "--name-other-lenders",
+        action="store_true",
+        help="name each other lender and its payment (default: only their total)",
+    )
     p.set_defaults(handler=proposal)
 
 
@@ -103,8 +148,10 @@ def restructure(ctx: Context, args: argparse.Namespace) -> int:
         print_json(quote_to_json(quote))
         return 0
 
+    locale = household.settings.locale
+
     def fmt(amount: Money) -> str:
-        return format_money(amount, household.settings.locale)
+        return format_money(amount, locale)
 
     relief = quote.monthly_relief
     print(
@@ -127,6 +174,9 @@ def restructure(ctx: Context, args: argparse.Namespace) -> int:
         when = "longer" if added >= 0 else "sooner"
         print(f"  Time:              {abs(added)} months {when} than at today's payment")
     print(f"  Total paid:        {fmt(quote.total_paid)} (cost {fmt(quote.cost)})")
+    loan = household.loan(quote.loan)
+    now = f" (today's rate {percent_words(loan.rate_in_force, locale)})" if loan else ""
+    print(f"  True price:        {percent_words(quote.equivalent_apr, locale)} a year{now}")
     return 0
 
 
@@ -142,7 +192,7 @@ def _mark_proposal(ctx: Context, args: argparse.Namespace, quote: RestructureQuo
 
 
 def proposal(ctx: Context, args: argparse.Namespace) -> int:
-    """A Markdown repayment proposal to the loan's lender, from the saved data only."""
+    """A repayment proposal to the loan's lender, from the saved data only."""
     fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
     if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
         raise InputError("--fee-rate: only applies with --mode flat_fee")
@@ -150,12 +200,22 @@ def proposal(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household()
     if household.loan(args.name) is None:
         raise InputError(f"proposal: there is no loan named {args.name!r}")
+    if has_surrogates(args.reason):
+        raise InputError(f"--reason: {NOT_UTF8}")
     quote = ctx.ledger.restructure_quote(
         args.name, args.installments, args.mode, fee_rate, household
     )
+    options = LetterOptions(
+        stop_penalty_interest=args.ask_stop_penalty,
+        reduce_fees=args.ask_reduce_fees,
+        reason=" ".join(args.reason.split())[:500],
+        name_other_lenders=args.name_other_lenders,
+        language=args.lang or default_language(household.settings.locale),
+        fmt=args.fmt,
+    )
     if output is not None:
-        ctx.ledger.write_proposal_letter(quote, output, household)
-        say(f"Wrote the proposal to {args.output}.", file=sys.stderr)
+        written = ctx.ledger.write_proposal_letter(quote, output, household, options)
+        say(f"Wrote the proposal to {written.resolve()}.", file=sys.stderr)
     else:
-        sys.stdout.write(ctx.ledger.proposal_letter(quote, household))
+        sys.stdout.write(ctx.ledger.proposal_letter(quote, household, options))
     return 0

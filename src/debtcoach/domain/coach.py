@@ -12,7 +12,9 @@ Readings of the trigger table (README, "The coach's rules"), fixed here so the t
 - stop-lending: an *open* loan whose `opened_on` is on or after another loan's `overdue_since`;
   an *open* loan flagged `to_repay_other_debt`; or a check-in with `borrowed` whose ISO week is one
   of the 4 weeks ending with today's week (today's week and the 3 before it).
-- talk-to-lenders: a contact for the loan dated today−14 … today counts; today−15 does not.
+- talk-to-lenders: a contact for the loan dated today−14 … today counts; today−15 does not. The
+  why names what the last contact asked and a follow-up date that has passed (the check-in's
+  lender step and the contact log both record them).
 - extend-plan: "debt budget < sum of minimum payments" is read as the plan reads it (version 2):
   the first plan month whose budget is below its minimums (after its interest and late fees), so
   a salary that ends next spring is seen now; the why names what loans behind add on top.
@@ -362,7 +364,8 @@ def _stop_lending(facts: _Facts) -> str | None:
             if gap == 0
             else f"{count(gap, 'day')} after {first.name} went overdue on {facts.day(since)}"
         )
-        parts.append((f"{loan.name} was opened on {facts.day(opened)}, {when}", False))
+        repays = ", taken to repay other debt" if loan.to_repay_other_debt else ""
+        parts.append((f"{loan.name} was opened on {facts.day(opened)}, {when}{repays}", False))
         named.add(loan.name)
     flagged = [
         loan.name
@@ -393,15 +396,20 @@ def _recent_borrowing_weeks(household: Household, today: date) -> list[str]:
 def _talk_to_lenders(facts: _Facts) -> str | None:
     parts: list[_Clause] = []
     for loan in facts.overdue:
-        logged = [c.on for c in facts.household.contacts if c.loan == loan.name]
-        past = [on for on in logged if days_between(on, facts.today) >= 0]
-        if any(days_between(on, facts.today) <= CONTACT_WINDOW_DAYS for on in past):
+        logged = [c for c in facts.household.contacts if c.loan == loan.name]
+        past = [c for c in logged if days_between(c.on, facts.today) >= 0]
+        if any(days_between(c.on, facts.today) <= CONTACT_WINDOW_DAYS for c in past):
             continue
         lender = loan.lender or "its lender"
         if past:
-            last = max(past)
+            latest = max(past, key=lambda c: c.on)
+            last = latest.on
             ago = count(days_between(last, facts.today), "day")
             contact = f"the last contact with {lender} was on {facts.day(last)}, {ago} ago"
+            if latest.asked:
+                contact += f" (you asked: {latest.asked})"
+            if latest.follow_up is not None and latest.follow_up < facts.today:
+                contact += f", and its follow-up on {facts.day(latest.follow_up)} has passed"
         else:
             contact = f"no contact with {lender} is logged yet"
         parts.append((f"{_overdue_phrase(loan, facts)} and {contact}", False))

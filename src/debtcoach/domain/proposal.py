@@ -3,8 +3,13 @@
 The guidance's first advice: take the initiative, explain the shortage of funds, say you are
 willing to repay and propose a longer plan ("changing time for space"). `build_proposal` gathers
 the facts (every figure comes from the household or from the restructure quote, never invented);
-`render_letter` writes them as Markdown. Placeholders in square brackets stand only for what the
-data does not hold (the user's name, address, account number).
+`english_letter` lays them out as a letter (`letters.render_letter` picks the language and the
+format). Placeholders in square brackets stand only for what the data does not hold (the user's
+name, ID number, address, card or account number).
+
+The letter argues only what the numbers show (`lender_case`): a hardship when today's plan cannot
+pay the minimums or cannot bring the loan current within a few months; otherwise it asks for the
+plan without claiming one.
 
 `apply_proposal_state` is the one rule for what marking a proposal does to a loan:
 - proposed: the terms are saved as proposed; an overdue or current loan becomes `negotiating`
@@ -17,7 +22,6 @@ data does not hold (the user's name, address, account number).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -26,7 +30,20 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
 from debtcoach.domain.budget import BudgetBreakdown, budget_breakdown, monthly_amount
-from debtcoach.domain.calendar import first_plan_month, iso_week
+from debtcoach.domain.calendar import as_pendulum, first_plan_month, iso_week
+from debtcoach.domain.household_plan import saved_plan
+from debtcoach.domain.lender_case import Hardship, LenderCase, lender_case
+from debtcoach.domain.letter_layout import (
+    Block,
+    Heading,
+    Items,
+    Letter,
+    LetterFormat,
+    Lines,
+    Paragraph,
+    Table,
+    one_line,
+)
 from debtcoach.domain.models import (
     Contact,
     Expense,
@@ -44,10 +61,26 @@ from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import names, plural
 
 PLACEHOLDER_NAME = "[your name]"
+PLACEHOLDER_ID = "[your ID number]"
 PLACEHOLDER_ADDRESS = "[your address]"
 PLACEHOLDER_REACH = "[your phone or email]"
 PLACEHOLDER_ACCOUNT = "[account number]"
+PLACEHOLDER_CARD = "[card number]"
 PLACEHOLDER_LENDER = "[lender's name]"
+PLACEHOLDER_SIGNATURE = "[signature]"
+PLACEHOLDERS = (
+    PLACEHOLDER_NAME,
+    PLACEHOLDER_ID,
+    PLACEHOLDER_ADDRESS,
+    PLACEHOLDER_REACH,
+    PLACEHOLDER_ACCOUNT,
+    PLACEHOLDER_CARD,
+    PLACEHOLDER_LENDER,
+    PLACEHOLDER_SIGNATURE,
+)
+NO_BORROWING_WINDOW_DAYS = 84
+"""With no loan overdue, "no new borrowing" looks back this many days (12 weeks)."""
+LANGUAGES = ("en", "zh_CN")
 
 _KIND_WORDS = {
     LoanKind.CREDIT_CARD: "credit card",
@@ -75,6 +108,23 @@ class Cut:
 
 
 @dataclass(frozen=True, slots=True)
+class LetterOptions:
+    """What the user chose to ask and to show (CLI flags, the calculator's checkboxes)."""
+
+    stop_penalty_interest: bool = False
+    reduce_fees: bool = False
+    reason: str = ""
+    name_other_lenders: bool = False
+    language: str = "en"
+    fmt: LetterFormat = LetterFormat.MD
+
+
+def default_language(locale: str) -> str:
+    """The letter's language when none is chosen: Chinese for a Chinese locale, else English."""
+    return "zh_CN" if locale.lower().startswith("zh") else "en"
+
+
+@dataclass(frozen=True, slots=True)
 class Proposal:
     """Everything the letter says, as data (tests compare these with the calculator)."""
 
@@ -88,6 +138,9 @@ class Proposal:
     cuts: tuple[Cut, ...]
     no_new_borrowing: bool
     earlier_contacts: tuple[Contact, ...]
+    case: LenderCase
+    options: LetterOptions = LetterOptions()
+    borrowing_since: date | None = None
 
     @property
     def currency(self) -> str:
@@ -162,22 +215,29 @@ def _is_other_open(loan: Loan, name: str) -> bool:
     return loan.name != name and loan.is_open
 
 
-def no_new_borrowing(household: Household, today: date) -> bool:
-    """True only if the data shows no new borrowing since the first overdue date.
-
-    No loan opened on or after the earliest overdue date, no open loan flagged as taken to repay
-    other debt, and no check-in from that date until today answered "borrowed: yes". With no
-    overdue date at all there is no "since", so nothing is claimed.
-    """
+def borrowing_window_start(household: Household, today: date) -> date:
+    """Where "no new borrowing" looks from: the earliest overdue date, else 12 weeks ago."""
     overdue_dates = [loan.overdue_since for loan in household.loans if loan.overdue_since]
-    if not overdue_dates:
-        return False
-    since = min(overdue_dates)
+    if overdue_dates:
+        return min(overdue_dates)
+    return as_pendulum(today).subtract(days=NO_BORROWING_WINDOW_DAYS)
+
+
+def no_new_borrowing(household: Household, today: date) -> bool:
+    """True only if the data shows no new borrowing since `borrowing_window_start`.
+
+    No loan opened on or after that date, no open loan flagged as taken to repay other debt, no
+    family loan borrowed on or after it, and no check-in from that date until today answered
+    "borrowed: yes". The letter says "I have not taken on any new loan" only when this holds.
+    """
+    since = borrowing_window_start(household, today)
     for loan in household.loans:
         if loan.opened_on is not None and loan.opened_on >= since:
             return False
         if loan.to_repay_other_debt and loan.is_open:
             return False
+    if any(family.borrowed_on >= since for family in household.family_loans):
+        return False
     since_week = iso_week(since)
     return not any(
         c.borrowed and (c.on >= since or c.week >= since_week) for c in household.checkins
@@ -192,8 +252,30 @@ def _active_cuts(expenses: tuple[Expense, ...]) -> tuple[Cut, ...]:
     )
 
 
+def agreed_household(household: Household, quote: RestructureQuote, today: date) -> Household:
+    """The household as if the lender agreed to `quote` today."""
+    loans = tuple(
+        apply_proposal_state(loan, quote, ProposalState.AGREED, today)
+        if loan.name == quote.loan
+        else loan
+        for loan in household.loans
+    )
+    return replace(household, loans=loans)
+
+
+def case_for(household: Household, quote: RestructureQuote, today: date) -> LenderCase:
+    """The case for `quote` from today's plan and the plan with it agreed (the saved settings)."""
+    before = saved_plan(household, today, keep_schedule=False).plan
+    after = saved_plan(agreed_household(household, quote, today), today, keep_schedule=False).plan
+    return lender_case(household, quote, today, before, after)
+
+
 def build_proposal(
-    household: Household, loan_name: str, quote: RestructureQuote, today: date
+    household: Household,
+    loan_name: str,
+    quote: RestructureQuote,
+    today: date,
+    options: LetterOptions | None = None,
 ) -> Proposal:
     """Collect the letter's facts; the quote must be for this loan (from `quote_restructure`)."""
     loan = household.loan(loan_name)
@@ -236,6 +318,9 @@ def build_proposal(
         cuts=_active_cuts(household.expenses),
         no_new_borrowing=no_new_borrowing(household, today),
         earlier_contacts=contacts,
+        case=case_for(household, quote, today),
+        options=options or LetterOptions(language=default_language(household.settings.locale)),
+        borrowing_since=borrowing_window_start(household, today),
     )
 
 
@@ -265,10 +350,10 @@ def apply_proposal_state(
     return replace(loan, restructure=quote.as_terms(state), status=status)
 
 
-# --- the letter ----------------------------------------------------------------------------------
+# --- the letter in English -----------------------------------------------------------------------
 
 
-class _Words:
+class LetterWords:
     def __init__(self, locale: str) -> None:
         self.locale = locale
 
@@ -281,111 +366,53 @@ class _Words:
     def month(self, value: date) -> str:
         return str(format_skeleton("yMMMM", value, locale=self.locale))
 
+    def label(self, label: str) -> str:
+        """A plan month label (YYYY-MM) in words."""
+        return self.month(as_pendulum(date.fromisoformat(f"{label}-01")))
+
     def percent(self, value: Decimal) -> str:
         return f"{format_decimal(value, locale=self.locale)}%"
 
 
-_HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_MARKDOWN_PUNCTUATION = frozenset("\\`*_[]|!")
-_BLOCK_START = re.compile(r"^(?:[#+-]|[0-9]+[.)])")
+def letter_locale(household_locale: str, language: str) -> str:
+    """The household's formats, except across Chinese and another language: a Chinese letter
+    writes 2026年12月1日 and ¥38,600.00 (zh_CN), an English one never does (en_US)."""
+    chinese = household_locale.lower().startswith("zh")
+    if language.startswith("zh"):
+        return household_locale if chinese else "zh_CN"
+    return "en_US" if chinese else household_locale
 
 
-def letter_text(value: str) -> str:
-    """A user's value as one line of plain text inside the Markdown letter.
-
-    A lender's name must not add a heading, a link, an image or HTML to a letter sent in the
-    user's name: whitespace runs (newlines too) become one space, control characters are shown
-    visibly, Markdown punctuation is backslash-escaped and `< > &` become HTML entities.
-    """
-    line = printable(" ".join(value.split()))
-    start = _BLOCK_START.match(line)
-    cut = start.end() - 1 if start else 0
-    out: list[str] = []
-    for position, char in enumerate(line):
-        if char in _HTML_ENTITIES:
-            out.append(_HTML_ENTITIES[char])
-        elif char in _MARKDOWN_PUNCTUATION or (start and position == cut):
-            out.append("\\" + char)
-        elif char == "(" and position > 0 and line[position - 1] == "]":
-            out.append("\\(")
-        else:
-            out.append(char)
-    return "".join(out)
-
-
-def render_letter(proposal: Proposal) -> str:
-    """The proposal as a Markdown letter the user can edit and send."""
-    w = _Words(proposal.locale)
-    loan, quote, budget = proposal.loan, proposal.quote, proposal.budget
-    lender = letter_text(loan.lender) or PLACEHOLDER_LENDER
-    name = letter_text(loan.name)
+def english_letter(proposal: Proposal) -> Letter:
+    """The proposal as an English letter, claiming only what the numbers show."""
+    w = LetterWords(letter_locale(proposal.locale, "en"))
+    loan, quote = proposal.loan, proposal.quote
+    lender = one_line(loan.lender) or PLACEHOLDER_LENDER
     kind = _KIND_WORDS[loan.kind]
-    account = f"{name} ({kind}), account {PLACEHOLDER_ACCOUNT}"
-    lines: list[str] = [
-        PLACEHOLDER_NAME,
-        PLACEHOLDER_ADDRESS,
-        PLACEHOLDER_REACH,
-        "",
-        w.day(proposal.today),
-        "",
-        f"To: {lender}",
-        f"Re: {account}",
-        "",
-        f"# Proposal to repay my {kind} balance in {quote.installments} monthly installments",
-        "",
-        f"Dear {lender},",
-        "",
+    number = PLACEHOLDER_CARD if loan.kind == LoanKind.CREDIT_CARD else PLACEHOLDER_ACCOUNT
+    title = f"Proposal to repay my {kind} balance in {quote.installments} monthly installments"
+    blocks: list[Block] = [
+        Lines(
+            (
+                PLACEHOLDER_NAME,
+                f"ID number: {PLACEHOLDER_ID}",
+                PLACEHOLDER_ADDRESS,
+                PLACEHOLDER_REACH,
+            )
+        ),
+        Lines((w.day(proposal.today),)),
+        Lines((f"To: {lender}", f"Re: {loan.name} ({kind}), {kind} number {number}")),
+        Heading(title, 1),
+        Paragraph(f"Dear {lender},"),
+        Paragraph(_opening(proposal, w, kind)),
+        Paragraph(_situation(proposal, w, kind)),
     ]
-    opening = (
-        f"I am writing to you about my {kind} ({name}), on which I owe {w.money(loan.balance)}."
-    )
-    if loan.overdue_since is not None and loan.is_overdue:
-        opening += f" It has been overdue since {w.day(loan.overdue_since)}"
-        if loan.arrears is not None:
-            opening += f", with {w.money(loan.arrears)} past due"
-        opening += "."
-    elif loan.arrears is not None and loan.arrears.minor > 0:
-        opening += f" {w.money(loan.arrears)} of it is past due."
-    lines.append(opening)
-    if proposal.earlier_contacts:
-        talks = [f"{w.day(c.on)} ({c.channel.value})" for c in proposal.earlier_contacts]
-        word = plural(len(talks), "contact")
-        lines.append(f"This letter follows my earlier {word} with you on {names(talks)}.")
-    lines += [
-        "",
-        _situation(proposal, w, kind),
-        "",
-        "## My monthly budget",
-        "",
-        "| | per month |",
-        "|---|---:|",
-        f"| Regular income | {w.money(budget.regular_income)} |",
-        f"| Side income | {w.money(budget.side_income)} |",
-        f"| Living expenses{' (after the cuts below)' if proposal.cuts else ''} "
-        f"| {w.money(budget.expenses)} |",
-    ]
-    if budget.safety_buffer.minor:
-        lines.append(f"| Small reserve for emergencies | {w.money(budget.safety_buffer)} |")
-    lines += [
-        f"| Left for all my debts | {w.money(budget.debt_budget)} |",
-        f"| Minimum payments to my other lenders | {w.money(proposal.other_minimums)} |",
-        f"| Left for this {kind} | {w.money(proposal.left_for_this_loan)} |",
-        f"| Payment due on this {kind} now | {w.money(proposal.payment_due_now)} |",
-    ]
-    if proposal.shortfall.minor > 0:
-        lines.append(f"| **Shortfall each month** | **{w.money(proposal.shortfall)}** |")
-    else:
-        lines.append(f"| Remaining each month | {w.money(proposal.remaining)} |")
-    lines.append("")
-    if proposal.other_debts:
-        lines += ["My other lenders' minimum payments each month:", ""]
-        for debt in proposal.other_debts:
-            debt_lender = letter_text(debt.lender)
-            who = f" ({debt_lender})" if debt_lender else ""
-            lines.append(f"- {letter_text(debt.name)}{who}: {w.money(debt.payment)}")
-        lines.append("")
-    lines += _doing_now(proposal, w)
-    lines += _the_plan(proposal, w, kind)
+    if proposal.options.reason.strip():
+        blocks.append(Paragraph(f"What happened: {proposal.options.reason.strip()}"))
+    blocks += _budget_blocks(proposal, w, kind)
+    blocks += _doing_now(proposal, w)
+    blocks += _the_plan(proposal, w, kind)
+    blocks += _the_ask(proposal, w, kind)
     efforts = ""
     if proposal.side_income and proposal.cuts:
         efforts = " keep up the extra work and the spending cuts,"
@@ -393,106 +420,249 @@ def render_letter(proposal: Proposal) -> str:
         efforts = " keep up the extra work,"
     elif proposal.cuts:
         efforts = " keep to the spending cuts,"
-    lines += [
-        "## My commitment",
-        "",
-        f"I am willing to repay everything I owe you. I will keep to the agreed installments,"
-        f"{efforts} and tell you at once if my situation changes. I would be grateful if you "
-        "could consider this proposal and let me know whether you can accept it, or what "
-        "alternative you can offer.",
-        "",
-        "Yours sincerely,",
-        "",
-        PLACEHOLDER_NAME,
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def _situation(proposal: Proposal, w: _Words, kind: str) -> str:
-    """The guidance's first paragraph in the user's voice, claiming only what the data shows."""
-    if proposal.shortfall.minor > 0:
-        funds = (
-            f"At present my funds are not enough: after living costs and my other lenders' "
-            f"minimum payments I have {w.money(proposal.left_for_this_loan)} a month for this "
-            f"{kind}, {w.money(proposal.shortfall)} less than the "
-            f"{w.money(proposal.payment_due_now)} due."
+    commitment = (
+        "I am willing to repay everything I owe you. I will pay every installment on time,"
+        f"{efforts} and tell you at once if my situation changes."
+    )
+    if proposal.no_new_borrowing and proposal.borrowing_since is not None:
+        commitment += (
+            f" I have not taken on any new loan since {w.day(proposal.borrowing_since)}, "
+            "and I will not borrow to repay."
         )
+    blocks += [
+        Heading("My commitment"),
+        Paragraph(commitment),
+        Paragraph(
+            "I would be grateful if you could consider this proposal and let me know whether "
+            "you can accept it, or what alternative you can offer."
+        ),
+        Heading("Documents attached"),
+        Items(_documents(proposal), "check"),
+        Lines(("Yours sincerely,",)),
+        Lines((PLACEHOLDER_SIGNATURE, PLACEHOLDER_NAME)),
+    ]
+    return Letter(title, tuple(blocks), "en", PLACEHOLDERS)
+
+
+def _opening(proposal: Proposal, w: LetterWords, kind: str) -> str:
+    loan = proposal.loan
+    owed = w.money(loan.balance)
+    text = f"I am writing to you about my {kind} ({loan.name}), on which I owe {owed}."
+    case = proposal.case
+    if loan.overdue_since is not None and loan.is_overdue:
+        text += f" It has been overdue since {w.day(loan.overdue_since)}"
+        if case.arrears.minor:
+            about = "about " if case.arrears_estimated else ""
+            text += f", with {about}{w.money(case.arrears)} past due"
+        text += "."
+    elif case.arrears.minor > 0:
+        text += f" {w.money(case.arrears)} of it is past due."
+    if proposal.earlier_contacts:
+        talks = [f"{w.day(c.on)} ({c.channel.value})" for c in proposal.earlier_contacts]
+        word = plural(len(talks), "contact")
+        text += f" This letter follows my earlier {word} with you on {names(talks)}."
+    return text
+
+
+def _costs_while_behind(case: LenderCase, w: LetterWords) -> str:
+    parts = []
+    if case.late_fee.minor:
+        parts.append(f"a late fee of {w.money(case.late_fee)} a month")
+    if case.penalty_apr is not None:
+        parts.append(f"interest at the penalty rate of {w.percent(case.penalty_apr)}")
+    return " and ".join(parts)
+
+
+def _situation(proposal: Proposal, w: LetterWords, kind: str) -> str:
+    """The guidance's first paragraph in the user's voice, claiming only what the data shows."""
+    case = proposal.case
+    if proposal.quote.installment.minor < proposal.payment_due_now.minor:
+        plan = "a repayment plan with a longer period and a lower installment"
     else:
-        funds = "At present my funds are tight."
+        plan = "a repayment plan of fixed installments that brings the account up to date now"
+    honest = (
+        "I am writing to explain my situation honestly and to ask for your understanding and "
+        f"support: I propose {plan}, one I can pay every month until the debt is cleared."
+    )
+    if case.hardship == Hardship.MINIMUMS_NOT_COVERED and case.shortfall is not None:
+        when = ""
+        if case.short_from is not None and case.short_from != case.current_from:
+            when = f" from {w.label(case.short_from)}"
+        reserve = " and a small reserve" if proposal.budget.safety_buffer.minor else ""
+        return (
+            "I want to repay this debt in full, but at present my income does not cover my "
+            f"minimum payments: after living costs{reserve} I have "
+            f"{w.money(proposal.budget.debt_budget)} a month for all my debts, "
+            f"{w.money(case.shortfall)} less than the minimum payments due{when}. {honest}"
+        )
+    if case.hardship == Hardship.CANNOT_CATCH_UP:
+        costs = _costs_while_behind(case, w)
+        costs_text = f", and until then it keeps costing me {costs}" if costs else ""
+        if case.caught_up_date is None or case.caught_up_month is None:
+            catch = (
+                f"leaves too little over ever to pay off the {w.money(case.arrears)} past due"
+                f"{', while it keeps costing me ' + costs if costs else ''}"
+            )
+        else:
+            catch = (
+                f"leaves too little over to pay off the {w.money(case.arrears)} past due "
+                f"quickly: at this rate the {kind} would be up to date again only in "
+                f"{w.label(case.caught_up_date)}, {case.caught_up_month} months from now"
+                f"{costs_text}"
+            )
+        return (
+            f"I want to repay this debt in full. My budget covers the payment due each month, "
+            f"but it {catch}. {honest}"
+        )
+    if case.behind and case.caught_up_date is not None:
+        return (
+            f"I want to repay this debt in full. My budget covers the payments due and brings "
+            f"the {kind} up to date by "
+            f"{w.label(case.caught_up_date)}. I am writing to ask whether you would agree to the "
+            "repayment plan below."
+        )
     return (
-        f"I want to repay this debt in full. {funds} I am writing to you to explain my "
-        "situation honestly and to ask for your understanding and support: I propose to adjust "
-        "the repayment plan and extend the repayment period, so that each installment is one I "
-        "can pay every month until the debt is cleared."
+        "I want to repay this debt in full, and my payments are up to date. I am writing to ask "
+        "whether you would agree to the repayment plan below."
     )
 
 
-def _doing_now(proposal: Proposal, w: _Words) -> list[str]:
+def _budget_blocks(proposal: Proposal, w: LetterWords, kind: str) -> list[Block]:
+    budget = proposal.budget
+    others = len(proposal.other_debts)
+    rows: list[tuple[str, str, bool]] = [
+        ("Regular income", w.money(budget.regular_income), False),
+        ("Side income", w.money(budget.side_income), False),
+        (
+            f"Living expenses{' (after the cuts below)' if proposal.cuts else ''}",
+            w.money(budget.expenses),
+            False,
+        ),
+    ]
+    if budget.safety_buffer.minor:
+        rows.append(("Small reserve for emergencies", w.money(budget.safety_buffer), False))
+    lenders = "my other lenders" if others != 1 else "my other lender"
+    if not proposal.options.name_other_lenders and others:
+        lenders = f"my {others} other {plural(others, 'lender')}"
+    rows += [
+        ("Left for all my debts", w.money(budget.debt_budget), False),
+        (f"Minimum payments to {lenders}", w.money(proposal.other_minimums), False),
+        (f"Left for this {kind}", w.money(proposal.left_for_this_loan), False),
+        (f"Payment due on this {kind} now", w.money(proposal.payment_due_now), False),
+    ]
+    if proposal.shortfall.minor > 0:
+        rows.append(("Shortfall each month", w.money(proposal.shortfall), True))
+    else:
+        rows.append(("Remaining each month", w.money(proposal.remaining), False))
+    blocks: list[Block] = [Heading("My monthly budget"), Table(("", "per month"), tuple(rows))]
+    if proposal.other_debts and proposal.options.name_other_lenders:
+        items = []
+        for debt in proposal.other_debts:
+            who = f" ({debt.lender.strip()})" if debt.lender.strip() else ""
+            items.append(f"{debt.name}{who}: {w.money(debt.payment)}")
+        blocks += [
+            Paragraph("My other lenders' minimum payments each month:"),
+            Items(tuple(items)),
+        ]
+    return blocks
+
+
+def _doing_now(proposal: Proposal, w: LetterWords) -> list[Block]:
     items: list[str] = []
     if proposal.side_income:
-        parts = [
-            f"{letter_text(name)} ({w.money(amount)} a month)"
-            for name, amount in proposal.side_income
-        ]
+        parts = [f"{name} ({w.money(amount)} a month)" for name, amount in proposal.side_income]
         items.append(f"I have taken on extra work to raise my income: {names(parts)}.")
     if proposal.cuts:
         saved = Money.zero(proposal.currency)
         parts = []
         for cut in proposal.cuts:
             saved = saved + (cut.before - cut.after)
-            parts.append(
-                f"{letter_text(cut.name)} from {w.money(cut.before)} to {w.money(cut.after)}"
-            )
+            parts.append(f"{cut.name} from {w.money(cut.before)} to {w.money(cut.after)}")
         items.append(
             f"I have cut my spending: {names(parts)} — {w.money(saved)} a month less in total."
         )
-    if proposal.no_new_borrowing:
-        overdue = [loan.overdue_since for loan in [proposal.loan] if loan.overdue_since]
-        since = f" since {w.day(overdue[0])}" if overdue else ""
-        items.append(f"I have not taken on any new loan{since}, and I will not borrow to repay.")
     if not items:
         return []
-    return ["## What I am already doing", "", *(f"- {item}" for item in items), ""]
+    return [Heading("What I am already doing"), Items(tuple(items))]
 
 
-def _the_plan(proposal: Proposal, w: _Words, kind: str) -> list[str]:
-    quote = proposal.quote
+def _the_plan(proposal: Proposal, w: LetterWords, kind: str) -> list[Block]:
+    quote, case = proposal.quote, proposal.case
     if quote.mode == RestructureMode.ANNUITY:
         how = f"with interest at the {kind}'s rate of {w.percent(proposal.loan.apr)} a year"
         if proposal.loan.apr == 0:
             how = "without interest"
     else:
         how = f"with a monthly fee of {w.percent(quote.fee_rate)} of the balance"
-    lines = [
-        "## My proposal",
-        "",
-        f"I propose to repay the balance of {w.money(quote.balance)} in "
-        f"{quote.installments} monthly installments {how}:",
-        "",
-        f"- Installment: {w.money(quote.installment)} a month",
-        f"- Last installment: {w.money(quote.last_installment)}",
-        f"- Number of months: {quote.installments} "
+    rate_now = proposal.loan.rate_in_force
+    items = (
+        f"Installment: {w.money(quote.installment)} a month",
+        f"Last installment: {w.money(quote.last_installment)}",
+        f"Number of months: {quote.installments} "
         f"({w.month(proposal.first_month)} to {w.month(proposal.last_month)})",
-        f"- Total repaid: {w.money(quote.total_paid)}",
-        f"- Equivalent yearly rate: {w.percent(quote.equivalent_apr)}",
-        "",
+        f"Total repaid: {w.money(quote.total_paid)}",
+        f"Equivalent yearly rate: {w.percent(quote.equivalent_apr)} "
+        f"(the rate I pay now: {w.percent(rate_now)})",
+    )
+    blocks: list[Block] = [
+        Heading("My proposal"),
+        Paragraph(
+            f"I propose to repay the balance of {w.money(quote.balance)} in "
+            f"{quote.installments} monthly installments {how}:"
+        ),
+        Items(items),
     ]
+    sentences: list[str] = []
     now, new = proposal.payment_due_now, quote.installment
-    left = proposal.left_for_this_loan
     if new.minor < now.minor:
-        lines.append(
+        sentences.append(
             f"This lowers my monthly payment on this {kind} from {w.money(now)} to {w.money(new)}."
         )
     elif new.minor > now.minor:
-        lines.append(
+        sentences.append(
             f"This is {w.money(new - now)} a month more than the {w.money(now)} due now, "
             "so that the balance is cleared on a fixed date."
         )
-    if left.minor >= max(new.minor, quote.last_installment.minor):
-        lines.append(
+    if case.behind:
+        sentences.append(
+            f"With it my {kind} is up to date again from {w.label(case.current_from)}."
+        )
+    left = proposal.left_for_this_loan
+    if case.plan_fits and left.minor >= max(new.minor, quote.last_installment.minor):
+        sentences.append(
             f"It fits within the {w.money(left)} a month I have left for this {kind}, "
             "so I can pay it every month."
         )
-    lines.append("")
-    return lines
+    if sentences:
+        blocks.append(Paragraph(" ".join(sentences)))
+    return blocks
+
+
+def _the_ask(proposal: Proposal, w: LetterWords, kind: str) -> list[Block]:
+    quote, options = proposal.quote, proposal.options
+    if quote.installment.minor < proposal.payment_due_now.minor:
+        first = (
+            f"Extend the repayment period to {quote.installments} months and lower each "
+            f"installment to {w.money(quote.installment)}."
+        )
+    else:
+        first = (
+            f"Let me repay the balance in {quote.installments} monthly installments of "
+            f"{w.money(quote.installment)}."
+        )
+    items = [first]
+    if options.stop_penalty_interest:
+        items.append("Stop or reduce the penalty interest while I keep to this plan.")
+    if options.reduce_fees:
+        items.append("Stop or reduce the late fees and other charges while I keep to this plan.")
+    return [Heading("What I ask"), Items(tuple(items), "number")]
+
+
+def _documents(proposal: Proposal) -> tuple[str, ...]:
+    docs = [
+        "Proof of income (payslips or bank statements for the last three months)",
+        "Proof of my monthly expenses (bills, rent, statements)",
+    ]
+    if proposal.case.is_hardship or proposal.options.reason.strip():
+        docs.append("Proof of the hardship (for example a termination letter or medical bills)")
+    return tuple(docs)

@@ -134,6 +134,23 @@ def loan_problems(loan: Loan, today: date) -> Problems:
     return problems
 
 
+def borrowed_loan_problems(loan: Loan, today: date) -> Problems:
+    """A loan recorded as new borrowing (the check-in's borrowing step, `checkin add
+    --new-loan`) must be complete enough to plan with: what is owed now, its payment each month,
+    the day of the month it falls due and the day it was borrowed. Whether it was taken to repay
+    another debt is its `to_repay_other_debt` flag (the coach's stop-lending names it)."""
+    problems = loan_problems(loan, today)
+    if loan.balance.minor <= 0:
+        problems.setdefault("balance", "must be more than 0: what you owe on it now")
+    if loan.min_payment.minor <= 0:
+        problems.setdefault("min_payment", "must be more than 0: what it asks each month")
+    if loan.due_day is None:
+        problems.setdefault("due_day", f"is needed: the day of the month (1 to {MAX_DUE_DAY})")
+    if loan.opened_on is None:
+        problems.setdefault("opened_on", "is needed: the day it was borrowed")
+    return problems
+
+
 def restructure_problems(loan: Loan) -> Problems:
     """Saved installment terms that could be a plan: a real installment, a card's 60 at most."""
     terms = loan.restructure

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from debtcoach.domain.checkin import (
@@ -28,7 +29,12 @@ from debtcoach.domain.models import (
     Loan,
 )
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
-from debtcoach.domain.record_rules import raise_first, text_problems
+from debtcoach.domain.record_rules import (
+    borrowed_loan_problems,
+    contact_problems,
+    raise_first,
+    text_problems,
+)
 from debtcoach.guidance import coach_advice
 from debtcoach.store.repository import Repository
 
@@ -47,7 +53,7 @@ def save_checkin(
     repository = ledger.repository
     # Bad input (an unknown name, an overpayment) is refused before the write lock is taken,
     # so it creates nothing: not the data folder, not the lock file (checked again under it).
-    _check_text(checkin, new_loans, contacts)
+    _check_records(repository.load(), ledger.today, checkin, new_loans, contacts)
     _applied(repository.load(), checkin, new_loans, contacts)
     with repository.transaction():
         current = repository.load()
@@ -75,14 +81,22 @@ def save_checkin(
     )
 
 
-def _check_text(checkin: CheckIn, new_loans: Sequence[Loan], contacts: Sequence[Contact]) -> None:
-    """The free text of every row the week writes follows the record rules (no control
-    characters, no invalid UTF-8 from a command line, a length limit): `RecordProblem`."""
+def _check_records(
+    household: Household,
+    today: date,
+    checkin: CheckIn,
+    new_loans: Sequence[Loan],
+    contacts: Sequence[Contact],
+) -> None:
+    """Every row the week writes follows the record rules (`RecordProblem`): free text without
+    control characters or invalid UTF-8, a new loan complete enough to plan with, a contact about
+    a loan that exists (a new one too) with dates in order."""
     raise_first(text_problems(checkin, (), ("note",)))
     for loan in new_loans:
-        raise_first(text_problems(loan, ("lender", "purpose")))
+        raise_first(borrowed_loan_problems(loan, today))
+    with_new = replace(household, loans=household.loans + tuple(new_loans))
     for contact in contacts:
-        raise_first(text_problems(contact, ("who", "asked", "outcome")))
+        raise_first(contact_problems(contact, today, with_new))
 
 
 def _applied(

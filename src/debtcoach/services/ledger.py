@@ -26,6 +26,8 @@ from debtcoach.domain.household_plan import (
     plan_variants,
     saved_plan,
 )
+from debtcoach.domain.lender_case import LenderCase, lender_case
+from debtcoach.domain.letters import render_letter
 from debtcoach.domain.models import (
     CheckIn,
     Contact,
@@ -44,7 +46,12 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
 from debtcoach.domain.plan_facts import owed_history
-from debtcoach.domain.proposal import apply_proposal_state, build_proposal, render_letter
+from debtcoach.domain.proposal import (
+    LetterOptions,
+    agreed_household,
+    apply_proposal_state,
+    build_proposal,
+)
 from debtcoach.domain.record_rules import (
     contact_problems,
     expense_problems,
@@ -472,14 +479,19 @@ class Ledger:
         """The whole plan before and after, as if the lender agreed to `quote` today."""
         household = household or self.household()
         before = self.plan(household, keep_schedule=False)
-        loans = tuple(
-            apply_proposal_state(loan, quote, ProposalState.AGREED, self.today)
-            if loan.name == quote.loan
-            else loan
-            for loan in household.loans
-        )
-        after = self.plan(replace(household, loans=loans), keep_schedule=False)
+        after = self.plan(agreed_household(household, quote, self.today), keep_schedule=False)
         return before, after
+
+    def lender_case(
+        self,
+        quote: RestructureQuote,
+        household: Household | None = None,
+        plans: tuple[PayoffPlan, PayoffPlan] | None = None,
+    ) -> LenderCase:
+        """What the numbers say for the quote's loan: the hardship, if any, and what it changes."""
+        household = household or self.household()
+        before, after = plans or self.restructure_preview(quote, household)
+        return lender_case(household, quote, self.today, before, after)
 
     def set_proposal_state(self, quote: RestructureQuote, state: ProposalState) -> None:
         """Save the quote on its loan as proposed / agreed / refused (one read, one write)."""
@@ -489,17 +501,31 @@ class Ledger:
                 loan.name, apply_proposal_state(loan, quote, state, self.today)
             )
 
-    def proposal_letter(self, quote: RestructureQuote, household: Household | None = None) -> str:
-        """The Markdown proposal letter for the quote's loan, from the saved data only."""
+    def proposal_letter(
+        self,
+        quote: RestructureQuote,
+        household: Household | None = None,
+        options: LetterOptions | None = None,
+    ) -> str:
+        """The proposal letter for the quote's loan, from the saved data only."""
         household = household or self.household()
-        return render_letter(build_proposal(household, quote.loan, quote, self.today))
+        return render_letter(build_proposal(household, quote.loan, quote, self.today, options))
 
     def write_proposal_letter(
-        self, quote: RestructureQuote, path: Path, household: Household | None = None
+        self,
+        quote: RestructureQuote,
+        path: Path,
+        household: Household | None = None,
+        options: LetterOptions | None = None,
     ) -> Path:
-        """Write the letter to `path` atomically and privately (0600): it holds the budget."""
-        letter = self.proposal_letter(quote, household)
-        return self.write_private_file(path, letter, action="write the letter to")
+        """Write the letter atomically and privately (0600, it holds the budget), never over an
+        earlier one: `path` if free, else `name-2.ext`, `name-3.ext`, …. Returns the path used."""
+        action = "write the letter to"
+        problem = protected_path_problem(path, self.path)
+        if problem is not None:
+            raise ProtectedOutput(path, action, problem)
+        letter = self.proposal_letter(quote, household, options)
+        return self.write_private_file(unused_path(path), letter, action=action)
 
     def write_private_file(self, path: Path, text: str, *, action: str) -> Path:
         """An export or a letter: atomic, readable by the user only, never the data file."""
@@ -525,3 +551,15 @@ class Ledger:
         if clashes:
             raise RowChanged(table, key, clashes)
         return merged
+
+
+def unused_path(path: Path) -> Path:
+    """`path`, or the first of `stem-2.suffix`, `stem-3.suffix`, … that does not exist yet."""
+    if not path.exists() and not path.is_symlink():
+        return path
+    number = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists() and not candidate.is_symlink():
+            return candidate
+        number += 1

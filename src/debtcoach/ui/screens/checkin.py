@@ -4,6 +4,10 @@ The screen opens on the list of weeks (this week first, then past check-ins); `e
 week or corrects the highlighted one. The flow has six steps — payments, income, spending,
 new borrowing, contacts with lenders, a note — and `enter` moves to the next field and, on a
 step's last field, to the next step; `esc` steps back. Nothing is saved before the last step.
+Answering "yes" on the borrowing step asks for the new loan in full (what is owed, its payment,
+its due day, whether it repaid another debt); picking a loan on the lenders step asks who, what
+was asked, what came of it and a follow-up date, all on that one step. The record rules
+(`domain/record_rules.py`) check both, as for every other door.
 Saving goes through `checkin_service.save_checkin` (the same code as `debtcoach checkin add`),
 then the summary shows this week against last week, the total owed, the debt-free month and the
 streak, and the app reloads so every screen and the coach see the new numbers.
@@ -12,7 +16,7 @@ streak, and the app reloads so every screen and the coach see the new numbers.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import ClassVar
@@ -28,7 +32,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, DataTable, Input, Label, Static
 
-from debtcoach.domain.calendar import iso_week
+from debtcoach.domain.calendar import DateError, iso_week, parse_date
 from debtcoach.domain.checkin import (
     CheckInError,
     CheckInSummary,
@@ -56,6 +60,7 @@ from debtcoach.domain.models import (
     validate_name,
 )
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_money, parse_rate
+from debtcoach.domain.record_rules import borrowed_loan_problems, contact_problems
 from debtcoach.domain.text_rules import printable
 from debtcoach.services.checkin import save_checkin
 from debtcoach.services.exchange import StoreError
@@ -208,7 +213,8 @@ class CheckInScreen(DebtCoachScreen):
                  self._spending_fields),
             Step("New borrowing", "Did you borrow anything new this week? (← → or y/n)",
                  self._borrow_fields),
-            Step("Talks with lenders", "Did you talk to a lender this week? Optional.",
+            Step("Talks with lenders", "Did you talk to a lender this week? Optional: pick the "
+                 "loan, then who, what you asked, what came of it and when to follow up.",
                  self._contact_fields),
             Step("A note", "Anything to remember about this week? Enter saves.",
                  self._note_fields),
@@ -383,7 +389,7 @@ class CheckInScreen(DebtCoachScreen):
                 widget = ChoiceField(spec.options, value, id=f"ck-f{number}")
             else:
                 is_amount = spec.key.startswith(("paid:", "received:", "spent:", "new:amount"))
-                is_amount = is_amount or spec.key in ("new:min", "new:apr")
+                is_amount = is_amount or spec.key in ("new:min", "new:apr", "new:due")
                 widget = TextInput(
                     value,
                     placeholder="0" if is_amount else "",
@@ -463,9 +469,9 @@ class CheckInScreen(DebtCoachScreen):
     @on(ChoiceField.Changed)
     async def _choice_changed(self, event: ChoiceField.Changed) -> None:
         spec = next((s for s, w in self._shown if w is event.choice), None)
-        if spec is not None and spec.key == "borrowed":
+        if spec is not None and spec.key in ("borrowed", "contact:loan"):
             self._store_values()
-            await self.show_step(self.step_index, focus_key="borrowed")
+            await self.show_step(self.step_index, focus_key=spec.key)
 
     async def action_next(self) -> None:
         if self.draft is None or self.view != "ck-flow":
@@ -658,9 +664,13 @@ class CheckInScreen(DebtCoachScreen):
                 FieldSpec("new:name", "What (a name)", "e.g. Payday app"),
                 FieldSpec("new:lender", "From whom", "the lender"),
                 FieldSpec("new:amount", "How much", "what you owe now"),
-                FieldSpec("new:min", "Monthly payment", "the minimum each month"),
+                FieldSpec("new:min", "Monthly payment", "what it asks each month"),
+                FieldSpec("new:due", "Due day", "day of the month, 1 to 31"),
                 FieldSpec("new:apr", "Yearly rate %", "optional"),
                 FieldSpec("new:kind", "Kind", "", ("online_platform", "other")),
+                FieldSpec(
+                    "new:repays", "To repay a debt?", "← → did it pay another loan", ("no", "yes")
+                ),
             ]
         return fields
 
@@ -671,10 +681,17 @@ class CheckInScreen(DebtCoachScreen):
             loans = tuple(name for name in names if self._open_then(name, False, debts))
         else:
             loans = tuple(loan.name for loan in self._household.loans if loan.is_open)
+        picked = FieldSpec("contact:loan", "Talked about", "← → to pick a loan", (NONE, *loans))
+        assert self.draft is not None
+        if self.draft.values.get("contact:loan", NONE) == NONE:
+            return [picked]
         return [
-            FieldSpec("contact:loan", "Talked about", "← → to pick a loan", (NONE, *loans)),
+            picked,
             FieldSpec("contact:channel", "How", "", tuple(c.value for c in Channel)),
+            FieldSpec("contact:who", "With whom", "optional, a name"),
+            FieldSpec("contact:asked", "What you asked", "optional, e.g. 36 months"),
             FieldSpec("contact:outcome", "What came of it", "optional"),
+            FieldSpec("contact:follow_up", "Follow up on", "optional, YYYY-MM-DD"),
         ]
 
     def _note_fields(self) -> list[FieldSpec]:
@@ -732,14 +749,7 @@ class CheckInScreen(DebtCoachScreen):
         contacts: list[Contact] = []
         loan_name = draft.values.get("contact:loan", NONE)
         if upto >= 4 and loan_name != NONE:
-            contacts.append(
-                Contact(
-                    loan=loan_name,
-                    on=min(draft.on, self.coach_app.today),
-                    channel=Channel(draft.values.get("contact:channel", Channel.PHONE.value)),
-                    outcome=draft.values.get("contact:outcome", "")[:500],
-                )
-            )
+            contacts.append(self._contact(draft, loan_name, new_loans))
         checkin = CheckIn(
             week=draft.week,
             on=draft.on,
@@ -751,6 +761,29 @@ class CheckInScreen(DebtCoachScreen):
         )
         del household
         return checkin, new_loans, contacts
+
+    def _contact(self, draft: Draft, loan_name: str, new_loans: list[Loan]) -> Contact:
+        values = draft.values
+        follow_text = values.get("contact:follow_up", "").strip()
+        try:
+            follow_up = parse_date(follow_text, what="the follow-up") if follow_text else None
+        except DateError as exc:
+            raise _FieldProblem("contact:follow_up", str(exc)) from None
+        contact = Contact(
+            loan=loan_name,
+            on=min(draft.on, self.coach_app.today),
+            channel=Channel(values.get("contact:channel", Channel.PHONE.value)),
+            who=values.get("contact:who", "").strip()[:200],
+            asked=values.get("contact:asked", "").strip()[:500],
+            outcome=values.get("contact:outcome", "").strip()[:500],
+            follow_up=follow_up,
+        )
+        household = self._household
+        with_new = replace(household, loans=household.loans + tuple(new_loans))
+        _raise_first_field(
+            contact_problems(contact, self.coach_app.today, with_new), _CONTACT_KEYS, "contact"
+        )
+        return contact
 
     def _new_loan(self, draft: Draft) -> Loan | None:
         values = draft.values
@@ -780,16 +813,27 @@ class CheckInScreen(DebtCoachScreen):
             apr = parse_rate(apr_text, what="the rate") if apr_text else Decimal(0)
         except MoneyError as exc:
             raise _FieldProblem("new:apr", str(exc)) from None
-        return Loan(
+        due_text = values.get("new:due", "").strip()
+        if due_text and not due_text.isdigit():
+            raise _FieldProblem("new:due", f"the due day {due_text!r} is not a day of the month")
+        repays = values.get("new:repays") == "yes"
+        loan = Loan(
             name=name,
             kind=LoanKind(values.get("new:kind", LoanKind.ONLINE_PLATFORM.value)),
             balance=amount,
             apr=apr,
             min_payment=minimum,
             lender=values.get("new:lender", "")[:200],
+            due_day=int(due_text) if due_text else None,
             opened_on=draft.on,
-            purpose=f"borrowed in the week {draft.week}",
+            purpose=f"borrowed in the week {draft.week}"
+            + (" to repay other debt" if repays else ""),
+            to_repay_other_debt=repays,
         )
+        _raise_first_field(
+            borrowed_loan_problems(loan, self.coach_app.today), _NEW_LOAN_KEYS, "the new loan"
+        )
+        return loan
 
     def save(self) -> None:
         assert self.draft is not None
@@ -819,6 +863,31 @@ class CheckInScreen(DebtCoachScreen):
         self.refresh_bindings()
         # Focused so that ↓ and PgDn read a long summary to its end; enter still goes back.
         self.query_one("#ck-summary", VerticalScroll).focus()
+
+
+_NEW_LOAN_KEYS = {
+    "balance": ("new:amount", "how much"),
+    "min_payment": ("new:min", "the monthly payment"),
+    "due_day": ("new:due", "the due day"),
+    "lender": ("new:lender", "from whom"),
+    "apr": ("new:apr", "the rate"),
+}
+_CONTACT_KEYS = {
+    "who": ("contact:who", "with whom"),
+    "asked": ("contact:asked", "what you asked"),
+    "outcome": ("contact:outcome", "what came of it"),
+    "follow_up": ("contact:follow_up", "the follow-up"),
+    "loan": ("contact:loan", "the loan"),
+}
+
+
+def _raise_first_field(
+    problems: dict[str, str], keys: dict[str, tuple[str, str]], what: str
+) -> None:
+    """The record rule's first problem as a problem of the field on this step."""
+    for field_name, message in problems.items():
+        key, words = keys.get(field_name, ("", f"{what} ({field_name.replace('_', ' ')})"))
+        raise _FieldProblem(key or next(iter(keys.values()))[0], f"{words}: {message}")
 
 
 class _FieldProblem(Exception):

@@ -49,6 +49,8 @@ SCREEN_KEYS_HELP: tuple[tuple[str, str], ...] = (
     ("m y n", "Restructure: mark proposed, agreed, refused"),
     ("w", "Restructure: write a proposal letter (not the check-in)"),
     ("esc", "Restructure: back to the loans; then w is the check-in"),
+    ("i e a", "Restructure: the letter asks to stop penalty, cut fees; names lenders"),
+    ("s g", "Restructure: the letter's format (md, txt, html) and language"),
     ("space", "Throttling: turn the selected cut on or off"),
     ("r", "Family: record a repayment"),
     ("space", "What if: try the highlighted move, or leave it out"),

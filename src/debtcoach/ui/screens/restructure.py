@@ -5,10 +5,15 @@ monthly fee as card installment plans use). The screen shows today's payment aga
 installment (the monthly relief: the "space"), the months added and the extra cost (the "time"),
 and the whole plan's debt-free month before and after, as if the lender agreed today.
 
+Under the figures, the case the numbers make (`domain/lender_case.py`): the hardship the plan
+shows, or plainly that there is none and what this restructure would cost.
+
 Keys work while typing (the fields take digits only): `m` marks the plan as proposed, `y` as
 agreed by the lender (the payoff plan then follows its installments), `n` as refused, `w` writes
-the proposal letter next to the data file. Every figure comes from the domain (the quote and two
-payoff simulations), never from arithmetic here.
+the proposal letter next to the data file (never over an earlier one; its full path is shown).
+`i`, `e` and `a` tick what the letter asks and shows (stop penalty interest, cut fees, name the
+other lenders), `s` picks its format (Markdown, plain text, HTML) and `g` its language. Every
+figure comes from the domain (the quote and two payoff simulations), never from arithmetic here.
 """
 
 from __future__ import annotations
@@ -24,12 +29,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
+from debtcoach.domain.lender_case import LenderCase, case_lines
+from debtcoach.domain.letter_layout import LetterFormat
 from debtcoach.domain.models import Household, Loan, LoanKind, ProposalState, RestructureMode
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_rate
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
-from debtcoach.domain.proposal import time_for_space
+from debtcoach.domain.proposal import LetterOptions, default_language, time_for_space
 from debtcoach.domain.restructure import (
     CREDIT_CARD_MAX_INSTALLMENTS,
     RestructureError,
@@ -38,7 +45,7 @@ from debtcoach.domain.restructure import (
 from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import month_words, percent_words
 from debtcoach.services.exchange import StoreError
-from debtcoach.ui.formatting import literal
+from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 DEFAULT_INSTALLMENTS = 36
@@ -50,6 +57,17 @@ MORE_EACH_MONTH = (
     "This plan asks more each month than today's payment. "
     "It can still be proposed if that is what you want."
 )
+_FORMAT_WORDS = {
+    LetterFormat.MD: "Markdown",
+    LetterFormat.TXT: "plain text",
+    LetterFormat.HTML: "HTML page",
+}
+_LANGUAGE_WORDS = {"en": "English", "zh_CN": "Chinese"}
+_ASK_BOXES = {
+    "penalty": ("rs-ask-penalty", "stop penalty (i)"),
+    "fees": ("rs-ask-fees", "cut fees (e)"),
+    "lenders": ("rs-name-lenders", "name lenders (a)"),
+}
 _STATE_WORDS = {
     ProposalState.PROPOSED: "proposed",
     ProposalState.AGREED: "agreed",
@@ -78,10 +96,13 @@ class ResultsScroll(VerticalScroll, can_focus=False):
     """The figures under the fields; scrolled with PgDn/PgUp while the cursor stays in a field."""
 
 
-def letter_path(data_file: Path, loan_name: str, today: object) -> Path:
-    """`<data folder>/proposal-<loan>-<date>.md`, the loan's name made safe for a file name."""
+def letter_path(
+    data_file: Path, loan_name: str, today: object, fmt: LetterFormat = LetterFormat.MD
+) -> Path:
+    """`<data folder>/proposal-<loan>-<date>.<md|txt|html>`, the loan's name made safe for a file
+    name (the Ledger moves on to `-2`, `-3`, … rather than overwrite an earlier letter)."""
     slug = re.sub(r"[^A-Za-z0-9]+", "-", loan_name).strip("-").lower() or "loan"
-    return data_file.parent / f"proposal-{slug}-{today}.md"
+    return data_file.parent / f"proposal-{slug}-{today}.{fmt.value}"
 
 
 class RestructureScreen(DebtCoachScreen):
@@ -95,6 +116,11 @@ class RestructureScreen(DebtCoachScreen):
     RestructureScreen #rs-installments { width: 7; margin: 0 2 0 0; }
     RestructureScreen #rs-mode { width: 30; margin: 0 2 0 0; }
     RestructureScreen #rs-fee { width: 8; }
+    RestructureScreen #rs-ask { height: 1; }
+    RestructureScreen #rs-ask Label { padding: 0 1 0 0; }
+    RestructureScreen #rs-ask Checkbox { margin: 0 2 0 0; }
+    RestructureScreen #rs-case { height: auto; }
+    RestructureScreen #rs-letter { height: auto; color: $text-muted; }
     RestructureScreen #rs-error { color: $error; height: auto; }
     RestructureScreen #rs-compare { height: auto; margin: 1 0 0 0; }
     RestructureScreen #rs-verdict { height: auto; margin: 1 0 0 0; }
@@ -132,7 +158,47 @@ class RestructureScreen(DebtCoachScreen):
             "write_letter",
             "Letter",
             id="restructure.letter",
-            tooltip="Write the proposal letter next to the data file",
+            tooltip="Write the proposal letter next to the data file (never over an earlier one)",
+        ),
+        Binding(
+            "i",
+            "toggle_ask('penalty')",
+            "Ask: penalty",
+            show=False,
+            id="restructure.ask_penalty",
+            tooltip="The letter also asks to stop or reduce penalty interest",
+        ),
+        Binding(
+            "e",
+            "toggle_ask('fees')",
+            "Ask: fees",
+            show=False,
+            id="restructure.ask_fees",
+            tooltip="The letter also asks to stop or reduce late fees and other charges",
+        ),
+        Binding(
+            "a",
+            "toggle_ask('lenders')",
+            "Name lenders",
+            show=False,
+            id="restructure.name_lenders",
+            tooltip="The letter names each other lender (else only their total)",
+        ),
+        Binding(
+            "s",
+            "letter_format",
+            "Format",
+            show=False,
+            id="restructure.letter_format",
+            tooltip="The letter's format: Markdown, plain text (80 columns) or an HTML page",
+        ),
+        Binding(
+            "g",
+            "letter_language",
+            "Language",
+            show=False,
+            id="restructure.letter_language",
+            tooltip="The letter's language: English or Chinese",
         ),
     ]
 
@@ -140,6 +206,10 @@ class RestructureScreen(DebtCoachScreen):
         super().__init__()
         self.loan_name = loan_name
         self.quote: RestructureQuote | None = None
+        self.case: LenderCase | None = None
+        self.letter_format = LetterFormat.MD
+        self.letter_language: str | None = None
+        self.letter_written: Path | None = None
 
     def _initial_inputs(self) -> tuple[str, RestructureMode, str]:
         loan = self.coach_app.household.loan(self.loan_name)
@@ -174,11 +244,17 @@ class RestructureScreen(DebtCoachScreen):
                 restrict=r"[0-9.]*",
                 disabled=mode == RestructureMode.ANNUITY,
             )
+        with Horizontal(id="rs-ask"):
+            yield Label("Letter:")
+            for box_id, label in _ASK_BOXES.values():
+                yield Checkbox(label, id=box_id, compact=True)
         yield Static(id="rs-error")
         with ResultsScroll(id="rs-results"):
+            yield Static(id="rs-case")
             yield Static(id="rs-compare")
             yield Static(id="rs-verdict")
             yield Static(id="rs-warning")
+            yield Static(id="rs-letter")
             yield Static(id="rs-saved")
 
     def on_mount(self) -> None:
@@ -271,12 +347,30 @@ class RestructureScreen(DebtCoachScreen):
         costs_more = quote is not None and time_for_space(quote).relief.minor < 0
         warning.update(MORE_EACH_MONTH if costs_more else "")
         warning.display = costs_more
+        case_view = self.query_one("#rs-case", Static)
+        self.case = None
         if quote is None:
             compare.update("")
             verdict.update("")
+            case_view.update("")
+            self._show_letter()
             return
+        app = self.coach_app
+        try:
+            plans: tuple[PayoffPlan, PayoffPlan] | PlanInputError = app.ledger.restructure_preview(
+                quote, app.household
+            )
+        except PlanInputError as exc:
+            plans = exc
         compare.update(self._comparison(quote))
-        verdict.update(self._verdict(quote))
+        verdict.update(self._verdict(quote, plans))
+        if not isinstance(plans, PlanInputError):
+            self.case = app.ledger.lender_case(quote, app.household, plans)
+            lines = case_lines(self.case, app.household.settings.locale)
+            case_view.update(literal_lines(lines))
+        else:
+            case_view.update("")
+        self._show_letter()
 
     def _comparison(self, quote: RestructureQuote) -> Text:
         """Today's path and the proposed plan side by side, in aligned columns."""
@@ -302,6 +396,7 @@ class RestructureScreen(DebtCoachScreen):
                 "" if path.total_today is None else fmt(path.total_today),
                 fmt(quote.total_paid),
             ),
+            ("Yearly rate", self._rate_now(quote), self._percent(quote.equivalent_apr)),
         ]
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         text = Text()
@@ -314,7 +409,16 @@ class RestructureScreen(DebtCoachScreen):
                 text.append("\n")
         return text
 
-    def _verdict(self, quote: RestructureQuote) -> Text:
+    def _percent(self, value: Decimal) -> str:
+        return percent_words(value, self.coach_app.settings.locale)
+
+    def _rate_now(self, quote: RestructureQuote) -> str:
+        loan = self.coach_app.household.loan(quote.loan)
+        return "" if loan is None else self._percent(loan.rate_in_force)
+
+    def _verdict(
+        self, quote: RestructureQuote, plans: tuple[PayoffPlan, PayoffPlan] | PlanInputError
+    ) -> Text:
         fmt = self.money
         path = time_for_space(quote)
         relief = path.relief
@@ -346,7 +450,7 @@ class RestructureScreen(DebtCoachScreen):
         text.append("Price: ", "bold")
         text.append(self._true_price(quote))
         text.append("Plan:  ", "bold")
-        text.append(printable(self._plan_change(quote), multiline=True))
+        text.append(printable(self._plan_change(plans), multiline=True))
         return text
 
     def _true_price(self, quote: RestructureQuote) -> str:
@@ -358,15 +462,39 @@ class RestructureScreen(DebtCoachScreen):
             return f"{price} a year\n"
         return f"{price} a year, against {percent_words(loan.rate_in_force, locale)} now\n"
 
-    def _plan_change(self, quote: RestructureQuote) -> str:
-        app = self.coach_app
-        try:
-            before, after = app.ledger.restructure_preview(quote, app.household)
-        except PlanInputError as exc:
-            return f"cannot compare the plans ({exc})"
-        locale = app.household.settings.locale
+    def _plan_change(self, plans: tuple[PayoffPlan, PayoffPlan] | PlanInputError) -> str:
+        if isinstance(plans, PlanInputError):
+            return f"cannot compare the plans ({plans})"
+        before, after = plans
+        locale = self.coach_app.household.settings.locale
         now, agreed = _when(before, self.money, locale), _when(after, self.money, locale)
         return f"now       {now}\n       if agreed {agreed}"
+
+    @property
+    def language(self) -> str:
+        chosen = self.letter_language
+        return chosen or default_language(self.coach_app.household.settings.locale)
+
+    def letter_options(self) -> LetterOptions:
+        """What the letter asks and shows, as ticked on this screen."""
+
+        def ticked(key: str) -> bool:
+            return self.query_one(f"#{_ASK_BOXES[key][0]}", Checkbox).value
+
+        return LetterOptions(
+            stop_penalty_interest=ticked("penalty"),
+            reduce_fees=ticked("fees"),
+            name_other_lenders=ticked("lenders"),
+            language=self.language,
+            fmt=self.letter_format,
+        )
+
+    def _show_letter(self) -> None:
+        words = f"{_FORMAT_WORDS[self.letter_format]}, {_LANGUAGE_WORDS[self.language]}"
+        line = f"Letter (w): {words} · s: format · g: language"
+        if self.letter_written is not None:
+            line += f"\nLetter written: {self.letter_written}"
+        self.query_one("#rs-letter", Static).update(literal(line, multiline=True))
 
     def _show_saved(self, loan: Loan) -> None:
         terms = loan.restructure
@@ -412,19 +540,36 @@ class RestructureScreen(DebtCoachScreen):
         follows = " — the plan now follows it" if chosen == ProposalState.AGREED else ""
         self.notify(f"{quote.loan}: {quote.installments} installments marked {state}{follows}.")
 
+    def action_toggle_ask(self, key: str) -> None:
+        box = self.query_one(f"#{_ASK_BOXES[key][0]}", Checkbox)
+        box.value = not box.value
+
+    def action_letter_format(self) -> None:
+        formats = list(LetterFormat)
+        self.letter_format = formats[(formats.index(self.letter_format) + 1) % len(formats)]
+        self._show_letter()
+
+    def action_letter_language(self) -> None:
+        self.letter_language = "en" if self.language.startswith("zh") else "zh_CN"
+        self._show_letter()
+
     def action_write_letter(self) -> None:
         quote = self.quote
         if quote is None:
             self.notify("Fix the installments first.", severity="warning")
             return
         app = self.coach_app
-        path = letter_path(app.ledger.path, quote.loan, app.today.isoformat())
+        path = letter_path(app.ledger.path, quote.loan, app.today.isoformat(), self.letter_format)
         try:
-            app.ledger.write_proposal_letter(quote, path, app.household)
+            written = app.ledger.write_proposal_letter(
+                quote, path, app.household, self.letter_options()
+            )
         except (StoreError, RestructureError) as exc:
             self.notify(f"Letter not written: {exc}", severity="error", timeout=10)
             return
-        self.notify(f"Letter written: {path}", timeout=10)
+        self.letter_written = written.resolve()
+        self._show_letter()
+        self.notify(f"Letter written: {self.letter_written}", timeout=10)
 
 
 def _when(plan: PayoffPlan, fmt: Callable[[Money], str], locale: str) -> str:

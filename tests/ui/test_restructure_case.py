@@ -1,0 +1,78 @@
+"""The calculator's case, the letter's ticks, format and language, and its full path, at 80x24
+with real keys (the figures are held against the domain's `lender_case`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox
+
+from debtcoach.domain.money import format_money
+from debtcoach.domain.proposal import case_for
+from debtcoach.domain.wording import percent_words
+from debtcoach.store.repository import Repository
+from tests.conftest import TODAY, make_app
+from tests.ui.test_restructure_screen import SIZE, open_calculator, set_installments, text_of
+
+
+async def test_the_case_is_shown_from_the_numbers(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calculator(pilot, app)
+        await set_installments(pilot, screen, "36")
+        assert screen.quote is not None
+        case = case_for(Repository(sample_db).load(), screen.quote, TODAY)
+        shown = " ".join(text_of(screen, "#rs-case").split())
+        assert f"Behind: about {format_money(case.arrears)} past due now" in shown
+        assert "a late fee of $35.00 a month and the penalty rate of 29.99%" in shown
+        assert "Hardship: today's budget brings this loan current only in March 2027" in shown
+        assert f"(4 months, more than 3), with {format_money(case.fees_until_current)}" in shown
+        assert (
+            f"If agreed: current again from December 2026, "
+            f"{format_money(screen.quote.installment)} each installment." in shown
+        )
+        compare = text_of(screen, "#rs-compare")
+        rate_row = next(line for line in compare.splitlines() if line.startswith("Yearly rate"))
+        assert rate_row.split()[-2:] == ["29.99%", f"{screen.quote.equivalent_apr}%"]
+
+
+async def test_a_current_loan_shows_no_hardship_and_the_price(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calculator(pilot, app, "Car loan")
+        await set_installments(pilot, screen, "48")
+        assert screen.quote is not None
+        shown = " ".join(text_of(screen, "#rs-case").split())
+        assert shown == (
+            "No hardship shown: today's budget covers the payments. This plan would cost "
+            f"{format_money(screen.quote.cost)} over the balance "
+            f"({percent_words(screen.quote.equivalent_apr)} a year)."
+        )
+
+
+async def test_ticks_format_and_language_go_into_the_letter(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calculator(pilot, app)
+        await set_installments(pilot, screen, "60")
+        await pilot.press("i", "e", "s")  # ask: penalty, fees; format: plain text
+        await pilot.pause()
+        assert screen.query_one("#rs-ask-penalty", Checkbox).value
+        assert screen.query_one("#rs-ask-fees", Checkbox).value
+        assert not screen.query_one("#rs-name-lenders", Checkbox).value
+        assert "Letter (w): plain text, English" in text_of(screen, "#rs-letter")
+        await pilot.press("w")
+        await pilot.pause()
+        first = sample_db.parent / "proposal-visa-2026-11-23.txt"
+        text = first.read_text(encoding="utf-8")
+        assert "2. Stop or reduce the penalty interest while I keep to this plan." in text
+        assert "3. Stop or reduce the late fees and other charges" in text
+        assert "QuickCash" not in text  # other lenders as a total: not ticked
+        assert f"Letter written: {first.resolve()}" in text_of(screen, "#rs-letter")
+        await pilot.press("a", "g", "w")  # name the lenders, in Chinese, a second letter
+        await pilot.pause()
+        second = sample_db.parent / "proposal-visa-2026-11-23-2.txt"
+        chinese = second.read_text(encoding="utf-8")
+        assert chinese.startswith("协商还款申请") and "QuickCash" in chinese
+        assert first.read_text(encoding="utf-8") == text  # the first letter is untouched
+        assert f"Letter written: {second.resolve()}" in text_of(screen, "#rs-letter")
