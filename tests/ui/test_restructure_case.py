@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Checkbox
 
 from debtcoach.domain.money import format_money
@@ -76,3 +77,29 @@ async def test_ticks_format_and_language_go_into_the_letter(sample_db: Path) -> 
         assert chinese.startswith("协商还款申请") and "QuickCash" in chinese
         assert first.read_text(encoding="utf-8") == text  # the first letter is untouched
         assert f"Letter written: {second.resolve()}" in text_of(screen, "#rs-letter")
+
+
+async def test_in_a_browser_the_letter_is_a_download_and_no_file_is_written(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`debtcoach serve`: `w` hands the letter to the browser (Textual's `deliver_text`)."""
+    from debtcoach.ui.app import DebtCoachApp
+
+    delivered: list[tuple[str, object]] = []
+
+    def deliver_text(self: DebtCoachApp, file: object, **options: object) -> str:
+        delivered.append((file.read(), options.get("save_filename")))  # type: ignore[attr-defined]
+        return "key"
+
+    monkeypatch.setattr(DebtCoachApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(DebtCoachApp, "deliver_text", deliver_text)
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calculator(pilot, app)
+        await set_installments(pilot, screen, "60")
+        await pilot.press("w")
+        await pilot.pause()
+    [(text, name)] = delivered
+    assert name == "proposal-visa-2026-11-23.md"
+    assert "Visa" in text and "60" in text
+    assert not (sample_db.parent / "proposal-visa-2026-11-23.md").exists()

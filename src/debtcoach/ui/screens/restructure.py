@@ -561,6 +561,10 @@ class RestructureScreen(DebtCoachScreen):
         app = self.coach_app
         path = letter_path(app.ledger.path, quote.loan, app.today.isoformat(), self.letter_format)
         try:
+            if app.is_web:  # `debtcoach serve`: the letter is the browser's download
+                text = app.ledger.proposal_letter(quote, app.household, self.letter_options())
+                self.notify(app.deliver_file(path, text, action="write the letter to"))
+                return
             written = app.ledger.write_proposal_letter(
                 quote, path, app.household, self.letter_options()
             )
