@@ -103,7 +103,9 @@ async def test_the_added_toast_and_later_edit_and_delete_show_the_name(sample_db
         assert "the loan “Bad[/]” ($100.00 owed)" in text_of(app, "#confirm-question")
         await pilot.press("y")
         await pilot.pause()
-        assert "Removed loan Bad[/]. Its contacts and history are kept. (u undoes it)" in toasts(app)
+        assert "Removed loan Bad[/]. Its contacts and history are kept. (u undoes it)" in toasts(
+            app
+        )
     assert Repository(sample_db).load().loan("Bad[/]") is None
 
 

@@ -1,13 +1,19 @@
-"""The words calculations produce, in one place, on Babel: counts and plurals, lists of names,
-months, days, percentages.
+"""The words calculations produce, in one place, on Babel: translated messages, counts and
+plurals, lists of names, months, days, percentages.
 
 The domain and the UI say "3 months", "Visa and Car", "April 2027" through these functions only,
 so the wording follows the household's locale and can be translated without touching a
 calculation. Plural categories come from CLDR (Babel's plural rules), not from `n == 1`.
+
+Every user-visible sentence goes through `_()` (or `ngettext()` for a count) over the one active
+translations object. The domain never reads a catalog: an outer layer loads one
+(`debtcoach.bundled.translations`) and hands it to `install`. A constant defined at import time
+is marked with `N_()` and translated where it is shown, so a later `install` still reaches it.
 """
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -20,6 +26,55 @@ from babel.numbers import format_decimal
 from debtcoach.domain.calendar import parse_month
 
 DEFAULT_LOCALE = "en_US"
+
+LANGUAGES = ("en", "zh_CN")
+"""The interface languages: English is the source text, Chinese has a complete catalog."""
+
+_active: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def install(translations: gettext.NullTranslations, language: str) -> None:
+    """Make `translations` the catalog every `_()` and `ngettext()` reads from now on."""
+    global _active, _language
+    _active = translations
+    _language = language
+
+
+def active_language() -> str:
+    """The language `install` was last given ("en" until then)."""
+    return _language
+
+
+def _(message: str) -> str:
+    """The message in the active language (itself when it has no translation)."""
+    return _active.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a constant for the catalog without translating it yet (translated where shown)."""
+    return message
+
+
+def ngettext(singular: str, many: str, n: int) -> str:
+    """The form of a counted message for `n` in the active language, before `.format(n=n)`."""
+    return _active.ngettext(singular, many, n)
+
+
+def normalise_language(text: str) -> str | None:
+    """ "zh-CN", "zh_CN.UTF-8", "zh_Hans_CN", "zh" -> "zh_CN"; "en_US" -> "en"; else None."""
+    tag = text.strip().split(".")[0].split("@")[0].replace("-", "_")
+    if not tag or tag in ("C", "POSIX"):
+        return None
+    try:
+        parsed = Locale.parse(tag)
+    except (ValueError, UnknownLocaleError):
+        return None
+    if parsed.language == "zh":
+        return "zh_CN"
+    if parsed.language == "en":
+        return "en"
+    return None
 
 
 def _locale(locale: str) -> Locale:
