@@ -12,7 +12,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from debtcoach.bundled import sample_data_file
+from debtcoach.bundled import sample_data_file, use_language
 
 TODAY = pendulum.date(2026, 11, 23)
 
@@ -27,7 +27,12 @@ def _isolated_user_data(
     monkeypatch.delenv("DEBTCOACH_DB", raising=False)
     monkeypatch.setenv("NO_COLOR", "")
     monkeypatch.delenv("NO_COLOR")
+    # English unless a test asks for another language, whatever the shell running the tests says.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     yield
+    use_language("en")
 
 
 @pytest.fixture
@@ -54,10 +59,18 @@ def make_app(  # type: ignore[no-untyped-def]
     today: pendulum.Date = TODAY,
     theme: str | None = None,
     warm_screens: bool = False,
+    language: str | None = None,
+    environ: dict[str, str] | None = None,
 ):
     """The app as the CLI builds it, on a given file and date; the background warm-up of other
-    screens is off by default so snapshots and key sequences are deterministic."""
+    screens is off by default so snapshots and key sequences are deterministic. `language` is
+    `--lang`; `environ` the shell a new file takes its settings from (default: C.UTF-8)."""
+    from debtcoach.domain.models import settings_for_environment
     from debtcoach.services import Ledger
     from debtcoach.ui.app import DebtCoachApp
 
-    return DebtCoachApp(Ledger(path, today), theme_name=theme, warm_screens=warm_screens)
+    shell = environ if environ is not None else {"LANG": "C.UTF-8"}
+    ledger = Ledger(path, today, new_file_settings=settings_for_environment(shell))
+    return DebtCoachApp(
+        ledger, theme_name=theme, warm_screens=warm_screens, language=language, environ=shell
+    )

@@ -23,7 +23,7 @@ from typing import NoReturn
 import pendulum
 
 from debtcoach import __version__
-from debtcoach.bundled import sample_data_file
+from debtcoach.bundled import sample_data_file, use_language
 from debtcoach.cli import (
     checkin,
     coach,
@@ -44,6 +44,7 @@ from debtcoach.domain.models import InvalidName
 from debtcoach.domain.money import MoneyError
 from debtcoach.domain.payoff import PlanInputError
 from debtcoach.domain.record_rules import RecordProblem
+from debtcoach.domain.wording import _, choose_language
 from debtcoach.domain.restructure import RestructureError
 from debtcoach.services import Ledger
 from debtcoach.services.crash_log import crash_log_folder, crash_message
@@ -85,7 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--today", metavar="YYYY-MM-DD", type=date_arg("today"), help="pretend today is this date"
     )
-    parser.add_argument("--theme", metavar="NAME", help="colour theme for the app")
+    parser.add_argument("--theme", metavar="NAME", help=_("colour theme for the app"))
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help=_("language for this run: en or zh_CN (default: the language setting, else LANG)"),
+    )
     parser.add_argument(
         "--demo", action="store_true", help="open a temporary copy of the sample household"
     )
@@ -101,21 +107,23 @@ def _today(args: argparse.Namespace) -> date:
     return pendulum.today().date()
 
 
-def _launch_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+def _launch_tui(
+    path: Path, today: date, theme: str | None, demo: bool, language: str | None = None
+) -> int:
     # Start-up allocates a lot (Textual, the data file) and frees almost nothing: no collector
     # passes until it is done (`ui.app.run` turns the collector back on before the first frame).
     gc.disable()
     try:
-        return _start_tui(path, today, theme, demo)
+        return _start_tui(path, today, theme, demo, language)
     finally:
         gc.enable()
 
 
-def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+def _start_tui(path: Path, today: date, theme: str | None, demo: bool, language: str | None) -> int:
     """The app; an unexpected error, also one before its first frame, is never a traceback:
     one line naming the crash log that holds it, exit 1. A store error is said as usual."""
     try:
-        return _run_tui(path, today, theme, demo)
+        return _run_tui(path, today, theme, demo, language)
     except StoreError:
         raise
     except Exception as exc:
@@ -124,12 +132,12 @@ def _start_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
         return 1
 
 
-def _run_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
+def _run_tui(path: Path, today: date, theme: str | None, demo: bool, language: str | None) -> int:
     # Imported by name so that scripts never load Textual (an import contract checks the rest).
     app_module = importlib.import_module("debtcoach.ui.app")
     run: Callable[..., int] = app_module.run
     try:
-        return run(path=path, today=today, theme=theme, demo=demo)
+        return run(path=path, today=today, theme=theme, demo=demo, language=language)
     except (StorageCorrupt, StorageTooNew) as exc:
         # The file is left untouched; the error screen offers to restore the newest good backup.
         screen = importlib.import_module("debtcoach.ui.screens.storage_error")
@@ -138,11 +146,38 @@ def _run_tui(path: Path, today: date, theme: str | None, demo: bool) -> int:
     return run(path=path, today=today, theme=theme, demo=demo)
 
 
+def _flag_language(argv: Sequence[str]) -> str | None:
+    """`--lang X` / `--lang=X` as typed, read before the parser is built (its help is
+    translated too)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _file_language(path: Path, today: date) -> str:
+    """The file's language setting, or "" (no file yet, or one that cannot be read: the command
+    itself then says what is wrong)."""
+    if not path.is_file():
+        return ""
+    try:
+        return Ledger(path, today).settings().language
+    except (StoreError, OSError):
+        return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        argv = list(sys.argv[1:] if argv is None else argv)
+        flag = _flag_language(argv)
+        use_language(choose_language(flag, "", os.environ))
         args = build_parser().parse_args(argv)
         path = resolve_data_path(args.db, os.environ)
         today = _today(args)
+        if flag is None:
+            use_language(choose_language(None, _file_language(path, today), os.environ))
         handler: Handler | None = getattr(args, "handler", None)
         if args.demo:
             # Never the user's own file: a command after --demo runs on the throwaway copy too.
@@ -152,9 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 os.chmod(demo_path, 0o600)
                 if handler is not None:
                     return _run_command(handler, Context(demo_path, today), args)
-                return _launch_tui(demo_path, today, args.theme, demo=True)
+                return _launch_tui(demo_path, today, args.theme, demo=True, language=flag)
         if handler is None:
-            return _launch_tui(path, today, args.theme, demo=False)
+            return _launch_tui(path, today, args.theme, demo=False, language=flag)
         return _run_command(handler, Context(path, today), args)
     except BrokenPipeError:
         return _stdout_closed()

@@ -7,6 +7,7 @@ option exits 2 with one line and nothing written.
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any, NoReturn, TextIO
 
 from debtcoach.domain.calendar import DateError, parse_date
 from debtcoach.domain.models import (
+    settings_for_environment,
     Household,
     InvalidName,
     validate_name,
@@ -24,7 +26,7 @@ from debtcoach.domain.money import (
     parse_money,
     parse_rate,
 )
-from debtcoach.domain.text_rules import printable
+from debtcoach.domain.text_rules import cells, pad, printable
 from debtcoach.services import Ledger
 from debtcoach.services.exchange import json_text, protected_path_problem
 
@@ -115,7 +117,9 @@ class Context:
     @property
     def ledger(self) -> Ledger:
         if self._ledger is None:
-            self._ledger = Ledger(self.path, self.today)
+            self._ledger = Ledger(
+                self.path, self.today, new_file_settings=settings_for_environment(os.environ)
+            )
         return self._ledger
 
     @property
@@ -163,14 +167,14 @@ def say(*lines: str, file: TextIO | None = None) -> None:
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], right: set[int]) -> str:
     """Aligned columns; every cell through `printable` (stored text may hold controls)."""
     rows = [[printable(cell) for cell in row] for row in rows]
-    widths = [len(h) for h in headers]
+    widths = [cells(h) for h in headers]
     for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+        widths = [max(w, cells(cell)) for w, cell in zip(widths, row, strict=True)]
 
-    def line(cells: Sequence[str]) -> str:
+    def line(row: Sequence[str]) -> str:
         parts = [
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            pad(c, w, ">" if i in right else "<")
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
         ]
         return "  ".join(parts).rstrip()
 

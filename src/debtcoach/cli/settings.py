@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 from typing import Any
 
+from debtcoach.bundled import use_language
 from debtcoach.cli.common import (
     Context,
     InputError,
@@ -27,8 +28,17 @@ from debtcoach.domain.money import (
     validate_locale,
 )
 from debtcoach.domain.payoff import PlanInputError
+from debtcoach.domain.wording import LANGUAGES, _, active_language, normalise_language
 
-SETTING_KEYS = ("currency", "locale", "safety_buffer", "strategy", "theme", "custom_order")
+SETTING_KEYS = (
+    "currency",
+    "locale",
+    "language",
+    "safety_buffer",
+    "strategy",
+    "theme",
+    "custom_order",
+)
 
 
 def register(commands: Any) -> None:
@@ -69,6 +79,16 @@ def settings_set(ctx: Context, args: argparse.Namespace) -> int:
                 )
             elif key == "locale":
                 settings = replace(settings, locale=validate_locale(value))
+            elif key == "language":
+                language = normalise_language(value)
+                if language is None:
+                    raise InputError(
+                        _("language: unknown language {value!r} (one of {choices})").format(
+                            value=value, choices=", ".join(LANGUAGES)
+                        )
+                    )
+                settings = replace(settings, language=language)
+                use_language(language)
             elif key == "safety_buffer":
                 settings = replace(
                     settings,
@@ -111,10 +131,13 @@ def _valid_theme(name: str) -> str:
 def settings_show(ctx: Context, args: argparse.Namespace) -> int:
     from debtcoach.services.exchange import settings_to_json
 
-    data = settings_to_json(ctx.ledger.settings())
+    settings = ctx.ledger.settings()
+    data = {**settings_to_json(settings), "language": settings.language or None}
     if args.json:
         print_json(data)
     else:
         for key, value in data.items():
+            if key == "language" and value is None:
+                value = _("(follows LANG: {language})").format(language=active_language())
             say(f"{key}: {','.join(value) if isinstance(value, list) else value}")
     return 0

@@ -7,12 +7,14 @@ change is a new value handed to the store.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
 from debtcoach.domain.money import Money
+from debtcoach.domain.wording import environment_locale, normalise_language
 from debtcoach.domain.text_rules import NOT_UTF8, has_surrogates
 
 
@@ -278,6 +280,8 @@ class Settings:
     strategy: Strategy = Strategy.AVALANCHE
     custom_order: tuple[str, ...] = ()
     theme: str = "debtcoach-dark"
+    # The interface language ("en", "zh_CN"); empty: follow LANG / LC_ALL.
+    language: str = ""
 
     def __post_init__(self) -> None:
         # The buffer is always in the household currency, whatever default was used.
@@ -285,6 +289,20 @@ class Settings:
             object.__setattr__(
                 self, "safety_buffer", Money(self.safety_buffer.minor, self.currency)
             )
+
+
+_CURRENCY_BY_TERRITORY = {"CN": "CNY", "US": "USD", "GB": "GBP", "JP": "JPY", "HK": "HKD",
+                          "TW": "TWD", "SG": "SGD", "CA": "CAD", "AU": "AUD"}  # fmt: skip
+
+
+def settings_for_environment(environ: Mapping[str, str]) -> Settings:
+    """What a new file starts with: language, locale and currency of the shell (zh_CN -> CNY)."""
+    locale = environment_locale(environ)
+    if locale is None:
+        return Settings()
+    territory = locale.partition("_")[2]
+    currency = _CURRENCY_BY_TERRITORY.get(territory, Settings().currency)
+    return Settings(currency=currency, locale=locale, language=normalise_language(locale) or "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,14 +82,26 @@ def validate_household_currency(code: str) -> str:
     return code
 
 
-def validate_locale(name: str) -> str:
+def normalise_locale(name: str) -> str | None:
+    """ "zh-CN", "zh_CN.UTF-8", "zh_Hans_CN" -> "zh_CN" (language_TERRITORY); None if unknown."""
+    tag = name.strip().split(".")[0].split("@")[0].replace("-", "_")
+    if not tag or tag in ("C", "POSIX"):
+        return None
     try:
-        Locale.parse(name)
-    except (UnknownLocaleError, ValueError, TypeError) as exc:
-        raise MoneyError(
-            f"unknown locale {name!r} (use a name such as en_US, de_DE, zh_CN)"
-        ) from exc
-    return name
+        parsed = Locale.parse(tag)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    if parsed.territory is None:
+        return str(parsed.language)
+    return f"{parsed.language}_{parsed.territory}"
+
+
+def validate_locale(name: str) -> str:
+    """A locale as the household types it, in the one form the file stores (zh_CN)."""
+    normal = normalise_locale(name) if isinstance(name, str) else None
+    if normal is None:
+        raise MoneyError(f"unknown locale {name!r} (use a name such as en_US, de_DE, zh_CN)")
+    return normal
 
 
 def round_half_up(value: Decimal) -> int:

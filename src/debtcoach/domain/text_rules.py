@@ -9,6 +9,8 @@ file may hold them) is shown through `printable`.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 FREE_TEXT_LIMIT = 500
 NOTES_LIMIT = 5000
 
@@ -70,3 +72,15 @@ def printable(text: str, *, multiline: bool = False) -> str:
     CJK, emoji and right-to-left text, is left as it is. With `multiline`, line breaks stay.
     """
     return text.translate(_VISIBLE_KEEPING_LINES if multiline else _VISIBLE)
+
+
+def cells(text: str) -> int:
+    """How many terminal cells `text` takes: 2 for a CJK character or most emoji, as Rich and
+    Textual draw them (never `len`, which counts 贷款 as 2 where the terminal shows 4)."""
+    return cell_len(text)
+
+
+def pad(text: str, width: int, align: str = "<") -> str:
+    """`text` padded with spaces to `width` cells (`<` left, `>` right); longer text is kept."""
+    gap = " " * max(width - cell_len(text), 0)
+    return gap + text if align == ">" else text + gap

@@ -14,7 +14,7 @@ is marked with `N_()` and translated where it is shown, so a later `install` sti
 from __future__ import annotations
 
 import gettext
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -24,6 +24,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from debtcoach.domain.calendar import parse_month
+from debtcoach.domain.money import normalise_locale
 
 DEFAULT_LOCALE = "en_US"
 
@@ -63,18 +64,32 @@ def ngettext(singular: str, many: str, n: int) -> str:
 
 def normalise_language(text: str) -> str | None:
     """ "zh-CN", "zh_CN.UTF-8", "zh_Hans_CN", "zh" -> "zh_CN"; "en_US" -> "en"; else None."""
-    tag = text.strip().split(".")[0].split("@")[0].replace("-", "_")
-    if not tag or tag in ("C", "POSIX"):
-        return None
-    try:
-        parsed = Locale.parse(tag)
-    except (ValueError, UnknownLocaleError):
-        return None
-    if parsed.language == "zh":
+    locale = normalise_locale(text)
+    language = (locale or "").partition("_")[0]
+    if language == "zh":
         return "zh_CN"
-    if parsed.language == "en":
+    if language == "en":
         return "en"
     return None
+
+
+def environment_locale(environ: Mapping[str, str]) -> str | None:
+    """The locale the shell names (LC_ALL, then LC_MESSAGES, then LANG), normalised: zh_CN."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").strip()
+        if value:
+            return normalise_locale(value)
+    return None
+
+
+def choose_language(flag: str | None, setting: str, environ: Mapping[str, str]) -> str:
+    """The language of this run: `--lang`, else the file's `language` setting, else the shell's
+    LANG / LC_ALL, else English."""
+    for candidate in (flag or "", setting, environment_locale(environ) or ""):
+        language = normalise_language(candidate) if candidate else None
+        if language is not None:
+            return language
+    return "en"
 
 
 def _locale(locale: str) -> Locale:
@@ -94,8 +109,30 @@ def plural(n: int, one: str, many: str | None = None, locale: str = DEFAULT_LOCA
     return one if is_one(n, locale) else (many if many is not None else one + "s")
 
 
+def N_plural(singular: str, many: str) -> tuple[str, str]:
+    """Mark a counted message pair for the catalog (`ngettext` translates it where shown)."""
+    return singular, many
+
+
+COUNTED: dict[str, tuple[str, str]] = {
+    "month": N_plural("{n} month", "{n} months"),
+    "day": N_plural("{n} day", "{n} days"),
+    "week": N_plural("{n} week", "{n} weeks"),
+    "installment": N_plural("{n} installment", "{n} installments"),
+    "field": N_plural("{n} field", "{n} fields"),
+    "person": N_plural("{n} person", "{n} people"),
+    "loan": N_plural("{n} loan", "{n} loans"),
+    "open loan": N_plural("{n} open loan", "{n} open loans"),
+}
+"""The counted nouns the wording knows, with their messages: `count` says them in the active
+language (Chinese: "3 个月"); any other noun is counted in English as before."""
+
+
 def count(n: int, one: str, many: str | None = None, locale: str = DEFAULT_LOCALE) -> str:
-    """ "1 month", "3 months", "2 open loans"."""
+    """ "1 month", "3 months", "2 open loans"; "3 个月" in Chinese."""
+    messages = COUNTED.get(one)
+    if messages is not None:
+        return ngettext(*messages, abs(n)).format(n=n)
     return f"{n} {plural(n, one, many, locale)}"
 
 

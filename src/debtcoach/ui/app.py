@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -25,14 +26,14 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
-from debtcoach.bundled import themes_dir
+from debtcoach.bundled import themes_dir, use_language
 from debtcoach.domain.coach import Advice
-from debtcoach.domain.models import Household, Settings, Strategy
+from debtcoach.domain.models import Household, Settings, Strategy, settings_for_environment
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.screens import SCREENS
 from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import month_words
+from debtcoach.domain.wording import active_language, choose_language, month_words
 from debtcoach.services import Ledger, RowChanged
 from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
@@ -147,10 +148,17 @@ class DebtCoachApp(App[None]):
         theme_name: str | None = None,
         demo: bool = False,
         warm_screens: bool = True,
+        language: str | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> None:
         """`warm_screens=False` skips building the other screens in the background after the
-        first frame (tests turn it off so every snapshot sees the same sequence of events)."""
+        first frame (tests turn it off so every snapshot sees the same sequence of events).
+        `language` is `--lang` (for this run only); else the file's setting, else `environ`'s
+        LANG / LC_ALL."""
         super().__init__()
+        self.environ: Mapping[str, str] = os.environ if environ is None else environ
+        self.language_flag = language
+        self.first_run = ledger.is_new_file()
         self.ledger = ledger
         self.demo = demo
         self.warm_screens = warm_screens
@@ -162,6 +170,7 @@ class DebtCoachApp(App[None]):
         self._theme_names: tuple[str, ...] = ()
         self._css_refreshed: tuple[int, dict[str, str]] | None = None
         self.household: Household = ledger.household()
+        self.use_language()
         self.plan: PayoffPlan
         self.advice: tuple[Advice, ...]
         self.on_track: str
@@ -178,6 +187,14 @@ class DebtCoachApp(App[None]):
     def settings(self) -> Settings:
         return self.household.settings
 
+    def use_language(self) -> None:
+        """Show the interface in `--lang`, else the file's language, else the shell's."""
+        language = choose_language(
+            self.language_flag, self.household.settings.language, self.environ
+        )
+        if language != active_language():
+            use_language(language)
+
     def _take_state(self) -> None:
         """The plan and advice of the data as loaded: one simulation per state (the Ledger's)."""
         state = self.ledger.state(self.household)
@@ -189,6 +206,7 @@ class DebtCoachApp(App[None]):
     def reload(self) -> None:
         """Re-read the file, recompute the plan and advice once, tell every screen."""
         self.household = self.ledger.household()
+        self.use_language()
         self._take_state()
         self.data_changed.publish(self.household)
 
@@ -452,13 +470,16 @@ class DebtCoachApp(App[None]):
                 yield command
 
 
-def run(*, path: Path, today: date, theme: str | None, demo: bool) -> int:
+def run(
+    *, path: Path, today: date, theme: str | None, demo: bool, language: str | None = None
+) -> int:
     """Entry point used by the CLI (imported lazily so scripts never load Textual).
 
     0 when the user quit; 1 after an unexpected error, once the terminal is restored, with its
     traceback in a crash log next to the data file and one line on stderr naming it.
     """
-    app = DebtCoachApp(Ledger(path, today), theme_name=theme, demo=demo)
+    ledger = Ledger(path, today, new_file_settings=settings_for_environment(os.environ))
+    app = DebtCoachApp(ledger, theme_name=theme, demo=demo, language=language)
     # What exists now (the modules, and years of check-ins just loaded) lives as long as the
     # app: take it out of the cyclic collector's full passes, which otherwise re-scan it all and
     # stall a screen switch for ~40 ms on ten years of data. Refcounting still frees it.

@@ -28,8 +28,9 @@ from debtcoach.domain.plan_facts import (
     compare_with_minimum_only,
     minimum_only_owed,
 )
-from debtcoach.domain.text_rules import printable
+from debtcoach.domain.text_rules import cells, pad, printable
 from debtcoach.domain.wording import count, month_words
+from debtcoach.ui.formatting import plot_safe
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 # Distinct line markers so the lines can be told apart without colour (NO_COLOR, monochrome).
@@ -262,7 +263,7 @@ class ChartScreen(DebtCoachScreen):
         """Each debt's payoff month and interest; its late fees and the month it is current
         again when a loan is behind."""
         names = [printable(d.name) + (" (family)" if d.family else "") for d in plan.debts]
-        width = max((len(name) for name in names), default=4)
+        width = max((cells(name) for name in names), default=4)
         width = max(width, 4) + 2
         behind = {loan.name for loan in self.coach_app.household.loans if loan.is_overdue}
         overdue = bool(behind) or plan.total_fees.minor > 0
@@ -282,7 +283,7 @@ class ChartScreen(DebtCoachScreen):
             risk = "  promise at risk" if debt.at_risk else ""
             lines.append(
                 Content.assemble(
-                    f"  {name:<{width}}{self.month(debt.payoff_date):<11}"
+                    f"  {pad(name, width)}{self.month(debt.payoff_date):<11}"
                     f"{self.interest(debt.interest, debt.payoff_month is not None):>12}{cells}",
                     (risk, "$warning"),
                 )
@@ -298,7 +299,7 @@ class ChartScreen(DebtCoachScreen):
         plt.clear_figure()
         chosen = self.coach_app.plan
         if not chosen.feasible:
-            plt.title("No plan: the minimum payments do not fit the budget")
+            plt.title(plot_safe("No plan: the minimum payments do not fit the budget"))
             plot.refresh()
             return
         start = Money(sum(d.start_balance.minor for d in chosen.debts), household.currency)
@@ -310,7 +311,7 @@ class ChartScreen(DebtCoachScreen):
             title = "Total owed: strategies compared"
         if not chosen.pays_off:
             title = f"{'Each debt' if self.per_loan else 'Total owed'}: {NEVER_PAYS_OFF}"
-        plt.title(title)
+        plt.title(plot_safe(title))
         top = axis_top(start, series)
         longest = max((len(s.values) for s in series), default=1)
         if not self.per_loan and self.comparison is not None:
@@ -323,7 +324,7 @@ class ChartScreen(DebtCoachScreen):
             xs = list(range(len(item.values)))
             clipped = (Money(min(v.minor, top.minor), v.currency) for v in item.values)
             ys = [float(v.to_decimal()) for v in clipped]
-            plt.plot(xs, ys, label=item.label, marker=item.marker)
+            plt.plot(xs, ys, label=plot_safe(item.label), marker=item.marker)
         if not self.per_loan:
             for item in series:
                 if item.end_month is not None:
@@ -338,14 +339,14 @@ class ChartScreen(DebtCoachScreen):
         ticks = list(range(0, months, step))
         # "Apr 2027", not "27/04" (read as the 27th of April).
         labels = ["now" if m == 0 else self.month(plan_month_label(today, m)) for m in ticks]
-        plt.xticks(ticks, labels)
+        plt.xticks(ticks, [plot_safe(label) for label in labels])
         top = float(top_amount.to_decimal())
         if top > 0:
             steps = nice_ticks(top)
             locale = self.coach_app.settings.locale
             currency = top_amount.currency
             labels = [str(format_compact_currency(v, currency, locale=locale)) for v in steps]
-            plt.yticks(steps, labels)
+            plt.yticks(steps, [plot_safe(label) for label in labels])
             plt.ylim(0, steps[-1])
         plt.xlabel("")
         plt.ylabel("")

@@ -31,7 +31,7 @@ from debtcoach.domain.dashboard import (
 from debtcoach.domain.models import Household
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.plan_facts import past_due
-from debtcoach.domain.text_rules import printable
+from debtcoach.domain.text_rules import cells, pad, printable
 from debtcoach.domain.wording import count, month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
@@ -229,7 +229,7 @@ class DashboardScreen(DebtCoachScreen):
         lines = [Content.styled(f"Due in the next {DUE_WINDOW_DAYS} days", "bold $accent")]
         if not due:
             lines.append(Content("  Nothing falls due."))
-        width = max((len(printable(d.name)) for d in due), default=0)
+        width = max((cells(printable(d.name)) for d in due), default=0)
         for item in due:
             if item.is_paid:
                 note = Content.styled(" · paid", "bold $success")
@@ -239,7 +239,7 @@ class DashboardScreen(DebtCoachScreen):
                 note = Content("")
             lines.append(
                 Content.assemble(
-                    f"  {printable(item.name):<{width}}  ",
+                    f"  {pad(printable(item.name), width)}  ",
                     (f"{self.money(item.paid if item.is_paid else item.amount):>{AMOUNT}}", "bold"),
                     f"  {self.day(item.on)}, ",
                     (in_days(item.days), "bold"),
@@ -296,7 +296,7 @@ class DashboardScreen(DebtCoachScreen):
         if not debts:
             lines.append(Content("  Nothing recorded yet."))
         else:
-            width = max(len(printable(d.name)) for d in debts)
+            width = max(cells(printable(d.name)) for d in debts)
             lines.append(
                 Content.styled(
                     f"  {'':<{width}}  {'first seen':>{AMOUNT}}  {'now':>{AMOUNT}}"
@@ -309,7 +309,7 @@ class DashboardScreen(DebtCoachScreen):
                 planned = self.money(debt.planned_next) if debt.planned_next is not None else "-"
                 lines.append(
                     Content.assemble(
-                        f"  {printable(debt.name):<{width}}  {first:>{AMOUNT}}  ",
+                        f"  {pad(printable(debt.name), width)}  {first:>{AMOUNT}}  ",
                         (f"{self.money(debt.now):>{AMOUNT}}", "bold"),
                         f"  {planned:>{AMOUNT}}",
                     )
