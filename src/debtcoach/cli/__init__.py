@@ -44,8 +44,8 @@ from debtcoach.domain.models import InvalidName
 from debtcoach.domain.money import MoneyError
 from debtcoach.domain.payoff import PlanInputError
 from debtcoach.domain.record_rules import RecordProblem
-from debtcoach.domain.wording import _, choose_language
 from debtcoach.domain.restructure import RestructureError
+from debtcoach.domain.wording import _, choose_language
 from debtcoach.services import Ledger
 from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import (

@@ -15,9 +15,9 @@ from typing import Any, NoReturn, TextIO
 
 from debtcoach.domain.calendar import DateError, parse_date
 from debtcoach.domain.models import (
-    settings_for_environment,
     Household,
     InvalidName,
+    settings_for_environment,
     validate_name,
 )
 from debtcoach.domain.money import (

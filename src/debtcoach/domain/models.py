@@ -14,8 +14,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from debtcoach.domain.money import Money
-from debtcoach.domain.wording import environment_locale, normalise_language
 from debtcoach.domain.text_rules import NOT_UTF8, has_surrogates
+from debtcoach.domain.wording import environment_locale, normalise_language
 
 
 class LoanKind(StrEnum):
