@@ -61,10 +61,12 @@ def make_app(  # type: ignore[no-untyped-def]
     warm_screens: bool = False,
     language: str | None = None,
     environ: dict[str, str] | None = None,
+    first_run: bool = False,
 ):
     """The app as the CLI builds it, on a given file and date; the background warm-up of other
     screens is off by default so snapshots and key sequences are deterministic. `language` is
-    `--lang`; `environ` the shell a new file takes its settings from (default: C.UTF-8)."""
+    `--lang`; `environ` the shell a new file takes its settings from (default: C.UTF-8);
+    `first_run` offers the first-run step on a new file (tests of other things start past it)."""
     from debtcoach.domain.models import settings_for_environment
     from debtcoach.services import Ledger
     from debtcoach.ui.app import DebtCoachApp
@@ -72,5 +74,10 @@ def make_app(  # type: ignore[no-untyped-def]
     shell = environ if environ is not None else {"LANG": "C.UTF-8"}
     ledger = Ledger(path, today, new_file_settings=settings_for_environment(shell))
     return DebtCoachApp(
-        ledger, theme_name=theme, warm_screens=warm_screens, language=language, environ=shell
+        ledger,
+        theme_name=theme,
+        warm_screens=warm_screens,
+        language=language,
+        environ=shell,
+        offer_first_run=first_run,
     )

@@ -82,6 +82,18 @@ def environment_locale(environ: Mapping[str, str]) -> str | None:
     return None
 
 
+STRATEGY_NAMES = {
+    "avalanche": N_("avalanche"),
+    "snowball": N_("snowball"),
+    "custom": N_("custom"),
+}
+
+
+def strategy_name(value: str) -> str:
+    """A strategy's name in the active language (the stored value stays English)."""
+    return _(STRATEGY_NAMES.get(value, value))
+
+
 def choose_language(flag: str | None, setting: str, environ: Mapping[str, str]) -> str:
     """The language of this run: `--lang`, else the file's `language` setting, else the shell's
     LANG / LC_ALL, else English."""

@@ -33,11 +33,19 @@ from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.screens import SCREENS
 from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import active_language, choose_language, month_words
+from debtcoach.domain.wording import (
+    N_,
+    _,
+    active_language,
+    choose_language,
+    month_words,
+    strategy_name,
+)
 from debtcoach.services import Ledger, RowChanged
 from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.palette import DebtCoachCommands
+from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
@@ -91,7 +99,7 @@ def preload_screens() -> None:
     then take everything that now exists out of the cyclic collector's full passes again (see
     `run`): otherwise the first screen switch stalls ~20 ms re-scanning the new modules.
     """
-    for module, _ in LAZY_SCREENS.values():
+    for module, _name in LAZY_SCREENS.values():
         importlib.import_module(module)
     gc.collect()
     gc.freeze()
@@ -124,21 +132,30 @@ class DebtCoachApp(App[None]):
         Binding(
             "question_mark",
             "help",
-            "Help",
+            N_("Help"),
             key_display="?",
             id="help",
             tooltip="Every key, what each screen is for, where your data lives",
         ),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
+        Binding(
+            "comma",
+            "settings",
+            N_("Settings"),
+            key_display=",",
+            show=False,
+            id="settings",
+            tooltip="Language, currency, locale, safety buffer",
+        ),
+        Binding("q", "quit", N_("Quit"), id="quit", tooltip="Quit (everything is already saved)"),
         Binding(
             "u",
             "undo",
-            "Undo",
+            N_("Undo"),
             show=False,
             id="undo",
             tooltip="Take back the last delete or saved edit made here (asks first)",
         ),
-        Binding("ctrl+p", "command_palette", "Palette", show=False, id="palette"),
+        Binding("ctrl+p", "command_palette", N_("Palette"), show=False, id="palette"),
     ]
 
     def __init__(
@@ -150,6 +167,7 @@ class DebtCoachApp(App[None]):
         warm_screens: bool = True,
         language: str | None = None,
         environ: Mapping[str, str] | None = None,
+        offer_first_run: bool = True,
     ) -> None:
         """`warm_screens=False` skips building the other screens in the background after the
         first frame (tests turn it off so every snapshot sees the same sequence of events).
@@ -158,7 +176,7 @@ class DebtCoachApp(App[None]):
         super().__init__()
         self.environ: Mapping[str, str] = os.environ if environ is None else environ
         self.language_flag = language
-        self.first_run = ledger.is_new_file()
+        self.first_run = offer_first_run and ledger.is_new_file()
         self.ledger = ledger
         self.demo = demo
         self.warm_screens = warm_screens
@@ -239,7 +257,7 @@ class DebtCoachApp(App[None]):
 
     def action_help_quit(self) -> None:
         """Textual's hint for ctrl+c, without its markup (toasts here are literal)."""
-        self.notify("Press q to quit the app", title="Do you want to quit?")
+        self.notify(_("Press q to quit the app"), title=_("Do you want to quit?"))
 
     def _warn(self, message: str) -> None:
         if self.is_running:
@@ -247,11 +265,30 @@ class DebtCoachApp(App[None]):
         else:
             self._startup_warnings.append(message)
 
+    def action_settings(self) -> None:
+        """The settings form: language, currency, locale, safety buffer."""
+        from debtcoach.ui.screens.settings import SettingsForm
+
+        self._close_help()
+        self.push_screen(SettingsForm(self))
+
+    def relabel_screens(self) -> None:
+        """After a language change: every screen shown again is rebuilt in the new language."""
+        for screen in self.screen_stack:
+            if isinstance(screen, DebtCoachScreen):
+                self.call_later(screen.relabel)
+
+    def _offer_first_run(self) -> None:
+        """A new file: language, currency, locale and buffer first (filled from LANG)."""
+        from debtcoach.ui.screens.settings import SettingsForm
+
+        self.push_screen(SettingsForm(self, first_run=True))
+
     def _save_settings(self, settings: Settings) -> bool:
         try:
             self.ledger.save_settings(settings)
         except StoreError as exc:
-            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            self.notify(_("Not saved: {reason}").format(reason=exc), severity="error", timeout=10)
             return False
         return True
 
@@ -264,7 +301,7 @@ class DebtCoachApp(App[None]):
     def action_undo(self) -> None:
         """Take back the last delete or saved edit, after a question (it writes the file)."""
         if not self.undo_steps:
-            self.notify("Nothing to undo: deletes and saved edits made here can be undone.")
+            self.notify(_("Nothing to undo: deletes and saved edits made here can be undone."))
             return
         step = self.undo_steps[-1]
 
@@ -272,8 +309,8 @@ class DebtCoachApp(App[None]):
             if yes:
                 self._undo(step)
 
-        question = f"Undo this change: {step.what}?"
-        self.push_screen(ConfirmDialog(question, yes="Undo", no="Keep it"), answered)
+        question = _("Undo this change: {what}?").format(what=step.what)
+        self.push_screen(ConfirmDialog(question, yes=_("Undo"), no=_("Keep it")), answered)
 
     def _undo(self, step: UndoStep) -> None:
         self.undo_steps.remove(step)
@@ -281,15 +318,22 @@ class DebtCoachApp(App[None]):
             step.revert(self.ledger)
         except RowChanged as exc:
             fields = ", ".join(exc.fields)
-            message = f"Not undone: {exc.key} changed again since ({fields}); nothing was written."
+            message = _(
+                "Not undone: {key} changed again since ({fields}); nothing was written."
+            ).format(key=exc.key, fields=fields)
             self.notify(message, severity="error", timeout=10, markup=False)
             return
         except (StoreError, RecordProblem) as exc:
             text = exc.message if isinstance(exc, RecordProblem) else str(exc)
-            self.notify(f"Not undone: {text}", severity="error", timeout=10, markup=False)
+            self.notify(
+                _("Not undone: {reason}").format(reason=text),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
         self.reload()
-        self.notify(f"Undone: {step.what}.", timeout=5, markup=False)
+        self.notify(_("Undone: {what}.").format(what=step.what), timeout=5, markup=False)
 
     def action_restore_backup(self) -> None:
         self.push_screen(RestoreBackupScreen())
@@ -365,17 +409,24 @@ class DebtCoachApp(App[None]):
     def set_strategy(self, strategy: Strategy) -> None:
         """Use `strategy` everywhere: save it, recompute, tell every screen."""
         if strategy not in self.available_strategies():
-            self.notify("Set a custom order first (debtcoach settings set custom_order …).")
+            self.notify(_("Set a custom order first (debtcoach settings set custom_order …)."))
             return
         if not self._save_settings(replace(self.household.settings, strategy=strategy)):
             return
         self.reload()
         plan = self.plan
         if plan.pays_off and plan.debt_free is not None:
-            when = f"debt-free {month_words(plan.debt_free, self.settings.locale)}"
+            when = _("debt-free {month}").format(
+                month=month_words(plan.debt_free, self.settings.locale)
+            )
         else:
-            when = "see the payoff screen"
-        self.notify(f"Strategy: {strategy.value} — {when}", timeout=4)
+            when = _("see the payoff screen")
+        self.notify(
+            _("Strategy: {strategy} — {when}").format(
+                strategy=strategy_name(strategy.value), when=when
+            ),
+            timeout=4,
+        )
 
     def cycle_strategy(self) -> None:
         choices = self.available_strategies()
@@ -395,7 +446,10 @@ class DebtCoachApp(App[None]):
         self._startup_warnings.clear()
         self._watch = self.ledger.watch()
         self.set_interval(WATCH_INTERVAL_SECONDS, self.check_file_changed)
-        self.offer_checkin_if_due()
+        if self.first_run and not self.demo:
+            self._offer_first_run()
+        else:
+            self.offer_checkin_if_due()
         # Once the first frame (the dashboard, maybe under the check-in offer) is out.
         if self.warm_screens:
             self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
@@ -421,9 +475,12 @@ class DebtCoachApp(App[None]):
         try:
             self.reload()
         except StoreError as exc:
-            self.notify(f"The data file changed but cannot be read: {exc}", severity="error")
+            self.notify(
+                _("The data file changed but cannot be read: {reason}").format(reason=exc),
+                severity="error",
+            )
             return False
-        self.notify("The data file was changed elsewhere; showing the new figures.", timeout=5)
+        self.notify(_("The data file was changed elsewhere; showing the new figures."), timeout=5)
         return True
 
     # --- check-in hook: owned by the check-in work stream ----------------------------------

@@ -28,7 +28,8 @@ from debtcoach.domain.plan_facts import (
     compare_with_minimum_only,
     minimum_only_owed,
 )
-from debtcoach.domain.text_rules import cells, pad, printable
+from debtcoach.domain.text_rules import cells as cell_count
+from debtcoach.domain.text_rules import pad, printable
 from debtcoach.domain.wording import count, month_words
 from debtcoach.ui.formatting import plot_safe
 from debtcoach.ui.screens.base import DebtCoachScreen
@@ -263,7 +264,7 @@ class ChartScreen(DebtCoachScreen):
         """Each debt's payoff month and interest; its late fees and the month it is current
         again when a loan is behind."""
         names = [printable(d.name) + (" (family)" if d.family else "") for d in plan.debts]
-        width = max((cells(name) for name in names), default=4)
+        width = max((cell_count(name) for name in names), default=4)
         width = max(width, 4) + 2
         behind = {loan.name for loan in self.coach_app.household.loans if loan.is_overdue}
         overdue = bool(behind) or plan.total_fees.minor > 0

@@ -57,6 +57,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_money, parse_rate
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import N_
 from debtcoach.services.checkin import save_checkin
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
@@ -76,9 +77,9 @@ class ChoiceField(Widget, can_focus=True):
     ChoiceField:focus { background: $accent 30%; text-style: bold; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "step(-1)", "Previous", show=False),
-        Binding("right,space", "step(1)", "Next option", show=False),
-        Binding("enter", "submit", "Next", show=False),
+        Binding("left", "step(-1)", N_("Previous"), show=False),
+        Binding("right,space", "step(1)", N_("Next option"), show=False),
+        Binding("enter", "submit", N_("Next"), show=False),
     ]
 
     class Changed(Message):
@@ -165,7 +166,7 @@ def _plain(amount: Money) -> str:
 
 
 class CheckInScreen(DebtCoachScreen):
-    TITLE_TEXT = "Weekly check-in"
+    TITLE_TEXT = N_("Weekly check-in")
     DEFAULT_CSS = """
     CheckInScreen #ck-title { text-style: bold; color: $accent; height: auto; }
     CheckInScreen #ck-intro { color: $text-muted; height: auto; }
@@ -187,8 +188,8 @@ class CheckInScreen(DebtCoachScreen):
     CheckInScreen #ck-flow, CheckInScreen #ck-overview, CheckInScreen #ck-summary { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="checkin.back"),
-        Binding("enter", "enter", "Next", show=False, id="checkin.enter"),
+        Binding("escape", "back", N_("Back"), id="checkin.back"),
+        Binding("enter", "enter", N_("Next"), show=False, id="checkin.enter"),
     ]
 
     def __init__(self) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import find_checkin, streak
-from debtcoach.domain.wording import plural
+from debtcoach.domain.wording import N_, plural
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -35,8 +35,8 @@ class CheckInOffer(ModalScreen[bool]):
     CheckInOffer #offer-keys { margin-top: 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,w", "start", "Start the check-in", id="checkin.offer.start"),
-        Binding("s,escape", "skip", "Skip for now", id="checkin.offer.skip"),
+        Binding("enter,w", "start", N_("Start the check-in"), id="checkin.offer.start"),
+        Binding("s,escape", "skip", N_("Skip for now"), id="checkin.offer.skip"),
     ]
 
     def __init__(self, week: str, weeks_in_a_row: int) -> None:

@@ -26,7 +26,7 @@ from debtcoach.domain.models import Channel, Contact, Household
 from debtcoach.domain.money import format_money
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.text_rules import free_text_problem, printable
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import N_, count
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
@@ -59,8 +59,8 @@ class ContactForm(TypeAheadScreen[Contact | None]):
     """
     AUTO_FOCUS = "#cf-date"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="contact_form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="contact_form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="contact_form.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="contact_form.save"),
     ]
 
     def __init__(self, loan: str, lender: str, today: date, initial: Contact | None = None) -> None:
@@ -206,7 +206,7 @@ class ContactForm(TypeAheadScreen[Contact | None]):
 class ContactsScreen(DebtCoachScreen):
     """The contact log of the loan called `loan_name` (pushed from the loans screen with `h`)."""
 
-    TITLE_TEXT = "Contacts"
+    TITLE_TEXT = N_("Contacts")
     DEFAULT_CSS = """
     ContactsScreen #ct-loan { text-style: bold; }
     ContactsScreen #ct-next { height: auto; margin: 0 0 1 0; }
@@ -214,11 +214,13 @@ class ContactsScreen(DebtCoachScreen):
     ContactsScreen #ct-detail { height: auto; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="contacts.back", tooltip="Back to the loans"),
-        Binding("a", "add", "Log contact", id="contacts.add", tooltip="Log a talk with the lender"),
-        Binding("e", "edit", "Edit", id="contacts.edit", tooltip="Edit the selected contact"),
+        Binding("escape", "back", N_("Back"), id="contacts.back", tooltip="Back to the loans"),
         Binding(
-            "x", "remove", "Remove", id="contacts.remove", tooltip="Remove the selected contact"
+            "a", "add", N_("Log contact"), id="contacts.add", tooltip="Log a talk with the lender"
+        ),
+        Binding("e", "edit", N_("Edit"), id="contacts.edit", tooltip="Edit the selected contact"),
+        Binding(
+            "x", "remove", N_("Remove"), id="contacts.remove", tooltip="Remove the selected contact"
         ),
     ]
 

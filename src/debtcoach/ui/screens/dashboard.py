@@ -32,7 +32,7 @@ from debtcoach.domain.models import Household
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.plan_facts import past_due
 from debtcoach.domain.text_rules import cells, pad, printable
-from debtcoach.domain.wording import count, month_words
+from debtcoach.domain.wording import N_, count, month_words
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 LABEL = 20
@@ -40,7 +40,7 @@ AMOUNT = 13
 
 
 class DashboardScreen(DebtCoachScreen):
-    TITLE_TEXT = "Dashboard"
+    TITLE_TEXT = N_("Dashboard")
 
     DEFAULT_CSS = """
     DashboardScreen .heading { text-style: bold; color: $accent; }

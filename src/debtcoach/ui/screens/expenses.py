@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from debtcoach.domain.loan_facts import cut_saving, cut_totals
 from debtcoach.domain.models import Expense, Household
 from debtcoach.domain.money import Money, format_money
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import N_, count
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
@@ -35,11 +35,11 @@ def _cut_cell(expense: Expense, saving: Money) -> str:
 
 
 class ExpensesScreen(ListScreen):
-    TITLE_TEXT = "Throttling: expenses"
+    TITLE_TEXT = N_("Throttling: expenses")
     NOUN = "expense"
     EMPTY_TEXT = "No expenses yet. Press a to add a category (rent, food, phone …)."
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_cut", "Cut on/off", id="expenses.toggle_cut"),
+        Binding("space", "toggle_cut", N_("Cut on/off"), id="expenses.toggle_cut"),
     ]
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("Category"),

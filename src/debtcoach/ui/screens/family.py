@@ -18,6 +18,7 @@ from debtcoach.domain.loan_facts import family_totals
 from debtcoach.domain.models import FamilyLoan, Household
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.record_rules import repayment_problems
+from debtcoach.domain.wording import N_
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
@@ -35,11 +36,11 @@ from debtcoach.ui.widgets.money_input import (
 
 
 class FamilyScreen(ListScreen):
-    TITLE_TEXT = "Family loans"
+    TITLE_TEXT = N_("Family loans")
     NOUN = "family loan"
     EMPTY_TEXT = "No family loans. If a relative or friend lent you money, press a to add it."
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "repay", "Repayment", id="family.repay"),
+        Binding("r", "repay", N_("Repayment"), id="family.repay"),
     ]
     COLUMNS: ClassVar[tuple[Column, ...]] = (
         Column("Lender"),

@@ -14,7 +14,7 @@ from debtcoach.domain.budget import is_active, monthly_amount
 from debtcoach.domain.loan_facts import income_totals
 from debtcoach.domain.models import Frequency, Household, IncomeKind, IncomeSource
 from debtcoach.domain.money import format_money
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import N_, count
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
@@ -43,7 +43,7 @@ FREQUENCY_CHOICES: tuple[tuple[str, str], ...] = (
 
 
 class IncomeScreen(ListScreen):
-    TITLE_TEXT = "Open source: income"
+    TITLE_TEXT = N_("Open source: income")
     NOUN = "income source"
     EMPTY_TEXT = "No income yet. Press a to add your pay, then any side income."
     COLUMNS: ClassVar[tuple[Column, ...]] = (

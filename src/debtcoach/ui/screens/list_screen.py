@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
 from debtcoach.domain.models import Household
+from debtcoach.domain.wording import N_
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal
 from debtcoach.ui.screens.base import DebtCoachScreen
@@ -33,21 +34,21 @@ class ListScreen(DebtCoachScreen):
     """A screen around one RecordTable; see the module docstring for the keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add", id="list.add"),
-        Binding("e", "edit", "Edit", id="list.edit"),
-        Binding("x", "delete", "Delete", id="list.delete"),
-        Binding("slash", "filter", "Filter", key_display="/", id="list.filter"),
+        Binding("a", "add", N_("Add"), id="list.add"),
+        Binding("e", "edit", N_("Edit"), id="list.edit"),
+        Binding("x", "delete", N_("Delete"), id="list.delete"),
+        Binding("slash", "filter", N_("Filter"), key_display="/", id="list.filter"),
         # Replaces the frame's single `escape` entry: closing the coach still comes first.
-        Binding("escape", "close_coach", "Close coach", id="coach.close"),
+        Binding("escape", "close_coach", N_("Close coach"), id="coach.close"),
         Binding(
             "escape",
             "clear_filter",
-            "Clear filter",
+            N_("Clear filter"),
             id="list.clear_filter",
             tooltip="Show every row again",
         ),
-        Binding("s", "sort", "Sort", id="list.sort"),
-        Binding("S", "reverse_sort", "Reverse sort", show=False, id="list.reverse_sort"),
+        Binding("s", "sort", N_("Sort"), id="list.sort"),
+        Binding("S", "reverse_sort", N_("Reverse sort"), show=False, id="list.reverse_sort"),
     ]
 
     COLUMNS: ClassVar[tuple[Column, ...]] = ()

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from debtcoach.domain.loan_facts import days_overdue, loan_totals, penalty_in_force
 from debtcoach.domain.models import Household, Loan, LoanKind, LoanStatus
 from debtcoach.domain.money import Money, format_money
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import N_, count
 from debtcoach.ui.screens.contacts import ContactsScreen
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
@@ -76,19 +76,19 @@ class LoansScreen(ListScreen):
         Binding(
             "r",
             "restructure",
-            "Restructure",
+            N_("Restructure"),
             id="loans.restructure",
             tooltip="Stretch the selected loan into installments (time for space)",
         ),
         Binding(
             "h",
             "contacts",
-            "Contacts",
+            N_("Contacts"),
             id="loans.contacts",
             tooltip="The selected loan's talks with its lender; log one",
         ),
     ]
-    TITLE_TEXT = "Loans"
+    TITLE_TEXT = N_("Loans")
     NOUN = "loan"
     EMPTY_TEXT = "No loans yet. Press a to add the first one: name, balance, rate, minimum."
     # Most telling first, so an 80-column terminal shows them without scrolling sideways.

@@ -25,6 +25,7 @@ from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household
 from debtcoach.domain.screens import screen_title
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import N_
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -52,10 +53,10 @@ class CoachList(OptionList):
     the panel around it, to read the highlighted advice to its end."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "read(1)", "Read on", show=False, id="coach.read_on"),
-        Binding("pageup", "read(-1)", "Read back", show=False, id="coach.read_back"),
-        Binding("ctrl+end", "read_to_end", "Read to the end", show=False, id="coach.read_end"),
-        Binding("ctrl+home", "read(0)", "Back to the top", show=False, id="coach.read_top"),
+        Binding("pagedown", "read(1)", N_("Read on"), show=False, id="coach.read_on"),
+        Binding("pageup", "read(-1)", N_("Read back"), show=False, id="coach.read_back"),
+        Binding("ctrl+end", "read_to_end", N_("Read to the end"), show=False, id="coach.read_end"),
+        Binding("ctrl+home", "read(0)", N_("Back to the top"), show=False, id="coach.read_top"),
     ]
 
     def action_read(self, pages: int) -> None:

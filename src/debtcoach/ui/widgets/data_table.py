@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import N_
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,8 @@ class RecordTable(DataTable[Text]):
     """
     # With a row cursor, home/end mean the first/last record (not the first/last column).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("home", "scroll_top", "First", show=False),
-        Binding("end", "scroll_bottom", "Last", show=False),
+        Binding("home", "scroll_top", N_("First"), show=False),
+        Binding("end", "scroll_bottom", N_("Last"), show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:

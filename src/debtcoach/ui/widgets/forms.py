@@ -27,7 +27,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import N_, count
 from debtcoach.services.exchange import DuplicateName, StoreError
 from debtcoach.ui.formatting import literal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
@@ -63,7 +63,7 @@ class FormCheckbox(Checkbox, inherit_bindings=False):
     """A checkbox that toggles with space only, so `enter` reaches the form and saves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Toggle", show=False),
+        Binding("space", "toggle_button", N_("Toggle"), show=False),
     ]
 
 
@@ -72,7 +72,7 @@ class FormSelect(Select[str], inherit_bindings=False):
     (inside the open list, enter still picks the highlighted choice)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+        Binding("down,space,up", "show_overlay", N_("Show menu"), show=False),
     ]
 
 
@@ -112,9 +112,9 @@ class RecordForm(TypeAheadScreen[bool]):
     """The first field (the fields' scroll box is no stop of its own)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("enter", "save", "Save", id="form.save"),
-        Binding("ctrl+s", "save", "Save", show=False, id="form.save_anywhere"),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        Binding("enter", "save", N_("Save"), id="form.save"),
+        Binding("ctrl+s", "save", N_("Save"), show=False, id="form.save_anywhere"),
     ]
 
     def __init__(
@@ -224,6 +224,12 @@ class RecordForm(TypeAheadScreen[bool]):
         error.set_class(bool(message), "-shown")
         widget = self.query_one(f"#f-{key}")
         widget.set_class(bool(message), "-bad")
+
+    def set_field_note(self, key: str, message: str) -> None:
+        """A word under a field whose value is fine but has a consequence (not an error)."""
+        error = self.query_one(f"#err-{key}", Static)
+        error.update(literal(message))
+        error.set_class(bool(message), "-shown")
 
     def _set_form_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
