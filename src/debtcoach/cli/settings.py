@@ -29,6 +29,7 @@ from debtcoach.domain.money import (
 )
 from debtcoach.domain.payoff import PlanInputError
 from debtcoach.domain.wording import LANGUAGES, _, active_language, normalise_language
+from debtcoach.services.exchange import settings_to_json
 
 SETTING_KEYS = (
     "currency",
@@ -115,7 +116,9 @@ def settings_set(ctx: Context, args: argparse.Namespace) -> int:
         except (MoneyError, PlanInputError) as exc:
             raise InputError(f"{key}: {exc}") from None
         ledger.save_settings(settings)
-    say(f"Set {key} to {value}.")
+    shown = {**settings_to_json(settings), "language": settings.language}.get(key, value)
+    shown = ",".join(shown) if isinstance(shown, list) else shown
+    say(_("Set {key} to {value}.").format(key=key, value=shown))
     return 0
 
 
@@ -129,7 +132,6 @@ def _valid_theme(name: str) -> str:
 
 
 def settings_show(ctx: Context, args: argparse.Namespace) -> int:
-    from debtcoach.services.exchange import settings_to_json
 
     settings = ctx.ledger.settings()
     data = {**settings_to_json(settings), "language": settings.language or None}

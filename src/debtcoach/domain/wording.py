@@ -148,11 +148,14 @@ def count(n: int, one: str, many: str | None = None, locale: str = DEFAULT_LOCAL
     return f"{n} {plural(n, one, many, locale)}"
 
 
-def names(items: Sequence[str], locale: str = DEFAULT_LOCALE) -> str:
-    """ "A", "A and B", "A, B and C" as the locale joins a list (Chinese: "A、B和C")."""
+def names(items: Sequence[str], locale: str | None = None) -> str:
+    """ "A", "A and B", "A, B and C" as the locale joins a list (Chinese: "A、B和C"); without
+    a locale, as the active language joins it."""
     items = [item for item in items if item]
     if not items:
         return ""
+    if locale is None:
+        locale = "zh_CN" if _language == "zh_CN" else DEFAULT_LOCALE
     if _locale(locale).language == "en":
         # The calmer British-style list (no serial comma) the rest of the wording uses.
         return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
