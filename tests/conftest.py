@@ -49,6 +49,20 @@ def sample_db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def zh_db(sample_db: Path) -> Path:
+    """The sample household in Chinese: language and locale zh_CN, amounts in yuan (CNY has the
+    same two decimals as USD, so every amount keeps its number)."""
+    from dataclasses import replace
+
+    from debtcoach.services import Ledger
+
+    ledger = Ledger(sample_db, TODAY)
+    settings = ledger.settings()
+    ledger.save_settings(replace(settings, language="zh_CN", locale="zh_CN", currency="CNY"))
+    return sample_db
+
+
+@pytest.fixture
 def empty_db(tmp_path: Path) -> Path:
     return tmp_path / "data" / "debtcoach.json"
 

@@ -176,7 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         path = resolve_data_path(args.db, os.environ)
         today = _today(args)
-        if flag is None:
+        if getattr(args, "json", False):
+            use_language("en")  # the scripting contract: JSON never changes with the language
+        elif flag is None:
             use_language(choose_language(None, _file_language(path, today), os.environ))
         handler: Handler | None = getattr(args, "handler", None)
         if args.demo:

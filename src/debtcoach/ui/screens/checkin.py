@@ -679,7 +679,7 @@ class CheckInScreen(DebtCoachScreen):
         ]
 
     def _note_fields(self) -> list[FieldSpec]:
-        return [FieldSpec("note", "Note", "")]
+        return [FieldSpec("note", N_("Note"), "")]
 
     # -- checking and building --------------------------------------------------------------
 

@@ -36,18 +36,18 @@ def _cut_cell(expense: Expense, saving: Money) -> str:
 
 class ExpensesScreen(ListScreen):
     TITLE_TEXT = N_("Throttling: expenses")
-    NOUN = "expense"
-    EMPTY_TEXT = "No expenses yet. Press a to add a category (rent, food, phone …)."
+    NOUN = N_("expense")
+    EMPTY_TEXT = N_("No expenses yet. Press a to add a category (rent, food, phone …).")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_cut", N_("Cut on/off"), id="expenses.toggle_cut"),
     ]
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Category"),
-        Column("Current", right=True),
-        Column("Target", right=True),
-        Column("Saves", right=True),
-        Column("Essential"),
-        Column("Cut"),
+        Column(N_("Category")),
+        Column(N_("Current"), right=True),
+        Column(N_("Target"), right=True),
+        Column(N_("Saves"), right=True),
+        Column(N_("Essential")),
+        Column(N_("Cut")),
     )
 
     def build_rows(self, household: Household) -> list[Row]:
@@ -139,33 +139,33 @@ class ExpensesScreen(ListScreen):
         return [
             FieldSpec(
                 "name",
-                "Category",
+                N_("Category"),
                 parse=name_field("name"),
                 initial=expense.name if expense else "",
             ),
             FieldSpec(
                 "current",
-                "Now per month",
+                N_("Now per month"),
                 parse=money_field(self.currency, "current amount"),
                 initial=money_text(expense.current) if expense else "",
-                placeholder="e.g. 1234.56",
+                placeholder=N_("e.g. 1234.56"),
             ),
             FieldSpec(
                 "target",
-                "Target after cut",
+                N_("Target after cut"),
                 parse=optional_money_field(self.currency, "target"),
                 initial=money_text(expense.target) if expense else "",
-                placeholder="blank = no cut planned",
+                placeholder=N_("blank = no cut planned"),
             ),
             FieldSpec(
                 "essential",
-                "Essential",
+                N_("Essential"),
                 kind="bool",
                 initial=expense.essential if expense else False,
             ),
             FieldSpec(
                 "cut_active",
-                "Cut is on",
+                N_("Cut is on"),
                 kind="bool",
                 initial=expense.cut_active if expense else False,
             ),

@@ -37,18 +37,18 @@ from debtcoach.ui.widgets.money_input import (
 
 class FamilyScreen(ListScreen):
     TITLE_TEXT = N_("Family loans")
-    NOUN = "family loan"
-    EMPTY_TEXT = "No family loans. If a relative or friend lent you money, press a to add it."
+    NOUN = N_("family loan")
+    EMPTY_TEXT = N_("No family loans. If a relative or friend lent you money, press a to add it.")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "repay", N_("Repayment"), id="family.repay"),
     ]
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Lender"),
-        Column("Relation"),
-        Column("Borrowed", right=True),
-        Column("Repaid", right=True),
-        Column("Remaining", right=True),
-        Column("Promised"),
+        Column(N_("Lender")),
+        Column(N_("Relation")),
+        Column(N_("Borrowed"), right=True),
+        Column(N_("Repaid"), right=True),
+        Column(N_("Remaining"), right=True),
+        Column(N_("Promised")),
     )
 
     def at_risk(self, loan: FamilyLoan) -> bool:
@@ -118,45 +118,51 @@ class FamilyScreen(ListScreen):
         today = self.coach_app.today
         return [
             FieldSpec(
-                "lender", "Lender", parse=name_field("lender"), initial=loan.lender if loan else ""
+                "lender",
+                N_("Lender"),
+                parse=name_field("lender"),
+                initial=loan.lender if loan else "",
             ),
             FieldSpec(
                 "relationship",
-                "Relationship",
+                N_("Relationship"),
                 parse=text_field(),
                 initial=loan.relationship if loan else "",
-                placeholder="mother, friend …",
+                placeholder=N_("mother, friend …"),
             ),
             FieldSpec(
                 "amount",
-                "Amount borrowed",
+                N_("Amount borrowed"),
                 parse=money_field(self.currency, "amount", allow_zero=False),
                 initial=money_text(loan.amount) if loan else "",
-                placeholder="e.g. 1234.56",
+                placeholder=N_("e.g. 1234.56"),
             ),
             FieldSpec(
                 "borrowed_on",
-                "Borrowed on",
+                N_("Borrowed on"),
                 parse=date_field("borrowed on", not_after=today),
                 initial=date_text(loan.borrowed_on) if loan else today.isoformat(),
-                placeholder="YYYY-MM-DD",
+                placeholder=N_("YYYY-MM-DD"),
             ),
             FieldSpec(
                 "promised",
-                "Promised back by",
+                N_("Promised back by"),
                 parse=optional_date_field("promised"),
                 initial=date_text(loan.promised) if loan else "",
-                placeholder="YYYY-MM-DD (optional)",
+                placeholder=N_("YYYY-MM-DD (optional)"),
             ),
             FieldSpec(
                 "apr",
-                "Interest % a year",
+                N_("Interest % a year"),
                 parse=optional_rate_field("interest"),
                 initial=rate_text(loan.apr) if loan else "0",
-                placeholder="blank = no interest",
+                placeholder=N_("blank = no interest"),
             ),
             FieldSpec(
-                "notes", "Notes", parse=text_field(notes=True), initial=loan.notes if loan else ""
+                "notes",
+                N_("Notes"),
+                parse=text_field(notes=True),
+                initial=loan.notes if loan else "",
             ),
         ]
 
@@ -242,16 +248,16 @@ class FamilyScreen(ListScreen):
         fields = [
             FieldSpec(
                 "amount",
-                "Amount repaid",
+                N_("Amount repaid"),
                 parse=parse_amount,
                 placeholder=f"at most {owed}",
             ),
             FieldSpec(
                 "date",
-                "Date",
+                N_("Date"),
                 parse=date_field("date", not_after=self.coach_app.today),
                 initial=self.coach_app.today.isoformat(),
-                placeholder="YYYY-MM-DD",
+                placeholder=N_("YYYY-MM-DD"),
             ),
         ]
         title = f"Repayment to {key} ({format_money(owed, locale)} still owed)"

@@ -28,30 +28,30 @@ from debtcoach.ui.widgets.money_input import (
 )
 
 KIND_CHOICES: tuple[tuple[str, str], ...] = (
-    ("regular (salary, pension)", IncomeKind.REGULAR.value),
-    ("side (open source)", IncomeKind.SIDE.value),
+    (N_("regular (salary, pension)"), IncomeKind.REGULAR.value),
+    (N_("side (open source)"), IncomeKind.SIDE.value),
 )
 NO_LOAN = ""
 """The "for loan" choice of money that is not earmarked (no loan is named "")."""
 FREQUENCY_CHOICES: tuple[tuple[str, str], ...] = (
-    ("monthly", Frequency.MONTHLY.value),
-    ("weekly", Frequency.WEEKLY.value),
-    ("every two weeks", Frequency.BIWEEKLY.value),
-    ("yearly", Frequency.YEARLY.value),
-    ("one-off", Frequency.ONE_OFF.value),
+    (N_("monthly"), Frequency.MONTHLY.value),
+    (N_("weekly"), Frequency.WEEKLY.value),
+    (N_("every two weeks"), Frequency.BIWEEKLY.value),
+    (N_("yearly"), Frequency.YEARLY.value),
+    (N_("one-off"), Frequency.ONE_OFF.value),
 )
 
 
 class IncomeScreen(ListScreen):
     TITLE_TEXT = N_("Open source: income")
-    NOUN = "income source"
-    EMPTY_TEXT = "No income yet. Press a to add your pay, then any side income."
+    NOUN = N_("income source")
+    EMPTY_TEXT = N_("No income yet. Press a to add your pay, then any side income.")
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Name"),
-        Column("Kind"),
-        Column("Amount", right=True),
-        Column("How often"),
-        Column("Per month", right=True),
+        Column(N_("Name")),
+        Column(N_("Kind")),
+        Column(N_("Amount"), right=True),
+        Column(N_("How often")),
+        Column(N_("Per month"), right=True),
     )
 
     def build_rows(self, household: Household) -> list[Row]:
@@ -110,53 +110,53 @@ class IncomeScreen(ListScreen):
     def _fields(self, source: IncomeSource | None) -> list[FieldSpec]:
         return [
             FieldSpec(
-                "name", "Name", parse=name_field("name"), initial=source.name if source else ""
+                "name", N_("Name"), parse=name_field("name"), initial=source.name if source else ""
             ),
             FieldSpec(
                 "kind",
-                "Kind",
+                N_("Kind"),
                 kind="select",
                 options=KIND_CHOICES,
                 initial=source.kind.value if source else IncomeKind.REGULAR.value,
             ),
             FieldSpec(
                 "amount",
-                "Amount",
+                N_("Amount"),
                 parse=money_field(self.currency, "amount", allow_zero=False),
                 initial=money_text(source.amount) if source else "",
-                placeholder="each payment, e.g. 250.00",
+                placeholder=N_("each payment, e.g. 250.00"),
             ),
             FieldSpec(
                 "frequency",
-                "How often",
+                N_("How often"),
                 kind="select",
                 options=FREQUENCY_CHOICES,
                 initial=source.frequency.value if source else Frequency.MONTHLY.value,
             ),
             FieldSpec(
                 "start",
-                "Starts / one-off on",
+                N_("Starts / one-off on"),
                 parse=optional_date_field("start"),
                 initial=date_text(source.start) if source else "",
-                placeholder="YYYY-MM-DD, a one-off's date",
+                placeholder=N_("YYYY-MM-DD, a one-off's date"),
             ),
             FieldSpec(
                 "end",
-                "Ends",
+                N_("Ends"),
                 parse=optional_date_field("end"),
                 initial=date_text(source.end) if source else "",
-                placeholder="YYYY-MM-DD (optional)",
+                placeholder=N_("YYYY-MM-DD (optional)"),
             ),
             FieldSpec(
                 "for_loan",
-                "One-off for loan",
+                N_("One-off for loan"),
                 kind="select",
                 options=self._loan_choices(source),
                 initial=(source.for_loan or NO_LOAN) if source else NO_LOAN,
             ),
             FieldSpec(
                 "notes",
-                "Notes",
+                N_("Notes"),
                 parse=text_field(notes=True),
                 initial=source.notes if source else "",
             ),
