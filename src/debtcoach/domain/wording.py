@@ -135,6 +135,8 @@ COUNTED: dict[str, tuple[str, str]] = {
     "person": N_plural("{n} person", "{n} people"),
     "loan": N_plural("{n} loan", "{n} loans"),
     "open loan": N_plural("{n} open loan", "{n} open loans"),
+    "source": N_plural("{n} source", "{n} sources"),
+    "non-essential cut": N_plural("{n} non-essential cut", "{n} non-essential cuts"),
 }
 """The counted nouns the wording knows, with their messages: `count` says them in the active
 language (Chinese: "3 个月"); any other noun is counted in English as before."""

@@ -18,7 +18,7 @@ from debtcoach.domain.loan_facts import family_totals
 from debtcoach.domain.models import FamilyLoan, Household
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.record_rules import repayment_problems
-from debtcoach.domain.wording import N_
+from debtcoach.domain.wording import N_, _
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
@@ -93,23 +93,27 @@ class FamilyScreen(ListScreen):
     def summary_text(self, household: Household) -> str:
         risky = [loan.lender for loan in household.family_loans if self.at_risk(loan)]
         if risky:
-            names = ", ".join(risky)
-            return f"At risk (!): the plan reaches {names} after the promised date. Talk early."
+            names = _(", ").join(risky)
+            return _(
+                "At risk (!): the plan reaches {names} after the promised date. Talk early."
+            ).format(names=names)
         if household.family_loans:
             if not self.coach_app.plan.pays_off:
-                return "Institutions first, then relatives. No payoff plan yet to check promises."
+                return _(
+                    "Institutions first, then relatives. No payoff plan yet to check promises."
+                )
             if not any(loan.promised for loan in household.family_loans):
-                return "Institutions first, then relatives (no promised dates recorded)."
-            return "Institutions first, then relatives: every promise fits the plan."
-        return "Borrow from relatives only after your own efforts; repay them after the banks."
+                return _("Institutions first, then relatives (no promised dates recorded).")
+            return _("Institutions first, then relatives: every promise fits the plan.")
+        return _("Borrow from relatives only after your own efforts; repay them after the banks.")
 
     def totals_text(self, household: Household) -> str:
         totals = family_totals(household.family_loans, household.currency)
         locale = household.settings.locale
-        return (
-            f"Borrowed {format_money(totals.borrowed, locale)} · "
-            f"repaid {format_money(totals.repaid, locale)} · "
-            f"still owed {format_money(totals.remaining, locale)}"
+        return _("Borrowed {borrowed} · repaid {repaid} · still owed {remaining}").format(
+            borrowed=format_money(totals.borrowed, locale),
+            repaid=format_money(totals.repaid, locale),
+            remaining=format_money(totals.remaining, locale),
         )
 
     # -- forms ---------------------------------------------------------------------------
@@ -187,9 +191,9 @@ class FamilyScreen(ListScreen):
 
         def save(values: Values) -> str:
             loan = ledger.add_family_loan(self._build(values, None))
-            return f"Added the loan from {loan.lender}."
+            return _("Added the loan from {name}.").format(name=loan.lender)
 
-        return RecordForm("Add a family loan", self._fields(None), save, key_field="lender")
+        return RecordForm(_("Add a family loan"), self._fields(None), save, key_field="lender")
 
     def edit_form(self, key: str) -> RecordForm | None:
         old = self.household.family_loan(key)
@@ -202,19 +206,20 @@ class FamilyScreen(ListScreen):
             loan = ledger.update_family_loan(key, edited, was=old)
             self.remember_edit(f"saved the changes to the loan from {key}", was=old,
                                edited=edited, saved=loan)  # fmt: skip
-            return f"Saved the loan from {loan.lender}."
+            return _("Saved the loan from {name}.").format(name=loan.lender)
 
-        return RecordForm(f"Edit the loan from {key}", self._fields(old), save, key_field="lender")
+        title = _("Edit the loan from {name}").format(name=key)
+        return RecordForm(title, self._fields(old), save, key_field="lender")
 
     def record(self, key: str) -> FamilyLoan | None:
         return self.household.family_loan(key)
 
     def delete_record(self, key: str) -> str:
         self.coach_app.ledger.remove_family_loan(key)
-        return f"Removed the loan from {key}."
+        return _("Removed the loan from {name}.").format(name=key)
 
     def describe(self, key: str) -> str:
-        return f"the loan from {key} and its repayment history"
+        return _("the loan from {name} and its repayment history").format(name=key)
 
     # -- repayments ----------------------------------------------------------------------
 
@@ -240,9 +245,10 @@ class FamilyScreen(ListScreen):
             before = dataclasses.replace(updated, repayments=updated.repayments[:-1])
             self.remember_edit(f"recorded {format_money(amount, locale)} repaid to {key}",
                                was=before, edited=updated, saved=updated)  # fmt: skip
-            return (
-                f"Recorded {format_money(amount, locale)} repaid to {key}; "
-                f"{format_money(updated.balance, locale)} still owed."
+            return _("Recorded {amount} repaid to {name}; {owed} still owed.").format(
+                amount=format_money(amount, locale),
+                name=key,
+                owed=format_money(updated.balance, locale),
             )
 
         fields = [
@@ -250,7 +256,7 @@ class FamilyScreen(ListScreen):
                 "amount",
                 N_("Amount repaid"),
                 parse=parse_amount,
-                placeholder=f"at most {owed}",
+                placeholder=_("at most {amount}").format(amount=owed),
             ),
             FieldSpec(
                 "date",
@@ -260,16 +266,18 @@ class FamilyScreen(ListScreen):
                 placeholder=N_("YYYY-MM-DD"),
             ),
         ]
-        title = f"Repayment to {key} ({format_money(owed, locale)} still owed)"
+        title = _("Repayment to {name} ({owed} still owed)").format(
+            name=key, owed=format_money(owed, locale)
+        )
         return RecordForm(title, fields, save, key_field="amount")
 
     def action_repay(self) -> None:
         key = self.table.current_key
         if key is None:
-            self.notify("There is no family loan yet: press a to add one.", timeout=3)
+            self.notify(_("There is no family loan yet: press a to add one."), timeout=3)
             return
         loan = self.household.family_loan(key)
         if loan is not None and loan.balance.minor == 0:
-            self.notify(f"Nothing is owed to {key} any more.", timeout=3)
+            self.notify(_("Nothing is owed to {name} any more.").format(name=key), timeout=3)
             return
         self._open(self.repay_form(key))
