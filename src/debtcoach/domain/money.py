@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 
-from babel.core import Locale, UnknownLocaleError
 from babel.numbers import format_currency, get_currency_precision, list_currencies
+
+from debtcoach.domain.wording import _, normalise_locale
 
 MAX_MAJOR_UNITS = 10**12
 MAX_RATE_PERCENT = Decimal(1000)
@@ -61,7 +62,9 @@ def validate_currency(code: str) -> str:
     code = code.strip().upper()
     if code not in known_currencies():
         raise MoneyError(
-            f"unknown currency code {code!r} (use an ISO 4217 code such as USD, EUR, CNY)"
+            _("unknown currency code {code!r} (use an ISO 4217 code such as USD, EUR, CNY)").format(
+                code=code
+            )
         )
     return code
 
@@ -76,31 +79,21 @@ def validate_household_currency(code: str) -> str:
     code = validate_currency(code)
     if code.startswith("X") and code not in REAL_X_CURRENCIES:
         raise MoneyError(
-            f"currency code {code!r} is not money people pay debts in "
-            "(use an ISO 4217 code such as USD, EUR, CNY)"
+            _(
+                "currency code {code!r} is not money people pay debts in "
+                "(use an ISO 4217 code such as USD, EUR, CNY)"
+            ).format(code=code)
         )
     return code
-
-
-def normalise_locale(name: str) -> str | None:
-    """ "zh-CN", "zh_CN.UTF-8", "zh_Hans_CN" -> "zh_CN" (language_TERRITORY); None if unknown."""
-    tag = name.strip().split(".")[0].split("@")[0].replace("-", "_")
-    if not tag or tag in ("C", "POSIX"):
-        return None
-    try:
-        parsed = Locale.parse(tag)
-    except (UnknownLocaleError, ValueError, TypeError):
-        return None
-    if parsed.territory is None:
-        return str(parsed.language)
-    return f"{parsed.language}_{parsed.territory}"
 
 
 def validate_locale(name: str) -> str:
     """A locale as the household types it, in the one form the file stores (zh_CN)."""
     normal = normalise_locale(name) if isinstance(name, str) else None
     if normal is None:
-        raise MoneyError(f"unknown locale {name!r} (use a name such as en_US, de_DE, zh_CN)")
+        raise MoneyError(
+            _("unknown locale {name!r} (use a name such as en_US, de_DE, zh_CN)").format(name=name)
+        )
     return normal
 
 
@@ -193,7 +186,9 @@ def _ascii_digits(text: str, what: str) -> str:
     """
     text = text.translate(_FULL_WIDTH)
     if any(char.isdigit() and char not in _ASCII_DIGITS for char in text):
-        raise MoneyError(f"{what} {text!r} has digits other than 0-9")
+        raise MoneyError(
+            _("{what} {text!r} has digits other than 0-9").format(what=what, text=text)
+        )
     return text
 
 
@@ -218,25 +213,39 @@ def _parse_decimal(text: str, what: str) -> Decimal:
     shown = text.strip()
     typed = _ascii_digits(shown, what)
     if not typed:
-        raise MoneyError(f"{what} is empty")
+        raise MoneyError(_("{what} is empty").format(what=what))
     if typed.lstrip("+-").lower() in _NOT_FINITE:
-        raise MoneyError(f"{what} {shown!r} is not a finite number")
+        raise MoneyError(
+            _("{what} {shown!r} is not a finite number").format(what=what, shown=shown)
+        )
     if typed.startswith("+"):
-        raise MoneyError(f"{what} {shown!r} has a plus sign: write the number without it")
+        raise MoneyError(
+            _("{what} {shown!r} has a plus sign: write the number without it").format(
+                what=what, shown=shown
+            )
+        )
     if _EXPONENT_RE.fullmatch(typed):
         raise MoneyError(
-            f"{what} {shown!r} is written with an exponent: write the number out (such as 100)"
+            _(
+                "{what} {shown!r} is written with an exponent: write the number out (such as 100)"
+            ).format(what=what, shown=shown)
         )
     if "_" in typed:
         raise MoneyError(
-            f"{what} {shown!r} is not a number (write 1000 or 1,000, without underscores)"
+            _("{what} {shown!r} is not a number (write 1000 or 1,000, without underscores)").format(
+                what=what, shown=shown
+            )
         )
     if "," in typed:
         if not _GROUPED_RE.match(typed):
-            raise MoneyError(f"{what} {shown!r} is not a number (write 1234.56 or 1,234.56)")
+            raise MoneyError(
+                _("{what} {shown!r} is not a number (write 1234.56 or 1,234.56)").format(
+                    what=what, shown=shown
+                )
+            )
         typed = typed.replace(",", "")
     if not _PLAIN_DECIMAL_RE.fullmatch(typed):
-        raise MoneyError(f"{what} {shown!r} is not a number")
+        raise MoneyError(_("{what} {shown!r} is not a number").format(what=what, shown=shown))
     return Decimal(typed)
 
 
@@ -258,14 +267,22 @@ def parse_money(
     value = _parse_decimal(_without_currency_mark(text.translate(_FULL_WIDTH), currency), what)
     digits = currency_digits(currency)
     if value.copy_abs() > MAX_MAJOR_UNITS:
-        raise MoneyError(f"{what} {text.strip()!r} is too large (at most 10^12)")
+        raise MoneyError(
+            _("{what} {value!r} is too large (at most 10^12)").format(what=what, value=text.strip())
+        )
     if _has_more_decimals(value, digits):
         unit = "no decimals" if digits == 0 else f"at most {digits} decimals"
-        raise MoneyError(f"{what} {text.strip()!r} has too many decimals ({currency} takes {unit})")
+        raise MoneyError(
+            _("{what} {value!r} has too many decimals ({currency} takes {unit})").format(
+                what=what, value=text.strip(), currency=currency, unit=unit
+            )
+        )
     if value < 0 and not allow_negative:
-        raise MoneyError(f"{what} {text.strip()!r} must not be negative")
+        raise MoneyError(
+            _("{what} {value!r} must not be negative").format(what=what, value=text.strip())
+        )
     if value == 0 and not allow_zero:
-        raise MoneyError(f"{what} must be more than zero")
+        raise MoneyError(_("{what} must be more than zero").format(what=what))
     return Money(int(value.scaleb(digits)), currency)
 
 
@@ -280,11 +297,19 @@ def parse_rate(text: str, *, what: str = "rate") -> Decimal:
     if per_day:
         value = value * DAYS_PER_YEAR
     if value < 0:
-        raise MoneyError(f"{what} {text.strip()!r} must not be negative")
+        raise MoneyError(
+            _("{what} {value!r} must not be negative").format(what=what, value=text.strip())
+        )
     if value > MAX_RATE_PERCENT:
-        raise MoneyError(f"{what} {text.strip()!r} is above 1000 %")
+        raise MoneyError(
+            _("{what} {value!r} is above 1000 %").format(what=what, value=text.strip())
+        )
     if _has_more_decimals(value, RATE_DECIMALS):
-        raise MoneyError(f"{what} {text.strip()!r} has too many decimals (at most 6)")
+        raise MoneyError(
+            _("{what} {value!r} has too many decimals (at most 6)").format(
+                what=what, value=text.strip()
+            )
+        )
     return _as_typed(value)
 
 

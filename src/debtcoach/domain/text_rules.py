@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
+from debtcoach.domain.wording import _
+
 FREE_TEXT_LIMIT = 500
 NOTES_LIMIT = 5000
 
@@ -48,9 +50,13 @@ def free_text_problem(
             kind = "control characters"
             if multiline:
                 kind += " other than line breaks"
-            return f"must not contain {kind} (found {printable(char)} at character {position})"
+            return _("must not contain {kind} (found {value} at character {position})").format(
+                kind=kind, value=printable(char), position=position
+            )
     if len(text) > limit:
-        return f"is longer than {limit:,} characters (it has {len(text):,})"
+        return _("is longer than {limit:,} characters (it has {value:,})").format(
+            limit=limit, value=len(text)
+        )
     return None
 
 

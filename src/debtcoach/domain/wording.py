@@ -24,7 +24,6 @@ from babel.lists import format_list
 from babel.numbers import format_decimal
 
 from debtcoach.domain.calendar import parse_month
-from debtcoach.domain.money import normalise_locale
 
 DEFAULT_LOCALE = "en_US"
 
@@ -60,6 +59,20 @@ def N_(message: str) -> str:
 def ngettext(singular: str, many: str, n: int) -> str:
     """The form of a counted message for `n` in the active language, before `.format(n=n)`."""
     return _active.ngettext(singular, many, n)
+
+
+def normalise_locale(name: str) -> str | None:
+    """ "zh-CN", "zh_CN.UTF-8", "zh_Hans_CN" -> "zh_CN" (language_TERRITORY); None if unknown."""
+    tag = name.strip().split(".")[0].split("@")[0].replace("-", "_")
+    if not tag or tag in ("C", "POSIX"):
+        return None
+    try:
+        parsed = Locale.parse(tag)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    if parsed.territory is None:
+        return str(parsed.language)
+    return f"{parsed.language}_{parsed.territory}"
 
 
 def normalise_language(text: str) -> str | None:

@@ -26,6 +26,7 @@ GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
     ("c", N_("coach panel: show it (below 100 columns) or move into it")),
     ("PgDn PgUp", N_("in the coach: read the highlighted advice to its end")),
     ("u", N_("undo the last delete or saved edit made here (asks first)")),
+    (",", N_("settings: language, currency, locale, safety buffer")),
     ("ctrl+p", N_("palette: screens, themes, strategies, this screen's actions,")),
     ("", N_("Undo …, Restore a backup (time, size, loads or not; asks first)")),
     ("q", N_("quit (everything is already saved)")),
