@@ -110,3 +110,40 @@ def test_json_does_not_change_with_the_language(
         assert run(sample_db, "--lang", "zh_CN", *command) == 0
         assert capsys.readouterr().out == before
     assert "Talk to your lenders first" in english[1]
+
+
+def test_every_command_help_prints_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse formats help with %: a translation with a lone % would crash `--help`."""
+    import argparse
+
+    from debtcoach.bundled import use_language
+    from debtcoach.cli import build_parser
+
+    use_language("zh_CN")
+    parser = build_parser()
+    seen = 0
+    pending = [parser]
+    while pending:
+        current = pending.pop()
+        assert current.format_help()
+        seen += 1
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                pending.extend(action.choices.values())
+    assert seen > 30
+    assert "本次运行使用的语言" in parser.format_help()
+
+
+def test_the_coach_in_chinese_wraps_in_terminal_cells(
+    zh_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rich.cells import cell_len
+
+    assert run(zh_db, "coach") == 0
+    out = capsys.readouterr().out
+    assert "1. 不要借新还旧" in out
+    assert "怎么做：在应用里按 l（贷款）。" in out
+    why = [
+        line for line in out.splitlines() if line.startswith("   ") and not line.startswith("   “")
+    ]
+    assert why and max(cell_len(line) for line in why) <= 78

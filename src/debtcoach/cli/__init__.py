@@ -81,10 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"debtcoach {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="data file (default: $DEBTCOACH_DB or the user data folder)"
+        "--db", metavar="PATH", help=_("data file (default: $DEBTCOACH_DB or the user data folder)")
     )
     parser.add_argument(
-        "--today", metavar="YYYY-MM-DD", type=date_arg("today"), help="pretend today is this date"
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=date_arg("today"),
+        help=_("pretend today is this date"),
     )
     parser.add_argument("--theme", metavar="NAME", help=_("colour theme for the app"))
     parser.add_argument(
@@ -93,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("language for this run: en or zh_CN (default: the language setting, else LANG)"),
     )
     parser.add_argument(
-        "--demo", action="store_true", help="open a temporary copy of the sample household"
+        "--demo", action="store_true", help=_("open a temporary copy of the sample household")
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for command_group in COMMAND_GROUPS:
@@ -136,14 +139,16 @@ def _run_tui(path: Path, today: date, theme: str | None, demo: bool, language: s
     # Imported by name so that scripts never load Textual (an import contract checks the rest).
     app_module = importlib.import_module("debtcoach.ui.app")
     run: Callable[..., int] = app_module.run
+    # `--lang` only when given: the app otherwise takes the file's language, else LANG.
+    chosen = {} if language is None else {"language": language}
     try:
-        return run(path=path, today=today, theme=theme, demo=demo, language=language)
+        return run(path=path, today=today, theme=theme, demo=demo, **chosen)
     except (StorageCorrupt, StorageTooNew) as exc:
         # The file is left untouched; the error screen offers to restore the newest good backup.
         screen = importlib.import_module("debtcoach.ui.screens.storage_error")
         if not screen.recover_interactively(path, exc):
             raise
-    return run(path=path, today=today, theme=theme, demo=demo)
+    return run(path=path, today=today, theme=theme, demo=demo, **chosen)
 
 
 def _flag_language(argv: Sequence[str]) -> str | None:

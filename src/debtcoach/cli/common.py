@@ -27,6 +27,7 @@ from debtcoach.domain.money import (
     parse_rate,
 )
 from debtcoach.domain.text_rules import cells, pad, printable
+from debtcoach.domain.wording import _
 from debtcoach.services import Ledger
 from debtcoach.services.exchange import json_text, protected_path_problem
 
@@ -202,16 +203,18 @@ def print_rows(
 def list_remove(
     sub: Any, table: str, list_fn: Handler, remove_fn: Handler, key: str = "name"
 ) -> None:
-    p = sub.add_parser("list", help=f"list {table}")
+    p = sub.add_parser("list", help=_("list {table}").format(table=table))
     add_json_flag(p)
     p.set_defaults(handler=list_fn)
-    p = sub.add_parser("remove", help=f"remove one of the {table}")
-    p.add_argument(key, type=name_arg(key), help=f"the {key} as `list` shows it")
+    p = sub.add_parser("remove", help=_("remove one of the {table}").format(table=table))
+    p.add_argument(key, type=name_arg(key), help=_("the {key} as `list` shows it").format(key=key))
     p.set_defaults(handler=remove_fn)
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON (money as decimal strings)")
+    parser.add_argument(
+        "--json", action="store_true", help=_("print JSON (money as decimal strings)")
+    )
 
 
 def group(commands: Any, name: str, text: str) -> Any:

@@ -43,12 +43,14 @@ SETTING_KEYS = (
 
 
 def register(commands: Any) -> None:
-    settings = group(commands, "settings", "currency, locale, safety buffer, strategy, theme")
-    p = settings.add_parser("set", help=f"set one of: {', '.join(SETTING_KEYS)}")
-    p.add_argument("key", help=f"one of {', '.join(SETTING_KEYS)}")
-    p.add_argument("value", help="the new value (custom_order: names separated by commas)")
+    settings = group(commands, "settings", _("currency, locale, safety buffer, strategy, theme"))
+    p = settings.add_parser(
+        "set", help=_("set one of: {names}").format(names=", ".join(SETTING_KEYS))
+    )
+    p.add_argument("key", help=_("one of {names}").format(names=", ".join(SETTING_KEYS)))
+    p.add_argument("value", help=_("the new value (custom_order: names separated by commas)"))
     p.set_defaults(handler=settings_set)
-    p = settings.add_parser("show", help="show the settings")
+    p = settings.add_parser("show", help=_("show the settings"))
     add_json_flag(p)
     p.set_defaults(handler=settings_show)
 

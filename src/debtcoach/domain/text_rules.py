@@ -9,6 +9,8 @@ file may hold them) is shown through `printable`.
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 
 from debtcoach.domain.wording import _
@@ -90,3 +92,26 @@ def pad(text: str, width: int, align: str = "<") -> str:
     """`text` padded with spaces to `width` cells (`<` left, `>` right); longer text is kept."""
     gap = " " * max(width - cell_len(text), 0)
     return gap + text if align == ">" else text + gap
+
+
+_WRAP_TOKEN = re.compile(r"\s+|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|.")
+
+
+def wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
+    """`text` in lines of at most `width` terminal cells (as `textwrap.wrap`, which counts
+    characters): Chinese breaks between any two characters, other words at spaces."""
+    rest = indent if subsequent is None else subsequent
+    lines: list[str] = []
+    line, prefix = "", indent
+    for token in _WRAP_TOKEN.findall(text):
+        if token.isspace():
+            if line:
+                line += " "
+            continue
+        if line and cells(prefix + line + token) > width:
+            lines.append(prefix + line.rstrip())
+            line, prefix = "", rest
+        line += token
+    if line.strip():
+        lines.append(prefix + line.rstrip())
+    return lines
