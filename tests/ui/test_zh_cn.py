@@ -150,3 +150,33 @@ async def test_the_zh_cn_chart_keeps_its_month_axis_and_zero_line(zh_db: Path) -
         assert region.bottom <= SMALL[1] - 1  # above the footer: on screen
         words = screen_words(app).replace("\u200b", "")
         assert "¥0" in words and "2027年" in words
+
+
+def english_messages() -> list[str]:
+    """The catalog's English sentences long enough to be told apart from a name or a key."""
+    from babel.messages.pofile import read_po
+
+    from debtcoach.bundled import locale_dir
+
+    with (locale_dir() / "debtcoach.pot").open("rb") as handle:
+        catalog = read_po(handle)
+    found = []
+    for message in catalog:
+        text = message.id[0] if isinstance(message.id, tuple) else message.id
+        if text and "{" not in text and len(text.split()) >= 3:
+            found.append(text)
+    return found
+
+
+async def test_no_english_message_is_left_on_the_translated_screens(zh_db: Path) -> None:
+    english = english_messages()
+    assert len(english) > 100
+    app = make_app(zh_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await skip_offer(pilot)
+        for key in ("d", "l", "o", "t", "f", "question_mark", "escape", "comma"):
+            await pilot.press(key)
+            await pilot.pause()
+            words = screen_words(app)
+            left = [text for text in english if text in words]
+            assert left == [], (key, left)
