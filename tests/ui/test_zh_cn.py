@@ -180,3 +180,30 @@ async def test_no_english_message_is_left_on_the_translated_screens(zh_db: Path)
             words = screen_words(app)
             left = [text for text in english if text in words]
             assert left == [], (key, left)
+
+
+async def test_the_loan_form_reads_yuan_and_a_daily_rate(zh_db: Path) -> None:
+    app = make_app(zh_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("l", "a")
+        await pilot.pause()
+        form = app.screen
+        await pilot.press(*"招行信用卡", "tab", "tab", "tab", "tab")  # to the balance
+        await pilot.press(*"38，600", "tab", *"0.05%/天")
+        await pilot.pause()
+        assert form.field_error("balance") == ""  # type: ignore[attr-defined]
+        # 0.05 % a day × 365 = 18.25 % a year, said both ways under the field.
+        assert form.field_note("apr") == "= 年利率 18.25% = 日利率 0.0500%"  # type: ignore[attr-defined]
+        await pilot.press("tab", "tab", *"¥1,930")  # past the penalty rate, to the minimum
+        await pilot.press("enter")
+        await pilot.pause()
+        assert form is not app.screen
+    loan = next(
+        doc
+        for doc in json.loads(zh_db.read_text())["loans"].values()
+        if doc["name"] == "招行信用卡"
+    )
+    assert loan["balance"] == 3_860_000  # ¥38,600.00
+    assert loan["apr"] == "18.25"
+    assert loan["min_payment"] == 193_000  # ¥1,930.00
