@@ -34,8 +34,8 @@ def raw(path: Path) -> dict[str, Any]:
     return data
 
 
-def test_schema_2_is_current() -> None:
-    assert SCHEMA_VERSION == 2
+def test_schema_2_fields_are_part_of_the_current_schema() -> None:
+    assert SCHEMA_VERSION == 3  # version 3 added the settings' language (test_store_language.py)
 
 
 def test_promotion_and_earmark_round_trip_through_the_file(db_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_promotion_and_earmark_round_trip_through_the_file(db_path: Path) -> Non
     assert bonus["for_loan"] == "Card"
     salary = next(doc for doc in stored["income"].values() if doc["name"] == "Salary")
     assert salary["for_loan"] is None
-    assert stored["meta"]["1"]["schema_version"] == 2
+    assert stored["meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
 def test_editing_a_loan_keeps_or_clears_its_promotion(db_path: Path, make: Any) -> None:
@@ -108,7 +108,7 @@ def test_a_version_1_file_loads_unchanged_and_is_not_rewritten_by_reading(
     assert db_path.read_bytes() == content
 
 
-def test_the_first_write_to_a_version_1_file_stores_schema_2_and_backs_up_the_old_bytes(
+def test_the_first_write_to_a_version_1_file_stores_the_current_schema_and_backs_up_the_old_bytes(
     db_path: Path, make: Any
 ) -> None:
     db_path.parent.mkdir(parents=True)
@@ -118,7 +118,7 @@ def test_the_first_write_to_a_version_1_file_stores_schema_2_and_backs_up_the_ol
     before = repo.load()
     repo.add_expense(make.expense())
     stored = raw(db_path)
-    assert stored["meta"]["1"]["schema_version"] == 2
+    assert stored["meta"]["1"]["schema_version"] == SCHEMA_VERSION
     assert stored["meta"]["1"]["created_at"] == "2026-01-01T00:00:00+00:00"
     assert stored["loans"]["1"]["promo_apr"] is None and stored["loans"]["1"]["promo_until"] is None
     assert stored["income"]["1"]["for_loan"] is None
