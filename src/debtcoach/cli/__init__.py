@@ -162,17 +162,6 @@ def _flag_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _file_language(path: Path, today: date) -> str:
-    """The file's language setting, or "" (no file yet, or one that cannot be read: the command
-    itself then says what is wrong)."""
-    if not path.is_file():
-        return ""
-    try:
-        return Ledger(path, today).settings().language
-    except (StoreError, OSError):
-        return ""
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
@@ -181,10 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         path = resolve_data_path(args.db, os.environ)
         today = _today(args)
-        if getattr(args, "json", False):
+        json_output = bool(getattr(args, "json", False))
+        if json_output:
             use_language("en")  # the scripting contract: JSON never changes with the language
-        elif flag is None:
-            use_language(choose_language(None, _file_language(path, today), os.environ))
+        # Without --lang (and --json) the file's own language setting applies from its first read.
+        follow = flag is None and not json_output
         handler: Handler | None = getattr(args, "handler", None)
         if args.demo:
             # Never the user's own file: a command after --demo runs on the throwaway copy too.
@@ -193,11 +183,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 shutil.copyfile(sample_data_file(), demo_path)
                 os.chmod(demo_path, 0o600)
                 if handler is not None:
-                    return _run_command(handler, Context(demo_path, today), args)
+                    context = Context(demo_path, today, language_follows_file=follow)
+                    return _run_command(handler, context, args)
                 return _launch_tui(demo_path, today, args.theme, demo=True, language=flag)
         if handler is None:
             return _launch_tui(path, today, args.theme, demo=False, language=flag)
-        return _run_command(handler, Context(path, today), args)
+        return _run_command(handler, Context(path, today, language_follows_file=follow), args)
     except BrokenPipeError:
         return _stdout_closed()
     except InputError as exc:

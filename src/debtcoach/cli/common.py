@@ -13,10 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from debtcoach.bundled import use_language
 from debtcoach.domain.calendar import DateError, parse_date
 from debtcoach.domain.models import (
     Household,
     InvalidName,
+    Settings,
     settings_for_environment,
     validate_name,
 )
@@ -27,7 +29,7 @@ from debtcoach.domain.money import (
     parse_rate,
 )
 from debtcoach.domain.text_rules import cells, pad, printable
-from debtcoach.domain.wording import _
+from debtcoach.domain.wording import _, active_language, choose_language
 from debtcoach.services import Ledger
 from debtcoach.services.exchange import json_text, protected_path_problem
 
@@ -110,18 +112,30 @@ def int_arg(what: str, low: int, high: int | None = None) -> Callable[[str], int
 class Context:
     """What every command needs: the data file and "today"."""
 
-    def __init__(self, path: Path, today: date) -> None:
+    def __init__(self, path: Path, today: date, *, language_follows_file: bool = False) -> None:
         self.path = path
         self.today = today
+        self.language_follows_file = language_follows_file
         self._ledger: Ledger | None = None
 
     @property
     def ledger(self) -> Ledger:
         if self._ledger is None:
             self._ledger = Ledger(
-                self.path, self.today, new_file_settings=settings_for_environment(os.environ)
+                self.path,
+                self.today,
+                new_file_settings=settings_for_environment(os.environ),
+                on_settings=self._follow_language if self.language_follows_file else None,
             )
         return self._ledger
+
+    @staticmethod
+    def _follow_language(settings: Settings) -> None:
+        """Speak the file's language (`settings language`), else the shell's, from its first read
+        on: the file is read once per command, and the messages come after that read."""
+        language = choose_language(None, settings.language, os.environ)
+        if language != active_language():
+            use_language(language)
 
     @property
     def has_written(self) -> bool:

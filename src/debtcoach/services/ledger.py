@@ -110,6 +110,8 @@ class Ledger:
     # What a file that does not exist yet starts with (the shell's language, locale and
     # currency: `settings_for_environment`); written with the first change.
     new_file_settings: Settings | None = None
+    # Told the settings on every read (the CLI speaks the file's language from its first read).
+    on_settings: Callable[[Settings], None] | None = None
     repository: Repository = field(init=False, repr=False)
     _state: HouseholdState | None = field(default=None, init=False, repr=False)
 
@@ -121,13 +123,21 @@ class Ledger:
     def household(self) -> Household:
         household = self.repository.load()
         if self.new_file_settings is not None and self.is_new_file():
-            return replace(household, settings=self.new_file_settings)
+            household = replace(household, settings=self.new_file_settings)
+        self._tell_settings(household.settings)
         return household
 
     def settings(self) -> Settings:
         if self.new_file_settings is not None and self.is_new_file():
-            return self.new_file_settings
-        return self.repository.settings()
+            settings = self.new_file_settings
+        else:
+            settings = self.repository.settings()
+        self._tell_settings(settings)
+        return settings
+
+    def _tell_settings(self, settings: Settings) -> None:
+        if self.on_settings is not None:
+            self.on_settings(settings)
 
     def currency(self) -> str:
         return self.settings().currency
