@@ -13,7 +13,7 @@ from pathlib import Path
 import pendulum
 import pytest
 
-from debtcoach.bundled import sample_data_file
+from debtcoach.bundled import sample_data_file, use_language
 
 TODAY = pendulum.date(2026, 11, 23)
 
@@ -30,7 +30,12 @@ def _isolated_user_data(
     monkeypatch.delenv("DEBTCOACH_CONFIG", raising=False)
     monkeypatch.setenv("NO_COLOR", "")
     monkeypatch.delenv("NO_COLOR")
+    # English unless a test asks for another language, whatever the shell running the tests says.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
     yield
+    use_language("en")
 
 
 @pytest.fixture
@@ -47,6 +52,20 @@ def sample_db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def zh_db(sample_db: Path) -> Path:
+    """The sample household in Chinese: language and locale zh_CN, amounts in yuan (CNY has the
+    same two decimals as USD, so every amount keeps its number)."""
+    from dataclasses import replace
+
+    from debtcoach.services import Ledger
+
+    ledger = Ledger(sample_db, TODAY)
+    settings = ledger.settings()
+    ledger.save_settings(replace(settings, language="zh_CN", locale="zh_CN", currency="CNY"))
+    return sample_db
+
+
+@pytest.fixture
 def empty_db(tmp_path: Path) -> Path:
     return tmp_path / "data" / "debtcoach.json"
 
@@ -57,10 +76,25 @@ def make_app(  # type: ignore[no-untyped-def]
     today: pendulum.Date = TODAY,
     theme: str | None = None,
     warm_screens: bool = False,
+    language: str | None = None,
+    environ: dict[str, str] | None = None,
+    first_run: bool = False,
 ):
     """The app as the CLI builds it, on a given file and date; the background warm-up of other
-    screens is off by default so snapshots and key sequences are deterministic."""
+    screens is off by default so snapshots and key sequences are deterministic. `language` is
+    `--lang`; `environ` the shell a new file takes its settings from (default: C.UTF-8);
+    `first_run` offers the first-run step on a new file (tests of other things start past it)."""
+    from debtcoach.domain.models import settings_for_environment
     from debtcoach.services import Ledger
     from debtcoach.ui.app import DebtCoachApp
 
-    return DebtCoachApp(Ledger(path, today), theme_name=theme, warm_screens=warm_screens)
+    shell = environ if environ is not None else {"LANG": "C.UTF-8"}
+    ledger = Ledger(path, today, new_file_settings=settings_for_environment(shell))
+    return DebtCoachApp(
+        ledger,
+        theme_name=theme,
+        warm_screens=warm_screens,
+        language=language,
+        environ=shell,
+        offer_first_run=first_run,
+    )

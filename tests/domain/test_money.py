@@ -10,6 +10,7 @@ from debtcoach.domain.money import (
     Money,
     MoneyError,
     currency_digits,
+    daily_rate,
     format_money,
     parse_money,
     parse_rate,
@@ -85,7 +86,7 @@ def test_parse_money_zero_only_when_allowed() -> None:
         ("   ", "USD", "empty"),
         ("abc", "USD", "not a number"),
         ("12.34.56", "USD", "not a number"),
-        ("$12", "USD", "not a number"),
+        ("€12", "USD", "not a number"),
         ("1 000", "USD", "not a number"),
     ],
 )
@@ -296,7 +297,6 @@ def test_format_money_defaults_to_en_us() -> None:
         ("1_000", "underscores"),
         ("1_000.50", "underscores"),
         ("١٢", "digits other than 0-9"),  # Arabic-Indic
-        ("１２", "digits other than 0-9"),  # full-width
         ("12.٥", "digits other than 0-9"),
         ("١,٢٣٤", "digits other than 0-9"),  # was read as 1234 (\d matched any script's digits)
         ("+12", "plus sign"),
@@ -344,3 +344,53 @@ def test_a_rate_is_stored_as_typed_and_never_with_an_exponent(text: str, stored:
     rate = parse_rate(text)
     assert str(rate) == stored
     assert "E" not in str(rate)
+
+
+# ------------------------------------------------------------- as a Chinese input method types it
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "minor"),
+    [
+        ("¥500", "CNY", 50000),
+        ("￥500", "CNY", 50000),
+        ("500元", "CNY", 50000),
+        ("500 元", "CNY", 50000),
+        ("38，600", "CNY", 3860000),  # full-width comma between thousands
+        ("３８，６００．５０", "CNY", 3860050),  # full-width digits, comma and point
+        ("¥38,600.00", "CNY", 3860000),
+        ("$20", "USD", 2000),
+        ("20 USD", "USD", 2000),
+    ],
+)
+def test_currency_marks_and_full_width_digits_are_read(
+    text: str, currency: str, minor: int
+) -> None:
+    assert parse_money(text, currency) == Money(minor, currency)
+
+
+def test_another_currencys_mark_is_not_a_number() -> None:
+    with pytest.raises(MoneyError, match="not a number"):
+        parse_money("¥500", "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "apr"),
+    [
+        ("0.04%/天", "14.60"),  # 0.04 × 365 = 14.60
+        ("0.04%/day", "14.60"),
+        ("0.05% per day", "18.25"),  # 0.05 × 365
+        ("日利率0.03%", "10.95"),  # 0.03 × 365
+        ("０．０４％/天", "14.60"),
+        ("18%/年", "18"),
+        ("18", "18"),
+    ],
+)
+def test_a_daily_rate_is_stored_as_daily_times_365(text: str, apr: str) -> None:
+    assert parse_rate(text) == Decimal(apr)
+
+
+def test_the_daily_rate_of_an_apr() -> None:
+    assert daily_rate(Decimal("14.6")) == Decimal("0.0400")
+    assert daily_rate(Decimal("18.25")) == Decimal("0.0500")
+    assert daily_rate(Decimal("36")) == Decimal("0.0986")  # 36 / 365 = 0.098630…

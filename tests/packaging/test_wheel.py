@@ -86,3 +86,20 @@ def test_installed_wheel_plans_from_cli_data(wheel: Path, tmp_path: Path) -> Non
         env=env, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert found.stdout.split() == ["True", "True"]
+
+
+def test_wheel_carries_the_compiled_catalogs(wheel: Path, tmp_path: Path) -> None:
+    """The `.mo` is built by the hook from the `.po` in the repository and read by the app."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "debtcoach/locale/zh_CN/LC_MESSAGES/debtcoach.mo" in names
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True)  # fmt: skip
+    source = target / "debtcoach" / "locale" / "zh_CN" / "LC_MESSAGES" / "debtcoach.po"
+    source.unlink()  # only the compiled catalog can answer now
+    env = {**os.environ, "PYTHONPATH": str(target)}
+    code = ("from debtcoach.bundled import translations; "
+            "print(translations('zh_CN').ngettext('{n} month', '{n} months', 3).format(n=3))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True)  # fmt: skip
+    assert out.stdout.strip() == "3 个月"

@@ -110,7 +110,7 @@ def test_reading_does_not_rewrite_and_a_save_writes_one_document_per_week(
     save_checkin(ledger, week)
 
     raw = json.loads(old_file.read_bytes())
-    assert raw["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 3
+    assert raw["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 4
     assert len(raw["balances"]) == 521
     first = raw["balances"]["1"]
     assert set(first) == {"source", "on", "loans", "family"}

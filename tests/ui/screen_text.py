@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from rich.cells import cell_len
 from textual.app import App
 
 _TEXT = re.compile(
@@ -23,9 +24,14 @@ def screen_lines(app: App[object]) -> list[str]:
         row = int(match["line"])
         column = round(float(match["x"]) / CELL_WIDTH)
         text = html.unescape(match["text"]).replace("\xa0", " ")
-        for offset, char in enumerate(text):
-            if row < height and column + offset < width:
-                rows[row][column + offset] = char
+        for char in text:
+            # A CJK character takes two cells: its second cell holds nothing of its own.
+            if row < height and column < width:
+                rows[row][column] = char
+                for extra in range(1, cell_len(char)):
+                    if column + extra < width:
+                        rows[row][column + extra] = ""
+            column += cell_len(char)
     return ["".join(row).rstrip() for row in rows]
 
 

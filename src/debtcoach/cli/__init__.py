@@ -23,7 +23,7 @@ from typing import NoReturn
 import pendulum
 
 from debtcoach import __version__
-from debtcoach.bundled import sample_data_file
+from debtcoach.bundled import sample_data_file, use_language
 from debtcoach.cli import (
     calendar,
     checkin,
@@ -50,6 +50,7 @@ from debtcoach.domain.money import MoneyError
 from debtcoach.domain.payoff import PlanInputError
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.restructure import RestructureError
+from debtcoach.domain.wording import _, choose_language
 from debtcoach.services import Ledger
 from debtcoach.services.config import ConfigError, UserConfig, config_path, data_path, load_config
 from debtcoach.services.crash_log import crash_log_folder, crash_message
@@ -90,14 +91,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"debtcoach {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="data file (default: $DEBTCOACH_DB or the user data folder)"
+        "--db", metavar="PATH", help=_("data file (default: $DEBTCOACH_DB or the user data folder)")
     )
     parser.add_argument(
-        "--today", metavar="YYYY-MM-DD", type=date_arg("today"), help="pretend today is this date"
+        "--today",
+        metavar="YYYY-MM-DD",
+        type=date_arg("today"),
+        help=_("pretend today is this date"),
     )
-    parser.add_argument("--theme", metavar="NAME", help="colour theme for the app")
+    parser.add_argument("--theme", metavar="NAME", help=_("colour theme for the app"))
     parser.add_argument(
-        "--demo", action="store_true", help="open a temporary copy of the sample household"
+        "--lang",
+        metavar="LANG",
+        help=_("language for this run: en or zh_CN (default: the language setting, else LANG)"),
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help=_("open a temporary copy of the sample household")
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for command_group in COMMAND_GROUPS:
@@ -111,21 +120,30 @@ def _today(args: argparse.Namespace) -> date:
     return pendulum.today().date()
 
 
-def _launch_tui(path: Path, today: date, config: UserConfig, theme: str | None, demo: bool) -> int:
+def _launch_tui(
+    path: Path,
+    today: date,
+    config: UserConfig,
+    theme: str | None,
+    demo: bool,
+    language: str | None = None,
+) -> int:
     # Start-up allocates a lot (Textual, the data file) and frees almost nothing: no collector
     # passes until it is done (`ui.app.run` turns the collector back on before the first frame).
     gc.disable()
     try:
-        return _start_tui(path, today, config, theme, demo)
+        return _start_tui(path, today, config, theme, demo, language)
     finally:
         gc.enable()
 
 
-def _start_tui(path: Path, today: date, config: UserConfig, theme: str | None, demo: bool) -> int:
+def _start_tui(
+    path: Path, today: date, config: UserConfig, theme: str | None, demo: bool, language: str | None
+) -> int:
     """The app; an unexpected error, also one before its first frame, is never a traceback:
     one line naming the crash log that holds it, exit 1. A store error is said as usual."""
     try:
-        return _run_tui(path, today, config, theme, demo)
+        return _run_tui(path, today, config, theme, demo, language)
     except StoreError:
         raise
     except Exception as exc:
@@ -134,18 +152,22 @@ def _start_tui(path: Path, today: date, config: UserConfig, theme: str | None, d
         return 1
 
 
-def _run_tui(path: Path, today: date, config: UserConfig, theme: str | None, demo: bool) -> int:
+def _run_tui(
+    path: Path, today: date, config: UserConfig, theme: str | None, demo: bool, language: str | None
+) -> int:
     # Imported by name so that scripts never load Textual (an import contract checks the rest).
     app_module = importlib.import_module("debtcoach.ui.app")
     run: Callable[..., int] = app_module.run
+    # `--lang` only when given: the app otherwise takes the file's language, else LANG.
+    chosen = {} if language is None else {"language": language}
     try:
-        return run(path=path, today=today, theme=theme, demo=demo, config=config)
+        return run(path=path, today=today, theme=theme, demo=demo, config=config, **chosen)
     except (StorageCorrupt, StorageTooNew) as exc:
         # The file is left untouched; the error screen offers to restore the newest good backup.
         screen = importlib.import_module("debtcoach.ui.screens.storage_error")
         if not screen.recover_interactively(path, exc):
             raise
-    return run(path=path, today=today, theme=theme, demo=demo, config=config)
+    return run(path=path, today=today, theme=theme, demo=demo, config=config, **chosen)
 
 
 def _config(args: argparse.Namespace) -> UserConfig:
@@ -160,14 +182,33 @@ def _config(args: argparse.Namespace) -> UserConfig:
         return UserConfig(config_path(os.environ))
 
 
+def _flag_language(argv: Sequence[str]) -> str | None:
+    """`--lang X` / `--lang=X` as typed, read before the parser is built (its help is
+    translated too)."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
+        argv = list(sys.argv[1:] if argv is None else argv)
+        flag = _flag_language(argv)
+        use_language(choose_language(flag, "", os.environ))
         parser = build_parser()
         completion.complete_if_asked(parser)
         args = parser.parse_args(argv)
         config = _config(args)
         path = data_path(args.db, config, os.environ)
         today = _today(args)
+        json_output = bool(getattr(args, "json", False))
+        if json_output:
+            use_language("en")  # the scripting contract: JSON never changes with the language
+        # Without --lang (and --json) the file's own language setting applies from its first read.
+        follow = flag is None and not json_output
         handler: Handler | None = getattr(args, "handler", None)
         if args.demo:
             # Never the user's own file: a command after --demo runs on the throwaway copy too.
@@ -176,11 +217,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 shutil.copyfile(sample_data_file(), demo_path)
                 os.chmod(demo_path, 0o600)
                 if handler is not None:
-                    return _run_command(handler, Context(demo_path, today, config), args)
-                return _launch_tui(demo_path, today, config, args.theme, demo=True)
+                    context = Context(demo_path, today, config, language_follows_file=follow)
+                    return _run_command(handler, context, args)
+                return _launch_tui(demo_path, today, config, args.theme, demo=True, language=flag)
         if handler is None:
-            return _launch_tui(path, today, config, args.theme, demo=False)
-        return _run_command(handler, Context(path, today, config), args)
+            return _launch_tui(path, today, config, args.theme, demo=False, language=flag)
+        context = Context(path, today, config, language_follows_file=follow)
+        return _run_command(handler, context, args)
     except BrokenPipeError:
         return _stdout_closed()
     except InputError as exc:

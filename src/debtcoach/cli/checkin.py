@@ -26,6 +26,7 @@ from debtcoach.domain.money import (
     Money,
     format_money,
 )
+from debtcoach.domain.wording import _
 from debtcoach.services.exchange import (
     checkin_to_json,
 )
@@ -102,13 +103,13 @@ def checkin_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def register(commands: Any) -> None:
-    checkin = group(commands, "checkin", "the weekly check-in")
-    p = checkin.add_parser("add", help="record a week (replaces that week's earlier check-in)")
+    checkin = group(commands, "checkin", _("the weekly check-in"))
+    p = checkin.add_parser("add", help=_("record a week (replaces that week's earlier check-in)"))
     p.add_argument(
         "--week",
         type=arg(lambda s: in_years(parse_week(s, what="--week"), "--week"), "week", named=True),
         metavar="YYYY-Www",
-        help="default: this week",
+        help=_("default: this week"),
     )
     for option, text in (
         ("--paid", "paid to a loan or a family lender"),
@@ -116,10 +117,12 @@ def register(commands: Any) -> None:
         ("--spent", "spent in an expense category"),
     ):
         p.add_argument(option, action="append", metavar="NAME=AMT", help=text)
-    p.add_argument("--borrowed", choices=["yes", "no"], default="no", help="borrowed anything new")
-    p.add_argument("--note", help="a few words about the week")
+    p.add_argument(
+        "--borrowed", choices=["yes", "no"], default="no", help=_("borrowed anything new")
+    )
+    p.add_argument("--note", help=_("a few words about the week"))
     p.set_defaults(handler=checkin_add)
-    p = checkin.add_parser("list", help="list the weekly check-ins")
+    p = checkin.add_parser("list", help=_("list the weekly check-ins"))
     add_json_flag(p)
     p.set_defaults(handler=checkin_list)
 

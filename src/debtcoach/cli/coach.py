@@ -13,10 +13,12 @@ from debtcoach.cli.common import (
     say,
 )
 from debtcoach.domain.screens import SCREENS_BY_KEY
+from debtcoach.domain.text_rules import wrap
+from debtcoach.domain.wording import _
 
 
 def register(commands: Any) -> None:
-    p = commands.add_parser("coach", help="what the guidance says about your situation now")
+    p = commands.add_parser("coach", help=_("what the guidance says about your situation now"))
     add_json_flag(p)
     p.set_defaults(handler=coach)
 
@@ -33,14 +35,17 @@ def coach(ctx: Context, args: argparse.Namespace) -> int:
     for number, item in enumerate(advice, start=1):
         screen = SCREENS_BY_KEY[item.key].long_title if item.key in SCREENS_BY_KEY else item.key
         say(f"{number}. {item.title}")
-        say(*textwrap.wrap(item.why, width=78, initial_indent="   ", subsequent_indent="   "))
+        say(*wrap(item.why, 78, "   "))
         paragraphs = item.quote.split("\n")
         for index, paragraph in enumerate(paragraphs):
             opening = "\u201c" if index == 0 else " "
             closing = "\u201d" if index == len(paragraphs) - 1 else ""
             print(textwrap.fill(f"{opening}{paragraph}{closing}", width=78,
                                 initial_indent="   ", subsequent_indent="    "))  # fmt: skip
-        print(f"   Act on it: press {item.key} ({screen}) in the app.")
+        print(
+            "   "
+            + _("Act on it: press {key} ({screen}) in the app.").format(key=item.key, screen=screen)
+        )
         print()
     say(state.on_track)
     return 0

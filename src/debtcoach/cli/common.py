@@ -7,15 +7,19 @@ option exits 2 with one line and nothing written.
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from debtcoach.bundled import use_language
 from debtcoach.domain.calendar import DateError, parse_date
 from debtcoach.domain.models import (
     Household,
     InvalidName,
+    Settings,
+    settings_for_environment,
     validate_name,
 )
 from debtcoach.domain.money import (
@@ -24,7 +28,8 @@ from debtcoach.domain.money import (
     parse_money,
     parse_rate,
 )
-from debtcoach.domain.text_rules import printable
+from debtcoach.domain.text_rules import cells, pad, printable
+from debtcoach.domain.wording import _, active_language, choose_language
 from debtcoach.services import Ledger
 from debtcoach.services.config import UserConfig, config_path
 from debtcoach.services.exchange import json_text, protected_path_problem
@@ -108,17 +113,38 @@ def int_arg(what: str, low: int, high: int | None = None) -> Callable[[str], int
 class Context:
     """What every command needs: the data file, "today" and the user's config file."""
 
-    def __init__(self, path: Path, today: date, config: UserConfig | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        today: date,
+        config: UserConfig | None = None,
+        *,
+        language_follows_file: bool = False,
+    ) -> None:
         self.path = path
         self.today = today
         self.config = config if config is not None else UserConfig(config_path())
+        self.language_follows_file = language_follows_file
         self._ledger: Ledger | None = None
 
     @property
     def ledger(self) -> Ledger:
         if self._ledger is None:
-            self._ledger = Ledger(self.path, self.today)
+            self._ledger = Ledger(
+                self.path,
+                self.today,
+                new_file_settings=settings_for_environment(os.environ),
+                on_settings=self._follow_language if self.language_follows_file else None,
+            )
         return self._ledger
+
+    @staticmethod
+    def _follow_language(settings: Settings) -> None:
+        """Speak the file's language (`settings language`), else the shell's, from its first read
+        on: the file is read once per command, and the messages come after that read."""
+        language = choose_language(None, settings.language, os.environ)
+        if language != active_language():
+            use_language(language)
 
     @property
     def has_written(self) -> bool:
@@ -165,14 +191,14 @@ def say(*lines: str, file: TextIO | None = None) -> None:
 def table(rows: Sequence[Sequence[str]], headers: Sequence[str], right: set[int]) -> str:
     """Aligned columns; every cell through `printable` (stored text may hold controls)."""
     rows = [[printable(cell) for cell in row] for row in rows]
-    widths = [len(h) for h in headers]
+    widths = [cells(h) for h in headers]
     for row in rows:
-        widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+        widths = [max(w, cells(cell)) for w, cell in zip(widths, row, strict=True)]
 
-    def line(cells: Sequence[str]) -> str:
+    def line(row: Sequence[str]) -> str:
         parts = [
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            pad(c, w, ">" if i in right else "<")
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
         ]
         return "  ".join(parts).rstrip()
 
@@ -200,16 +226,18 @@ def print_rows(
 def list_remove(
     sub: Any, table: str, list_fn: Handler, remove_fn: Handler, key: str = "name"
 ) -> None:
-    p = sub.add_parser("list", help=f"list {table}")
+    p = sub.add_parser("list", help=_("list {table}").format(table=table))
     add_json_flag(p)
     p.set_defaults(handler=list_fn)
-    p = sub.add_parser("remove", help=f"remove one of the {table}")
-    p.add_argument(key, type=name_arg(key), help=f"the {key} as `list` shows it")
+    p = sub.add_parser("remove", help=_("remove one of the {table}").format(table=table))
+    p.add_argument(key, type=name_arg(key), help=_("the {key} as `list` shows it").format(key=key))
     p.set_defaults(handler=remove_fn)
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON (money as decimal strings)")
+    parser.add_argument(
+        "--json", action="store_true", help=_("print JSON (money as decimal strings)")
+    )
 
 
 def group(commands: Any, name: str, text: str) -> Any:

@@ -20,35 +20,36 @@ from debtcoach.domain.models import (
     Channel,
     Contact,
 )
+from debtcoach.domain.wording import _
 from debtcoach.services.exchange import (
     contact_to_json,
 )
 
 
 def register(commands: Any) -> None:
-    contact = group(commands, "contact", "the log of talks with lenders")
-    p = contact.add_parser("add", help="log a contact with a lender")
-    p.add_argument("--loan", required=True, type=name_arg("loan"), help="the loan it was about")
-    p.add_argument("--date", required=True, type=date_arg("date"), metavar="DATE", help="when")
+    contact = group(commands, "contact", _("the log of talks with lenders"))
+    p = contact.add_parser("add", help=_("log a contact with a lender"))
+    p.add_argument("--loan", required=True, type=name_arg("loan"), help=_("the loan it was about"))
+    p.add_argument("--date", required=True, type=date_arg("date"), metavar="DATE", help=_("when"))
     p.add_argument(
         "--channel",
         required=True,
         type=choice_arg(Channel, "channel"),
-        help=f"one of {', '.join(c.value for c in Channel)}",
+        help=_("one of {names}").format(names=", ".join(c.value for c in Channel)),
     )
-    p.add_argument("--who", help="who you spoke to (a team, a name)")
-    p.add_argument("--asked", help="what you asked for")
-    p.add_argument("--outcome", help="what came of it")
+    p.add_argument("--who", help=_("who you spoke to (a team, a name)"))
+    p.add_argument("--asked", help=_("what you asked for"))
+    p.add_argument("--outcome", help=_("what came of it"))
     p.add_argument(
-        "--follow-up", type=date_arg("follow-up"), metavar="DATE", help="when to follow up"
+        "--follow-up", type=date_arg("follow-up"), metavar="DATE", help=_("when to follow up")
     )
     p.set_defaults(handler=contact_add)
-    p = contact.add_parser("list", help="list contacts (numbered)")
+    p = contact.add_parser("list", help=_("list contacts (numbered)"))
     add_json_flag(p)
-    p.add_argument("--loan", type=name_arg("loan"), help="only this loan's contacts")
+    p.add_argument("--loan", type=name_arg("loan"), help=_("only this loan's contacts"))
     p.set_defaults(handler=contact_list)
-    p = contact.add_parser("remove", help="remove a contact by its id in `contact list`")
-    p.add_argument("id", type=int_arg("id", 1), help="the id `contact list` shows")
+    p = contact.add_parser("remove", help=_("remove a contact by its id in `contact list`"))
+    p.add_argument("id", type=int_arg("id", 1), help=_("the id `contact list` shows"))
     p.set_defaults(handler=contact_remove)
 
 
@@ -63,7 +64,11 @@ def contact_add(ctx: Context, args: argparse.Namespace) -> int:
         follow_up=args.follow_up,
     )
     ctx.ledger.add_contact(contact)
-    say(f"Logged a {contact.channel.value} contact about {contact.loan}.")
+    say(
+        _("Logged a {value} contact about {loan}.").format(
+            value=contact.channel.value, loan=contact.loan
+        )
+    )
     return 0
 
 

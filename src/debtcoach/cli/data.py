@@ -19,32 +19,34 @@ from debtcoach.cli.common import (
     say,
     table,
 )
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import _, count
 from debtcoach.services.exchange import ExchangeError, household_from_json
 
 
 def register(commands: Any) -> None:
-    p = commands.add_parser("export", help="write all data as JSON or CSV")
+    p = commands.add_parser("export", help=_("write all data as JSON or CSV"))
     p.add_argument(
         "--format",
         choices=["json", "csv"],
         default="json",
-        help="json (default, importable) or csv",
+        help=_("json (default, importable) or csv"),
     )
-    p.add_argument("-o", "--output", metavar="FILE", help="write here (default stdout)")
+    p.add_argument("-o", "--output", metavar="FILE", help=_("write here (default stdout)"))
     p.set_defaults(handler=export)
 
-    p = commands.add_parser("import", help="replace all data with an export file (all or nothing)")
-    p.add_argument("file", help="a file written by `debtcoach export`")
+    p = commands.add_parser(
+        "import", help=_("replace all data with an export file (all or nothing)")
+    )
+    p.add_argument("file", help=_("a file written by `debtcoach export`"))
     p.set_defaults(handler=import_file)
-    backup = group(commands, "backup", "the rotating backups of the data file")
-    p = backup.add_parser("list", help="list backups, newest first, and whether each one loads")
+    backup = group(commands, "backup", _("the rotating backups of the data file"))
+    p = backup.add_parser("list", help=_("list backups, newest first, and whether each one loads"))
     add_json_flag(p)
     p.set_defaults(handler=backup_list)
     p = commands.add_parser(
-        "restore", help="put a backup back (the current file is backed up first)"
+        "restore", help=_("put a backup back (the current file is backed up first)")
     )
-    p.add_argument("backup", metavar="BACKUP", help="a name from `backup list`, or a path")
+    p.add_argument("backup", metavar="BACKUP", help=_("a name from `backup list`, or a path"))
     p.set_defaults(handler=restore_backup)
 
 
@@ -54,7 +56,7 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
     if output is not None:
         # All of someone's finances: private (0600) and never half-written.
         ctx.ledger.write_private_file(output, text, action="export to")
-        say(f"Exported to {args.output}.", file=sys.stderr)
+        say(_("Exported to {output}.").format(output=args.output), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
@@ -108,7 +110,7 @@ def backup_list(ctx: Context, args: argparse.Namespace) -> int:
         )
         return 0
     if not backups:
-        say(f"No backups yet for {ctx.path} (one is kept before every save).")
+        say(_("No backups yet for {path} (one is kept before every save).").format(path=ctx.path))
         return 0
     rows = [
         [
@@ -131,7 +133,15 @@ def _taken(taken_at: datetime, dated_in_future: bool) -> str:
 
 def restore_backup(ctx: Context, args: argparse.Namespace) -> int:
     result = ctx.ledger.restore(args.backup)
-    say(f"Restored {ctx.path} from {result.restored_from}.")
+    say(
+        _("Restored {path} from {restored_from}.").format(
+            path=ctx.path, restored_from=result.restored_from
+        )
+    )
     if result.previous_saved_as is not None:
-        say(f"The file it replaced was kept as {result.previous_saved_as}.")
+        say(
+            _("The file it replaced was kept as {previous_saved_as}.").format(
+                previous_saved_as=result.previous_saved_as
+            )
+        )
     return 0

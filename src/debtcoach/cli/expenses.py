@@ -19,19 +19,20 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import (
     format_money,
 )
+from debtcoach.domain.wording import _
 from debtcoach.services.exchange import (
     expense_to_json,
 )
 
 
 def register(commands: Any) -> None:
-    expense = group(commands, "expense", "expenses and cuts (throttling)")
-    p = expense.add_parser("add", help="add an expense category")
-    p.add_argument("--name", required=True, type=name_arg("name"), help="a short unique name")
-    p.add_argument("--current", required=True, metavar="AMT", help="monthly amount now")
-    p.add_argument("--target", metavar="AMT", help="monthly amount after the cut")
-    p.add_argument("--essential", action="store_true", help="cannot be cut (rent, food, …)")
-    p.add_argument("--cut", action="store_true", help="the cut to the target is active")
+    expense = group(commands, "expense", _("expenses and cuts (throttling)"))
+    p = expense.add_parser("add", help=_("add an expense category"))
+    p.add_argument("--name", required=True, type=name_arg("name"), help=_("a short unique name"))
+    p.add_argument("--current", required=True, metavar="AMT", help=_("monthly amount now"))
+    p.add_argument("--target", metavar="AMT", help=_("monthly amount after the cut"))
+    p.add_argument("--essential", action="store_true", help=_("cannot be cut (rent, food, …)"))
+    p.add_argument("--cut", action="store_true", help=_("the cut to the target is active"))
     p.set_defaults(handler=expense_add)
     list_remove(expense, "expenses", expense_list, expense_remove)
 
@@ -47,7 +48,7 @@ def expense_add(ctx: Context, args: argparse.Namespace) -> int:
         cut_active=args.cut,
     )
     ctx.ledger.add_expense(expense)
-    say(f"Added expense {expense.name}.")
+    say(_("Added expense {name}.").format(name=expense.name))
     return 0
 
 
@@ -76,5 +77,5 @@ def expense_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def expense_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_expense(args.name)
-    say(f"Removed expense {args.name}.")
+    say(_("Removed expense {name}.").format(name=args.name))
     return 0

@@ -22,36 +22,39 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import (
     format_money,
 )
+from debtcoach.domain.wording import _
 from debtcoach.services.exchange import (
     family_to_json,
 )
 
 
 def register(commands: Any) -> None:
-    family = group(commands, "family", "money borrowed from family and friends")
-    p = family.add_parser("add", help="add a family loan")
-    p.add_argument("--lender", required=True, type=name_arg("lender"), help="who lent it (unique)")
-    p.add_argument("--amount", required=True, metavar="AMT", help="how much was borrowed")
+    family = group(commands, "family", _("money borrowed from family and friends"))
+    p = family.add_parser("add", help=_("add a family loan"))
+    p.add_argument(
+        "--lender", required=True, type=name_arg("lender"), help=_("who lent it (unique)")
+    )
+    p.add_argument("--amount", required=True, metavar="AMT", help=_("how much was borrowed"))
     p.add_argument(
         "--borrowed-on",
         required=True,
         type=date_arg("borrowed-on"),
         metavar="DATE",
-        help="the day it was borrowed",
+        help=_("the day it was borrowed"),
     )
-    p.add_argument("--relationship", help="mother, brother, friend, …")
+    p.add_argument("--relationship", help=_("mother, brother, friend, …"))
     p.add_argument(
-        "--promised", type=date_arg("promised"), metavar="DATE", help="promised repayment date"
+        "--promised", type=date_arg("promised"), metavar="DATE", help=_("promised repayment date")
     )
     p.add_argument(
-        "--apr", type=rate_arg("apr"), metavar="PCT", help="interest, if any (default 0)"
+        "--apr", type=rate_arg("apr"), metavar="PCT", help=_("interest, if any (default 0)")
     )
-    p.add_argument("--notes", help="anything to remember about it")
+    p.add_argument("--notes", help=_("anything to remember about it"))
     p.set_defaults(handler=family_add)
-    p = family.add_parser("repay", help="record a repayment to a relative")
-    p.add_argument("--lender", required=True, type=name_arg("lender"), help="who was repaid")
-    p.add_argument("--amount", required=True, metavar="AMT", help="how much was repaid")
-    p.add_argument("--date", type=date_arg("date"), metavar="DATE", help="default: today")
+    p = family.add_parser("repay", help=_("record a repayment to a relative"))
+    p.add_argument("--lender", required=True, type=name_arg("lender"), help=_("who was repaid"))
+    p.add_argument("--amount", required=True, metavar="AMT", help=_("how much was repaid"))
+    p.add_argument("--date", type=date_arg("date"), metavar="DATE", help=_("default: today"))
     p.set_defaults(handler=family_repay)
     list_remove(family, "family loans", family_list, family_remove, key="lender")
 
@@ -67,14 +70,18 @@ def family_add(ctx: Context, args: argparse.Namespace) -> int:
         notes=args.notes or "",
     )
     ctx.ledger.add_family_loan(loan)
-    say(f"Added family loan from {loan.lender}.")
+    say(_("Added family loan from {lender}.").format(lender=loan.lender))
     return 0
 
 
 def family_repay(ctx: Context, args: argparse.Namespace) -> int:
     amount = ctx.money(args.amount, "amount", allow_zero=False)
     updated = ctx.ledger.repay_family(args.lender, amount, args.date)
-    say(f"Recorded {amount} repaid to {args.lender}; {updated.balance} still owed.")
+    say(
+        _("Recorded {amount} repaid to {lender}; {balance} still owed.").format(
+            amount=amount, lender=args.lender, balance=updated.balance
+        )
+    )
     return 0
 
 
@@ -103,5 +110,5 @@ def family_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def family_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_family_loan(args.lender)
-    say(f"Removed family loan from {args.lender}.")
+    say(_("Removed family loan from {lender}.").format(lender=args.lender))
     return 0

@@ -24,45 +24,46 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import (
     format_money,
 )
+from debtcoach.domain.wording import _
 from debtcoach.services.exchange import (
     income_to_json,
 )
 
 
 def register(commands: Any) -> None:
-    income = group(commands, "income", "income: regular and side (open source)")
-    p = income.add_parser("add", help="add an income source")
-    p.add_argument("--name", required=True, type=name_arg("name"), help="a short unique name")
+    income = group(commands, "income", _("income: regular and side (open source)"))
+    p = income.add_parser("add", help=_("add an income source"))
+    p.add_argument("--name", required=True, type=name_arg("name"), help=_("a short unique name"))
     p.add_argument(
         "--kind",
         required=True,
         type=choice_arg(IncomeKind, "kind"),
-        help="regular (pay) or side (extra work: open source)",
+        help=_("regular (pay) or side (extra work: open source)"),
     )
-    p.add_argument("--amount", required=True, metavar="AMT", help="the amount each time")
+    p.add_argument("--amount", required=True, metavar="AMT", help=_("the amount each time"))
     p.add_argument(
         "--frequency",
         required=True,
         type=choice_arg(Frequency, "frequency"),
-        help=f"one of {', '.join(f.value for f in Frequency)}",
+        help=_("one of {names}").format(names=", ".join(f.value for f in Frequency)),
     )
     p.add_argument(
         "--start",
         type=date_arg("start"),
         metavar="DATE",
-        help="first day it comes (optional); a one-off's date (required for one)",
+        help=_("first day it comes (optional); a one-off's date (required for one)"),
     )
     p.add_argument(
-        "--end", type=date_arg("end"), metavar="DATE", help="last day it comes (optional)"
+        "--end", type=date_arg("end"), metavar="DATE", help=_("last day it comes (optional)")
     )
     p.add_argument(
         "--for",
         dest="for_loan",
         type=name_arg("for"),
         metavar="LOAN",
-        help="earmark a one-off for this open loan: the plan pays it there first",
+        help=_("earmark a one-off for this open loan: the plan pays it there first"),
     )
-    p.add_argument("--notes", help="anything to remember about it")
+    p.add_argument("--notes", help=_("anything to remember about it"))
     p.set_defaults(handler=income_add)
     list_remove(income, "income sources", income_list, income_remove)
 
@@ -79,7 +80,7 @@ def income_add(ctx: Context, args: argparse.Namespace) -> int:
         for_loan=args.for_loan,
     )
     ctx.ledger.add_income(source)
-    say(f"Added income {source.name}.")
+    say(_("Added income {name}.").format(name=source.name))
     return 0
 
 
@@ -108,5 +109,5 @@ def income_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def income_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_income(args.name)
-    say(f"Removed income {args.name}.")
+    say(_("Removed income {name}.").format(name=args.name))
     return 0

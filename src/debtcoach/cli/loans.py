@@ -24,71 +24,81 @@ from debtcoach.domain.models import (
     LoanStatus,
 )
 from debtcoach.domain.money import format_money
+from debtcoach.domain.wording import _
 from debtcoach.services.exchange import loan_to_json
 
 
 def register(commands: Any) -> None:
-    loan = group(commands, "loan", "loans from banks, cards and platforms")
-    p = loan.add_parser("add", help="add a loan")
-    p.add_argument("--name", required=True, type=name_arg("name"), help="a short unique name")
+    loan = group(commands, "loan", _("loans from banks, cards and platforms"))
+    p = loan.add_parser("add", help=_("add a loan"))
+    p.add_argument("--name", required=True, type=name_arg("name"), help=_("a short unique name"))
     p.add_argument(
         "--kind",
         required=True,
         type=choice_arg(LoanKind, "kind"),
-        help=f"one of {', '.join(k.value for k in LoanKind)}",
+        help=_("one of {names}").format(names=", ".join(k.value for k in LoanKind)),
     )
-    p.add_argument("--balance", required=True, metavar="AMT", help="still owed, e.g. 1234.56")
+    p.add_argument("--balance", required=True, metavar="AMT", help=_("still owed, e.g. 1234.56"))
     p.add_argument(
-        "--apr", required=True, type=rate_arg("apr"), metavar="PCT", help="yearly rate, e.g. 19.99"
+        "--apr",
+        required=True,
+        type=rate_arg("apr"),
+        metavar="PCT",
+        help=_("yearly rate, e.g. 19.99"),
     )
-    p.add_argument("--min-payment", required=True, metavar="AMT", help="the minimum each month")
-    p.add_argument("--lender", help="the bank, card issuer or platform")
+    p.add_argument("--min-payment", required=True, metavar="AMT", help=_("the minimum each month"))
+    p.add_argument("--lender", help=_("the bank, card issuer or platform"))
     p.add_argument(
         "--penalty-apr",
         type=rate_arg("penalty-apr"),
         metavar="PCT",
-        help="the rate charged while the loan is overdue (default: the APR)",
+        help=_("the rate charged while the loan is overdue (default: the APR)"),
     )
     p.add_argument(
-        "--due-day", type=int_arg("due-day", 1, 31), metavar="D", help="day of the month it is due"
+        "--due-day",
+        type=int_arg("due-day", 1, 31),
+        metavar="D",
+        help=_("day of the month it is due"),
     )
     p.add_argument(
         "--overdue-since",
         type=date_arg("overdue-since"),
         metavar="DATE",
-        help="the first missed due date (makes the loan overdue)",
+        help=_("the first missed due date (makes the loan overdue)"),
     )
     p.add_argument(
-        "--opened-on", type=date_arg("opened-on"), metavar="DATE", help="when it was taken out"
+        "--opened-on", type=date_arg("opened-on"), metavar="DATE", help=_("when it was taken out")
     )
-    p.add_argument("--late-fee", metavar="AMT", help="charged each month the loan is behind")
+    p.add_argument("--late-fee", metavar="AMT", help=_("charged each month the loan is behind"))
     p.add_argument(
         "--arrears",
         metavar="AMT",
-        help="the past-due part of the balance (default: months overdue × (minimum + late fee))",
+        help=_("the past-due part of the balance (default: months overdue × (minimum + late fee))"),
     )
-    p.add_argument("--purpose", help="what the money was for")
+    p.add_argument("--purpose", help=_("what the money was for"))
     p.add_argument(
         "--to-repay-other-debt",
         action="store_true",
-        help="it was taken to repay another debt (the coach will say: stop borrowing)",
+        help=_("it was taken to repay another debt (the coach will say: stop borrowing)"),
     )
     p.add_argument(
         "--promo-apr",
         type=rate_arg("promo-apr"),
         metavar="PCT",
-        help="a promotional rate (not above the APR) in force until --promo-until",
+        help=_("a promotional rate (not above the APR) in force until --promo-until"),
     )
     p.add_argument(
         "--promo-until",
         type=date_arg("promo-until"),
         metavar="DATE",
-        help="the last day of the promotional rate (its month still has it)",
+        help=_("the last day of the promotional rate (its month still has it)"),
     )
     p.add_argument(
         "--status",
         type=choice_arg(LoanStatus, "status"),
-        help=f"one of {', '.join(s.value for s in LoanStatus)} (default: from the dates)",
+        help=_("one of {names} (default: from the dates)").format(
+            names=", ".join(s.value for s in LoanStatus)
+        ),
     )
     p.set_defaults(handler=loan_add)
     list_remove(loan, "loans", loan_list, loan_remove)
@@ -117,7 +127,7 @@ def loan_add(ctx: Context, args: argparse.Namespace) -> int:
         promo_until=args.promo_until,
     )
     ctx.ledger.add_loan(loan)
-    say(f"Added loan {loan.name}.")
+    say(_("Added loan {name}.").format(name=loan.name))
     return 0
 
 
@@ -147,5 +157,5 @@ def loan_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def loan_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_loan(args.name)
-    say(f"Removed loan {args.name}.")
+    say(_("Removed loan {name}.").format(name=args.name))
     return 0

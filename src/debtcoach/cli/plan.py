@@ -23,18 +23,19 @@ from debtcoach.domain.money import (
     format_money,
 )
 from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
+from debtcoach.domain.wording import _
 
 
 def register(commands: Any) -> None:
-    p = commands.add_parser("plan", help="the payoff plan", description="the payoff plan")
+    p = commands.add_parser("plan", help=_("the payoff plan"), description="the payoff plan")
     p.add_argument(
         "--strategy",
         type=choice_arg(Strategy, "strategy"),
-        help="avalanche (highest rate first), snowball (smallest first) or custom",
+        help=_("avalanche (highest rate first), snowball (smallest first) or custom"),
     )
-    p.add_argument("--order", metavar="N1,N2,..", help="custom order of loan names")
+    p.add_argument("--order", metavar="N1,N2,..", help=_("custom order of loan names"))
     p.add_argument(
-        "--budget", metavar="AMT", help="monthly debt budget instead of the computed one"
+        "--budget", metavar="AMT", help=_("monthly debt budget instead of the computed one")
     )
     add_json_flag(p)
     p.set_defaults(handler=plan)

@@ -6,6 +6,7 @@ import argparse
 from dataclasses import replace
 from typing import Any
 
+from debtcoach.bundled import use_language
 from debtcoach.cli.common import (
     Context,
     InputError,
@@ -27,17 +28,29 @@ from debtcoach.domain.money import (
     validate_locale,
 )
 from debtcoach.domain.payoff import PlanInputError
+from debtcoach.domain.wording import LANGUAGES, _, active_language, normalise_language
+from debtcoach.services.exchange import settings_to_json
 
-SETTING_KEYS = ("currency", "locale", "safety_buffer", "strategy", "theme", "custom_order")
+SETTING_KEYS = (
+    "currency",
+    "locale",
+    "language",
+    "safety_buffer",
+    "strategy",
+    "theme",
+    "custom_order",
+)
 
 
 def register(commands: Any) -> None:
-    settings = group(commands, "settings", "currency, locale, safety buffer, strategy, theme")
-    p = settings.add_parser("set", help=f"set one of: {', '.join(SETTING_KEYS)}")
-    p.add_argument("key", help=f"one of {', '.join(SETTING_KEYS)}")
-    p.add_argument("value", help="the new value (custom_order: names separated by commas)")
+    settings = group(commands, "settings", _("currency, locale, safety buffer, strategy, theme"))
+    p = settings.add_parser(
+        "set", help=_("set one of: {names}").format(names=", ".join(SETTING_KEYS))
+    )
+    p.add_argument("key", help=_("one of {names}").format(names=", ".join(SETTING_KEYS)))
+    p.add_argument("value", help=_("the new value (custom_order: names separated by commas)"))
     p.set_defaults(handler=settings_set)
-    p = settings.add_parser("show", help="show the settings")
+    p = settings.add_parser("show", help=_("show the settings"))
     add_json_flag(p)
     p.set_defaults(handler=settings_show)
 
@@ -69,6 +82,16 @@ def settings_set(ctx: Context, args: argparse.Namespace) -> int:
                 )
             elif key == "locale":
                 settings = replace(settings, locale=validate_locale(value))
+            elif key == "language":
+                language = normalise_language(value)
+                if language is None:
+                    raise InputError(
+                        _("language: unknown language {value!r} (one of {choices})").format(
+                            value=value, choices=", ".join(LANGUAGES)
+                        )
+                    )
+                settings = replace(settings, language=language)
+                use_language(language)
             elif key == "safety_buffer":
                 settings = replace(
                     settings,
@@ -95,7 +118,9 @@ def settings_set(ctx: Context, args: argparse.Namespace) -> int:
         except (MoneyError, PlanInputError) as exc:
             raise InputError(f"{key}: {exc}") from None
         ledger.save_settings(settings)
-    say(f"Set {key} to {value}.")
+    shown = {**settings_to_json(settings), "language": settings.language}.get(key, value)
+    shown = ",".join(shown) if isinstance(shown, list) else shown
+    say(_("Set {key} to {value}.").format(key=key, value=shown))
     return 0
 
 
@@ -109,12 +134,14 @@ def _valid_theme(name: str) -> str:
 
 
 def settings_show(ctx: Context, args: argparse.Namespace) -> int:
-    from debtcoach.services.exchange import settings_to_json
 
-    data = settings_to_json(ctx.ledger.settings())
+    settings = ctx.ledger.settings()
+    data = {**settings_to_json(settings), "language": settings.language or None}
     if args.json:
         print_json(data)
     else:
         for key, value in data.items():
+            if key == "language" and value is None:
+                value = _("(follows LANG: {language})").format(language=active_language())
             say(f"{key}: {','.join(value) if isinstance(value, list) else value}")
     return 0

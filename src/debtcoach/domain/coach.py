@@ -83,13 +83,14 @@ from debtcoach.domain.restructure import (
 )
 from debtcoach.domain.whatif import Move, Relatives, Restructure, WhatIfError, try_move
 from debtcoach.domain.wording import (
+    _,
     count,
     day_words,
     month_words,
     months_apart_words,
     names,
+    ngettext,
     percent_words,
-    plural,
 )
 
 STOP_LENDING = "stop-lending"
@@ -194,7 +195,7 @@ def evaluate(
         advice.append(
             Advice(
                 rule=finding.rule,
-                title=text.title,
+                title=_(text.title),
                 quote=text.quote,
                 why=finding.why,
                 key=text.key,
@@ -236,22 +237,25 @@ def on_track_message(household: Household, today: date, *, plan: PayoffPlan | No
     facts = _Facts.of(household, today, plan)
     facts.name_moves = False  # only whether a rule fires matters here
     quiet = not _findings(facts)
-    opening = "Nothing in the guidance needs action right now." if quiet else ""
+    opening = _("Nothing in the guidance needs action right now.") if quiet else ""
     if not facts.open_loans and not facts.family_owed:
-        return _join(opening, "Nothing is owed at the moment.")
+        return _join(opening, _("Nothing is owed at the moment."))
     plan = facts.plan()
     if not plan.feasible:
         shortfall = plan.shortfall or Money.zero(facts.currency)
         return _join(
             opening,
-            f"The debt budget of {facts.money(facts.budget)} a month is "
-            f"{facts.money(shortfall)} short of the minimum payments.",
+            _(
+                "The debt budget of {budget} a month is {short} short of the minimum payments."
+            ).format(budget=facts.money(facts.budget), short=facts.money(shortfall)),
         )
     if plan.months is None or plan.debt_free is None:
         return _join(
             opening,
-            f"At {facts.money(facts.budget)} a month the plan does not pay everything off yet; "
-            "any extra income or cut shortens it.",
+            _(
+                "At {budget} a month the plan does not pay everything off yet; "
+                "any extra income or cut shortens it."
+            ).format(budget=facts.money(facts.budget)),
         )
     debt_free = facts.month(plan.debt_free)
     upcoming = sorted(
@@ -262,12 +266,20 @@ def on_track_message(household: Household, today: date, *, plan: PayoffPlan | No
     if first is None or first.payoff_month == plan.months or first.payoff_date is None:
         return _join(
             opening,
-            f"Next milestone: debt-free in {debt_free} (in {count(plan.months, 'month')}).",
+            _("Next milestone: debt-free in {month} (in {months}).").format(
+                month=debt_free, months=count(plan.months, "month")
+            ),
         )
     return _join(
         opening,
-        f"Next milestone: {first.name} paid off in {facts.month(first.payoff_date)} "
-        f"(in {count(first.payoff_month or 0, 'month')}); debt-free in {debt_free}.",
+        _(
+            "Next milestone: {name} paid off in {month} (in {months}); debt-free in {debt_free}."
+        ).format(
+            name=first.name,
+            month=facts.month(first.payoff_date),
+            months=count(first.payoff_month or 0, "month"),
+            debt_free=debt_free,
+        ),
     )
 
 
@@ -360,12 +372,22 @@ def _stop_lending(facts: _Facts) -> str | None:
         since = first.overdue_since or opened
         gap = days_between(since, opened)
         when = (
-            f"the same day {first.name} went overdue"
+            _("the same day {name} went overdue").format(name=first.name)
             if gap == 0
-            else f"{count(gap, 'day')} after {first.name} went overdue on {facts.day(since)}"
+            else _("{days} after {name} went overdue on {day}").format(
+                days=count(gap, "day"), name=first.name, day=facts.day(since)
+            )
         )
-        repays = ", taken to repay other debt" if loan.to_repay_other_debt else ""
-        parts.append((f"{loan.name} was opened on {facts.day(opened)}, {when}{repays}", False))
+        repays = _(", taken to repay other debt") if loan.to_repay_other_debt else ""
+        parts.append(
+            (
+                _("{name} was opened on {day}, {when}").format(
+                    name=loan.name, day=facts.day(opened), when=when
+                )
+                + repays,
+                False,
+            )
+        )
         named.add(loan.name)
     flagged = [
         loan.name
@@ -373,18 +395,25 @@ def _stop_lending(facts: _Facts) -> str | None:
         if loan.to_repay_other_debt and loan.name not in named
     ]
     if flagged:
-        verb = plural(len(flagged), "is", "are")
-        parts.append((f"{names(flagged)} {verb} marked as taken to repay other debt", False))
+        marked = ngettext(
+            "{names} is marked as taken to repay other debt",
+            "{names} are marked as taken to repay other debt",
+            len(flagged),
+        )
+        parts.append((marked.format(names=names(flagged)), False))
     weeks = _recent_borrowing_weeks(facts.household, facts.today)
     if weeks:
-        subject = f"the {plural(len(weeks), 'check-in')} for"
-        verb = plural(len(weeks), "says", "say")
-        parts.append((f"{subject} {names(weeks)} {verb} something new was borrowed", True))
+        said = ngettext(
+            "the check-in for {weeks} says something new was borrowed",
+            "the check-ins for {weeks} say something new was borrowed",
+            len(weeks),
+        )
+        parts.append((said.format(weeks=names(weeks)), True))
     if not parts:
         return None
-    return (
-        _sentence(parts)
-        + " New borrowing to cover old debt adds interest and fees on top of what is owed."
+    return _join(
+        _sentence(parts),
+        _("New borrowing to cover old debt adds interest and fees on top of what is owed."),
     )
 
 
@@ -400,32 +429,46 @@ def _talk_to_lenders(facts: _Facts) -> str | None:
         past = [c for c in logged if days_between(c.on, facts.today) >= 0]
         if any(days_between(c.on, facts.today) <= CONTACT_WINDOW_DAYS for c in past):
             continue
-        lender = loan.lender or "its lender"
+        lender = loan.lender or _("its lender")
         if past:
             latest = max(past, key=lambda c: c.on)
             last = latest.on
             ago = count(days_between(last, facts.today), "day")
-            contact = f"the last contact with {lender} was on {facts.day(last)}, {ago} ago"
+            contact = _("the last contact with {lender} was on {day}, {ago} ago").format(
+                lender=lender, day=facts.day(last), ago=ago
+            )
             if latest.asked:
-                contact += f" (you asked: {latest.asked})"
+                contact += _(" (you asked: {asked})").format(asked=latest.asked)
             if latest.follow_up is not None and latest.follow_up < facts.today:
-                contact += f", and its follow-up on {facts.day(latest.follow_up)} has passed"
+                contact += _(", and its follow-up on {day} has passed").format(
+                    day=facts.day(latest.follow_up)
+                )
         else:
-            contact = f"no contact with {lender} is logged yet"
-        parts.append((f"{_overdue_phrase(loan, facts)} and {contact}", False))
+            contact = _("no contact with {lender} is logged yet").format(lender=lender)
+        parts.append(
+            (
+                _("{overdue} and {contact}").format(
+                    overdue=_overdue_phrase(loan, facts), contact=contact
+                ),
+                False,
+            )
+        )
     if not parts:
         return None
-    return _sentence(parts) + (
-        " A lender who hears early that you want to repay is more likely to agree to a new plan."
+    return _join(
+        _sentence(parts),
+        _("A lender who hears early that you want to repay is more likely to agree to a new plan."),
     )
 
 
 def _overdue_phrase(loan: Loan, facts: _Facts) -> str:
     since = loan.overdue_since
     if since is None or days_between(since, facts.today) < 0:
-        return f"{loan.name} is overdue"
+        return _("{name} is overdue").format(name=loan.name)
     days = days_between(since, facts.today)
-    return f"{loan.name} has been overdue for {count(days, 'day')} (since {facts.day(since)})"
+    return _("{name} has been overdue for {days} (since {day})").format(
+        name=loan.name, days=count(days, "day"), day=facts.day(since)
+    )
 
 
 def _negotiate_card(facts: _Facts) -> str | None:
@@ -433,10 +476,9 @@ def _negotiate_card(facts: _Facts) -> str | None:
     for loan in facts.overdue:
         if loan.kind != LoanKind.CREDIT_CARD:
             continue
-        text = (
-            f"{loan.name} is an overdue credit card with {facts.money(loan.balance)} owed "
-            "and no installment plan agreed"
-        )
+        text = _(
+            "{name} is an overdue credit card with {balance} owed and no installment plan agreed"
+        ).format(name=loan.name, balance=facts.money(loan.balance))
         try:
             longest = longest_restructure(loan)
         except RestructureError:
@@ -444,10 +486,16 @@ def _negotiate_card(facts: _Facts) -> str | None:
             continue
         parts.append(
             (
-                f"{text}; over {longest.installments} installments at its "
-                f"{facts.percent(loan.apr)} rate each would be "
-                f"{facts.money(longest.installment)} (the minimum now is "
-                f"{facts.money(loan.min_payment)})",
+                _(
+                    "{text}; over {n} installments at its {rate} rate each would be "
+                    "{installment} (the minimum now is {minimum})"
+                ).format(
+                    text=text,
+                    n=longest.installments,
+                    rate=facts.percent(loan.apr),
+                    installment=facts.money(longest.installment),
+                    minimum=facts.money(loan.min_payment),
+                ),
                 False,
             )
         )
@@ -480,13 +528,22 @@ def _extend_plan(facts: _Facts) -> str | None:
         return None
     gap, minimums = plan.shortfall, plan.short_minimums
     budget = minimums - gap
-    when = "The debt budget is"
+    figures = {
+        "budget": facts.money(budget),
+        "minimums": facts.money(minimums),
+        "gap": facts.money(gap),
+        "behind": _behind_clause(facts),
+    }
     if plan.short_from is not None and plan.short_from != plan_month_label(facts.today, 1):
-        when = f"From {facts.month(plan.short_from)} the debt budget is"
-    first = (
-        f"{when} {facts.money(budget)} a month and the minimum payments add up "
-        f"to {facts.money(minimums)}: {facts.money(gap)} short each month{_behind_clause(facts)}."
-    )
+        first = _(
+            "From {month} the debt budget is {budget} a month and the minimum payments add up "
+            "to {minimums}: {gap} short each month{behind}."
+        ).format(month=facts.month(plan.short_from), **figures)
+    else:
+        first = _(
+            "The debt budget is {budget} a month and the minimum payments add up "
+            "to {minimums}: {gap} short each month{behind}."
+        ).format(**figures)
     largest = min(facts.open_loans, key=lambda loan: (-loan.balance.minor, loan.name))
     stretch = _stretch_sentence(largest, gap, facts)
     quote = installments_to_relieve(largest, gap)
@@ -494,7 +551,7 @@ def _extend_plan(facts: _Facts) -> str | None:
         effect = _move_parts(facts, Restructure(largest.name, quote.installments))
         if effect is not None:
             stretch = f"{stretch.removesuffix('.')}: {effect}."
-    return f"{first} {stretch}"
+    return _join(first, stretch)
 
 
 def _behind_clause(facts: _Facts) -> str:
@@ -505,53 +562,76 @@ def _behind_clause(facts: _Facts) -> str:
         fee = loan.late_fee.minor if loan.late_fee is not None else 0
         if arrears.minor == 0 and fee == 0:
             continue
-        text = f"{loan.name} is {facts.money(arrears)} behind"
         if fee:
-            text += f" and is charged {facts.money(fee)} each month it stays behind"
+            text = _(
+                "{name} is {arrears} behind and is charged {fee} each month it stays behind"
+            ).format(name=loan.name, arrears=facts.money(arrears), fee=facts.money(fee))
+        else:
+            text = _("{name} is {arrears} behind").format(
+                name=loan.name, arrears=facts.money(arrears)
+            )
         parts.append(text)
     if not parts:
         return ""
-    return f", and on top of that {names(parts)}"
+    return _(", and on top of that {items}").format(items=names(parts))
 
 
 def _stretch_sentence(loan: Loan, gap: Money, facts: _Facts) -> str:
     """How many installments of `loan` close `gap`, or why even the longest plan does not."""
     quote = installments_to_relieve(loan, gap)
     if quote is not None:
-        return (
-            f"Spreading {loan.name}, the largest loan, over {quote.installments} installments "
-            f"would lower its payment from {facts.money(quote.current_payment)} to "
-            f"{facts.money(quote.installment)} and close the gap."
+        return _(
+            "Spreading {name}, the largest loan, over {n} installments would lower its payment "
+            "from {now} to {installment} and close the gap."
+        ).format(
+            name=loan.name,
+            n=quote.installments,
+            now=facts.money(quote.current_payment),
+            installment=facts.money(quote.installment),
         )
     try:
         longest = longest_restructure(loan)
     except RestructureError:
-        return f"Restructuring {loan.name}, the largest loan, cannot close the gap on its own."
+        return _("Restructuring {name}, the largest loan, cannot close the gap on its own.").format(
+            name=loan.name
+        )
     relief = max(longest.monthly_relief.minor, 0)
     remains = Money(gap.minor - relief, gap.currency)
     if relief == 0:
-        return (
-            f"Even {longest.installments} installments of {loan.name}, the largest loan, is not "
-            f"enough: they would not lower its payment, and {facts.money(remains)} a month remains."
-        )
-    return (
-        f"Even {longest.installments} installments of {loan.name}, the largest loan, is not "
-        f"enough: its payment would fall from {facts.money(longest.current_payment)} to "
-        f"{facts.money(longest.installment)}, and {facts.money(remains)} a month remains."
+        return _(
+            "Even {n} installments of {name}, the largest loan, is not enough: they would not "
+            "lower its payment, and {remains} a month remains."
+        ).format(n=longest.installments, name=loan.name, remains=facts.money(remains))
+    return _(
+        "Even {n} installments of {name}, the largest loan, is not enough: its payment would "
+        "fall from {now} to {installment}, and {remains} a month remains."
+    ).format(
+        n=longest.installments,
+        name=loan.name,
+        now=facts.money(longest.current_payment),
+        installment=facts.money(longest.installment),
+        remains=facts.money(remains),
     )
 
 
 def _act_early(facts: _Facts) -> str | None:
     owed = [(loan, loan_arrears(loan, facts.today)) for loan in facts.overdue]
     owed = [(loan, amount) for loan, amount in owed if amount.minor > 0]
-    total = sum(amount.minor for _, amount in owed)
+    total = sum(amount.minor for _loan, amount in owed)
     if total <= 0 or total >= facts.budget.minor:
         return None
-    detail = ", ".join(_arrears_detail(loan, amount, facts) for loan, amount in owed)
+    detail = _(", ").join(_arrears_detail(loan, amount, facts) for loan, amount in owed)
     return _join(
-        f"The overdue amount is {facts.money(total)} ({detail}), less than one month's debt "
-        f"budget of {facts.money(facts.budget)}. Clearing it now, while it is small, keeps it "
-        f"from growing and keeps negotiation easier{_catch_up_clause(facts, owed)}.",
+        _(
+            "The overdue amount is {total} ({detail}), less than one month's debt budget of "
+            "{budget}. Clearing it now, while it is small, keeps it from growing and keeps "
+            "negotiation easier{catch_up}."
+        ).format(
+            total=facts.money(total),
+            detail=detail,
+            budget=facts.money(facts.budget),
+            catch_up=_catch_up_clause(facts, owed),
+        ),
         _relatives_effect(facts) or "",
     )
 
@@ -561,14 +641,24 @@ def _catch_up_clause(facts: _Facts, owed: Sequence[tuple[Loan, Money]]) -> str:
     plan = facts.plan()
     if not plan.feasible:
         return ""
-    outcomes = [plan.debt(loan.name) for loan, _ in owed]
+    outcomes = [plan.debt(loan.name) for loan, _amount in owed]
     caught = [d for d in outcomes if d is not None and d.caught_up_date is not None]
     if not caught:
         return ""
-    when = names([f"{d.name} current in {facts.month(d.caught_up_date or '')}" for d in caught])
+    when = names(
+        [
+            _("{name} current in {month}").format(
+                name=d.name, month=facts.month(d.caught_up_date or "")
+            )
+            for d in caught
+        ]
+    )
     fees = sum(d.fees.minor for d in caught)
-    after = f", after {facts.money(fees)} of late fees" if fees else ""
-    return f"; the plan brings {when}{after}"
+    if fees:
+        return _("; the plan brings {when}, after {fees} of late fees").format(
+            when=when, fees=facts.money(fees)
+        )
+    return _("; the plan brings {when}").format(when=when)
 
 
 def _arrears_detail(loan: Loan, amount: Money, facts: _Facts) -> str:
@@ -577,10 +667,10 @@ def _arrears_detail(loan: Loan, amount: Money, facts: _Facts) -> str:
     months = months_overdue_rounded_up(loan.overdue_since, facts.today)
     each = facts.money(loan.min_payment)
     if loan.late_fee is not None and loan.late_fee.minor > 0:
-        each = f"{each} + {facts.money(loan.late_fee)} late fee"
-    detail = f"{count(months, 'month')} of {each}"
+        each = _("{each} + {fee} late fee").format(each=each, fee=facts.money(loan.late_fee))
+    detail = _("{months} of {each}").format(months=count(months, "month"), each=each)
     if amount.minor == loan.balance.minor:
-        detail = f"the whole balance, less than {detail}"
+        detail = _("the whole balance, less than {detail}").format(detail=detail)
     return f"{loan.name} {facts.money(amount)}: {detail}"
 
 
@@ -592,27 +682,40 @@ def _open_source_throttle(facts: _Facts) -> str | None:
     if facts.budget.minor <= 0:
         parts.append(
             (
-                f"the debt budget is {facts.money(facts.budget)} a month, so nothing is left "
-                "for the debts",
+                _("the debt budget is {budget} a month, so nothing is left for the debts").format(
+                    budget=facts.money(facts.budget)
+                ),
                 True,
             )
         )
     side = monthly_income(household.income, facts.currency, kind=IncomeKind.SIDE, today=facts.today)
     if side.minor == 0:
-        parts.append(("no side income is recorded", True))
+        parts.append((_("no side income is recorded"), True))
     uncut = [e for e in household.expenses if not e.essential and not e.cut_active]
     if uncut:
-        listed = [f"{e.name} ({facts.money(e.current)} a month)" for e in uncut[:_LISTED_NAMES]]
+        listed = [
+            _("{name} ({amount} a month)").format(name=e.name, amount=facts.money(e.current))
+            for e in uncut[:_LISTED_NAMES]
+        ]
         if len(uncut) > _LISTED_NAMES:
-            listed.append(f"{len(uncut) - _LISTED_NAMES} more")
-        verb = plural(len(uncut), "is non-essential and has", "are non-essential and have")
-        parts.append((f"{names(listed)} {verb} no cut active", False))
+            listed.append(_("{n} more").format(n=len(uncut) - _LISTED_NAMES))
+        uncut_text = ngettext(
+            "{names} is non-essential and has no cut active",
+            "{names} are non-essential and have no cut active",
+            len(uncut),
+        )
+        parts.append((uncut_text.format(names=names(listed)), False))
     if not parts:
         return None
     why = _sentence(parts)
     saving = sum(e.possible_saving.minor for e in uncut)
     if saving > 0:
-        why += f" Cutting to the targets already set would free {facts.money(saving)} a month."
+        why = _join(
+            why,
+            _("Cutting to the targets already set would free {amount} a month.").format(
+                amount=facts.money(saving)
+            ),
+        )
     return why
 
 
@@ -627,9 +730,12 @@ def _ask_relatives(facts: _Facts) -> str | None:
         return None
     short = facts.minimums - best
     return _join(
-        f"Even with every non-essential expense cut to its target, the debt budget would be "
-        f"{facts.money(best)} a month, {facts.money(short)} less than the "
-        f"{facts.money(facts.minimums)} of minimum payments.",
+        _(
+            "Even with every non-essential expense cut to its target, the debt budget would be "
+            "{best} a month, {short} less than the {minimums} of minimum payments."
+        ).format(
+            best=facts.money(best), short=facts.money(short), minimums=facts.money(facts.minimums)
+        ),
         _relatives_effect(facts) or "",
     )
 
@@ -637,12 +743,18 @@ def _ask_relatives(facts: _Facts) -> str | None:
 def _repay_relatives(facts: _Facts) -> str | None:
     if not facts.family_owed:
         return None
-    owed = names([f"{f.lender} ({facts.money(f.balance)})" for f in facts.family_owed])
+    owed = names(
+        [
+            _("{name} ({amount})").format(name=f.lender, amount=facts.money(f.balance))
+            for f in facts.family_owed
+        ]
+    )
     if not facts.open_loans:
-        return (
-            f"No institutional loan is open any more; {owed} "
-            f"{plural(len(facts.family_owed), 'is', 'are')} still owed."
-        )
+        return ngettext(
+            "No institutional loan is open any more; {owed} is still owed.",
+            "No institutional loan is open any more; {owed} are still owed.",
+            len(facts.family_owed),
+        ).format(owed=owed)
     plan = facts.plan()
     promises = _promises_at_risk(facts, plan)
     cleared = _institutions_cleared_month(plan)
@@ -651,8 +763,10 @@ def _repay_relatives(facts: _Facts) -> str | None:
     label = next(d.payoff_date for d in plan.debts if not d.family and d.payoff_month == cleared)
     when = facts.month(label) if label is not None else count(cleared, "month")
     return _join(
-        f"The plan clears the institutional loans by {when} (in {count(cleared, 'month')}); "
-        f"after that the debt budget goes to {owed}.",
+        _(
+            "The plan clears the institutional loans by {when} (in {months}); "
+            "after that the debt budget goes to {owed}."
+        ).format(when=when, months=count(cleared, "month"), owed=owed),
         promises,
     )
 
@@ -749,11 +863,12 @@ def _move_parts(facts: _Facts, move: Move) -> str | None:
 
 def _sentence(clauses: Sequence[_Clause]) -> str:
     """Clauses joined with semicolons into one sentence; a user's name is never re-cased."""
-    text = "; ".join(clause for clause, _ in clauses)
+    text = _("; ").join(clause for clause, _capital in clauses)
     if clauses and clauses[0][1]:
         text = text[:1].upper() + text[1:]
-    return text + "."
+    return _("{sentence}.").format(sentence=text)
 
 
 def _join(*parts: str) -> str:
-    return " ".join(part for part in parts if part)
+    """Sentences one after the other (Chinese runs them on without a space)."""
+    return _(" ").join(part for part in parts if part)

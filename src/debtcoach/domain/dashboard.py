@@ -17,6 +17,7 @@ from debtcoach.domain.calendar import as_pendulum, days_between, iso_week
 from debtcoach.domain.checkin import entered_balances, paid_this_cycle, still_due, streak
 from debtcoach.domain.models import CheckIn, Contact, Household, Loan
 from debtcoach.domain.money import Money, sum_money
+from debtcoach.domain.wording import _, ngettext
 
 DUE_WINDOW_DAYS = 14
 FOLLOW_UP_WINDOW_DAYS = 7
@@ -176,11 +177,11 @@ def checkin_streak(household: Household, today: date) -> int:
 def in_days(days: int) -> str:
     """Plain words for a distance in days: "today", "tomorrow", "in 3 days", "2 days ago"."""
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "tomorrow"
+        return _("tomorrow")
     if days == -1:
-        return "yesterday"
+        return _("yesterday")
     if days > 1:
-        return f"in {days} days"
-    return f"{-days} days ago"
+        return ngettext("in {n} day", "in {n} days", days).format(n=days)
+    return ngettext("{n} day ago", "{n} days ago", -days).format(n=-days)

@@ -7,7 +7,7 @@ change is a new value handed to the store.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from debtcoach.domain.money import Money
 from debtcoach.domain.text_rules import NOT_UTF8, has_surrogates
+from debtcoach.domain.wording import environment_locale, normalise_language
 
 
 class LoanKind(StrEnum):
@@ -360,6 +361,8 @@ class Settings:
     strategy: Strategy = Strategy.AVALANCHE
     custom_order: tuple[str, ...] = ()
     theme: str = "debtcoach-dark"
+    # The interface language ("en", "zh_CN"); empty: follow LANG / LC_ALL.
+    language: str = ""
 
     def __post_init__(self) -> None:
         # The buffer is always in the household currency, whatever default was used.
@@ -367,6 +370,20 @@ class Settings:
             object.__setattr__(
                 self, "safety_buffer", Money(self.safety_buffer.minor, self.currency)
             )
+
+
+_CURRENCY_BY_TERRITORY = {"CN": "CNY", "US": "USD", "GB": "GBP", "JP": "JPY", "HK": "HKD",
+                          "TW": "TWD", "SG": "SGD", "CA": "CAD", "AU": "AUD"}  # fmt: skip
+
+
+def settings_for_environment(environ: Mapping[str, str]) -> Settings:
+    """What a new file starts with: language, locale and currency of the shell (zh_CN -> CNY)."""
+    locale = environment_locale(environ)
+    if locale is None:
+        return Settings()
+    territory = locale.partition("_")[2]
+    currency = _CURRENCY_BY_TERRITORY.get(territory, Settings().currency)
+    return Settings(currency=currency, locale=locale, language=normalise_language(locale) or "")
 
 
 @dataclass(frozen=True, slots=True)

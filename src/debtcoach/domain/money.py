@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 
-from babel.core import Locale, UnknownLocaleError
 from babel.numbers import format_currency, get_currency_precision, list_currencies
+
+from debtcoach.domain.wording import _, normalise_locale
 
 MAX_MAJOR_UNITS = 10**12
 MAX_RATE_PERCENT = Decimal(1000)
@@ -25,6 +26,21 @@ _PLAIN_DECIMAL_RE = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _GROUPED_RE = re.compile(r"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$")
 _EXPONENT_RE = re.compile(r"-?[0-9.,]+[eE][+-]?[0-9]+")
 _NOT_FINITE = frozenset({"nan", "snan", "inf", "infinity"})
+# Full-width forms a Chinese input method types: digits, comma, point, minus (and the ideographic
+# comma people use between thousands).
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．－、", "0123456789,.-,")
+# How an amount may be labelled with its currency, beside the number: ¥500, 500元, $20, 20 USD.
+_CURRENCY_MARKS: dict[str, tuple[str, ...]] = {
+    "CNY": ("¥", "￥", "元", "块", "RMB", "CN¥"),
+    "JPY": ("¥", "￥", "円", "JP¥"),
+    "USD": ("$", "US$"),
+    "EUR": ("€",),
+    "GBP": ("£",),
+}
+# A rate quoted per day (日利率, as Chinese platforms quote it) is stored as APR = daily × 365.
+_PER_DAY_SUFFIXES = ("/天", "/日", "每天", "/day", "per day", "a day", "daily")
+_PER_YEAR_SUFFIXES = ("/年", "/year", "per year", "a year")
+DAYS_PER_YEAR = 365
 
 
 class MoneyError(ValueError):
@@ -46,7 +62,9 @@ def validate_currency(code: str) -> str:
     code = code.strip().upper()
     if code not in known_currencies():
         raise MoneyError(
-            f"unknown currency code {code!r} (use an ISO 4217 code such as USD, EUR, CNY)"
+            _("unknown currency code {code!r} (use an ISO 4217 code such as USD, EUR, CNY)").format(
+                code=code
+            )
         )
     return code
 
@@ -61,20 +79,22 @@ def validate_household_currency(code: str) -> str:
     code = validate_currency(code)
     if code.startswith("X") and code not in REAL_X_CURRENCIES:
         raise MoneyError(
-            f"currency code {code!r} is not money people pay debts in "
-            "(use an ISO 4217 code such as USD, EUR, CNY)"
+            _(
+                "currency code {code!r} is not money people pay debts in "
+                "(use an ISO 4217 code such as USD, EUR, CNY)"
+            ).format(code=code)
         )
     return code
 
 
 def validate_locale(name: str) -> str:
-    try:
-        Locale.parse(name)
-    except (UnknownLocaleError, ValueError, TypeError) as exc:
+    """A locale as the household types it, in the one form the file stores (zh_CN)."""
+    normal = normalise_locale(name) if isinstance(name, str) else None
+    if normal is None:
         raise MoneyError(
-            f"unknown locale {name!r} (use a name such as en_US, de_DE, zh_CN)"
-        ) from exc
-    return name
+            _("unknown locale {name!r} (use a name such as en_US, de_DE, zh_CN)").format(name=name)
+        )
+    return normal
 
 
 def round_half_up(value: Decimal) -> int:
@@ -160,12 +180,28 @@ def _has_more_decimals(value: Decimal, digits: int) -> bool:
 def _ascii_digits(text: str, what: str) -> str:
     """The one place that decides which digits a number may be written with: 0-9 only.
 
-    Decimal() would silently read Arabic-Indic (١٢) or full-width (１２) digits; here they are
-    refused instead. Accepting full-width digits on purpose means translating them to 0-9 here.
+    Decimal() would silently read Arabic-Indic (١٢) digits; here they are refused instead.
+    Full-width digits and commas (３８，６００, typed with a Chinese input method) are the same
+    characters a person means, so they are translated to 0-9 and "," here.
     """
+    text = text.translate(_FULL_WIDTH)
     if any(char.isdigit() and char not in _ASCII_DIGITS for char in text):
-        raise MoneyError(f"{what} {text!r} has digits other than 0-9")
+        raise MoneyError(
+            _("{what} {text!r} has digits other than 0-9").format(what=what, text=text)
+        )
     return text
+
+
+def _without_currency_mark(text: str, currency: str) -> str:
+    """ "¥500", "500元", "$ 20", "20 USD" -> the number alone (only the household's own marks)."""
+    shown = text.strip()
+    marks = (*_CURRENCY_MARKS.get(currency, ()), currency)
+    for mark in sorted(marks, key=len, reverse=True):
+        if shown.startswith(mark):
+            return shown[len(mark) :].strip()
+        if shown.endswith(mark):
+            return shown[: -len(mark)].strip()
+    return shown
 
 
 def _parse_decimal(text: str, what: str) -> Decimal:
@@ -177,25 +213,39 @@ def _parse_decimal(text: str, what: str) -> Decimal:
     shown = text.strip()
     typed = _ascii_digits(shown, what)
     if not typed:
-        raise MoneyError(f"{what} is empty")
+        raise MoneyError(_("{what} is empty").format(what=what))
     if typed.lstrip("+-").lower() in _NOT_FINITE:
-        raise MoneyError(f"{what} {shown!r} is not a finite number")
+        raise MoneyError(
+            _("{what} {shown!r} is not a finite number").format(what=what, shown=shown)
+        )
     if typed.startswith("+"):
-        raise MoneyError(f"{what} {shown!r} has a plus sign: write the number without it")
+        raise MoneyError(
+            _("{what} {shown!r} has a plus sign: write the number without it").format(
+                what=what, shown=shown
+            )
+        )
     if _EXPONENT_RE.fullmatch(typed):
         raise MoneyError(
-            f"{what} {shown!r} is written with an exponent: write the number out (such as 100)"
+            _(
+                "{what} {shown!r} is written with an exponent: write the number out (such as 100)"
+            ).format(what=what, shown=shown)
         )
     if "_" in typed:
         raise MoneyError(
-            f"{what} {shown!r} is not a number (write 1000 or 1,000, without underscores)"
+            _("{what} {shown!r} is not a number (write 1000 or 1,000, without underscores)").format(
+                what=what, shown=shown
+            )
         )
     if "," in typed:
         if not _GROUPED_RE.match(typed):
-            raise MoneyError(f"{what} {shown!r} is not a number (write 1234.56 or 1,234.56)")
+            raise MoneyError(
+                _("{what} {shown!r} is not a number (write 1234.56 or 1,234.56)").format(
+                    what=what, shown=shown
+                )
+            )
         typed = typed.replace(",", "")
     if not _PLAIN_DECIMAL_RE.fullmatch(typed):
-        raise MoneyError(f"{what} {shown!r} is not a number")
+        raise MoneyError(_("{what} {shown!r} is not a number").format(what=what, shown=shown))
     return Decimal(typed)
 
 
@@ -209,33 +259,80 @@ def parse_money(
 ) -> Money:
     """Parse a user-typed amount in major units ("1234.56") into exact minor units.
 
-    Refuses NaN/infinity, more decimals than the currency has, negatives and absurd sizes, so a
-    typo is caught at the prompt instead of silently skewing a plan.
+    The household's currency mark may stand beside the number (¥500, 500元, $20), and full-width
+    digits and commas are read as their ASCII twins. Refuses NaN/infinity, more decimals than the
+    currency has, negatives and absurd sizes, so a typo is caught at the prompt instead of
+    silently skewing a plan.
     """
-    value = _parse_decimal(text, what)
+    value = _parse_decimal(_without_currency_mark(text.translate(_FULL_WIDTH), currency), what)
     digits = currency_digits(currency)
     if value.copy_abs() > MAX_MAJOR_UNITS:
-        raise MoneyError(f"{what} {text.strip()!r} is too large (at most 10^12)")
+        raise MoneyError(
+            _("{what} {value!r} is too large (at most 10^12)").format(what=what, value=text.strip())
+        )
     if _has_more_decimals(value, digits):
         unit = "no decimals" if digits == 0 else f"at most {digits} decimals"
-        raise MoneyError(f"{what} {text.strip()!r} has too many decimals ({currency} takes {unit})")
+        raise MoneyError(
+            _("{what} {value!r} has too many decimals ({currency} takes {unit})").format(
+                what=what, value=text.strip(), currency=currency, unit=unit
+            )
+        )
     if value < 0 and not allow_negative:
-        raise MoneyError(f"{what} {text.strip()!r} must not be negative")
+        raise MoneyError(
+            _("{what} {value!r} must not be negative").format(what=what, value=text.strip())
+        )
     if value == 0 and not allow_zero:
-        raise MoneyError(f"{what} must be more than zero")
+        raise MoneyError(_("{what} must be more than zero").format(what=what))
     return Money(int(value.scaleb(digits)), currency)
 
 
 def parse_rate(text: str, *, what: str = "rate") -> Decimal:
-    """Parse a yearly percentage (APR, fee rate) as an exact Decimal in 0..1000."""
-    value = _parse_decimal(text.rstrip().removesuffix("%"), what)
+    """Parse a yearly percentage (APR, fee rate) as an exact Decimal in 0..1000.
+
+    A daily rate ("0.04%/天", "0.04%/day", as Chinese platforms quote 日利率) is turned into the
+    yearly rate it stands for: daily × 365 (0.04 % a day is 14.6 % a year).
+    """
+    typed, per_day = _rate_period(text.translate(_FULL_WIDTH))
+    value = _parse_decimal(typed.rstrip().removesuffix("%").removesuffix("％"), what)
+    if per_day:
+        value = value * DAYS_PER_YEAR
     if value < 0:
-        raise MoneyError(f"{what} {text.strip()!r} must not be negative")
+        raise MoneyError(
+            _("{what} {value!r} must not be negative").format(what=what, value=text.strip())
+        )
     if value > MAX_RATE_PERCENT:
-        raise MoneyError(f"{what} {text.strip()!r} is above 1000 %")
+        raise MoneyError(
+            _("{what} {value!r} is above 1000 %").format(what=what, value=text.strip())
+        )
     if _has_more_decimals(value, RATE_DECIMALS):
-        raise MoneyError(f"{what} {text.strip()!r} has too many decimals (at most 6)")
+        raise MoneyError(
+            _("{what} {value!r} has too many decimals (at most 6)").format(
+                what=what, value=text.strip()
+            )
+        )
     return _as_typed(value)
+
+
+def _rate_period(text: str) -> tuple[str, bool]:
+    """The number part of a typed rate and whether it was quoted per day."""
+    shown = text.strip()
+    folded = shown.lower()
+    for suffix in _PER_DAY_SUFFIXES:
+        if folded.endswith(suffix):
+            return shown[: -len(suffix)].strip(), True
+    for suffix in _PER_YEAR_SUFFIXES:
+        if folded.endswith(suffix):
+            return shown[: -len(suffix)].strip(), False
+    if folded.startswith("日利率"):
+        return shown[len("日利率") :].strip(), True
+    if folded.startswith("年利率"):
+        return shown[len("年利率") :].strip(), False
+    return shown, False
+
+
+def daily_rate(apr: Decimal) -> Decimal:
+    """The daily rate a yearly one stands for (APR / 365), to 4 decimals: 14.6 -> 0.0400."""
+    return (apr / DAYS_PER_YEAR).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
 def _as_typed(rate: Decimal) -> Decimal:

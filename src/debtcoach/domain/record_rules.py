@@ -41,12 +41,13 @@ from debtcoach.domain.money import (
 )
 from debtcoach.domain.restructure import CREDIT_CARD_MAX_INSTALLMENTS, MAX_INSTALLMENTS
 from debtcoach.domain.text_rules import NOTES_LIMIT, free_text_problem
+from debtcoach.domain.wording import N_, _
 
 Problems = dict[str, str]
 R = TypeVar("R")
 
 MAX_DUE_DAY = 31
-RESTRUCTURED_NEEDS_TERMS = (
+RESTRUCTURED_NEEDS_TERMS = N_(
     "restructured needs agreed terms: quote them with `debtcoach restructure`"
 )
 
@@ -114,23 +115,29 @@ def loan_problems(loan: Loan, today: date) -> Problems:
     problems = text_problems(loan, ("lender", "purpose"))
     for field in ("balance", "min_payment", "arrears", "late_fee"):
         if _negative(getattr(loan, field)):
-            problems[field] = "must not be negative"
+            problems[field] = _("must not be negative")
         elif _too_large(getattr(loan, field)):
             problems[field] = "is too large (at most 10^12)"
     problems.update(rate_problems(loan, ("apr", "penalty_apr", "promo_apr")))
     if loan.due_day is not None and not 1 <= loan.due_day <= MAX_DUE_DAY:
-        problems["due_day"] = f"{loan.due_day} is out of range (must be from 1 to {MAX_DUE_DAY})"
+        problems["due_day"] = _(
+            "{due_day} is out of range (must be from 1 to {max_due_day})"
+        ).format(due_day=loan.due_day, max_due_day=MAX_DUE_DAY)
     if loan.overdue_since is not None and loan.overdue_since > today:
-        problems["overdue_since"] = f"{loan.overdue_since} is after today ({today})"
+        problems["overdue_since"] = _("{overdue_since} is after today ({today})").format(
+            overdue_since=loan.overdue_since, today=today
+        )
     if loan.arrears is not None and loan.arrears.minor > max(loan.balance.minor, 0):
-        problems["arrears"] = f"{loan.arrears} is more than the balance {loan.balance}"
+        problems["arrears"] = _("{arrears} is more than the balance {balance}").format(
+            arrears=loan.arrears, balance=loan.balance
+        )
     problems.update(promotion_problems(loan))
     problems.update(restructure_problems(loan))
     terms = loan.restructure
     if loan.status == LoanStatus.RESTRUCTURED and (
         terms is None or terms.state != ProposalState.AGREED
     ):
-        problems["status"] = RESTRUCTURED_NEEDS_TERMS
+        problems["status"] = _(RESTRUCTURED_NEEDS_TERMS)
     return problems
 
 
@@ -158,7 +165,11 @@ def restructure_problems(loan: Loan) -> Problems:
         return {}
     limit = CREDIT_CARD_MAX_INSTALLMENTS if loan.kind == LoanKind.CREDIT_CARD else MAX_INSTALLMENTS
     if not 1 <= terms.installments <= limit:
-        return {"restructure": f"{terms.installments} installments is out of range (1 to {limit})"}
+        return {
+            "restructure": _("{installments} installments is out of range (1 to {limit})").format(
+                installments=terms.installments, limit=limit
+            )
+        }
     if terms.balance.minor > 0 and (
         terms.installment.minor <= 0 or terms.last_installment.minor < 0
     ):
@@ -172,11 +183,15 @@ def promotion_problems(loan: Loan) -> Problems:
     """A promotional rate is only in force until a date: the two come together, and the
     promotion is not dearer than the loan's own rate."""
     if loan.promo_apr is not None and loan.promo_until is None:
-        return {"promo_until": "a promotional APR needs the day it ends"}
+        return {"promo_until": _("a promotional APR needs the day it ends")}
     if loan.promo_until is not None and loan.promo_apr is None:
-        return {"promo_apr": "a promotion's end date needs the promotional APR"}
+        return {"promo_apr": _("a promotion's end date needs the promotional APR")}
     if loan.promo_apr is not None and loan.promo_apr > loan.apr:
-        return {"promo_apr": f"{loan.promo_apr}% is above the loan's APR of {loan.apr}%"}
+        return {
+            "promo_apr": _("{promo_apr}% is above the loan's APR of {apr}%").format(
+                promo_apr=loan.promo_apr, apr=loan.apr
+            )
+        }
     return {}
 
 
@@ -185,48 +200,58 @@ def income_problems(source: IncomeSource, loan_names: Collection[str] | None = N
     one of `loan_names` (the open institutional loans when adding; every loan on import)."""
     problems = text_problems(source, (), ("notes",))
     if source.amount.minor <= 0:
-        problems["amount"] = "must be more than zero"
+        problems["amount"] = _("must be more than zero")
     if source.start is not None and source.end is not None and source.end < source.start:
-        problems["end"] = f"{source.end} is before start {source.start}"
+        problems["end"] = _("{end} is before start {start}").format(
+            end=source.end, start=source.start
+        )
     one_off = source.frequency == Frequency.ONE_OFF
     if one_off and source.start is None:
-        problems["start"] = "a one-off needs its date"
+        problems["start"] = _("a one-off needs its date")
     if source.for_loan is not None:
         if not one_off:
-            problems["for_loan"] = "only a one-off can be earmarked for a loan"
+            problems["for_loan"] = _("only a one-off can be earmarked for a loan")
         elif loan_names is not None and source.for_loan not in loan_names:
-            problems["for_loan"] = f"{source.for_loan!r} is not an open loan"
+            problems["for_loan"] = _("{for_loan!r} is not an open loan").format(
+                for_loan=source.for_loan
+            )
     return problems
 
 
 def expense_problems(expense: Expense) -> Problems:
     problems: Problems = {}
     if _negative(expense.current):
-        problems["current"] = "must not be negative"
+        problems["current"] = _("must not be negative")
     target = expense.target
     if target is not None and _negative(target):
-        problems["target"] = "must not be negative"
+        problems["target"] = _("must not be negative")
     elif target is not None and target.minor > expense.current.minor:
-        problems["target"] = f"{target} is above the current amount {expense.current}"
+        problems["target"] = _("{target} is above the current amount {current}").format(
+            target=target, current=expense.current
+        )
     return problems
 
 
 def family_loan_problems(loan: FamilyLoan, today: date) -> Problems:
     problems = text_problems(loan, ("relationship",), ("notes",))
     if loan.amount.minor <= 0:
-        problems["amount"] = "must be more than zero"
+        problems["amount"] = _("must be more than zero")
     elif loan.repaid.minor > loan.amount.minor:
-        problems["amount"] = f"{loan.amount} is less than the {loan.repaid} already repaid"
-    if loan.borrowed_on > today:
-        problems["borrowed_on"] = f"{loan.borrowed_on} is after today ({today})"
-    if loan.promised is not None and loan.promised < loan.borrowed_on:
-        problems["promised"] = (
-            f"{loan.promised} is before the day it was borrowed ({loan.borrowed_on})"
+        problems["amount"] = _("{amount} is less than the {repaid} already repaid").format(
+            amount=loan.amount, repaid=loan.repaid
         )
+    if loan.borrowed_on > today:
+        problems["borrowed_on"] = _("{borrowed_on} is after today ({today})").format(
+            borrowed_on=loan.borrowed_on, today=today
+        )
+    if loan.promised is not None and loan.promised < loan.borrowed_on:
+        problems["promised"] = _(
+            "{promised} is before the day it was borrowed ({borrowed_on})"
+        ).format(promised=loan.promised, borrowed_on=loan.borrowed_on)
     for repayment in loan.repayments:
         problem = _repayment_date_problem(loan, repayment.on, today)
         if problem is None and repayment.amount.minor <= 0:
-            problem = "a repayment must be more than zero"
+            problem = _("a repayment must be more than zero")
         if problem is not None:
             problems.setdefault("repayments", problem)
     return problems
@@ -234,9 +259,11 @@ def family_loan_problems(loan: FamilyLoan, today: date) -> Problems:
 
 def _repayment_date_problem(loan: FamilyLoan, on: date, today: date) -> str | None:
     if on < loan.borrowed_on:
-        return f"{on} is before the day it was borrowed ({loan.borrowed_on})"
+        return _("{on} is before the day it was borrowed ({borrowed_on})").format(
+            on=on, borrowed_on=loan.borrowed_on
+        )
     if on > today:
-        return f"{on} is after today ({today})"
+        return _("{on} is after today ({today})").format(on=on, today=today)
     return None
 
 
@@ -244,9 +271,11 @@ def repayment_problems(loan: FamilyLoan, amount: Money, on: date, today: date) -
     """A new repayment to a relative: fields `amount` and `date`."""
     problems: Problems = {}
     if amount.minor <= 0:
-        problems["amount"] = "must be more than zero"
+        problems["amount"] = _("must be more than zero")
     elif amount.minor > loan.balance.minor:
-        problems["amount"] = f"{amount} is more than the {loan.balance} still owed to {loan.lender}"
+        problems["amount"] = _("{amount} is more than the {balance} still owed to {lender}").format(
+            amount=amount, balance=loan.balance, lender=loan.lender
+        )
     problem = _repayment_date_problem(loan, on, today)
     if problem is not None:
         problems["date"] = problem
@@ -261,7 +290,7 @@ def contact_problems(
     problems = text_problems(contact, ("who", "asked", "outcome"))
     known = history and contact.loan in recorded_names(household)
     if household.loan(contact.loan) is None and not known:
-        problems["loan"] = f"there is no loan called {contact.loan!r}"
+        problems["loan"] = _("there is no loan called {loan!r}").format(loan=contact.loan)
     problems.update(contact_date_problems(contact.on, contact.follow_up, today))
     return problems
 
@@ -284,7 +313,9 @@ def checkin_problems(checkin: CheckIn, household: Household) -> Problems:
     payees |= recorded_names(household)
     unknown = sorted(name for name in checkin.paid if name not in payees)
     if unknown:
-        problems["paid"] = f"names {', '.join(repr(n) for n in unknown)}, not a loan or lender"
+        problems["paid"] = _("names {names}, not a loan or lender").format(
+            names=", ".join(repr(n) for n in unknown)
+        )
     return problems
 
 
@@ -303,7 +334,9 @@ def settings_problems(household: Household) -> Problems:
     names = {loan.name for loan in household.loans}
     unknown = [name for name in settings.custom_order if name not in names]
     if unknown:
-        problems["custom_order"] = f"names {', '.join(repr(n) for n in unknown)}, not a loan"
+        problems["custom_order"] = _("names {names}, not a loan").format(
+            names=", ".join(repr(n) for n in unknown)
+        )
     return problems
 
 

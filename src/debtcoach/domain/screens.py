@@ -1,12 +1,15 @@
 """The screens of the app, once: the top bar, help, palette, coach keys and the CLI read this.
 
 A screen's key, its app mode, a stable name (the coach's rule table points to it), the short
-title the top bar shows, the guidance's own word for it where it has one, and what it is for.
+title the top bar shows (English, translated where shown), the guidance's own word for it
+where it has one, and what it is for.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from debtcoach.domain.wording import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,46 +24,55 @@ class ScreenEntry:
     """Whether the top bar lists it (all of them must fit 80 columns); its key works anyway."""
 
     @property
+    def shown_title(self) -> str:
+        """The title in the active language."""
+        return _(self.title)
+
+    @property
     def described(self) -> str:
         """What it is for, led by the guidance's word: "Open source: regular pay and …"."""
+        what = _(self.what)
         if not self.guidance_word:
-            return self.what
-        return f"{self.guidance_word[:1].upper()}{self.guidance_word[1:]}: {self.what}"
+            return what
+        word = _(self.guidance_word)
+        return _("{word}: {what}").format(word=f"{word[:1].upper()}{word[1:]}", what=what)
 
     @property
     def long_title(self) -> str:
         """The title with the guidance's word: "Income (open source)"."""
-        return f"{self.title} ({self.guidance_word})" if self.guidance_word else self.title
+        if not self.guidance_word:
+            return self.shown_title
+        return _("{title} ({word})").format(title=self.shown_title, word=_(self.guidance_word))
 
 
 SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry(
-        "d", "dashboard", "dashboard", "Dashboard",
-        "what you owe, the budget, the debt-free date, what is due",
+        "d", "dashboard", "dashboard", N_("Dashboard"),
+        N_("what you owe, the budget, the debt-free date, what is due"),
     ),
     ScreenEntry(
-        "l", "loans", "loans", "Loans",
-        "loans from banks, cards and platforms; talks with lenders",
+        "l", "loans", "loans", N_("Loans"),
+        N_("loans from banks, cards and platforms; talks with lenders"),
     ),
     ScreenEntry(
-        "o", "income", "income", "Income",
-        "regular pay and side income, per month", "open source",
+        "o", "income", "income", N_("Income"),
+        N_("regular pay and side income, per month"), N_("open source"),
     ),
     ScreenEntry(
-        "t", "expenses", "expenses", "Expenses",
-        "spending now vs target; switch cuts on and off", "throttling",
+        "t", "expenses", "expenses", N_("Expenses"),
+        N_("spending now vs target; switch cuts on and off"), N_("throttling"),
     ),
     ScreenEntry(
-        "f", "family", "family", "Family",
-        "money from relatives and friends, and what was repaid",
+        "f", "family", "family", N_("Family"),
+        N_("money from relatives and friends, and what was repaid"),
     ),
     ScreenEntry(
-        "p", "chart", "payoff", "Payoff",
-        "the payoff chart: avalanche, snowball, your own order",
+        "p", "chart", "payoff", N_("Payoff"),
+        N_("the payoff chart: avalanche, snowball, your own order"),
     ),
     ScreenEntry(
-        "w", "checkin", "checkin", "Check-in",
-        "the weekly check-in: payments, income, spending, a note",
+        "w", "checkin", "checkin", N_("Check-in"),
+        N_("the weekly check-in: payments, income, spending, a note"),
     ),
     ScreenEntry(
         "i", "whatif", "whatif", "What if",
@@ -75,4 +87,4 @@ SCREENS_BY_KEY: dict[str, ScreenEntry] = {entry.key: entry for entry in SCREENS}
 def screen_title(key: str) -> str:
     """The short title of the screen a key opens (the key itself if it opens none)."""
     entry = SCREENS_BY_KEY.get(key)
-    return entry.title if entry is not None else key
+    return entry.shown_title if entry is not None else key

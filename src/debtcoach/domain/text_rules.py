@@ -9,6 +9,12 @@ file may hold them) is shown through `printable`.
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
+
+from debtcoach.domain.wording import _
+
 FREE_TEXT_LIMIT = 500
 NOTES_LIMIT = 5000
 
@@ -46,9 +52,13 @@ def free_text_problem(
             kind = "control characters"
             if multiline:
                 kind += " other than line breaks"
-            return f"must not contain {kind} (found {printable(char)} at character {position})"
+            return _("must not contain {kind} (found {value} at character {position})").format(
+                kind=kind, value=printable(char), position=position
+            )
     if len(text) > limit:
-        return f"is longer than {limit:,} characters (it has {len(text):,})"
+        return _("is longer than {limit:,} characters (it has {value:,})").format(
+            limit=limit, value=len(text)
+        )
     return None
 
 
@@ -70,3 +80,38 @@ def printable(text: str, *, multiline: bool = False) -> str:
     CJK, emoji and right-to-left text, is left as it is. With `multiline`, line breaks stay.
     """
     return text.translate(_VISIBLE_KEEPING_LINES if multiline else _VISIBLE)
+
+
+def cells(text: str) -> int:
+    """How many terminal cells `text` takes: 2 for a CJK character or most emoji, as Rich and
+    Textual draw them (never `len`, which counts 贷款 as 2 where the terminal shows 4)."""
+    return cell_len(text)
+
+
+def pad(text: str, width: int, align: str = "<") -> str:
+    """`text` padded with spaces to `width` cells (`<` left, `>` right); longer text is kept."""
+    gap = " " * max(width - cell_len(text), 0)
+    return gap + text if align == ">" else text + gap
+
+
+_WRAP_TOKEN = re.compile(r"\s+|[^\s\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]+|.")
+
+
+def wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
+    """`text` in lines of at most `width` terminal cells (as `textwrap.wrap`, which counts
+    characters): Chinese breaks between any two characters, other words at spaces."""
+    rest = indent if subsequent is None else subsequent
+    lines: list[str] = []
+    line, prefix = "", indent
+    for token in _WRAP_TOKEN.findall(text):
+        if token.isspace():
+            if line:
+                line += " "
+            continue
+        if line and cells(prefix + line + token) > width:
+            lines.append(prefix + line.rstrip())
+            line, prefix = "", rest
+        line += token
+    if line.strip():
+        lines.append(prefix + line.rstrip())
+    return lines

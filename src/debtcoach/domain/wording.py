@@ -1,14 +1,20 @@
-"""The words calculations produce, in one place, on Babel: counts and plurals, lists of names,
-months, days, percentages.
+"""The words calculations produce, in one place, on Babel: translated messages, counts and
+plurals, lists of names, months, days, percentages.
 
 The domain and the UI say "3 months", "Visa and Car", "April 2027" through these functions only,
 so the wording follows the household's locale and can be translated without touching a
 calculation. Plural categories come from CLDR (Babel's plural rules), not from `n == 1`.
+
+Every user-visible sentence goes through `_()` (or `ngettext()` for a count) over the one active
+translations object. The domain never reads a catalog: an outer layer loads one
+(`debtcoach.bundled.translations`) and hands it to `install`. A constant defined at import time
+is marked with `N_()` and translated where it is shown, so a later `install` still reaches it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gettext
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -20,6 +26,95 @@ from babel.numbers import format_decimal
 from debtcoach.domain.calendar import parse_month
 
 DEFAULT_LOCALE = "en_US"
+
+LANGUAGES = ("en", "zh_CN")
+"""The interface languages: English is the source text, Chinese has a complete catalog."""
+
+_active: gettext.NullTranslations = gettext.NullTranslations()
+_language = "en"
+
+
+def install(translations: gettext.NullTranslations, language: str) -> None:
+    """Make `translations` the catalog every `_()` and `ngettext()` reads from now on."""
+    global _active, _language
+    _active = translations
+    _language = language
+
+
+def active_language() -> str:
+    """The language `install` was last given ("en" until then)."""
+    return _language
+
+
+def _(message: str) -> str:
+    """The message in the active language (itself when it has no translation)."""
+    return _active.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark a constant for the catalog without translating it yet (translated where shown)."""
+    return message
+
+
+def ngettext(singular: str, many: str, n: int) -> str:
+    """The form of a counted message for `n` in the active language, before `.format(n=n)`."""
+    return _active.ngettext(singular, many, n)
+
+
+def normalise_locale(name: str) -> str | None:
+    """ "zh-CN", "zh_CN.UTF-8", "zh_Hans_CN" -> "zh_CN" (language_TERRITORY); None if unknown."""
+    tag = name.strip().split(".")[0].split("@")[0].replace("-", "_")
+    if not tag or tag in ("C", "POSIX"):
+        return None
+    try:
+        parsed = Locale.parse(tag)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return None
+    if parsed.territory is None:
+        return str(parsed.language)
+    return f"{parsed.language}_{parsed.territory}"
+
+
+def normalise_language(text: str) -> str | None:
+    """ "zh-CN", "zh_CN.UTF-8", "zh_Hans_CN", "zh" -> "zh_CN"; "en_US" -> "en"; else None."""
+    locale = normalise_locale(text)
+    language = (locale or "").partition("_")[0]
+    if language == "zh":
+        return "zh_CN"
+    if language == "en":
+        return "en"
+    return None
+
+
+def environment_locale(environ: Mapping[str, str]) -> str | None:
+    """The locale the shell names (LC_ALL, then LC_MESSAGES, then LANG), normalised: zh_CN."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").strip()
+        if value:
+            return normalise_locale(value)
+    return None
+
+
+STRATEGY_NAMES = {
+    "avalanche": N_("avalanche"),
+    "snowball": N_("snowball"),
+    "custom": N_("custom"),
+}
+
+
+def strategy_name(value: str) -> str:
+    """A strategy's name in the active language (the stored value stays English)."""
+    return _(STRATEGY_NAMES.get(value, value))
+
+
+def choose_language(flag: str | None, setting: str, environ: Mapping[str, str]) -> str:
+    """The language of this run: `--lang`, else the file's `language` setting, else the shell's
+    LANG / LC_ALL, else English."""
+    for candidate in (flag or "", setting, environment_locale(environ) or ""):
+        language = normalise_language(candidate) if candidate else None
+        if language is not None:
+            return language
+    return "en"
 
 
 def _locale(locale: str) -> Locale:
@@ -39,16 +134,43 @@ def plural(n: int, one: str, many: str | None = None, locale: str = DEFAULT_LOCA
     return one if is_one(n, locale) else (many if many is not None else one + "s")
 
 
+def N_plural(singular: str, many: str) -> tuple[str, str]:
+    """Mark a counted message pair for the catalog (`ngettext` translates it where shown)."""
+    return singular, many
+
+
+COUNTED: dict[str, tuple[str, str]] = {
+    "month": N_plural("{n} month", "{n} months"),
+    "day": N_plural("{n} day", "{n} days"),
+    "week": N_plural("{n} week", "{n} weeks"),
+    "installment": N_plural("{n} installment", "{n} installments"),
+    "field": N_plural("{n} field", "{n} fields"),
+    "person": N_plural("{n} person", "{n} people"),
+    "loan": N_plural("{n} loan", "{n} loans"),
+    "open loan": N_plural("{n} open loan", "{n} open loans"),
+    "source": N_plural("{n} source", "{n} sources"),
+    "non-essential cut": N_plural("{n} non-essential cut", "{n} non-essential cuts"),
+}
+"""The counted nouns the wording knows, with their messages: `count` says them in the active
+language (Chinese: "3 个月"); any other noun is counted in English as before."""
+
+
 def count(n: int, one: str, many: str | None = None, locale: str = DEFAULT_LOCALE) -> str:
-    """ "1 month", "3 months", "2 open loans"."""
+    """ "1 month", "3 months", "2 open loans"; "3 个月" in Chinese."""
+    messages = COUNTED.get(one)
+    if messages is not None:
+        return ngettext(*messages, abs(n)).format(n=n)
     return f"{n} {plural(n, one, many, locale)}"
 
 
-def names(items: Sequence[str], locale: str = DEFAULT_LOCALE) -> str:
-    """ "A", "A and B", "A, B and C" as the locale joins a list (Chinese: "A、B和C")."""
+def names(items: Sequence[str], locale: str | None = None) -> str:
+    """ "A", "A and B", "A, B and C" as the locale joins a list (Chinese: "A、B和C"); without
+    a locale, as the active language joins it."""
     items = [item for item in items if item]
     if not items:
         return ""
+    if locale is None:
+        locale = "zh_CN" if _language == "zh_CN" else DEFAULT_LOCALE
     if _locale(locale).language == "en":
         # The calmer British-style list (no serial comma) the rest of the wording uses.
         return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

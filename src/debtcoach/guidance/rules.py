@@ -13,6 +13,7 @@ from types import MappingProxyType
 
 from debtcoach.domain import coach
 from debtcoach.domain.screens import SCREENS as SCREEN_ENTRIES
+from debtcoach.domain.wording import N_
 from debtcoach.guidance.text import guidance_text
 
 SCREENS: MappingProxyType[str, str] = MappingProxyType({s.key: s.name for s in SCREEN_ENTRIES})
@@ -24,7 +25,7 @@ class Rule:
     """One rule of the guidance; fits `debtcoach.domain.coach.RuleText`."""
 
     id: str
-    title: str
+    title: str  # English; the coach says it in the active language
     severity: int
     quote: str
     key: str
@@ -57,56 +58,56 @@ def _rule(rule_id: str, title: str, key: str, start: str, end: str) -> Rule:
 RULES: tuple[Rule, ...] = (
     _rule(
         coach.STOP_LENDING,
-        "Stop borrowing to repay",
+        N_("Stop borrowing to repay"),
         "l",
         "1, stop lending.",
         "don't handle the loan business after the deadline.",
     ),
     _rule(
         coach.TALK_TO_LENDERS,
-        "Talk to your lenders first",
+        N_("Talk to your lenders first"),
         "l",
         "When we are in loans overdue,",
         "by changing time for space.",
     ),
     _rule(
         coach.NEGOTIATE_CARD,
-        "Ask the card issuer for installments",
+        N_("Ask the card issuer for installments"),
         "l",
         "2. Apply for repayment through negotiation.",
         "there is basically no pressure.",
     ),
     _rule(
         coach.EXTEND_PLAN,
-        "Stretch the plan: time for space",
+        N_("Stretch the plan: time for space"),
         "l",
         "At the same time, we can propose to financial institutions to adjust",
         "by changing time for space.",
     ),
     _rule(
         coach.ACT_EARLY,
-        "Clear the overdue amount while it is small",
+        N_("Clear the overdue amount while it is small"),
         "f",
         "3. Increase the sources of funds.",
         "such as finding a sideline after work.",
     ),
     _rule(
         coach.OPEN_SOURCE_THROTTLE,
-        "Open source and throttling",
+        N_("Open source and throttling"),
         "o",
         "Second, we should increase other sources of income",
         "use net income to repay the debts of financial institutions.",
     ),
     _rule(
         coach.ASK_RELATIVES,
-        "Ask relatives or friends for help",
+        N_("Ask relatives or friends for help"),
         "f",
         "Third, we can borrow money from relatives or friends",
         "then repay the loans of relatives and friends.",
     ),
     _rule(
         coach.REPAY_RELATIVES,
-        "Then repay relatives and friends",
+        N_("Then repay relatives and friends"),
         "f",
         "After that, we should work hard,",
         "then repay the loans of relatives and friends.",

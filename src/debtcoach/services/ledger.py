@@ -116,6 +116,11 @@ class Ledger:
 
     path: Path
     today: date
+    # What a file that does not exist yet starts with (the shell's language, locale and
+    # currency: `settings_for_environment`); written with the first change.
+    new_file_settings: Settings | None = None
+    # Told the settings on every read (the CLI speaks the file's language from its first read).
+    on_settings: Callable[[Settings], None] | None = None
     repository: Repository = field(init=False, repr=False)
     _state: HouseholdState | None = field(default=None, init=False, repr=False)
 
@@ -125,18 +130,44 @@ class Ledger:
     # -- reading ------------------------------------------------------------------------------
 
     def household(self) -> Household:
-        return self.repository.load()
+        household = self.repository.load()
+        if self.new_file_settings is not None and self.is_new_file():
+            household = replace(household, settings=self.new_file_settings)
+        self._tell_settings(household.settings)
+        return household
 
     def settings(self) -> Settings:
-        return self.repository.settings()
+        if self.new_file_settings is not None and self.is_new_file():
+            settings = self.new_file_settings
+        else:
+            settings = self.repository.settings()
+        self._tell_settings(settings)
+        return settings
+
+    def _tell_settings(self, settings: Settings) -> None:
+        if self.on_settings is not None:
+            self.on_settings(settings)
 
     def currency(self) -> str:
-        return self.repository.settings().currency
+        return self.settings().currency
+
+    def is_new_file(self) -> bool:
+        """Whether the data file does not exist yet (the app then offers its first-run step)."""
+        return self.repository.file_stamp() is None
+
+    def _starts_new_file(self) -> bool:
+        return self.new_file_settings is not None and self.is_new_file()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Several writes in one read and one write, all or nothing, under the write lock."""
+        """Several writes in one read and one write, all or nothing, under the write lock.
+
+        A file that does not exist yet is written with `new_file_settings` in the same write.
+        """
+        starting = self._starts_new_file()
         with self.repository.transaction():
+            if starting and self.new_file_settings is not None:
+                self.repository.save_settings(self.new_file_settings)
             yield
 
     def state(self, household: Household | None = None) -> HouseholdState:
@@ -212,7 +243,8 @@ class Ledger:
 
     def add_loan(self, loan: Loan) -> Loan:
         raise_first(loan_problems(loan, self.today))
-        self.repository.add_loan(loan)
+        with self.transaction():
+            self.repository.add_loan(loan)
         return loan
 
     def update_loan(self, name: str, loan: Loan, *, was: Loan | None = None) -> Loan:
@@ -272,7 +304,8 @@ class Ledger:
 
     def add_expense(self, expense: Expense) -> Expense:
         raise_first(expense_problems(expense))
-        self.repository.add_expense(expense)
+        with self.transaction():
+            self.repository.add_expense(expense)
         return expense
 
     def update_expense(self, name: str, expense: Expense, *, was: Expense | None = None) -> Expense:
@@ -304,7 +337,8 @@ class Ledger:
 
     def add_family_loan(self, loan: FamilyLoan) -> FamilyLoan:
         raise_first(family_loan_problems(loan, self.today))
-        self.repository.add_family_loan(loan)
+        with self.transaction():
+            self.repository.add_family_loan(loan)
         return loan
 
     def update_family_loan(
@@ -413,7 +447,8 @@ class Ledger:
     # -- settings -----------------------------------------------------------------------------
 
     def save_settings(self, settings: Settings) -> Settings:
-        self.repository.save_settings(settings)
+        with self.transaction():
+            self.repository.save_settings(settings)
         return settings
 
     def put_checkin_record(self, checkin: CheckIn) -> None:

@@ -19,6 +19,8 @@ Versions:
    contact never lets its id name another conversation (a stale `contact remove 3`). Version 1
    files start from their highest contact id. An older debtcoach refuses this version: it
    would drop promotions and earmarks and reuse contact ids.
+3. The settings carry `language` (the interface language, `en` or `zh_CN`; null: follow
+   LANG / LC_ALL). An older debtcoach refuses this version: it would drop the language.
 
 3. The balance history keeps one document per run of points with the same source and date
    (a week's check-in is one document, not one per debt): {"source", "on", "loans": {name:
@@ -41,7 +43,7 @@ from typing import Any
 from debtcoach.domain.money import MoneyError, currency_digits, validate_currency
 from debtcoach.store.errors import StorageTooNew
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META_TABLE = "meta"
 META_DOC_ID = "1"
 LAST_CONTACT_ID = "last_contact_id"
@@ -255,10 +257,22 @@ def _v2_to_v3(raw: RawDB) -> RawDB:
     return raw
 
 
+# -- 3 -> 4 -------------------------------------------------------------------------------------
+
+
+def _v3_to_v4(raw: RawDB) -> RawDB:
+    """The interface language, null until set (the app follows LANG / LC_ALL)."""
+    meta = meta_doc(raw)
+    if meta is not None and isinstance(meta.get("settings"), dict):
+        meta["settings"].setdefault("language", None)
+    return raw
+
+
 # MIGRATIONS[n] turns a version-n file into a version-(n + 1) file. It receives the whole raw
 # TinyDB dict (tables -> doc id -> document) and returns it; it must not touch meta's version.
 MIGRATIONS: dict[int, Callable[[RawDB], RawDB]] = {
     0: _v0_to_v1,
     1: _v1_to_v2,
     2: _v2_to_v3,
+    3: _v3_to_v4,
 }

@@ -266,6 +266,7 @@ def settings_to_record(settings: Settings, currency: str | None = None) -> Recor
             "strategy": settings.strategy.value,
             "custom_order": list(settings.custom_order),
             "theme": settings.theme,
+            "language": settings.language or None,
         },
     }
 
@@ -529,6 +530,7 @@ def settings_from_record(record: Mapping[str, Any] | None, currency: str | None 
         ),
         custom_order=tuple(_str(name, "custom_order") for name in order),
         theme=_optional(inner, "theme", _str, defaults.theme),
+        language=_optional(inner, "language", _str, defaults.language),
     )
 
 

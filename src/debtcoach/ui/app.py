@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import importlib
 import io
+import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
@@ -26,20 +27,28 @@ from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
 
-from debtcoach.bundled import themes_dir
+from debtcoach.bundled import themes_dir, use_language
 from debtcoach.domain.coach import Advice
-from debtcoach.domain.models import Household, Settings, Strategy
+from debtcoach.domain.models import Household, Settings, Strategy, settings_for_environment
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.reminders import calendar_plan
 from debtcoach.domain.screens import SCREENS
 from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import month_words
+from debtcoach.domain.wording import (
+    N_,
+    _,
+    active_language,
+    choose_language,
+    month_words,
+    strategy_name,
+)
 from debtcoach.services import Ledger, RowChanged
 from debtcoach.services.config import UserConfig, downloads_dir
 from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.palette import DebtCoachCommands
+from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
@@ -101,7 +110,7 @@ def preload_screens() -> None:
     then take everything that now exists out of the cyclic collector's full passes again (see
     `run`): otherwise the first screen switch stalls ~20 ms re-scanning the new modules.
     """
-    for module, _ in LAZY_SCREENS.values():
+    for module, _name in LAZY_SCREENS.values():
         importlib.import_module(module)
     gc.collect()
     gc.freeze()
@@ -134,28 +143,37 @@ class DebtCoachApp(App[None]):
         Binding(
             "question_mark",
             "help",
-            "Help",
+            N_("Help"),
             key_display="?",
             id="help",
             tooltip="Every key, what each screen is for, where your data lives",
         ),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit (everything is already saved)"),
+        Binding(
+            "comma",
+            "settings",
+            N_("Settings"),
+            key_display=",",
+            show=False,
+            id="settings",
+            tooltip="Language, currency, locale, safety buffer",
+        ),
+        Binding("q", "quit", N_("Quit"), id="quit", tooltip="Quit (everything is already saved)"),
         Binding(
             "u",
             "undo",
-            "Undo",
+            N_("Undo"),
             show=False,
             id="undo",
             tooltip="Take back the last delete or saved edit made here (asks first)",
         ),
-        Binding("ctrl+p", "command_palette", "Palette", show=False, id="palette"),
+        Binding("ctrl+p", "command_palette", N_("Palette"), show=False, id="palette"),
         Binding(
             "ctrl+e",
             "save_calendar",
-            "Calendar",
+            N_("Calendar"),
             show=False,
             id="calendar.save",
-            tooltip="Save the next months' due dates as a calendar file (.ics)",
+            tooltip=N_("Save the next months' due dates as a calendar file (.ics)"),
         ),
     ]
 
@@ -168,15 +186,22 @@ class DebtCoachApp(App[None]):
         warm_screens: bool = True,
         user_themes: Path | None = None,
         keymap: Mapping[str, str] | None = None,
+        language: str | None = None,
+        environ: Mapping[str, str] | None = None,
+        offer_first_run: bool = True,
     ) -> None:
         """`warm_screens=False` skips building the other screens in the background after the
         first frame (tests turn it off so every snapshot sees the same sequence of events).
         `user_themes` is the user's own theme folder and `keymap` maps binding ids to keys
-        (both from the config file)."""
+        (both from the config file). `language` is `--lang` (for this run only); else the
+        file's setting, else `environ`'s LANG / LC_ALL."""
         super().__init__()
         self.user_themes = user_themes
         self.keymap: dict[str, str] = dict(keymap or {})
         self.set_keymap(self.keymap)
+        self.environ: Mapping[str, str] = os.environ if environ is None else environ
+        self.language_flag = language
+        self.first_run = offer_first_run and ledger.is_new_file()
         self.ledger = ledger
         self.demo = demo
         self.warm_screens = warm_screens
@@ -188,6 +213,7 @@ class DebtCoachApp(App[None]):
         self._theme_names: tuple[str, ...] = ()
         self._css_refreshed: tuple[int, dict[str, str]] | None = None
         self.household: Household = ledger.household()
+        self.use_language()
         self.plan: PayoffPlan
         self.advice: tuple[Advice, ...]
         self.on_track: str
@@ -204,6 +230,14 @@ class DebtCoachApp(App[None]):
     def settings(self) -> Settings:
         return self.household.settings
 
+    def use_language(self) -> None:
+        """Show the interface in `--lang`, else the file's language, else the shell's."""
+        language = choose_language(
+            self.language_flag, self.household.settings.language, self.environ
+        )
+        if language != active_language():
+            use_language(language)
+
     def _take_state(self) -> None:
         """The plan and advice of the data as loaded: one simulation per state (the Ledger's)."""
         state = self.ledger.state(self.household)
@@ -215,6 +249,7 @@ class DebtCoachApp(App[None]):
     def reload(self) -> None:
         """Re-read the file, recompute the plan and advice once, tell every screen."""
         self.household = self.ledger.household()
+        self.use_language()
         self._take_state()
         self.data_changed.publish(self.household)
 
@@ -247,7 +282,7 @@ class DebtCoachApp(App[None]):
 
     def action_help_quit(self) -> None:
         """Textual's hint for ctrl+c, without its markup (toasts here are literal)."""
-        self.notify("Press q to quit the app", title="Do you want to quit?")
+        self.notify(_("Press q to quit the app"), title=_("Do you want to quit?"))
 
     def _warn(self, message: str) -> None:
         if self.is_running:
@@ -255,11 +290,30 @@ class DebtCoachApp(App[None]):
         else:
             self._startup_warnings.append(message)
 
+    def action_settings(self) -> None:
+        """The settings form: language, currency, locale, safety buffer."""
+        from debtcoach.ui.screens.settings import SettingsForm
+
+        self._close_help()
+        self.push_screen(SettingsForm(self))
+
+    def relabel_screens(self) -> None:
+        """After a language change: every screen shown again is rebuilt in the new language."""
+        for screen in self.screen_stack:
+            if isinstance(screen, DebtCoachScreen):
+                self.call_later(screen.relabel)
+
+    def _offer_first_run(self) -> None:
+        """A new file: language, currency, locale and buffer first (filled from LANG)."""
+        from debtcoach.ui.screens.settings import SettingsForm
+
+        self.push_screen(SettingsForm(self, first_run=True))
+
     def _save_settings(self, settings: Settings) -> bool:
         try:
             self.ledger.save_settings(settings)
         except StoreError as exc:
-            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            self.notify(_("Not saved: {reason}").format(reason=exc), severity="error", timeout=10)
             return False
         return True
 
@@ -272,7 +326,7 @@ class DebtCoachApp(App[None]):
     def action_undo(self) -> None:
         """Take back the last delete or saved edit, after a question (it writes the file)."""
         if not self.undo_steps:
-            self.notify("Nothing to undo: deletes and saved edits made here can be undone.")
+            self.notify(_("Nothing to undo: deletes and saved edits made here can be undone."))
             return
         step = self.undo_steps[-1]
 
@@ -280,8 +334,8 @@ class DebtCoachApp(App[None]):
             if yes:
                 self._undo(step)
 
-        question = f"Undo this change: {step.what}?"
-        self.push_screen(ConfirmDialog(question, yes="Undo", no="Keep it"), answered)
+        question = _("Undo this change: {what}?").format(what=step.what)
+        self.push_screen(ConfirmDialog(question, yes=_("Undo"), no=_("Keep it")), answered)
 
     def _undo(self, step: UndoStep) -> None:
         self.undo_steps.remove(step)
@@ -289,15 +343,22 @@ class DebtCoachApp(App[None]):
             step.revert(self.ledger)
         except RowChanged as exc:
             fields = ", ".join(exc.fields)
-            message = f"Not undone: {exc.key} changed again since ({fields}); nothing was written."
+            message = _(
+                "Not undone: {key} changed again since ({fields}); nothing was written."
+            ).format(key=exc.key, fields=fields)
             self.notify(message, severity="error", timeout=10, markup=False)
             return
         except (StoreError, RecordProblem) as exc:
             text = exc.message if isinstance(exc, RecordProblem) else str(exc)
-            self.notify(f"Not undone: {text}", severity="error", timeout=10, markup=False)
+            self.notify(
+                _("Not undone: {reason}").format(reason=text),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
         self.reload()
-        self.notify(f"Undone: {step.what}.", timeout=5, markup=False)
+        self.notify(_("Undone: {what}.").format(what=step.what), timeout=5, markup=False)
 
     def action_restore_backup(self) -> None:
         self.push_screen(RestoreBackupScreen())
@@ -386,17 +447,24 @@ class DebtCoachApp(App[None]):
     def set_strategy(self, strategy: Strategy) -> None:
         """Use `strategy` everywhere: save it, recompute, tell every screen."""
         if strategy not in self.available_strategies():
-            self.notify("Set a custom order first (debtcoach settings set custom_order …).")
+            self.notify(_("Set a custom order first (debtcoach settings set custom_order …)."))
             return
         if not self._save_settings(replace(self.household.settings, strategy=strategy)):
             return
         self.reload()
         plan = self.plan
         if plan.pays_off and plan.debt_free is not None:
-            when = f"debt-free {month_words(plan.debt_free, self.settings.locale)}"
+            when = _("debt-free {month}").format(
+                month=month_words(plan.debt_free, self.settings.locale)
+            )
         else:
-            when = "see the payoff screen"
-        self.notify(f"Strategy: {strategy.value} — {when}", timeout=4)
+            when = _("see the payoff screen")
+        self.notify(
+            _("Strategy: {strategy} — {when}").format(
+                strategy=strategy_name(strategy.value), when=when
+            ),
+            timeout=4,
+        )
 
     def cycle_strategy(self) -> None:
         choices = self.available_strategies()
@@ -460,7 +528,10 @@ class DebtCoachApp(App[None]):
         self._startup_warnings.clear()
         self._watch = self.ledger.watch()
         self.set_interval(WATCH_INTERVAL_SECONDS, self.check_file_changed)
-        self.offer_checkin_if_due()
+        if self.first_run and not self.demo:
+            self._offer_first_run()
+        else:
+            self.offer_checkin_if_due()
         # Once the first frame (the dashboard, maybe under the check-in offer) is out.
         if self.warm_screens:
             self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
@@ -486,9 +557,12 @@ class DebtCoachApp(App[None]):
         try:
             self.reload()
         except StoreError as exc:
-            self.notify(f"The data file changed but cannot be read: {exc}", severity="error")
+            self.notify(
+                _("The data file changed but cannot be read: {reason}").format(reason=exc),
+                severity="error",
+            )
             return False
-        self.notify("The data file was changed elsewhere; showing the new figures.", timeout=5)
+        self.notify(_("The data file was changed elsewhere; showing the new figures."), timeout=5)
         return True
 
     # --- check-in hook: owned by the check-in work stream ----------------------------------
@@ -536,28 +610,44 @@ class DebtCoachApp(App[None]):
 
 
 def create_app(
-    *, path: Path, today: date, theme: str | None, demo: bool, config: UserConfig | None = None
+    *,
+    path: Path,
+    today: date,
+    theme: str | None,
+    demo: bool,
+    config: UserConfig | None = None,
+    language: str | None = None,
 ) -> DebtCoachApp:
     """The app as `debtcoach` starts it: the theme asked for (else the config's, else the
-    file's), the user's own themes and keymap from the config file."""
+    file's), the user's own themes and keymap from the config file; a new file takes its
+    language, locale and currency from LANG / LC_ALL; `language` is `--lang`."""
     return DebtCoachApp(
-        Ledger(path, today),
+        Ledger(path, today, new_file_settings=settings_for_environment(os.environ)),
         theme_name=theme or (None if config is None else config.theme),
         demo=demo,
         user_themes=None if config is None else config.themes_dir,
         keymap=None if config is None else config.keymap,
+        language=language,
     )
 
 
 def run(
-    *, path: Path, today: date, theme: str | None, demo: bool, config: UserConfig | None = None
+    *,
+    path: Path,
+    today: date,
+    theme: str | None,
+    demo: bool,
+    config: UserConfig | None = None,
+    language: str | None = None,
 ) -> int:
     """Entry point used by the CLI (imported lazily so scripts never load Textual).
 
     0 when the user quit; 1 after an unexpected error, once the terminal is restored, with its
     traceback in a crash log next to the data file and one line on stderr naming it.
     """
-    app = create_app(path=path, today=today, theme=theme, demo=demo, config=config)
+    app = create_app(
+        path=path, today=today, theme=theme, demo=demo, config=config, language=language
+    )
     # What exists now (the modules, and years of check-ins just loaded) lives as long as the
     # app: take it out of the cyclic collector's full passes, which otherwise re-scan it all and
     # stall a screen switch for ~40 ms on ten years of data. Refcounting still frees it.

@@ -17,6 +17,7 @@ from textual.fuzzy import Matcher
 
 from debtcoach.domain.models import Strategy
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import N_, _, strategy_name
 from debtcoach.ui.formatting import literal
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ class PaletteCommand:
 
 def _screen_label(screen: object) -> str:
     title = getattr(screen, "TITLE_TEXT", None)
-    return str(title) if title else type(screen).__name__
+    return _(str(title)) if title else type(screen).__name__
 
 
 class DebtCoachCommands(Provider):
@@ -50,44 +51,51 @@ class DebtCoachCommands(Provider):
 
     def commands(self) -> Iterator[PaletteCommand]:
         app = self.coach_app
-        for key, mode, title in app.screen_keys():
+        for key, mode, english in app.screen_keys():
+            title = _(english)
             yield PaletteCommand(
-                f"Go to {title}",
-                f"Switch to the {title} screen (key {key})",
+                _("Go to {title}").format(title=title),
+                _("Switch to the {title} screen (key {key})").format(title=title, key=key),
                 partial(app.action_go, mode),
             )
         yield PaletteCommand(
-            "Go to Help", "Every key and where your data lives (key ?)", app.action_help
+            _("Go to Help"), _("Every key and where your data lives (key ?)"), app.action_help
+        )
+        yield PaletteCommand(
+            _("Go to Settings"),
+            _("Language, currency, locale, safety buffer (key {key})").format(key=","),
+            app.action_settings,
         )
         if app.undo_steps:
             yield PaletteCommand(
-                f"Undo: {app.undo_steps[-1].what}",
-                "Take back the last delete or saved edit made here (key u, asks first)",
+                _("Undo: {what}").format(what=app.undo_steps[-1].what),
+                _("Take back the last delete or saved edit made here (key u, asks first)"),
                 app.action_undo,
             )
         yield PaletteCommand(
-            "Save the due dates as a calendar (.ics)",
-            "Payments, installments, follow-ups, promises, the weekly check-in (key ctrl+e)",
+            _("Save the due dates as a calendar (.ics)"),
+            _("Payments, installments, follow-ups, promises, the weekly check-in (key ctrl+e)"),
             app.action_save_calendar,
         )
         yield PaletteCommand(
-            "Restore a backup",
-            "The backups of the data file: when, how big, whether each loads (asks first)",
+            _("Restore a backup"),
+            _("The backups of the data file: when, how big, whether each loads (asks first)"),
             app.action_restore_backup,
         )
+        current_marker = _(" (current)")
         for name in app.file_theme_names():
-            marker = " (current)" if name == app.theme else ""
+            marker = current_marker if name == app.theme else ""
             yield PaletteCommand(
-                f"Theme: {name}{marker}",
-                "Use this colour theme and remember it",
+                _("Theme: {name}").format(name=name) + marker,
+                _("Use this colour theme and remember it"),
                 partial(app.set_theme, name),
             )
         current = app.household.settings.strategy
         for strategy in app.available_strategies():
-            marker = " (current)" if strategy == current else ""
+            marker = current_marker if strategy == current else ""
             yield PaletteCommand(
-                f"Strategy: {strategy.value}{marker}",
-                _STRATEGY_HELP[strategy],
+                _("Strategy: {name}").format(name=strategy_name(strategy.value)) + marker,
+                _(_STRATEGY_HELP[strategy]),
                 partial(app.set_strategy, strategy),
             )
         yield from self._screen_actions()
@@ -112,8 +120,8 @@ class DebtCoachCommands(Provider):
             seen.add(binding.action)
             key = binding.key_display or binding.key
             yield PaletteCommand(
-                f"{label}: {binding.description}",
-                f"key {key}",
+                f"{label}: {_(binding.description)}",
+                _("key {key}").format(key=key),
                 partial(self.app.run_action, binding.action, active.node),
             )
 
@@ -143,7 +151,7 @@ def highlighted(matcher: Matcher, text: str) -> Content:
 
 
 _STRATEGY_HELP = {
-    Strategy.AVALANCHE: "Extra money to the highest rate first (least interest)",
-    Strategy.SNOWBALL: "Extra money to the smallest balance first (quick wins)",
-    Strategy.CUSTOM: "Extra money in your own order",
+    Strategy.AVALANCHE: N_("Extra money to the highest rate first (least interest)"),
+    Strategy.SNOWBALL: N_("Extra money to the smallest balance first (quick wins)"),
+    Strategy.CUSTOM: N_("Extra money in your own order"),
 }

@@ -14,6 +14,8 @@ from textual.widget import Widget
 from textual.widgets import Footer
 
 from debtcoach.domain.models import Household
+from debtcoach.domain.text_rules import cells
+from debtcoach.domain.wording import N_, _, active_language
 from debtcoach.ui.screens.checkin_offer import CheckInOffer
 from debtcoach.ui.textual_private import (
     FooterKey,
@@ -73,11 +75,14 @@ class KeysFooter(Footer):
         self._keys_width = 0
         self._key_count = 0
         for widget in widgets:
+            if isinstance(widget, FooterKey):
+                # Bindings are declared in English (class attributes); shown in the language.
+                widget.description = _(widget.description)
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 if self.compact:
                     widget.add_class("-compact", update=False)
-                # "k Description" and the one-column gap after it.
-                self._keys_width += len(widget.key_display) + len(widget.description) + 2
+                # "k Description" and the one-column gap after it, in terminal cells.
+                self._keys_width += cells(widget.key_display) + cells(widget.description) + 2
                 self._key_count += 1
         self._fit(self.app.size.width)
         yield from widgets
@@ -123,13 +128,13 @@ class DebtCoachScreen(Screen[None]):
         Binding(
             "c",
             "toggle_coach",
-            "Coach",
+            N_("Coach"),
             id="coach.toggle",
             tooltip="Show the coach (below 100 columns) or move into it",
         ),
-        Binding("escape", "close_coach", "Close coach", id="coach.close"),
+        Binding("escape", "close_coach", N_("Close coach"), id="coach.close"),
     ]
-    TITLE_TEXT = "debtcoach"
+    TITLE_TEXT = N_("debtcoach")
 
     @property
     def coach_app(self) -> DebtCoachApp:
@@ -137,6 +142,7 @@ class DebtCoachScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        self._language = active_language()
         # Wide or narrow before the children exist, so they are styled once, not restyled.
         self._apply_width(self.app.size.width)
         yield NavBar(self.coach_app.top_bar_keys(), self.coach_app.current_mode)
@@ -150,7 +156,7 @@ class DebtCoachScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        self.sub_title = self.TITLE_TEXT
+        self.sub_title = _(self.TITLE_TEXT)
         self.coach_app.data_changed.subscribe(self, self.refresh_data)
         self.refresh_data(self.coach_app.household)
         self._apply_width(self.app.size.width)
@@ -174,7 +180,18 @@ class DebtCoachScreen(Screen[None]):
     def refresh_data(self, household: Household) -> None:
         """Redraw from the household; subclasses override."""
 
+    async def relabel(self) -> None:
+        """Rebuild in the active language when it changed since this screen was composed."""
+        if getattr(self, "_language", None) == active_language():
+            return
+        await self.recompose()
+        self.sub_title = _(self.TITLE_TEXT)
+        self.refresh_data(self.coach_app.household)
+
     def on_screen_resume(self) -> None:
+        if getattr(self, "_language", None) != active_language():
+            self.call_later(self.relabel)
+            return
         nav = self.query_one(NavBar)
         if nav.current != self.app.current_mode:
             nav.current = self.app.current_mode

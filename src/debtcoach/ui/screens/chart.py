@@ -29,8 +29,10 @@ from debtcoach.domain.plan_facts import (
     compare_with_minimum_only,
     minimum_only_owed,
 )
-from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import count, month_words
+from debtcoach.domain.text_rules import cells as cell_count
+from debtcoach.domain.text_rules import pad, printable
+from debtcoach.domain.wording import _, count, month_words
+from debtcoach.ui.formatting import plot_safe
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 # Distinct line markers so the lines can be told apart without colour (NO_COLOR, monochrome).
@@ -132,7 +134,7 @@ def draw_owed(
         xs = list(range(-len(history), 1))
         plt.plot(xs, clipped((*history, start)), marker=HISTORY_MARKER)
     for item in series:
-        label = None if history else item.label
+        label = None if history else plot_safe(item.label)
         plt.plot(list(range(len(item.values))), clipped(item.values), label=label,
                  marker=item.marker)  # fmt: skip
     if mark_ends:
@@ -144,9 +146,9 @@ def draw_owed(
     if history:
         keyed = [(HISTORY_MARKER, HISTORY_LABEL)] + [(s.marker, s.label) for s in series]
         key = " · ".join(f"{BRAILLE_SYMBOL if m == 'braille' else m} {name}" for m, name in keyed)
-        plt.title(f"{title}: {key}" if title else key)
+        plt.title(plot_safe(f"{title}: {key}" if title else key))
     else:
-        plt.title(title)
+        plt.title(plot_safe(title))
     plt.xlim(-len(history), longest)
     _ticks(plt, -len(history), longest, top, today, locale)
 
@@ -158,13 +160,13 @@ def _ticks(plt: Any, first: int, months: int, top_amount: Money, today: date, lo
     step = max(1, (months - first - 1) // 4 or 1)
     ticks = list(range(first + (-first) % step, months, step))
     # "Apr 2027", not "27/04" (read as the 27th of April).
-    plt.xticks(ticks, ["now" if m == 0 else month(m) for m in ticks])
+    plt.xticks(ticks, [plot_safe(_("now") if m == 0 else month(m)) for m in ticks])
     top = float(top_amount.to_decimal())
     if top > 0:
         steps = nice_ticks(top)
         currency = top_amount.currency
         labels = [str(format_compact_currency(v, currency, locale=locale)) for v in steps]
-        plt.yticks(steps, labels)
+        plt.yticks(steps, [plot_safe(label) for label in labels])
         plt.ylim(0, steps[-1])
     plt.xlabel("")
     plt.ylabel("")
@@ -344,7 +346,7 @@ class ChartScreen(DebtCoachScreen):
         """Each debt's payoff month and interest; its late fees and the month it is current
         again when a loan is behind."""
         names = [printable(d.name) + (" (family)" if d.family else "") for d in plan.debts]
-        width = max((len(name) for name in names), default=4)
+        width = max((cell_count(name) for name in names), default=4)
         width = max(width, 4) + 2
         behind = {loan.name for loan in self.coach_app.household.loans if loan.is_overdue}
         overdue = bool(behind) or plan.total_fees.minor > 0
@@ -364,7 +366,7 @@ class ChartScreen(DebtCoachScreen):
             risk = "  promise at risk" if debt.at_risk else ""
             lines.append(
                 Content.assemble(
-                    f"  {name:<{width}}{self.month(debt.payoff_date):<11}"
+                    f"  {pad(name, width)}{self.month(debt.payoff_date):<11}"
                     f"{self.interest(debt.interest, debt.payoff_month is not None):>12}{cells}",
                     (risk, "$warning"),
                 )
@@ -380,7 +382,7 @@ class ChartScreen(DebtCoachScreen):
         plt.clear_figure()
         chosen = self.coach_app.plan
         if not chosen.feasible:
-            plt.title("No plan: the minimum payments do not fit the budget")
+            plt.title(plot_safe("No plan: the minimum payments do not fit the budget"))
             plot.refresh()
             return
         start = owed_now(chosen)

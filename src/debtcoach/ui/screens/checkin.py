@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
+from babel.dates import format_skeleton
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -53,6 +54,7 @@ from debtcoach.domain.models import (
     Contact,
     Frequency,
     Household,
+    IncomeKind,
     IncomeSource,
     InvalidName,
     Loan,
@@ -62,6 +64,7 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_money, parse_rate
 from debtcoach.domain.record_rules import borrowed_loan_problems, contact_problems
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import N_, _
 from debtcoach.services.checkin import save_checkin
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
@@ -81,9 +84,9 @@ class ChoiceField(Widget, can_focus=True):
     ChoiceField:focus { background: $accent 30%; text-style: bold; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "step(-1)", "Previous", show=False),
-        Binding("right,space", "step(1)", "Next option", show=False),
-        Binding("enter", "submit", "Next", show=False),
+        Binding("left", "step(-1)", N_("Previous"), show=False),
+        Binding("right,space", "step(1)", N_("Next option"), show=False),
+        Binding("enter", "submit", N_("Next"), show=False),
     ]
 
     class Changed(Message):
@@ -139,6 +142,13 @@ class FieldSpec:
         return bool(self.options)
 
 
+INCOME_KINDS: dict[IncomeKind, str] = {
+    IncomeKind.REGULAR: N_("regular"),
+    IncomeKind.SIDE: N_("side"),
+}
+"""An income's kind as the income step names it (the stored value, in the active language)."""
+
+
 @dataclass
 class Step:
     title: str
@@ -170,7 +180,7 @@ def _plain(amount: Money) -> str:
 
 
 class CheckInScreen(DebtCoachScreen):
-    TITLE_TEXT = "Weekly check-in"
+    TITLE_TEXT = N_("Weekly check-in")
     DEFAULT_CSS = """
     CheckInScreen #ck-title { text-style: bold; color: $accent; height: auto; }
     CheckInScreen #ck-intro { color: $text-muted; height: auto; }
@@ -192,8 +202,8 @@ class CheckInScreen(DebtCoachScreen):
     CheckInScreen #ck-flow, CheckInScreen #ck-overview, CheckInScreen #ck-summary { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="checkin.back"),
-        Binding("enter", "enter", "Next", show=False, id="checkin.enter"),
+        Binding("escape", "back", N_("Back"), id="checkin.back"),
+        Binding("enter", "enter", N_("Next"), show=False, id="checkin.enter"),
     ]
 
     def __init__(self) -> None:
@@ -205,18 +215,18 @@ class CheckInScreen(DebtCoachScreen):
         self._last_field: Widget | None = None
         self._pending_week: str | None = None
         self.steps: tuple[Step, ...] = (
-            Step("Payments made", "What did you pay this week? Amounts due this week are "
-                 "filled in; change them to what you really paid.", self._payment_fields),
-            Step("Income received", "What came in this week, pay and side income.",
+            Step(N_("Payments made"), N_("What did you pay this week? Amounts due this week are "
+                 "filled in; change them to what you really paid."), self._payment_fields),
+            Step(N_("Income received"), N_("What came in this week, pay and side income."),
                  self._income_fields),
-            Step("Spending", "What did you spend on the items you are cutting?",
+            Step(N_("Spending"), N_("What did you spend on the items you are cutting?"),
                  self._spending_fields),
             Step("New borrowing", "Did you borrow anything new this week? (← → or y/n)",
                  self._borrow_fields),
             Step("Talks with lenders", "Did you talk to a lender this week? Optional: pick the "
                  "loan, then who, what you asked, what came of it and when to follow up.",
                  self._contact_fields),
-            Step("A note", "Anything to remember about this week? Enter saves.",
+            Step(N_("A note"), N_("Anything to remember about this week? Enter saves."),
                  self._note_fields),
         )  # fmt: skip
 
@@ -227,7 +237,7 @@ class CheckInScreen(DebtCoachScreen):
             with Vertical(id="ck-overview"):
                 yield Static("", id="ck-overview-title", markup=False)
                 yield DataTable(id="ck-weeks", cursor_type="row", zebra_stripes=True)
-                yield Static("enter: check in / correct the highlighted week", id="ck-list-keys")
+                yield Static(_("enter: check in / correct the highlighted week"), id="ck-list-keys")
             with Vertical(id="ck-flow"):
                 yield Static("", id="ck-title", markup=False)
                 yield Static("", id="ck-intro", markup=False)
@@ -262,16 +272,16 @@ class CheckInScreen(DebtCoachScreen):
         table = self.query_one("#ck-weeks", DataTable)
         current = iso_week(self.coach_app.today)
         table.clear(columns=True)
-        table.add_column("Week", key="week")
-        table.add_column("Paid", key="paid")
-        table.add_column("Earned", key="earned")
-        table.add_column("Spent", key="spent")
-        table.add_column("Borrowed", key="borrowed")
-        table.add_column("Note", key="note")
+        table.add_column(_("Week"), key="week")
+        table.add_column(_("Paid"), key="paid")
+        table.add_column(_("Earned"), key="earned")
+        table.add_column(_("Spent"), key="spent")
+        table.add_column(_("Borrowed"), key="borrowed")
+        table.add_column(_("Note"), key="note")
         locale = household.settings.locale
         done = {c.week for c in household.checkins}
         if current not in done:
-            table.add_row(current, "not done yet", "", "", "", "", key=current)
+            table.add_row(current, _("not done yet"), "", "", "", "", key=current)
         for item in sorted(household.checkins, key=lambda c: c.week, reverse=True):
 
             def total(amounts: dict[str, Money]) -> str:
@@ -284,13 +294,15 @@ class CheckInScreen(DebtCoachScreen):
                 Text(total(item.paid), justify="right"),
                 Text(total(item.received), justify="right"),
                 Text(total(item.spent), justify="right"),
-                "yes" if item.borrowed else "no",
+                _("yes") if item.borrowed else _("no"),
                 Text(printable(note)),
                 key=item.week,
             )
-        status = "done" if current in done else "not done yet"
+        status = _("done") if current in done else _("not done yet")
         self.query_one("#ck-overview-title", Static).update(
-            f"This week is {current} ({status}). Past weeks can be corrected."
+            _("This week is {week} ({status}). Past weeks can be corrected.").format(
+                week=current, status=status
+            )
         )
 
     # -- starting, stepping, saving ----------------------------------------------------------
@@ -361,21 +373,35 @@ class CheckInScreen(DebtCoachScreen):
         self.step_index = index
         step = self.steps[index]
         monday, sunday = week_dates(self.draft.week)
-        verb = "Correcting" if self.draft.previous is not None else "Week"
-        end = f"{sunday:%d}" if sunday.month == monday.month else f"{sunday:%b %d}"
-        self.query_one("#ck-title", Static).update(
-            f"{verb} {self.draft.week} ({monday:%b %d}–{end}) · "
-            f"step {index + 1} of {len(self.steps)}: {step.title}"
+        locale = self.coach_app.settings.locale
+        same_month = sunday.month == monday.month
+        end = format_skeleton("d" if same_month else "MMMd", sunday, locale=locale)
+        days = f"{format_skeleton('MMMd', monday, locale=locale)}–{end}"
+        heading = (
+            _("Correcting {week} ({days}) · step {n} of {steps}: {title}")
+            if self.draft.previous is not None
+            else _("Week {week} ({days}) · step {n} of {steps}: {title}")
         )
-        intro = step.intro
+        self.query_one("#ck-title", Static).update(
+            heading.format(
+                week=self.draft.week,
+                days=days,
+                n=index + 1,
+                steps=len(self.steps),
+                title=_(step.title),
+            )
+        )
+        intro = _(step.intro)
         if index == 0 and self.draft.previous is not None:
-            intro = "What you recorded is filled in; correct it to what you really paid."
+            intro = _("What you recorded is filled in; correct it to what you really paid.")
         self.query_one("#ck-intro", Static).update(intro)
         self.query_one("#ck-error", Static).update("")
         last = index == len(self.steps) - 1
-        keys = "enter: save" if last else "enter: next"
-        back = "esc: back" if index else "esc: back to the weeks"
-        self.query_one("#ck-keys", Static).update(f"{keys} · tab: next field · {back}")
+        keys = _("enter: save") if last else _("enter: next")
+        back = _("esc: back") if index else _("esc: back to the weeks")
+        self.query_one("#ck-keys", Static).update(
+            _("{keys} · tab: next field · {back}").format(keys=keys, back=back)
+        )
         container = self.query_one("#ck-fields", VerticalScroll)
         await container.remove_children()
         self._shown = []
@@ -407,7 +433,7 @@ class CheckInScreen(DebtCoachScreen):
                 )
             )
         if not rows:
-            rows.append(Label("Nothing to fill in here.", classes="ck-info"))
+            rows.append(Label(_("Nothing to fill in here."), classes="ck-info"))
         await container.mount_all(rows)
         target = next((w for s, w in self._shown if s.key == focus_key), None)
         if target is None and self._shown:
@@ -565,12 +591,12 @@ class CheckInScreen(DebtCoachScreen):
         payable = self._owed_before(name)
         debt = debts.get((name, family))
         if debt is None or not self._past_week:
-            return f"owes {self._money(payable)}"
-        info = f"owed {self._money(debt.before)} then"
+            return _("owes {amount}").format(amount=self._money(payable))
+        info = _("owed {amount} then").format(amount=self._money(debt.before))
         if payable.minor == 0:
-            return f"{info} · paid off since"
+            return info + _(" · paid off since")
         if payable.minor < debt.before.minor:
-            return f"{info} · at most {self._money(payable)} now"
+            return info + _(" · at most {amount} now").format(amount=self._money(payable))
         return info
 
     def _owed_before(self, name: str) -> Money:
@@ -604,10 +630,10 @@ class CheckInScreen(DebtCoachScreen):
             due = still_due_in_week(loan, self.draft.week, household.checkins)
             info = self._owed_info(loan.name, False, debts)
             if loan.due_day is not None:
-                info += f" · due day {loan.due_day}"
+                info += _(" · due day {day}").format(day=loan.due_day)
             if due is not None:
                 paid = due.minor == 0 and loan.scheduled_payment.minor > 0
-                info += " (this week, paid already)" if paid else " (this week)"
+                info += _(" (this week, paid already)") if paid else _(" (this week)")
             fields.append(FieldSpec(f"paid:{loan.name}", loan.name, info))
         for item in household.family_loans:
             if is_loan(household, item.lender):
@@ -618,7 +644,7 @@ class CheckInScreen(DebtCoachScreen):
                 open_then = item.balance.minor > 0
             if not open_then and item.lender not in old:
                 continue
-            info = f"family · {self._owed_info(item.lender, True, debts)}"
+            info = _("family · {owed}").format(owed=self._owed_info(item.lender, True, debts))
             fields.append(FieldSpec(f"paid:{item.lender}", item.lender, info))
         return fields
 
@@ -635,7 +661,11 @@ class CheckInScreen(DebtCoachScreen):
             FieldSpec(
                 f"received:{x.name}",
                 x.name,
-                f"{x.kind.value} · {self._money(x.amount)} {x.frequency.value}",
+                _("{kind} · {amount} {frequency}").format(
+                    kind=_(INCOME_KINDS.get(x.kind, x.kind.value)),
+                    amount=self._money(x.amount),
+                    frequency=_(x.frequency.value),
+                ),
             )
             for x in self._household.income
             if came_then(x) or x.name in old
@@ -651,7 +681,9 @@ class CheckInScreen(DebtCoachScreen):
             FieldSpec(
                 f"spent:{e.name}",
                 e.name,
-                f"weekly target {self._money(weekly_share(e.target_or_current))}",
+                _("weekly target {amount}").format(
+                    amount=self._money(weekly_share(e.target_or_current))
+                ),
             )
             for e in expenses
         ]
@@ -695,7 +727,7 @@ class CheckInScreen(DebtCoachScreen):
         ]
 
     def _note_fields(self) -> list[FieldSpec]:
-        return [FieldSpec("note", "Note", "")]
+        return [FieldSpec("note", N_("Note"), "")]
 
     # -- checking and building --------------------------------------------------------------
 

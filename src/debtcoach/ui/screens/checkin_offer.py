@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import find_checkin, streak
-from debtcoach.domain.wording import plural
+from debtcoach.domain.wording import N_, _, ngettext
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
@@ -35,8 +35,8 @@ class CheckInOffer(ModalScreen[bool]):
     CheckInOffer #offer-keys { margin-top: 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,w", "start", "Start the check-in", id="checkin.offer.start"),
-        Binding("s,escape", "skip", "Skip for now", id="checkin.offer.skip"),
+        Binding("enter,w", "start", N_("Start the check-in"), id="checkin.offer.start"),
+        Binding("s,escape", "skip", N_("Skip for now"), id="checkin.offer.skip"),
     ]
 
     def __init__(self, week: str, weeks_in_a_row: int) -> None:
@@ -46,18 +46,26 @@ class CheckInOffer(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         if self.weeks_in_a_row:
-            weeks = plural(self.weeks_in_a_row, "week")
-            keep = f"You have checked in {self.weeks_in_a_row} {weeks} in a row. "
+            keep = ngettext(
+                "You have checked in {n} week in a row. ",
+                "You have checked in {n} weeks in a row. ",
+                self.weeks_in_a_row,
+            ).format(n=self.weeks_in_a_row)
         else:
             keep = ""
         with Vertical(id="offer"):
-            yield Static(f"Time for this week's check-in ({self.week})", id="offer-title")
             yield Static(
-                f"{keep}About a minute: what you paid, what came in, what you spent, "
-                "and anything new.",
+                _("Time for this week's check-in ({week})").format(week=self.week),
+                id="offer-title",
+            )
+            yield Static(
+                keep
+                + _(
+                    "About a minute: what you paid, what came in, what you spent, and anything new."
+                ),
                 id="offer-text",
             )
-            yield Static("enter: start · s: skip for now", id="offer-keys")
+            yield Static(_("enter: start · s: skip for now"), id="offer-keys")
 
     def action_start(self) -> None:
         self.dismiss(True)

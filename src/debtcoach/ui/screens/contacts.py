@@ -26,7 +26,7 @@ from debtcoach.domain.models import Channel, Contact, Household
 from debtcoach.domain.money import format_money
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.text_rules import free_text_problem, printable
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import N_, _, count, ngettext
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
@@ -38,6 +38,20 @@ from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 
 TEXT_LIMIT = 200
 _FIELDS = ("date", "channel", "who", "asked", "outcome", "follow_up")
+
+
+CHANNEL_WORDS: dict[Channel, str] = {
+    Channel.PHONE: N_("phone"),
+    Channel.APP: N_("app"),
+    Channel.BRANCH: N_("branch"),
+    Channel.LETTER: N_("letter"),
+    Channel.EMAIL: N_("email"),
+}
+
+
+def channel_word(channel: Channel) -> str:
+    """How a contact was made, in the active language (the stored value stays English)."""
+    return _(CHANNEL_WORDS.get(channel, channel.value))
 
 
 class ContactForm(TypeAheadScreen[Contact | None]):
@@ -59,8 +73,8 @@ class ContactForm(TypeAheadScreen[Contact | None]):
     """
     AUTO_FOCUS = "#cf-date"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="contact_form.cancel"),
-        Binding("ctrl+s", "save", "Save", id="contact_form.save"),
+        Binding("escape", "cancel", N_("Cancel"), id="contact_form.cancel"),
+        Binding("ctrl+s", "save", N_("Save"), id="contact_form.save"),
     ]
 
     def __init__(self, loan: str, lender: str, today: date, initial: Contact | None = None) -> None:
@@ -80,33 +94,45 @@ class ContactForm(TypeAheadScreen[Contact | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="cf-box"):
-            who = f" with {self.lender}" if self.lender else ""
             first = self.initial
-            verb = "Edit the contact" if first else "Log a contact"
-            yield Static(literal(f"{verb}{who} about {self.loan}"), id="cf-title")
+            if self.lender:
+                title = (
+                    _("Edit the contact with {lender} about {loan}")
+                    if first
+                    else _("Log a contact with {lender} about {loan}")
+                )
+            else:
+                title = (
+                    _("Edit the contact about {loan}") if first else _("Log a contact about {loan}")
+                )
+            yield Static(literal(title.format(lender=self.lender, loan=self.loan)), id="cf-title")
             on = first.on if first else self.today
-            yield from self._row("date", "Date", Input(on.isoformat(), placeholder="YYYY-MM-DD"))
-            channels = [(c.value, c) for c in Channel]
+            yield from self._row(
+                "date", _("Date"), Input(on.isoformat(), placeholder=_("YYYY-MM-DD"))
+            )
+            channels = [(channel_word(c), c) for c in Channel]
             channel = first.channel if first else Channel.PHONE
             yield from self._row(
-                "channel", "Channel", Select(channels, value=channel, allow_blank=False)
+                "channel", _("Channel"), Select(channels, value=channel, allow_blank=False)
             )
             for field, label, hint in (
-                ("who", "Who", "e.g. collections, Ms Chen"),
-                ("asked", "Asked for", "e.g. 36 installments"),
-                ("outcome", "Outcome", "e.g. send payslips"),
+                ("who", N_("Who"), N_("e.g. collections, Ms Chen")),
+                ("asked", N_("Asked for"), N_("e.g. 36 installments")),
+                ("outcome", N_("Outcome"), N_("e.g. send payslips")),
             ):
                 value = printable(str(getattr(first, field))) if first else ""
                 yield from self._row(
-                    field, label, TextInput(value, placeholder=hint, max_length=TEXT_LIMIT)
+                    field, _(label), TextInput(value, placeholder=_(hint), max_length=TEXT_LIMIT)
                 )
             follow = first.follow_up.isoformat() if first and first.follow_up else ""
             yield from self._row(
-                "follow_up", "Follow up", Input(follow, placeholder="YYYY-MM-DD (optional)")
+                "follow_up",
+                _("Follow up"),
+                Input(follow, placeholder=_("YYYY-MM-DD (optional)")),
             )
             with Horizontal(id="cf-buttons"):
-                yield Button("Cancel (esc)", id="cf-cancel", compact=True)
-                yield Button("Save (enter)", id="cf-save", variant="primary", compact=True)
+                yield Button(_("Cancel (esc)"), id="cf-cancel", compact=True)
+                yield Button(_("Save (enter)"), id="cf-save", variant="primary", compact=True)
 
     def _row(self, field: str, label: str, widget: Input | Select[Channel]) -> ComposeResult:
         widget.id = f"cf-{field}"
@@ -166,7 +192,7 @@ class ContactForm(TypeAheadScreen[Contact | None]):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        _, problems = self.read()
+        _contact, problems = self.read()
         self._show(problems)
 
     @on(Input.Submitted)
@@ -206,7 +232,7 @@ class ContactForm(TypeAheadScreen[Contact | None]):
 class ContactsScreen(DebtCoachScreen):
     """The contact log of the loan called `loan_name` (pushed from the loans screen with `h`)."""
 
-    TITLE_TEXT = "Contacts"
+    TITLE_TEXT = N_("Contacts")
     DEFAULT_CSS = """
     ContactsScreen #ct-loan { text-style: bold; }
     ContactsScreen #ct-next { height: auto; margin: 0 0 1 0; }
@@ -214,11 +240,13 @@ class ContactsScreen(DebtCoachScreen):
     ContactsScreen #ct-detail { height: auto; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="contacts.back", tooltip="Back to the loans"),
-        Binding("a", "add", "Log contact", id="contacts.add", tooltip="Log a talk with the lender"),
-        Binding("e", "edit", "Edit", id="contacts.edit", tooltip="Edit the selected contact"),
+        Binding("escape", "back", N_("Back"), id="contacts.back", tooltip="Back to the loans"),
         Binding(
-            "x", "remove", "Remove", id="contacts.remove", tooltip="Remove the selected contact"
+            "a", "add", N_("Log contact"), id="contacts.add", tooltip="Log a talk with the lender"
+        ),
+        Binding("e", "edit", N_("Edit"), id="contacts.edit", tooltip="Edit the selected contact"),
+        Binding(
+            "x", "remove", N_("Remove"), id="contacts.remove", tooltip="Remove the selected contact"
         ),
     ]
 
@@ -239,14 +267,14 @@ class ContactsScreen(DebtCoachScreen):
     def on_mount(self) -> None:
         table = self.query_one("#ct-table", DataTable)
         for label, width in (
-            ("Date", 10),
-            ("Channel", 7),
-            ("Outcome", 24),
-            ("Follow up", 10),
-            ("Who", 22),
-            ("Asked for", 30),
+            (N_("Date"), 10),
+            (N_("Channel"), 7),
+            (N_("Outcome"), 24),
+            (N_("Follow up"), 10),
+            (N_("Who"), 22),
+            (N_("Asked for"), 30),
         ):
-            table.add_column(label, width=width)
+            table.add_column(_(label), width=width)
         super().on_mount()
         table.focus()
 
@@ -268,7 +296,7 @@ class ContactsScreen(DebtCoachScreen):
         for contact_id, c in reversed(self.rows):  # newest first
             table.add_row(
                 c.on.isoformat(),
-                c.channel.value,
+                channel_word(c.channel),
                 Text(printable(c.outcome)),
                 c.follow_up.isoformat() if c.follow_up else "",
                 Text(printable(c.who)),
@@ -284,20 +312,22 @@ class ContactsScreen(DebtCoachScreen):
         due = follow_ups_due(contacts, today, days=36500)
         note = self.query_one("#ct-next", Static)
         if not contacts:
-            note.update("No contact logged yet. Press a to log the first talk with the lender.")
+            note.update(_("No contact logged yet. Press a to log the first talk with the lender."))
         elif not due:
-            note.update("No follow-up planned.")
+            note.update(_("No follow-up planned."))
         else:
             first = due[0]
             days = first.days
             when = (
-                f"{-days} days overdue"
+                ngettext("{n} day overdue", "{n} days overdue", -days).format(n=-days)
                 if days < 0
-                else "today"
+                else _("today")
                 if days == 0
-                else f"in {count(days, 'day')}"
+                else _("in {days}").format(days=count(days, "day"))
             )
-            note.update(f"Next follow-up: {first.on.isoformat()} ({when})")
+            note.update(
+                _("Next follow-up: {day} ({when})").format(day=first.on.isoformat(), when=when)
+            )
 
     @on(DataTable.RowSelected)
     def _selected_row(self, event: DataTable.RowSelected) -> None:
@@ -321,12 +351,13 @@ class ContactsScreen(DebtCoachScreen):
         if selected is None:
             detail.update("")
             return
-        _, c = selected
-        lines = [f"{c.on.isoformat()} by {c.channel.value}" + (f" with {c.who}" if c.who else "")]
+        _contact_id, c = selected
+        by = _("{day} by {channel}").format(day=c.on.isoformat(), channel=channel_word(c.channel))
+        lines = [by + (_(" with {who}").format(who=c.who) if c.who else "")]
         if c.asked:
-            lines.append(f"Asked for: {c.asked}")
+            lines.append(_("Asked for: {text}").format(text=c.asked))
         if c.outcome:
-            lines.append(f"Outcome: {c.outcome}")
+            lines.append(_("Outcome: {text}").format(text=c.outcome))
         detail.update(literal_lines(lines))
 
     # -- actions --------------------------------------------------------------------------
@@ -341,14 +372,16 @@ class ContactsScreen(DebtCoachScreen):
         app = self.coach_app
         loan = app.household.loan(self.loan_name)
         if loan is None:
-            self.notify("This loan was removed; no new contacts can be logged.", severity="warning")
+            self.notify(
+                _("This loan was removed; no new contacts can be logged."), severity="warning"
+            )
             return
         self.app.push_screen(ContactForm(loan.name, loan.lender, app.today), self._saved)
 
     def action_edit(self) -> None:
         selected = self._selected()
         if selected is None:
-            self.notify("Nothing to edit: press a to log a contact.", timeout=3)
+            self.notify(_("Nothing to edit: press a to log a contact."), timeout=3)
             return
         contact_id, old = selected
         app = self.coach_app
@@ -361,12 +394,18 @@ class ContactsScreen(DebtCoachScreen):
             try:
                 app.ledger.update_contact(contact_id, contact)
             except (StoreError, RecordProblem) as exc:
-                self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+                self.notify(
+                    _("Not saved: {reason}").format(reason=exc), severity="error", timeout=10
+                )
                 return
             what = f"saved the changes to the {old.channel.value} contact of {old.on.isoformat()}"
             app.remember(undo_contact_edit(what, contact_id, was=old, saved=contact))
             app.reload()
-            self.notify(f"Saved the {contact.channel.value} contact of {contact.on.isoformat()}.")
+            self.notify(
+                _("Saved the {channel} contact of {day}.").format(
+                    channel=channel_word(contact.channel), day=contact.on.isoformat()
+                )
+            )
 
         self.app.push_screen(ContactForm(self.loan_name, lender, app.today, old), edited)
 
@@ -376,24 +415,32 @@ class ContactsScreen(DebtCoachScreen):
         try:
             self.coach_app.ledger.add_contact(contact)
         except (StoreError, RecordProblem) as exc:
-            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            self.notify(_("Not saved: {reason}").format(reason=exc), severity="error", timeout=10)
             return
         self.coach_app.reload()
         table = self.query_one("#ct-table", DataTable)
         if table.row_count:
             table.move_cursor(row=0)
-        follow = f"; follow up on {contact.follow_up.isoformat()}" if contact.follow_up else ""
+        follow = (
+            _("; follow up on {day}").format(day=contact.follow_up.isoformat())
+            if contact.follow_up
+            else ""
+        )
         self.notify(
-            f"Logged the {contact.channel.value} contact of {contact.on.isoformat()}{follow}."
+            _("Logged the {channel} contact of {day}{follow}.").format(
+                channel=channel_word(contact.channel), day=contact.on.isoformat(), follow=follow
+            )
         )
 
     def action_remove(self) -> None:
         selected = self._selected()
         if selected is None:
-            self.notify("Nothing to remove.", severity="warning")
+            self.notify(_("Nothing to remove."), severity="warning")
             return
         contact_id, c = selected
-        question = f"Remove the {c.channel.value} contact of {c.on.isoformat()} about {c.loan}?"
+        question = _("Remove the {channel} contact of {day} about {loan}?").format(
+            channel=channel_word(c.channel), day=c.on.isoformat(), loan=c.loan
+        )
 
         def answered(yes: bool | None) -> None:
             if not yes:
@@ -401,11 +448,13 @@ class ContactsScreen(DebtCoachScreen):
             try:
                 self.coach_app.ledger.remove_contact(contact_id)
             except StoreError as exc:
-                self.notify(f"Not removed: {exc}", severity="error", timeout=10)
+                self.notify(
+                    _("Not removed: {reason}").format(reason=exc), severity="error", timeout=10
+                )
                 return
             what = f"removed the {c.channel.value} contact of {c.on.isoformat()} about {c.loan}"
             self.coach_app.remember(undo_contact_removal(what, c))
             self.coach_app.reload()
-            self.notify("Contact removed (u undoes it).")
+            self.notify(_("Contact removed (u undoes it)."))
 
         self.app.push_screen(ConfirmDialog(question), answered)

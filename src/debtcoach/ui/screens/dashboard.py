@@ -31,8 +31,8 @@ from debtcoach.domain.dashboard import (
 from debtcoach.domain.models import Household, earliest_point
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.plan_facts import past_due
-from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import count, month_words
+from debtcoach.domain.text_rules import cells, pad, printable
+from debtcoach.domain.wording import N_, _, count, month_words, strategy_name
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 LABEL = 20
@@ -40,7 +40,7 @@ AMOUNT = 13
 
 
 class DashboardScreen(DebtCoachScreen):
-    TITLE_TEXT = "Dashboard"
+    TITLE_TEXT = N_("Dashboard")
 
     DEFAULT_CSS = """
     DashboardScreen .heading { text-style: bold; color: $accent; }
@@ -81,7 +81,7 @@ class DashboardScreen(DebtCoachScreen):
 
     def row(self, label: str, amount: Money, note: str = "") -> Content:
         return Content.assemble(
-            f"  {label:<{LABEL}}",
+            f"  {pad(label, LABEL)}",
             (f"{self.money(amount):>{AMOUNT}}", "bold"),
             f"  {note}" if note else "",
         )
@@ -121,22 +121,30 @@ class DashboardScreen(DebtCoachScreen):
             return
 
         def step(keys: str, what: str, count: int = 0) -> Content:
+            added = _("  ({count} added)").format(count=count)
             return Content.assemble(
                 "  ",
-                (keys, "bold"),
-                f"{' ' * (10 - len(keys))}{what}",
-                (f"  ({count} added)", "$text-muted") if count else "",
+                (pad(keys, 10), "bold"),
+                what,
+                (added, "$text-muted") if count else "",
             )
 
+        then_a = _("{key} then a")
         lines = [
-            Content.styled("Getting started: nothing is recorded yet", "bold $accent"),
-            step("l then a", "your loans: banks, cards, online platforms"),
-            step("o then a", "your income: pay and any side income", len(household.income)),
+            Content.styled(_("Getting started: nothing is recorded yet"), "bold $accent"),
+            step(then_a.format(key="l"), _("your loans: banks, cards, online platforms")),
             step(
-                "t then a", "your monthly expenses and the cuts you plan", len(household.expenses)
+                then_a.format(key="o"),
+                _("your income: pay and any side income"),
+                len(household.income),
             ),
-            step("f then a", "money borrowed from family or friends"),
-            step("w", "then, once a week, the check-in · ? every key"),
+            step(
+                then_a.format(key="t"),
+                _("your monthly expenses and the cuts you plan"),
+                len(household.expenses),
+            ),
+            step(then_a.format(key="f"), _("money borrowed from family or friends")),
+            step("w", _("then, once a week, the check-in · ? every key")),
         ]
         start.update(Content("\n").join(lines))
 
@@ -145,9 +153,9 @@ class DashboardScreen(DebtCoachScreen):
         loans = len(household.open_loans)
         people = sum(1 for item in household.family_loans if item.balance.minor > 0)
         lines = [
-            Content.assemble(("Owed in total  ", "bold"), (self.money(owed.total), "bold")),
-            self.row("Institutions", owed.institutions, count(loans, "loan")),
-            self.row("Family & friends", owed.family, count(people, "person", "people")),
+            Content.assemble((_("Owed in total") + "  ", "bold"), (self.money(owed.total), "bold")),
+            self.row(_("Institutions"), owed.institutions, count(loans, "loan")),
+            self.row(_("Family & friends"), owed.family, count(people, "person", "people")),
         ]
         self.query_one("#owed", Static).update(Content("\n").join(lines))
 
@@ -156,15 +164,17 @@ class DashboardScreen(DebtCoachScreen):
         minimums = sum_of_minimums(household.loans, household.currency)
         room = budget - minimums
         if room.is_negative:
-            gap = Content.assemble(("  Short by ", "bold"), (self.money(-room), "bold $error"))
-            note = "the budget does not cover the minimums"
+            gap = Content.assemble(
+                ("  " + _("Short by") + " ", "bold"), (self.money(-room), "bold $error")
+            )
+            note = _("the budget does not cover the minimums")
         else:
-            gap = self.row("Left for the plan", room)
+            gap = self.row(_("Left for the plan"), room)
             note = ""
         lines = [
-            Content.styled("Each month", "bold $accent"),
-            self.row("Debt budget", budget),
-            self.row("Minimum payments", minimums),
+            Content.styled(_("Each month"), "bold $accent"),
+            self.row(_("Debt budget"), budget),
+            self.row(_("Minimum payments"), minimums),
             gap if not note else Content.assemble(gap, f" — {note}"),
         ]
         self.query_one("#monthly", Static).update(Content("\n").join(lines))
@@ -178,89 +188,108 @@ class DashboardScreen(DebtCoachScreen):
         widget.display = facts is not None
         if facts is None:
             return
-        lines = [Content.styled("Past due now", "bold $accent")]
+        lines = [Content.styled(_("Past due now"), "bold $accent")]
         for loan in facts.loans:
             when = (
-                f"current again in {self.month(loan.current_again)}"
+                _("current again in {month}").format(month=self.month(loan.current_again))
                 if loan.current_again
-                else "not current at this budget"
+                else _("not current at this budget")
             )
             lines.append(self.row(loan.name, loan.arrears, when))
         if len(facts.loans) > 1:
-            cleared = f"cleared by {self.month(facts.cleared)}" if facts.cleared else ""
-            lines.append(self.row("All past due", facts.total, cleared))
+            cleared = (
+                _("cleared by {month}").format(month=self.month(facts.cleared))
+                if facts.cleared
+                else ""
+            )
+            lines.append(self.row(_("All past due"), facts.total, cleared))
         if facts.fees.minor:
-            lines.append(self.row("Late fees until then", facts.fees))
+            lines.append(self.row(_("Late fees until then"), facts.fees))
         widget.update(Content("\n").join(lines))
 
     def _debt_free(self, household: Household) -> None:
         plan = self.coach_app.plan
-        strategy = plan.strategy.value
+        strategy = strategy_name(plan.strategy.value)
         if not plan.feasible:
-            headline = f"Debt-free: not yet planned — the minimums do not fit ({strategy})"
+            headline = _(
+                "Debt-free: not yet planned — the minimums do not fit ({strategy})"
+            ).format(strategy=strategy)
         elif (plan.months is None or plan.debt_free is None) and not household.income:
             # Nothing comes in yet, so nothing can be planned: say what is missing.
-            headline = "Debt-free: not planned yet — add your income (press o)"
+            headline = _("Debt-free: not planned yet — add your income (press o)")
         elif plan.months is None or plan.debt_free is None:
-            headline = f"Debt-free: not within 50 years at this budget ({strategy})"
+            headline = _("Debt-free: not within 50 years at this budget ({strategy})").format(
+                strategy=strategy
+            )
         elif plan.months == 0:
-            headline = "Debt-free: nothing is owed"
+            headline = _("Debt-free: nothing is owed")
         else:
-            headline = (
-                f"Debt-free in {self.month(plan.debt_free)} · "
-                f"{count(plan.months, 'month')} · {strategy}"
+            headline = _("Debt-free in {month} · {months} · {strategy}").format(
+                month=self.month(plan.debt_free),
+                months=count(plan.months, "month"),
+                strategy=strategy,
             )
         self.query_one("#debt-free", Static).update(headline)
         progress = payoff_progress(household)
         bar = self.query_one("#progress", ProgressBar)
         bar.update(total=max(progress.start.minor, 1), progress=progress.paid.minor)
         since = earliest_point(household.balances)
-        since_text = f" since {self.full_date(since)}" if since is not None else ""
-        self.query_one("#progress-text", Static).update(
-            Content.assemble(
-                "  Paid ",
-                (self.money(progress.paid), "bold"),
-                f" of {self.money(progress.start)}{since_text} ({progress.percent}%)",
+        of = (
+            _(" of {start} since {day} ({percent}%)").format(
+                start=self.money(progress.start),
+                day=self.full_date(since),
+                percent=progress.percent,
             )
+            if since is not None
+            else _(" of {start} ({percent}%)").format(
+                start=self.money(progress.start), percent=progress.percent
+            )
+        )
+        self.query_one("#progress-text", Static).update(
+            Content.assemble("  " + _("Paid") + " ", (self.money(progress.paid), "bold"), of)
         )
 
     def _due(self, household: Household, today: date) -> None:
         due = upcoming_due_dates(household.loans, today, checkins=household.checkins)
-        lines = [Content.styled(f"Due in the next {DUE_WINDOW_DAYS} days", "bold $accent")]
+        lines = [
+            Content.styled(
+                _("Due in the next {days} days").format(days=DUE_WINDOW_DAYS), "bold $accent"
+            )
+        ]
         if not due:
-            lines.append(Content("  Nothing falls due."))
-        width = max((len(printable(d.name)) for d in due), default=0)
+            lines.append(Content("  " + _("Nothing falls due.")))
+        width = max((cells(printable(d.name)) for d in due), default=0)
         for item in due:
             if item.is_paid:
-                note = Content.styled(" · paid", "bold $success")
+                note = Content.styled(_(" · paid"), "bold $success")
             elif item.paid.minor:
-                note = Content(f" · {self.money(item.paid)} paid already")
+                note = Content(_(" · {amount} paid already").format(amount=self.money(item.paid)))
             else:
                 note = Content("")
             lines.append(
                 Content.assemble(
-                    f"  {printable(item.name):<{width}}  ",
+                    f"  {pad(printable(item.name), width)}  ",
                     (f"{self.money(item.paid if item.is_paid else item.amount):>{AMOUNT}}", "bold"),
-                    f"  {self.day(item.on)}, ",
+                    f"  {self.day(item.on)}{_(', ')}",
                     (in_days(item.days), "bold"),
                     note,
-                    ("  (overdue loan)", "$warning") if item.overdue else "",
+                    (_("  (overdue loan)"), "$warning") if item.overdue else "",
                 )
             )
         self.query_one("#due", Static).update(Content("\n").join(lines))
 
     def _follow_ups(self, household: Household, today: date) -> None:
         due = follow_ups_due(household.contacts, today)
-        lines = [Content.styled("Lender follow-ups", "bold $accent")]
+        lines = [Content.styled(_("Lender follow-ups"), "bold $accent")]
         if not due:
-            lines.append(Content("  None due this week."))
+            lines.append(Content("  " + _("None due this week.")))
         for item in due:
             when = in_days(item.days)
             lines.append(
                 Content.assemble(
                     f"  {printable(item.loan)}",
                     f" · {printable(item.who)}" if item.who else "",
-                    f" · {self.day(item.on)}, ",
+                    f" · {self.day(item.on)}{_(', ')}",
                     (when, "bold $warning" if item.days < 0 else "bold"),
                 )
             )
@@ -269,15 +298,14 @@ class DashboardScreen(DebtCoachScreen):
     def _checkin(self, household: Household, today: date) -> None:
         week = iso_week(today)
         streak = checkin_streak(household, today)
-        streak_text = f" · {count(streak, 'week')} in a row" if streak else ""
+        streak_text = _(" · {weeks} in a row").format(weeks=count(streak, "week")) if streak else ""
+        this_week = _("This week ({week}): ").format(week=week)
         if checkin_done(household, today):
-            text = Content.assemble(
-                (f"This week ({week}): ", "bold $accent"), "check-in done", streak_text
-            )
+            text = Content.assemble((this_week, "bold $accent"), _("check-in done"), streak_text)
         else:
             text = Content.assemble(
-                (f"This week ({week}): ", "bold $accent"),
-                "check-in not done yet — press ",
+                (this_week, "bold $accent"),
+                _("check-in not done yet — press "),
                 ("w", "bold reverse"),
                 streak_text,
             )
@@ -289,18 +317,18 @@ class DashboardScreen(DebtCoachScreen):
         progress = actual_vs_plan(household, plan, today)
         debts = [d for d in progress.debts if d.first is not None or d.now.minor > 0]
         next_month = plan.schedule[0].date if plan.schedule else None
-        title = "Recorded balances vs the plan"
+        title = _("Recorded balances vs the plan")
         if next_month:
-            title += f" (plan: end of {self.month(next_month)})"
+            title += _(" (plan: end of {month})").format(month=self.month(next_month))
         lines = [Content.styled(title, "bold $accent")]
         if not debts:
-            lines.append(Content("  Nothing recorded yet."))
+            lines.append(Content("  " + _("Nothing recorded yet.")))
         else:
-            width = max(len(printable(d.name)) for d in debts)
+            width = max(cells(printable(d.name)) for d in debts)
             lines.append(
                 Content.styled(
-                    f"  {'':<{width}}  {'first seen':>{AMOUNT}}  {'now':>{AMOUNT}}"
-                    f"  {'plan':>{AMOUNT}}",
+                    f"  {pad('', width)}  {pad(_('first seen'), AMOUNT, '>')}"
+                    f"  {pad(_('now'), AMOUNT, '>')}  {pad(_('plan'), AMOUNT, '>')}",
                     "dim",
                 )
             )
@@ -309,7 +337,7 @@ class DashboardScreen(DebtCoachScreen):
                 planned = self.money(debt.planned_next) if debt.planned_next is not None else "-"
                 lines.append(
                     Content.assemble(
-                        f"  {printable(debt.name):<{width}}  {first:>{AMOUNT}}  ",
+                        f"  {pad(printable(debt.name), width)}  {first:>{AMOUNT}}  ",
                         (f"{self.money(debt.now):>{AMOUNT}}", "bold"),
                         f"  {planned:>{AMOUNT}}",
                     )

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from debtcoach.domain.loan_facts import cut_saving, cut_totals
 from debtcoach.domain.models import Expense, Household
 from debtcoach.domain.money import Money, format_money
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import N_, _, count
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
@@ -30,24 +30,24 @@ from debtcoach.ui.widgets.money_input import (
 def _cut_cell(expense: Expense, saving: Money) -> str:
     """`[x] on` / `[ ] off`; `-` when there is nothing to cut (no target below today's cost)."""
     if expense.cut_active:
-        return "[x] on"
-    return "[ ] off" if saving.minor else "-"
+        return _("[x] on")
+    return _("[ ] off") if saving.minor else "-"
 
 
 class ExpensesScreen(ListScreen):
-    TITLE_TEXT = "Throttling: expenses"
-    NOUN = "expense"
-    EMPTY_TEXT = "No expenses yet. Press a to add a category (rent, food, phone …)."
+    TITLE_TEXT = N_("Throttling: expenses")
+    NOUN = N_("expense")
+    EMPTY_TEXT = N_("No expenses yet. Press a to add a category (rent, food, phone …).")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_cut", "Cut on/off", id="expenses.toggle_cut"),
+        Binding("space", "toggle_cut", N_("Cut on/off"), id="expenses.toggle_cut"),
     ]
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Category"),
-        Column("Current", right=True),
-        Column("Target", right=True),
-        Column("Saves", right=True),
-        Column("Essential"),
-        Column("Cut"),
+        Column(N_("Category")),
+        Column(N_("Current"), right=True),
+        Column(N_("Target"), right=True),
+        Column(N_("Saves"), right=True),
+        Column(N_("Essential")),
+        Column(N_("Cut")),
     )
 
     def build_rows(self, household: Household) -> list[Row]:
@@ -87,17 +87,20 @@ class ExpensesScreen(ListScreen):
         ]
         if waiting:
             cuts = count(len(waiting), "non-essential cut")
-            return f"{cuts} not on yet. space turns a cut on or off."
-        return "space turns the selected cut on or off; it is saved at once."
+            return _("{cuts} not on yet. space turns a cut on or off.").format(cuts=cuts)
+        return _("space turns the selected cut on or off; it is saved at once.")
 
     def totals_text(self, household: Household) -> str:
         totals = cut_totals(household.expenses, household.currency)
         locale = household.settings.locale
-        return (
-            f"Spending {format_money(totals.monthly, locale)}/month "
-            f"(without cuts {format_money(totals.current, locale)})\n"
-            f"Saved by active cuts {format_money(totals.active_saving, locale)} · "
-            f"with every cut {format_money(totals.possible_saving, locale)}"
+        return _(
+            "Spending {monthly}/month (without cuts {current})\n"
+            "Saved by active cuts {active} · with every cut {possible}"
+        ).format(
+            monthly=format_money(totals.monthly, locale),
+            current=format_money(totals.current, locale),
+            active=format_money(totals.active_saving, locale),
+            possible=format_money(totals.possible_saving, locale),
         )
 
     # -- the cut -------------------------------------------------------------------------
@@ -106,12 +109,15 @@ class ExpensesScreen(ListScreen):
         key = self.table.current_key
         expense = next((item for item in self.household.expenses if item.name == key), None)
         if key is None or expense is None:
-            self.notify("There is no expense to cut: press a to add one.", timeout=3)
+            self.notify(_("There is no expense to cut: press a to add one."), timeout=3)
             return
         turning_on = not expense.cut_active
         if turning_on and not cut_saving(expense).minor:
             self.notify(
-                f"{key} has no target below what it costs now: press e to set one.", timeout=4
+                _("{name} has no target below what it costs now: press e to set one.").format(
+                    name=key
+                ),
+                timeout=4,
             )
             return
         try:
@@ -119,7 +125,9 @@ class ExpensesScreen(ListScreen):
             # changed its amounts meanwhile.
             saved = self.coach_app.ledger.set_cut(key, turning_on)
         except StoreError as exc:
-            self.notify(f"Nothing was changed: {exc}", severity="error", timeout=6)
+            self.notify(
+                _("Nothing was changed: {reason}").format(reason=exc), severity="error", timeout=6
+            )
             return
         before = dataclasses.replace(saved, cut_active=not turning_on)
         switched = "on" if turning_on else "off"
@@ -129,9 +137,17 @@ class ExpensesScreen(ListScreen):
         locale = self.locale
         saving = format_money(cut_saving(saved), locale)
         if turning_on:
-            self.notify(f"Cut on: {key} now saves {saving} a month.", timeout=3)
+            self.notify(
+                _("Cut on: {name} now saves {saving} a month.").format(name=key, saving=saving),
+                timeout=3,
+            )
         else:
-            self.notify(f"Cut off: {key} back to {format_money(saved.current, locale)}.", timeout=3)
+            self.notify(
+                _("Cut off: {name} back to {amount}.").format(
+                    name=key, amount=format_money(saved.current, locale)
+                ),
+                timeout=3,
+            )
 
     # -- forms ---------------------------------------------------------------------------
 
@@ -139,33 +155,33 @@ class ExpensesScreen(ListScreen):
         return [
             FieldSpec(
                 "name",
-                "Category",
+                N_("Category"),
                 parse=name_field("name"),
                 initial=expense.name if expense else "",
             ),
             FieldSpec(
                 "current",
-                "Now per month",
+                N_("Now per month"),
                 parse=money_field(self.currency, "current amount"),
                 initial=money_text(expense.current) if expense else "",
-                placeholder="e.g. 1234.56",
+                placeholder=N_("e.g. 1234.56"),
             ),
             FieldSpec(
                 "target",
-                "Target after cut",
+                N_("Target after cut"),
                 parse=optional_money_field(self.currency, "target"),
                 initial=money_text(expense.target) if expense else "",
-                placeholder="blank = no cut planned",
+                placeholder=N_("blank = no cut planned"),
             ),
             FieldSpec(
                 "essential",
-                "Essential",
+                N_("Essential"),
                 kind="bool",
                 initial=expense.essential if expense else False,
             ),
             FieldSpec(
                 "cut_active",
-                "Cut is on",
+                N_("Cut is on"),
                 kind="bool",
                 initial=expense.cut_active if expense else False,
             ),
@@ -191,9 +207,9 @@ class ExpensesScreen(ListScreen):
 
         def save(values: Values) -> str:
             expense = ledger.add_expense(self._build(values, None))
-            return f"Added expense {expense.name}."
+            return _("Added expense {name}.").format(name=expense.name)
 
-        return self.form("Add an expense category", self._fields(None), save)
+        return self.form(_("Add an expense category"), self._fields(None), save)
 
     def edit_form(self, key: str) -> RecordForm | None:
         old = next((item for item in self.household.expenses if item.name == key), None)
@@ -206,13 +222,13 @@ class ExpensesScreen(ListScreen):
             expense = ledger.update_expense(key, edited, was=old)
             self.remember_edit(f"saved the changes to the expense {key}", was=old, edited=edited,
                                saved=expense)  # fmt: skip
-            return f"Saved expense {expense.name}."
+            return _("Saved expense {name}.").format(name=expense.name)
 
-        return self.form(f"Edit expense {key}", self._fields(old), save)
+        return self.form(_("Edit expense {name}").format(name=key), self._fields(old), save)
 
     def record(self, key: str) -> Expense | None:
         return next((item for item in self.household.expenses if item.name == key), None)
 
     def delete_record(self, key: str) -> str:
         self.coach_app.ledger.remove_expense(key)
-        return f"Removed expense {key}."
+        return _("Removed expense {name}.").format(name=key)

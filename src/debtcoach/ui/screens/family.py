@@ -18,6 +18,7 @@ from debtcoach.domain.loan_facts import family_totals
 from debtcoach.domain.models import FamilyLoan, Household
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.record_rules import repayment_problems
+from debtcoach.domain.wording import N_, _
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
@@ -35,19 +36,19 @@ from debtcoach.ui.widgets.money_input import (
 
 
 class FamilyScreen(ListScreen):
-    TITLE_TEXT = "Family loans"
-    NOUN = "family loan"
-    EMPTY_TEXT = "No family loans. If a relative or friend lent you money, press a to add it."
+    TITLE_TEXT = N_("Family loans")
+    NOUN = N_("family loan")
+    EMPTY_TEXT = N_("No family loans. If a relative or friend lent you money, press a to add it.")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "repay", "Repayment", id="family.repay"),
+        Binding("r", "repay", N_("Repayment"), id="family.repay"),
     ]
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Lender"),
-        Column("Relation"),
-        Column("Borrowed", right=True),
-        Column("Repaid", right=True),
-        Column("Remaining", right=True),
-        Column("Promised"),
+        Column(N_("Lender")),
+        Column(N_("Relation")),
+        Column(N_("Borrowed"), right=True),
+        Column(N_("Repaid"), right=True),
+        Column(N_("Remaining"), right=True),
+        Column(N_("Promised")),
     )
 
     def at_risk(self, loan: FamilyLoan) -> bool:
@@ -92,23 +93,27 @@ class FamilyScreen(ListScreen):
     def summary_text(self, household: Household) -> str:
         risky = [loan.lender for loan in household.family_loans if self.at_risk(loan)]
         if risky:
-            names = ", ".join(risky)
-            return f"At risk (!): the plan reaches {names} after the promised date. Talk early."
+            names = _(", ").join(risky)
+            return _(
+                "At risk (!): the plan reaches {names} after the promised date. Talk early."
+            ).format(names=names)
         if household.family_loans:
             if not self.coach_app.plan.pays_off:
-                return "Institutions first, then relatives. No payoff plan yet to check promises."
+                return _(
+                    "Institutions first, then relatives. No payoff plan yet to check promises."
+                )
             if not any(loan.promised for loan in household.family_loans):
-                return "Institutions first, then relatives (no promised dates recorded)."
-            return "Institutions first, then relatives: every promise fits the plan."
-        return "Borrow from relatives only after your own efforts; repay them after the banks."
+                return _("Institutions first, then relatives (no promised dates recorded).")
+            return _("Institutions first, then relatives: every promise fits the plan.")
+        return _("Borrow from relatives only after your own efforts; repay them after the banks.")
 
     def totals_text(self, household: Household) -> str:
         totals = family_totals(household.family_loans, household.currency)
         locale = household.settings.locale
-        return (
-            f"Borrowed {format_money(totals.borrowed, locale)} · "
-            f"repaid {format_money(totals.repaid, locale)} · "
-            f"still owed {format_money(totals.remaining, locale)}"
+        return _("Borrowed {borrowed} · repaid {repaid} · still owed {remaining}").format(
+            borrowed=format_money(totals.borrowed, locale),
+            repaid=format_money(totals.repaid, locale),
+            remaining=format_money(totals.remaining, locale),
         )
 
     # -- forms ---------------------------------------------------------------------------
@@ -117,45 +122,51 @@ class FamilyScreen(ListScreen):
         today = self.coach_app.today
         return [
             FieldSpec(
-                "lender", "Lender", parse=name_field("lender"), initial=loan.lender if loan else ""
+                "lender",
+                N_("Lender"),
+                parse=name_field("lender"),
+                initial=loan.lender if loan else "",
             ),
             FieldSpec(
                 "relationship",
-                "Relationship",
+                N_("Relationship"),
                 parse=text_field(),
                 initial=loan.relationship if loan else "",
-                placeholder="mother, friend …",
+                placeholder=N_("mother, friend …"),
             ),
             FieldSpec(
                 "amount",
-                "Amount borrowed",
+                N_("Amount borrowed"),
                 parse=money_field(self.currency, "amount", allow_zero=False),
                 initial=money_text(loan.amount) if loan else money_text(amount),
-                placeholder="e.g. 1234.56",
+                placeholder=N_("e.g. 1234.56"),
             ),
             FieldSpec(
                 "borrowed_on",
-                "Borrowed on",
+                N_("Borrowed on"),
                 parse=date_field("borrowed on", not_after=today),
                 initial=date_text(loan.borrowed_on) if loan else today.isoformat(),
-                placeholder="YYYY-MM-DD",
+                placeholder=N_("YYYY-MM-DD"),
             ),
             FieldSpec(
                 "promised",
-                "Promised back by",
+                N_("Promised back by"),
                 parse=optional_date_field("promised"),
                 initial=date_text(loan.promised) if loan else "",
-                placeholder="YYYY-MM-DD (optional)",
+                placeholder=N_("YYYY-MM-DD (optional)"),
             ),
             FieldSpec(
                 "apr",
-                "Interest % a year",
+                N_("Interest % a year"),
                 parse=optional_rate_field("interest"),
                 initial=rate_text(loan.apr) if loan else "0",
-                placeholder="blank = no interest",
+                placeholder=N_("blank = no interest"),
             ),
             FieldSpec(
-                "notes", "Notes", parse=text_field(notes=True), initial=loan.notes if loan else ""
+                "notes",
+                N_("Notes"),
+                parse=text_field(notes=True),
+                initial=loan.notes if loan else "",
             ),
         ]
 
@@ -180,10 +191,10 @@ class FamilyScreen(ListScreen):
 
         def save(values: Values) -> str:
             loan = ledger.add_family_loan(self._build(values, None))
-            return f"Added the loan from {loan.lender}."
+            return _("Added the loan from {name}.").format(name=loan.lender)
 
         fields = self._fields(None, amount)
-        return RecordForm("Add a family loan", fields, save, key_field="lender")
+        return RecordForm(_("Add a family loan"), fields, save, key_field="lender")
 
     def offer_add(self, amount: Money | None) -> None:
         """The add form with the amount filled in (from the what-if's "relatives first")."""
@@ -200,19 +211,20 @@ class FamilyScreen(ListScreen):
             loan = ledger.update_family_loan(key, edited, was=old)
             self.remember_edit(f"saved the changes to the loan from {key}", was=old,
                                edited=edited, saved=loan)  # fmt: skip
-            return f"Saved the loan from {loan.lender}."
+            return _("Saved the loan from {name}.").format(name=loan.lender)
 
-        return RecordForm(f"Edit the loan from {key}", self._fields(old), save, key_field="lender")
+        title = _("Edit the loan from {name}").format(name=key)
+        return RecordForm(title, self._fields(old), save, key_field="lender")
 
     def record(self, key: str) -> FamilyLoan | None:
         return self.household.family_loan(key)
 
     def delete_record(self, key: str) -> str:
         self.coach_app.ledger.remove_family_loan(key)
-        return f"Removed the loan from {key}."
+        return _("Removed the loan from {name}.").format(name=key)
 
     def describe(self, key: str) -> str:
-        return f"the loan from {key} and its repayment history"
+        return _("the loan from {name} and its repayment history").format(name=key)
 
     # -- repayments ----------------------------------------------------------------------
 
@@ -238,36 +250,39 @@ class FamilyScreen(ListScreen):
             before = dataclasses.replace(updated, repayments=updated.repayments[:-1])
             self.remember_edit(f"recorded {format_money(amount, locale)} repaid to {key}",
                                was=before, edited=updated, saved=updated)  # fmt: skip
-            return (
-                f"Recorded {format_money(amount, locale)} repaid to {key}; "
-                f"{format_money(updated.balance, locale)} still owed."
+            return _("Recorded {amount} repaid to {name}; {owed} still owed.").format(
+                amount=format_money(amount, locale),
+                name=key,
+                owed=format_money(updated.balance, locale),
             )
 
         fields = [
             FieldSpec(
                 "amount",
-                "Amount repaid",
+                N_("Amount repaid"),
                 parse=parse_amount,
-                placeholder=f"at most {owed}",
+                placeholder=_("at most {amount}").format(amount=owed),
             ),
             FieldSpec(
                 "date",
-                "Date",
+                N_("Date"),
                 parse=date_field("date", not_after=self.coach_app.today),
                 initial=self.coach_app.today.isoformat(),
-                placeholder="YYYY-MM-DD",
+                placeholder=N_("YYYY-MM-DD"),
             ),
         ]
-        title = f"Repayment to {key} ({format_money(owed, locale)} still owed)"
+        title = _("Repayment to {name} ({owed} still owed)").format(
+            name=key, owed=format_money(owed, locale)
+        )
         return RecordForm(title, fields, save, key_field="amount")
 
     def action_repay(self) -> None:
         key = self.table.current_key
         if key is None:
-            self.notify("There is no family loan yet: press a to add one.", timeout=3)
+            self.notify(_("There is no family loan yet: press a to add one."), timeout=3)
             return
         loan = self.household.family_loan(key)
         if loan is not None and loan.balance.minor == 0:
-            self.notify(f"Nothing is owed to {key} any more.", timeout=3)
+            self.notify(_("Nothing is owed to {name} any more.").format(name=key), timeout=3)
             return
         self._open(self.repay_form(key))

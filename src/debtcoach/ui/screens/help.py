@@ -9,65 +9,65 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from debtcoach.domain.screens import SCREENS
-from debtcoach.domain.text_rules import printable
+from debtcoach.domain.text_rules import pad, printable
+from debtcoach.domain.wording import N_, _
+from debtcoach.ui.screens.base import KeysFooter
 from debtcoach.ui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
 
-SCREENS_HELP: tuple[tuple[str, str, str], ...] = tuple(
-    (s.key, s.title, s.described) for s in SCREENS
-)
 SCREEN_BINDINGS: dict[str, str] = {s.key: f"go.{s.mode}" for s in SCREENS}
 
 GLOBAL_KEYS: tuple[tuple[str, str], ...] = (
-    ("?", "this help (esc closes it)"),
-    ("c", "coach panel: show it (below 100 columns) or move into it"),
-    ("PgDn PgUp", "in the coach: read the highlighted advice to its end"),
-    ("u", "undo the last delete or saved edit made here (asks first)"),
-    ("ctrl+p", "palette: screens, themes, strategies, this screen's actions,"),
-    ("", "Undo …, Restore a backup (time, size, loads or not; asks first)"),
-    ("ctrl+e", "save the due dates as a calendar file (.ics) in Downloads"),
-    ("q", "quit (everything is already saved)"),
+    ("?", N_("this help (esc closes it)")),
+    ("c", N_("coach panel: show it (below 100 columns) or move into it")),
+    ("PgDn PgUp", N_("in the coach: read the highlighted advice to its end")),
+    ("u", N_("undo the last delete or saved edit made here (asks first)")),
+    (",", N_("settings: language, currency, locale, safety buffer")),
+    ("ctrl+p", N_("palette: screens, themes, strategies, this screen's actions,")),
+    ("", N_("Undo …, Restore a backup (time, size, loads or not; asks first)")),
+    ("ctrl+e", N_("save the due dates as a calendar file (.ics) in Downloads")),
+    ("q", N_("quit (everything is already saved)")),
 )
 
 LIST_KEYS: tuple[tuple[str, str], ...] = (
-    ("a", "add"),
-    ("e / enter", "edit"),
-    ("x", "delete (asks first)"),
-    ("/", "filter (esc clears it)"),
-    ("s", "sort by the next column"),
-    ("esc", "cancel a form (asks first if something was typed)"),
+    ("a", N_("add")),
+    ("e / enter", N_("edit")),
+    ("x", N_("delete (asks first)")),
+    ("/", N_("filter (esc clears it)")),
+    ("s", N_("sort by the next column")),
+    ("esc", N_("cancel a form (asks first if something was typed)")),
 )
 
 SCREEN_KEYS_HELP: tuple[tuple[str, str], ...] = (
-    ("r", "Loans: restructure calculator for the selected loan"),
-    ("h", "Loans: the contact log of its lender"),
-    ("m y n", "Restructure: mark proposed, agreed, refused"),
-    ("w", "Restructure: write a proposal letter (not the check-in)"),
-    ("esc", "Restructure: back to the loans; then w is the check-in"),
-    ("i e a", "Restructure: the letter asks to stop penalty, cut fees; names lenders"),
-    ("s g", "Restructure: the letter's format (md, txt, html) and language"),
-    ("space", "Throttling: turn the selected cut on or off"),
-    ("r", "Family: record a repayment"),
-    ("space", "What if: try the highlighted move, or leave it out"),
-    ("enter", "What if: open the screen where the move is really made"),
+    ("r", N_("Loans: restructure calculator for the selected loan")),
+    ("h", N_("Loans: the contact log of its lender")),
+    ("m y n", N_("Restructure: mark proposed, agreed, refused")),
+    ("w", N_("Restructure: write a proposal letter (not the check-in)")),
+    ("esc", N_("Restructure: back to the loans; then w is the check-in")),
+    ("i e a", N_("Restructure: the letter asks to stop penalty, cut fees; names lenders")),
+    ("s g", N_("Restructure: the letter's format (md, txt, html) and language")),
+    ("space", N_("Throttling: turn the selected cut on or off")),
+    ("r", N_("Family: record a repayment")),
+    ("space", N_("What if: try the highlighted move, or leave it out")),
+    ("enter", N_("What if: open the screen where the move is really made")),
 )
 
 CHECKIN_KEYS: tuple[tuple[str, str], ...] = (
-    ("enter", "start this week or correct the highlighted one; next"),
-    ("tab", "next field"),
-    ("← →", "change a choice (y / n answers the borrowing question)"),
-    ("esc", "one step back (nothing is saved until the note)"),
-    ("", "on step 1: discard the week's typing, after a question"),
+    ("enter", N_("start this week or correct the highlighted one; next")),
+    ("tab", N_("next field")),
+    ("← →", N_("change a choice (y / n answers the borrowing question)")),
+    ("esc", N_("one step back (nothing is saved until the note)")),
+    ("", N_("on step 1: discard the week's typing, after a question")),
 )
 
 PAYOFF_KEYS: tuple[tuple[str, str], ...] = (
-    ("s", "next strategy (used everywhere, saved)"),
-    ("v", "total balance / one line per loan"),
+    ("s", N_("next strategy (used everywhere, saved)")),
+    ("v", N_("total balance / one line per loan")),
 )
 
 BINDING_IDS: dict[tuple[str, str], str] = {
@@ -93,6 +93,7 @@ KEY_WIDTH = 11
 
 
 def binding_id(key: str, text: str) -> str | None:
+    """The binding a help row describes, found by its default key and English text."""
     return next((bid for (k, start), bid in BINDING_IDS.items() if k == key and
                  text.startswith(start)), None)  # fmt: skip
 
@@ -101,7 +102,7 @@ class HelpScreen(Screen[None]):
     """A full screen of plain help text."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="help.close"),
+        Binding("escape", "close", N_("Close"), id="help.close"),
     ]
 
     DEFAULT_CSS = """
@@ -117,30 +118,36 @@ class HelpScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield NavBar(self.coach_app.top_bar_keys(), None)
         with VerticalScroll(id="help"):
-            yield Static(Content.styled("Help — esc closes", "bold"), id="help-title")
+            yield Static(Content.styled(_("Help — esc closes"), "bold"), id="help-title")
             yield Static(self._screens(), id="help-screens")
-            yield Static(self._section("Everywhere", GLOBAL_KEYS), id="help-keys")
+            yield Static(self._section(_("Everywhere"), GLOBAL_KEYS), id="help-keys")
             yield Static(
-                self._section("In lists (loans, income, expenses, family)", LIST_KEYS),
+                self._section(_("In lists (loans, income, expenses, family)"), LIST_KEYS),
                 id="help-lists",
             )
             yield Static(
-                self._section("On one screen only", SCREEN_KEYS_HELP), id="help-screen-keys"
+                self._section(_("On one screen only"), SCREEN_KEYS_HELP), id="help-screen-keys"
             )
-            yield Static(self._section("On the payoff screen", PAYOFF_KEYS), id="help-payoff")
-            yield Static(self._section("In the weekly check-in", CHECKIN_KEYS), id="help-checkin")
+            yield Static(self._section(_("On the payoff screen"), PAYOFF_KEYS), id="help-payoff")
+            yield Static(
+                self._section(_("In the weekly check-in"), CHECKIN_KEYS), id="help-checkin"
+            )
             yield Static(self._data(), id="help-data")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = "Help"
+        self.sub_title = _("Help")
         self.query_one("#help").focus()
 
     def _screens(self) -> Content:
-        lines = [Content.styled("Screens", "bold $accent")]
-        for default, title, what in SCREENS_HELP:
-            key = self.coach_app.key_in_force(SCREEN_BINDINGS[default], default)
-            lines.append(Content.assemble("  ", (f"{key:<2}", "bold"), f"{title:<12}", what))
+        lines = [Content.styled(_("Screens"), "bold $accent")]
+        for entry in SCREENS:
+            key = self.coach_app.key_in_force(SCREEN_BINDINGS[entry.key], entry.key)
+            lines.append(
+                Content.assemble(
+                    "  ", (pad(key, 2), "bold"), pad(entry.shown_title, 12), entry.described
+                )
+            )
         return Content("\n").join(lines)
 
     def _in_force(self, key: str, text: str) -> str:
@@ -150,7 +157,7 @@ class HelpScreen(Screen[None]):
 
     def _section(self, title: str, rows: tuple[tuple[str, str], ...]) -> Content:
         lines = [
-            Content.assemble("  ", (f"{self._in_force(key, text):<{KEY_WIDTH}}", "bold"), text)
+            Content.assemble("  ", (pad(self._in_force(key, text), KEY_WIDTH), "bold"), _(text))
             for key, text in rows
         ]
         return Content("\n").join([Content.styled(title, "bold $accent"), *lines])
@@ -159,13 +166,25 @@ class HelpScreen(Screen[None]):
         app = self.coach_app
         path = app.ledger.path
         lines = [
-            Content.styled("Your data", "bold $accent"),
-            Content.assemble("  File     ", (printable(str(path)), "bold")),
-            Content("  Backups  in backups/ next to the file; every save is atomic."),
-            Content.assemble("  Today    ", app.today.isoformat(), "   Theme  ", str(app.theme)),
+            Content.styled(_("Your data"), "bold $accent"),
+            Content.assemble("  ", pad(_("File"), 9), (printable(str(path)), "bold")),
+            Content(
+                "  "
+                + pad(_("Backups"), 9)
+                + _("in backups/ next to the file; every save is atomic.")
+            ),
+            Content.assemble(
+                "  ",
+                pad(_("Today"), 9),
+                app.today.isoformat(),
+                "   ",
+                _("Theme"),
+                "  ",
+                str(app.theme),
+            ),
         ]
         if app.demo:
-            lines.append(Content("  Demo: a temporary copy of the sample household."))
+            lines.append(Content("  " + _("Demo: a temporary copy of the sample household.")))
         return Content("\n").join(lines)
 
     def action_close(self) -> None:

@@ -14,7 +14,7 @@ from debtcoach.domain.budget import is_active, monthly_amount
 from debtcoach.domain.loan_facts import income_totals
 from debtcoach.domain.models import Frequency, Household, IncomeKind, IncomeSource
 from debtcoach.domain.money import format_money
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import N_, _, count
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
@@ -28,30 +28,38 @@ from debtcoach.ui.widgets.money_input import (
 )
 
 KIND_CHOICES: tuple[tuple[str, str], ...] = (
-    ("regular (salary, pension)", IncomeKind.REGULAR.value),
-    ("side (open source)", IncomeKind.SIDE.value),
+    (N_("regular (salary, pension)"), IncomeKind.REGULAR.value),
+    (N_("side (open source)"), IncomeKind.SIDE.value),
 )
+FREQUENCY_WORDS: dict[Frequency, str] = {
+    Frequency.MONTHLY: N_("monthly"),
+    Frequency.WEEKLY: N_("weekly"),
+    Frequency.BIWEEKLY: N_("biweekly"),
+    Frequency.YEARLY: N_("yearly"),
+    Frequency.ONE_OFF: N_("one-off"),
+}
+"""How a frequency reads in running text (the stored value, in the active language)."""
 NO_LOAN = ""
 """The "for loan" choice of money that is not earmarked (no loan is named "")."""
 FREQUENCY_CHOICES: tuple[tuple[str, str], ...] = (
-    ("monthly", Frequency.MONTHLY.value),
-    ("weekly", Frequency.WEEKLY.value),
-    ("every two weeks", Frequency.BIWEEKLY.value),
-    ("yearly", Frequency.YEARLY.value),
-    ("one-off", Frequency.ONE_OFF.value),
+    (N_("monthly"), Frequency.MONTHLY.value),
+    (N_("weekly"), Frequency.WEEKLY.value),
+    (N_("every two weeks"), Frequency.BIWEEKLY.value),
+    (N_("yearly"), Frequency.YEARLY.value),
+    (N_("one-off"), Frequency.ONE_OFF.value),
 )
 
 
 class IncomeScreen(ListScreen):
-    TITLE_TEXT = "Open source: income"
-    NOUN = "income source"
-    EMPTY_TEXT = "No income yet. Press a to add your pay, then any side income."
+    TITLE_TEXT = N_("Open source: income")
+    NOUN = N_("income source")
+    EMPTY_TEXT = N_("No income yet. Press a to add your pay, then any side income.")
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Name"),
-        Column("Kind"),
-        Column("Amount", right=True),
-        Column("How often"),
-        Column("Per month", right=True),
+        Column(N_("Name")),
+        Column(N_("Kind")),
+        Column(N_("Amount"), right=True),
+        Column(N_("How often")),
+        Column(N_("Per month"), right=True),
     )
 
     def build_rows(self, household: Household) -> list[Row]:
@@ -90,19 +98,19 @@ class IncomeScreen(ListScreen):
     def summary_text(self, household: Household) -> str:
         side = sum(1 for item in household.income if item.kind == IncomeKind.SIDE)
         if not household.income:
-            return "Open source: your pay and every side income, per month."
+            return _("Open source: your pay and every side income, per month.")
         if side == 0:
-            return "No side income yet: even a small one helps the plan (press a)."
+            return _("No side income yet: even a small one helps the plan (press a).")
         sources = count(len(household.income), "source")
-        return f"{sources}, {side} of them side income."
+        return _("{sources}, {side} of them side income.").format(sources=sources, side=side)
 
     def totals_text(self, household: Household) -> str:
         totals = income_totals(household.income, household.currency)
         locale = household.settings.locale
-        return (
-            f"Per month: regular {format_money(totals.regular, locale)} · "
-            f"side {format_money(totals.side, locale)} · "
-            f"both {format_money(totals.total, locale)}"
+        return _("Per month: regular {regular} · side {side} · both {total}").format(
+            regular=format_money(totals.regular, locale),
+            side=format_money(totals.side, locale),
+            total=format_money(totals.total, locale),
         )
 
     # -- forms ---------------------------------------------------------------------------
@@ -110,53 +118,53 @@ class IncomeScreen(ListScreen):
     def _fields(self, source: IncomeSource | None) -> list[FieldSpec]:
         return [
             FieldSpec(
-                "name", "Name", parse=name_field("name"), initial=source.name if source else ""
+                "name", N_("Name"), parse=name_field("name"), initial=source.name if source else ""
             ),
             FieldSpec(
                 "kind",
-                "Kind",
+                N_("Kind"),
                 kind="select",
                 options=KIND_CHOICES,
                 initial=source.kind.value if source else IncomeKind.REGULAR.value,
             ),
             FieldSpec(
                 "amount",
-                "Amount",
+                N_("Amount"),
                 parse=money_field(self.currency, "amount", allow_zero=False),
                 initial=money_text(source.amount) if source else "",
-                placeholder="each payment, e.g. 250.00",
+                placeholder=N_("each payment, e.g. 250.00"),
             ),
             FieldSpec(
                 "frequency",
-                "How often",
+                N_("How often"),
                 kind="select",
                 options=FREQUENCY_CHOICES,
                 initial=source.frequency.value if source else Frequency.MONTHLY.value,
             ),
             FieldSpec(
                 "start",
-                "Starts / one-off on",
+                N_("Starts / one-off on"),
                 parse=optional_date_field("start"),
                 initial=date_text(source.start) if source else "",
-                placeholder="YYYY-MM-DD, a one-off's date",
+                placeholder=N_("YYYY-MM-DD, a one-off's date"),
             ),
             FieldSpec(
                 "end",
-                "Ends",
+                N_("Ends"),
                 parse=optional_date_field("end"),
                 initial=date_text(source.end) if source else "",
-                placeholder="YYYY-MM-DD (optional)",
+                placeholder=N_("YYYY-MM-DD (optional)"),
             ),
             FieldSpec(
                 "for_loan",
-                "One-off for loan",
+                N_("One-off for loan"),
                 kind="select",
                 options=self._loan_choices(source),
                 initial=(source.for_loan or NO_LOAN) if source else NO_LOAN,
             ),
             FieldSpec(
                 "notes",
-                "Notes",
+                N_("Notes"),
                 parse=text_field(notes=True),
                 initial=source.notes if source else "",
             ),
@@ -191,9 +199,9 @@ class IncomeScreen(ListScreen):
 
         def save(values: Values) -> str:
             source = ledger.add_income(self._build(values, None))
-            return f"Added income {source.name}."
+            return _("Added income {name}.").format(name=source.name)
 
-        return self.form("Add income", self._fields(None), save)
+        return self.form(_("Add income"), self._fields(None), save)
 
     def edit_form(self, key: str) -> RecordForm | None:
         old = next((item for item in self.household.income if item.name == key), None)
@@ -206,13 +214,13 @@ class IncomeScreen(ListScreen):
             source = ledger.update_income(key, edited, was=old)
             self.remember_edit(f"saved the changes to the income {key}", was=old, edited=edited,
                                saved=source)  # fmt: skip
-            return f"Saved income {source.name}."
+            return _("Saved income {name}.").format(name=source.name)
 
-        return self.form(f"Edit income {key}", self._fields(old), save)
+        return self.form(_("Edit income {name}").format(name=key), self._fields(old), save)
 
     def delete_record(self, key: str) -> str:
         self.coach_app.ledger.remove_income(key)
-        return f"Removed income {key}."
+        return _("Removed income {name}.").format(name=key)
 
     def record(self, key: str) -> IncomeSource | None:
         return next((item for item in self.household.income if item.name == key), None)
@@ -220,5 +228,9 @@ class IncomeScreen(ListScreen):
     def describe(self, key: str) -> str:
         source = next((item for item in self.household.income if item.name == key), None)
         if source is None:
-            return f"the income “{key}”"
-        return f"the income “{key}” ({format_money(source.amount, self.locale)} {source.frequency})"
+            return _("the income “{name}”").format(name=key)
+        return _("the income “{name}” ({amount} {frequency})").format(
+            name=key,
+            amount=format_money(source.amount, self.locale),
+            frequency=_(FREQUENCY_WORDS[source.frequency]),
+        )

@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Input, Static
 
 from debtcoach.domain.models import Household
+from debtcoach.domain.wording import N_, _
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal
 from debtcoach.ui.screens.base import DebtCoachScreen
@@ -33,26 +34,26 @@ class ListScreen(DebtCoachScreen):
     """A screen around one RecordTable; see the module docstring for the keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "add", "Add", id="list.add"),
-        Binding("e", "edit", "Edit", id="list.edit"),
-        Binding("x", "delete", "Delete", id="list.delete"),
-        Binding("slash", "filter", "Filter", key_display="/", id="list.filter"),
+        Binding("a", "add", N_("Add"), id="list.add"),
+        Binding("e", "edit", N_("Edit"), id="list.edit"),
+        Binding("x", "delete", N_("Delete"), id="list.delete"),
+        Binding("slash", "filter", N_("Filter"), key_display="/", id="list.filter"),
         # Replaces the frame's single `escape` entry: closing the coach still comes first.
-        Binding("escape", "close_coach", "Close coach", id="coach.close"),
+        Binding("escape", "close_coach", N_("Close coach"), id="coach.close"),
         Binding(
             "escape",
             "clear_filter",
-            "Clear filter",
+            N_("Clear filter"),
             id="list.clear_filter",
             tooltip="Show every row again",
         ),
-        Binding("s", "sort", "Sort", id="list.sort"),
-        Binding("S", "reverse_sort", "Reverse sort", show=False, id="list.reverse_sort"),
+        Binding("s", "sort", N_("Sort"), id="list.sort"),
+        Binding("S", "reverse_sort", N_("Reverse sort"), show=False, id="list.reverse_sort"),
     ]
 
     COLUMNS: ClassVar[tuple[Column, ...]] = ()
-    NOUN = "record"
-    EMPTY_TEXT = "Nothing here yet: press a to add one."
+    NOUN = N_("record")
+    EMPTY_TEXT = N_("Nothing here yet: press a to add one.")
 
     def __init__(self) -> None:
         super().__init__()
@@ -83,7 +84,7 @@ class ListScreen(DebtCoachScreen):
         raise NotImplementedError
 
     def describe(self, key: str) -> str:
-        return f"the {self.NOUN} “{key}”"
+        return _("the {noun} “{key}”").format(noun=_(self.NOUN), key=key)
 
     def record(self, key: str) -> HouseholdRow | None:
         """The row called `key` as this screen shows it (to put back if its removal is undone)."""
@@ -92,7 +93,9 @@ class ListScreen(DebtCoachScreen):
     def removal_undo(self, key: str) -> UndoStep | None:
         """How `u` puts the row back once it is removed (None: it cannot be)."""
         row = self.record(key)
-        return None if row is None else undo_removal(f"removed {self.describe(key)}", row)
+        if row is None:
+            return None
+        return undo_removal(_("removed {what}").format(what=self.describe(key)), row)
 
     def remember_edit(self, what: str, *, was: R, edited: R, saved: R) -> None:
         """A saved edit that `u` can take back."""
@@ -103,7 +106,7 @@ class ListScreen(DebtCoachScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("", id="list-summary", classes="list-summary")
         yield TextInput(
-            placeholder="filter: type part of a name · enter keeps it · esc clears",
+            placeholder=_("filter: type part of a name · enter keeps it · esc clears"),
             id="list-filter",
             compact=True,
         )
@@ -176,10 +179,14 @@ class ListScreen(DebtCoachScreen):
         )
         empty = self.query_one("#list-empty", Static)
         if not self._rows:
-            empty.update(self.EMPTY_TEXT)
+            empty.update(_(self.EMPTY_TEXT))
         elif not rows:
             empty.update(
-                literal(f"No {self.NOUN} matches “{self.filter_text}”: esc clears the filter.")
+                literal(
+                    _("No {noun} matches “{text}”: esc clears the filter.").format(
+                        noun=_(self.NOUN), text=self.filter_text
+                    )
+                )
             )
         empty.set_class(not rows, "-shown")
 
@@ -206,13 +213,15 @@ class ListScreen(DebtCoachScreen):
         self.sort_column = (self.sort_column + 1) % len(self.COLUMNS)
         self.sort_reverse = False
         self._redraw()
-        self.notify(f"Sorted by {self.COLUMNS[self.sort_column].label}.", timeout=2)
+        label = _(self.COLUMNS[self.sort_column].label)
+        self.notify(_("Sorted by {column}.").format(column=label), timeout=2)
 
     def action_reverse_sort(self) -> None:
         self.sort_reverse = not self.sort_reverse
         self._redraw()
-        order = "largest/latest first" if self.sort_reverse else "smallest/earliest first"
-        self.notify(f"Sorted by {self.COLUMNS[self.sort_column].label}, {order}.", timeout=2)
+        order = _("largest/latest first") if self.sort_reverse else _("smallest/earliest first")
+        label = _(self.COLUMNS[self.sort_column].label)
+        self.notify(_("Sorted by {column}, {order}.").format(column=label, order=order), timeout=2)
 
     @on(DataTable.HeaderSelected)
     def _header(self, event: DataTable.HeaderSelected) -> None:
@@ -236,7 +245,8 @@ class ListScreen(DebtCoachScreen):
 
     def _show_kept_filter(self, text: str) -> None:
         kept = self.query_one("#list-filter-kept", Static)
-        kept.update(literal(f"filter: {text} (esc clears · / changes it)" if text else ""))
+        shown = _("filter: {text} (esc clears · / changes it)").format(text=text) if text else ""
+        kept.update(literal(shown))
         kept.set_class(bool(text), "-shown")
 
     def action_filter(self) -> None:
@@ -280,7 +290,10 @@ class ListScreen(DebtCoachScreen):
         try:
             self.coach_app.reload()
         except StoreError as exc:
-            self.notify(f"Saved, but the file could not be read back: {exc}", severity="error")
+            self.notify(
+                _("Saved, but the file could not be read back: {reason}").format(reason=exc),
+                severity="error",
+            )
 
     def _open(self, form: RecordForm | None) -> None:
         if form is None:
@@ -299,14 +312,17 @@ class ListScreen(DebtCoachScreen):
     def action_edit(self) -> None:
         key = self.table.current_key
         if key is None:
-            self.notify(f"There is no {self.NOUN} to edit: press a to add one.", timeout=3)
+            self.notify(
+                _("There is no {noun} to edit: press a to add one.").format(noun=_(self.NOUN)),
+                timeout=3,
+            )
             return
         self._open(self.edit_form(key))
 
     def action_delete(self) -> None:
         key = self.table.current_key
         if key is None:
-            self.notify(f"There is no {self.NOUN} to remove.", timeout=3)
+            self.notify(_("There is no {noun} to remove.").format(noun=_(self.NOUN)), timeout=3)
             return
 
         def answered(yes: bool | None) -> None:
@@ -317,16 +333,21 @@ class ListScreen(DebtCoachScreen):
             try:
                 message = self.delete_record(key)
             except StoreError as exc:
-                self.notify(f"Nothing was removed: {exc}", severity="error", timeout=6)
+                self.notify(
+                    _("Nothing was removed: {reason}").format(reason=exc),
+                    severity="error",
+                    timeout=6,
+                )
                 return
             if undo is not None:
                 self.coach_app.remember(undo)
-                message += " (u undoes it)"
+                message += _(" (u undoes it)")
             self.reload_app()
             self.notify(message, timeout=4)
             self.table.focus()
 
-        self.app.push_screen(ConfirmDialog(f"Remove {self.describe(key)}?"), answered)
+        question = _("Remove {what}?").format(what=self.describe(key))
+        self.app.push_screen(ConfirmDialog(question), answered)
 
     def form(self, title: str, fields: Sequence[FieldSpec], on_save: SaveCallback) -> RecordForm:
         return RecordForm(title, fields, on_save)

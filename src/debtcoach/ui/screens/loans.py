@@ -7,14 +7,15 @@
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
 from debtcoach.domain.loan_facts import days_overdue, loan_totals, penalty_in_force
 from debtcoach.domain.models import Household, Loan, LoanKind, LoanStatus
-from debtcoach.domain.money import Money, format_money
-from debtcoach.domain.wording import count
+from debtcoach.domain.money import Money, daily_rate, format_money
+from debtcoach.domain.wording import N_, _, active_language, count
 from debtcoach.ui.screens.contacts import ContactsScreen
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
@@ -36,39 +37,49 @@ from debtcoach.ui.widgets.money_input import (
 )
 
 KIND_LABELS: dict[str, str] = {
-    LoanKind.CREDIT_CARD: "card",
-    LoanKind.CONSUMER_LOAN: "consumer",
-    LoanKind.ONLINE_PLATFORM: "online",
-    LoanKind.MORTGAGE: "mortgage",
-    LoanKind.CAR: "car",
-    LoanKind.STUDENT: "student",
-    LoanKind.OTHER: "other",
+    LoanKind.CREDIT_CARD: N_("card"),
+    LoanKind.CONSUMER_LOAN: N_("consumer"),
+    LoanKind.ONLINE_PLATFORM: N_("online"),
+    LoanKind.MORTGAGE: N_("mortgage"),
+    LoanKind.CAR: N_("car"),
+    LoanKind.STUDENT: N_("student"),
+    LoanKind.OTHER: N_("other"),
 }
 KIND_CHOICES: tuple[tuple[str, str], ...] = (
-    ("credit card", LoanKind.CREDIT_CARD.value),
-    ("consumer loan", LoanKind.CONSUMER_LOAN.value),
-    ("online platform", LoanKind.ONLINE_PLATFORM.value),
-    ("mortgage", LoanKind.MORTGAGE.value),
-    ("car", LoanKind.CAR.value),
-    ("student", LoanKind.STUDENT.value),
-    ("other", LoanKind.OTHER.value),
+    (N_("credit card"), LoanKind.CREDIT_CARD.value),
+    (N_("consumer loan"), LoanKind.CONSUMER_LOAN.value),
+    (N_("online platform"), LoanKind.ONLINE_PLATFORM.value),
+    (N_("mortgage"), LoanKind.MORTGAGE.value),
+    (N_("car"), LoanKind.CAR.value),
+    (N_("student"), LoanKind.STUDENT.value),
+    (N_("other"), LoanKind.OTHER.value),
 )
 LENDER_WIDTH = 15
 """What the lender column shows at 80 columns, beside the other figures."""
 STATUS_LABELS: dict[str, str] = {
-    LoanStatus.CURRENT: "current",
-    LoanStatus.OVERDUE: "overdue",
-    LoanStatus.NEGOTIATING: "talking",
-    LoanStatus.RESTRUCTURED: "stretched",
-    LoanStatus.PAID_OFF: "paid off",
+    LoanStatus.CURRENT: N_("current"),
+    LoanStatus.OVERDUE: N_("overdue"),
+    LoanStatus.NEGOTIATING: N_("talking"),
+    LoanStatus.RESTRUCTURED: N_("stretched"),
+    LoanStatus.PAID_OFF: N_("paid off"),
 }
 STATUS_CHOICES: tuple[tuple[str, str], ...] = (
-    ("current", LoanStatus.CURRENT.value),
-    ("overdue", LoanStatus.OVERDUE.value),
-    ("negotiating with the lender", LoanStatus.NEGOTIATING.value),
-    ("restructured (agreed terms)", LoanStatus.RESTRUCTURED.value),
-    ("paid off", LoanStatus.PAID_OFF.value),
+    (N_("current"), LoanStatus.CURRENT.value),
+    (N_("overdue"), LoanStatus.OVERDUE.value),
+    (N_("negotiating with the lender"), LoanStatus.NEGOTIATING.value),
+    (N_("restructured (agreed terms)"), LoanStatus.RESTRUCTURED.value),
+    (N_("paid off"), LoanStatus.PAID_OFF.value),
 )
+
+
+def show_rate_both_ways(form: RecordForm, key: str, value: object) -> None:
+    """Under a rate as it is typed: the same rate the other way (yearly and per day), so a
+    platform's 日利率 of 0.05 % is seen to be 18.25 % a year."""
+    if key in ("apr", "penalty_apr", "promo_apr") and isinstance(value, Decimal):
+        form.set_field_note(
+            key,
+            _("= {apr}% a year = {daily}%/day").format(apr=value, daily=daily_rate(value)),
+        )
 
 
 class LoansScreen(ListScreen):
@@ -76,32 +87,32 @@ class LoansScreen(ListScreen):
         Binding(
             "r",
             "restructure",
-            "Restructure",
+            N_("Restructure"),
             id="loans.restructure",
             tooltip="Stretch the selected loan into installments (time for space)",
         ),
         Binding(
             "h",
             "contacts",
-            "Contacts",
+            N_("Contacts"),
             id="loans.contacts",
             tooltip="The selected loan's talks with its lender; log one",
         ),
     ]
-    TITLE_TEXT = "Loans"
-    NOUN = "loan"
-    EMPTY_TEXT = "No loans yet. Press a to add the first one: name, balance, rate, minimum."
+    TITLE_TEXT = N_("Loans")
+    NOUN = N_("loan")
+    EMPTY_TEXT = N_("No loans yet. Press a to add the first one: name, balance, rate, minimum.")
     # Most telling first, so an 80-column terminal shows them without scrolling sideways.
     COLUMNS: ClassVar[tuple[Column, ...]] = (
-        Column("Name"),
-        Column("Status"),
-        Column("Late", right=True),
-        Column("Balance", right=True),
-        Column("Payment", right=True),
-        Column("Rate", right=True),
-        Column("Lender"),
-        Column("Due", right=True),
-        Column("Kind"),
+        Column(N_("Name")),
+        Column(N_("Status")),
+        Column(N_("Late"), right=True),
+        Column(N_("Balance"), right=True),
+        Column(N_("Payment"), right=True),
+        Column(N_("Rate"), right=True),
+        Column(N_("Lender")),
+        Column(N_("Due"), right=True),
+        Column(N_("Kind")),
     )
 
     def build_rows(self, household: Household) -> list[Row]:
@@ -116,14 +127,14 @@ class LoansScreen(ListScreen):
                     key=loan.name,
                     cells=(
                         clip(loan.name, 14),
-                        STATUS_LABELS.get(loan.status, loan.status.value),
+                        _(STATUS_LABELS.get(loan.status, loan.status.value)),
                         "-" if late is None else str(late),
                         format_money(loan.balance, locale),
                         format_money(payment, locale),
                         self._rate_cell(loan),
                         clip(loan.lender, LENDER_WIDTH) or "-",
                         "-" if loan.due_day is None else str(loan.due_day),
-                        KIND_LABELS.get(loan.kind, loan.kind.value),
+                        _(KIND_LABELS.get(loan.kind, loan.kind.value)),
                     ),
                     sort=(
                         loan.name.casefold(),
@@ -148,27 +159,36 @@ class LoansScreen(ListScreen):
         """The APR, and under it the penalty rate a loan behind pays (two short lines fit at 80
         columns with the lender beside them; one long one would push the lender off)."""
         penalty = penalty_in_force(loan)
-        return f"{loan.apr}%" if penalty is None else f"{loan.apr}%\npenalty {penalty}%"
+        rate = f"{loan.apr}%"
+        if active_language() == "zh_CN":
+            # How Chinese lenders quote it: the daily rate (日利率) under the yearly one.
+            rate += "\n" + _("{rate}%/day").format(rate=daily_rate(loan.apr))
+        if penalty is None:
+            return rate
+        return rate + "\n" + _("penalty {rate}%").format(rate=penalty)
 
     def summary_text(self, household: Household) -> str:
         totals = loan_totals(household.loans, household.currency)
         if not household.loans:
-            return "Institutional loans: banks, cards, online platforms."
+            return _("Institutional loans: banks, cards, online platforms.")
         loans = count(totals.open_count, "open loan")
         if not totals.overdue_count:
-            return f"{loans}, none overdue. enter edits the selected loan."
+            return _("{loans}, none overdue. enter edits the selected loan.").format(loans=loans)
         today = self.coach_app.today
         late = [(days_overdue(loan, today) or 0, loan.name) for loan in household.loans]
         days, name = max((item for item in late if item[0]), default=(0, ""))
-        longest = f": {name} is {days} days late" if days else ""
-        return f"{loans}, {totals.overdue_count} overdue (marked !){longest}."
+        if days:
+            return _("{loans}, {n} overdue (marked !): {name} is {days} days late.").format(
+                loans=loans, n=totals.overdue_count, name=name, days=days
+            )
+        return _("{loans}, {n} overdue (marked !).").format(loans=loans, n=totals.overdue_count)
 
     def totals_text(self, household: Household) -> str:
         totals = loan_totals(household.loans, household.currency)
         locale = household.settings.locale
-        return (
-            f"Owed {format_money(totals.balance, locale)} · "
-            f"payments due monthly {format_money(totals.scheduled, locale)}"
+        return _("Owed {owed} · payments due monthly {scheduled}").format(
+            owed=format_money(totals.balance, locale),
+            scheduled=format_money(totals.scheduled, locale),
         )
 
     # -- forms ---------------------------------------------------------------------------
@@ -177,105 +197,109 @@ class LoansScreen(ListScreen):
         currency = self.currency
         today = self.coach_app.today
         return [
-            FieldSpec("name", "Name", parse=name_field("name"), initial=loan.name if loan else ""),
-            FieldSpec("lender", "Lender", parse=text_field(), initial=loan.lender if loan else ""),
+            FieldSpec(
+                "name", N_("Name"), parse=name_field("name"), initial=loan.name if loan else ""
+            ),
+            FieldSpec(
+                "lender", N_("Lender"), parse=text_field(), initial=loan.lender if loan else ""
+            ),
             FieldSpec(
                 "kind",
-                "Kind",
+                N_("Kind"),
                 kind="select",
                 options=KIND_CHOICES,
                 initial=loan.kind.value if loan else LoanKind.CREDIT_CARD.value,
             ),
             FieldSpec(
                 "status",
-                "Status",
+                N_("Status"),
                 kind="select",
                 options=STATUS_CHOICES,
                 initial=loan.status.value if loan else LoanStatus.CURRENT.value,
             ),
             FieldSpec(
                 "balance",
-                "Balance owed",
+                N_("Balance owed"),
                 parse=money_field(currency, "balance"),
                 initial=money_text(loan.balance) if loan else "",
-                placeholder="e.g. 1234.56",
+                placeholder=N_("e.g. 1234.56"),
             ),
             FieldSpec(
                 "apr",
-                "APR %",
+                N_("APR %"),
                 parse=rate_field("APR"),
                 initial=rate_text(loan.apr) if loan else "",
-                placeholder="e.g. 19.99",
+                placeholder=N_("e.g. 19.99, or a daily rate: 0.05%/day"),
             ),
             FieldSpec(
                 "penalty_apr",
-                "Penalty APR %",
+                N_("Penalty APR %"),
                 parse=optional_rate_field("penalty APR"),
                 initial=rate_text(loan.penalty_apr) if loan else "",
-                placeholder="blank = same as APR",
+                placeholder=N_("blank = same as APR"),
             ),
             FieldSpec(
                 "min_payment",
-                "Minimum payment",
+                N_("Minimum payment"),
                 parse=money_field(currency, "minimum payment"),
                 initial=money_text(loan.min_payment) if loan else "",
-                placeholder="per month",
+                placeholder=N_("per month"),
             ),
             FieldSpec(
                 "due_day",
-                "Due day",
+                N_("Due day"),
                 parse=optional_int_field("due day", 1, 31),
                 initial=str(loan.due_day) if loan and loan.due_day else "",
-                placeholder="1-31",
+                placeholder=N_("1-31"),
             ),
             FieldSpec(
                 "overdue_since",
-                "Overdue since",
+                N_("Overdue since"),
                 parse=optional_date_field("overdue since", not_after=today),
                 initial=date_text(loan.overdue_since) if loan else "",
-                placeholder="YYYY-MM-DD, blank if not overdue",
+                placeholder=N_("YYYY-MM-DD, blank if not overdue"),
             ),
             FieldSpec(
                 "arrears",
-                "Arrears",
+                N_("Arrears"),
                 parse=optional_money_field(currency, "arrears"),
                 initial=money_text(loan.arrears) if loan else "",
-                placeholder="amount past due (optional)",
+                placeholder=N_("amount past due (optional)"),
             ),
             FieldSpec(
                 "late_fee",
-                "Late fee",
+                N_("Late fee"),
                 parse=optional_money_field(currency, "late fee"),
                 initial=money_text(loan.late_fee) if loan else "",
-                placeholder="per month (optional)",
+                placeholder=N_("per month (optional)"),
             ),
             FieldSpec(
                 "promo_apr",
-                "Promo APR %",
+                N_("Promo APR %"),
                 parse=optional_rate_field("promotional APR"),
                 initial=rate_text(loan.promo_apr) if loan else "",
-                placeholder="a lower rate for a while, e.g. 0",
+                placeholder=N_("a lower rate for a while, e.g. 0"),
             ),
             FieldSpec(
                 "promo_until",
-                "Promo until",
+                N_("Promo until"),
                 parse=optional_date_field("promo until"),
                 initial=date_text(loan.promo_until) if loan else "",
-                placeholder="YYYY-MM-DD, its last day",
+                placeholder=N_("YYYY-MM-DD, its last day"),
             ),
             FieldSpec(
                 "opened_on",
-                "Opened on",
+                N_("Opened on"),
                 parse=optional_date_field("opened on"),
                 initial=date_text(loan.opened_on) if loan else "",
-                placeholder="YYYY-MM-DD (optional)",
+                placeholder=N_("YYYY-MM-DD (optional)"),
             ),
             FieldSpec(
-                "purpose", "Purpose", parse=text_field(), initial=loan.purpose if loan else ""
+                "purpose", N_("Purpose"), parse=text_field(), initial=loan.purpose if loan else ""
             ),
             FieldSpec(
                 "to_repay_other_debt",
-                "Taken to repay debt",
+                N_("Taken to repay debt"),
                 kind="bool",
                 initial=loan.to_repay_other_debt if loan else False,
             ),
@@ -315,7 +339,7 @@ class LoansScreen(ListScreen):
 
         def save(values: Values) -> str:
             loan = ledger.add_loan(self._build(values, None))
-            return f"Added loan {loan.name}."
+            return _("Added loan {name}.").format(name=loan.name)
 
         def follow(form: RecordForm, key: str, value: object) -> None:
             # As the CLI: a loan with an overdue date is overdue unless told otherwise. The
@@ -323,8 +347,9 @@ class LoansScreen(ListScreen):
             current = form.choice("status") == LoanStatus.CURRENT.value
             if key == "overdue_since" and value is not None and current:
                 form.set_choice("status", LoanStatus.OVERDUE.value)
+            show_rate_both_ways(form, key, value)
 
-        return RecordForm("Add a loan", self._fields(None), save, on_change=follow)
+        return RecordForm(_("Add a loan"), self._fields(None), save, on_change=follow)
 
     def edit_form(self, key: str) -> RecordForm | None:
         old = self.household.loan(key)
@@ -337,13 +362,15 @@ class LoansScreen(ListScreen):
             loan = ledger.update_loan(key, edited, was=old)
             self.remember_edit(f"saved the changes to the loan {key}", was=old, edited=edited,
                                saved=loan)  # fmt: skip
-            return f"Saved loan {loan.name}."
+            return _("Saved loan {name}.").format(name=loan.name)
 
-        return self.form(f"Edit loan {key}", self._fields(old), save)
+        form = self.form(_("Edit loan {name}").format(name=key), self._fields(old), save)
+        form.on_change = show_rate_both_ways
+        return form
 
     def delete_record(self, key: str) -> str:
         self.coach_app.ledger.remove_loan(key)
-        return f"Removed loan {key}. Its contacts and history are kept."
+        return _("Removed loan {name}. Its contacts and history are kept.").format(name=key)
 
     def record(self, key: str) -> Loan | None:
         return self.household.loan(key)
@@ -354,20 +381,23 @@ class LoansScreen(ListScreen):
         if loan is None:
             return None
         earmarked = [source.name for source in self.household.income if source.for_loan == key]
-        return undo_removal(f"removed {self.describe(key)}", loan, earmarked=earmarked)
+        what = _("removed {what}").format(what=self.describe(key))
+        return undo_removal(what, loan, earmarked=earmarked)
 
     def describe(self, key: str) -> str:
         loan = self.household.loan(key)
         if loan is None:
-            return f"the loan “{key}”"
-        return f"the loan “{key}” ({format_money(loan.balance, self.locale)} owed)"
+            return _("the loan “{name}”").format(name=key)
+        return _("the loan “{name}” ({amount} owed)").format(
+            name=key, amount=format_money(loan.balance, self.locale)
+        )
 
     # -- talking to the lender -----------------------------------------------------------
 
     def action_restructure(self) -> None:
         key = self.table.current_key
         if key is None:
-            self.notify("There is no loan to restructure: press a to add one.", timeout=3)
+            self.notify(_("There is no loan to restructure: press a to add one."), timeout=3)
             return
         self.app.push_screen(RestructureScreen(key))
 

@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from debtcoach.domain.wording import N_
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 
@@ -50,7 +51,7 @@ class RestoreBackupScreen(ModalScreen[None]):
     RestoreBackupScreen #rb-keys { color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="restore.close"),
+        Binding("escape", "close", N_("Close"), id="restore.close"),
     ]
 
     @property

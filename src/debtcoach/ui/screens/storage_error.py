@@ -21,6 +21,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from debtcoach.domain.wording import N_
 from debtcoach.services import Ledger
 from debtcoach.services.exchange import StoreError
 
@@ -50,8 +51,8 @@ class StorageErrorScreen(Screen[bool]):
     StorageErrorScreen #outcome { margin-top: 1; color: $warning; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "restore", "Restore newest good backup"),
-        Binding("q", "give_up", "Quit"),
+        Binding("r", "restore", N_("Restore newest good backup")),
+        Binding("q", "give_up", N_("Quit")),
     ]
 
     def __init__(self, path: Path, error: StoreError) -> None:

@@ -25,24 +25,29 @@ from debtcoach.domain.coach import Advice
 from debtcoach.domain.models import Household
 from debtcoach.domain.screens import screen_title
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import N_, _, active_language
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
 
 
 def advice_content(advice: Advice) -> Content:
-    """One piece of advice in full: title, what to press, the quote exactly as written, why."""
+    """One piece of advice in full: title, what to press, the quote exactly as written (in the
+    guidance's own language, labelled as the guidance), why."""
+    press, _key, after = _("press {key} for {screen}.").partition("{key}")
     return Content.assemble(
         (printable(advice.title), "bold"),
         "\n",
-        ("Act: ", "bold"),
-        "press ",
+        (_("Act: "), "bold"),
+        press,
         (advice.key, "bold reverse"),
-        f" for {screen_title(advice.key)}.",
+        after.format(screen=screen_title(advice.key)),
         "\n\n",
+        # Another language than the guidance's: say whose words the quote is.
+        (_("The guidance says:") + "\n", "dim") if active_language() != "en" else "",
         (f"“{advice.quote}”", "italic"),
         "\n\n",
-        ("Why: ", "bold"),
+        (_("Why: "), "bold"),
         printable(advice.why),
     )
 
@@ -52,10 +57,10 @@ class CoachList(OptionList):
     the panel around it, to read the highlighted advice to its end."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pagedown", "read(1)", "Read on", show=False, id="coach.read_on"),
-        Binding("pageup", "read(-1)", "Read back", show=False, id="coach.read_back"),
-        Binding("ctrl+end", "read_to_end", "Read to the end", show=False, id="coach.read_end"),
-        Binding("ctrl+home", "read(0)", "Back to the top", show=False, id="coach.read_top"),
+        Binding("pagedown", "read(1)", N_("Read on"), show=False, id="coach.read_on"),
+        Binding("pageup", "read(-1)", N_("Read back"), show=False, id="coach.read_back"),
+        Binding("ctrl+end", "read_to_end", N_("Read to the end"), show=False, id="coach.read_end"),
+        Binding("ctrl+home", "read(0)", N_("Back to the top"), show=False, id="coach.read_top"),
     ]
 
     def action_read(self, pages: int) -> None:
@@ -86,8 +91,8 @@ class CoachPanel(VerticalScroll, can_focus=False):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static("Coach", classes="coach-title")
-        yield Static("↑↓ pick · PgDn/PgUp read · enter go", id="coach-list-label")
+        yield Static(_("Coach"), classes="coach-title")
+        yield Static(_("↑↓ pick · PgDn/PgUp read · enter go"), id="coach-list-label")
         yield CoachList(id="coach-list")
         yield Static("", id="coach-advice")
 
@@ -113,10 +118,12 @@ class CoachPanel(VerticalScroll, can_focus=False):
             label.display = False
             options.display = False
             nothing_recorded = not (household.loans or household.family_loans)
-            heading = "Nothing recorded yet. " if nothing_recorded else "You are on track. "
+            heading = _("Nothing recorded yet. ") if nothing_recorded else _("You are on track. ")
             text = (
-                "Add your loans (l, then a) and your income (o): the coach then tells you "
-                "which part of the guidance fits your situation, with your own numbers."
+                _(
+                    "Add your loans (l, then a) and your income (o): the coach then tells you "
+                    "which part of the guidance fits your situation, with your own numbers."
+                )
                 if nothing_recorded
                 else self.coach_app.on_track
             )

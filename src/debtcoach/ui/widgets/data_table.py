@@ -10,7 +10,8 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
-from debtcoach.domain.text_rules import printable
+from debtcoach.domain.text_rules import cells, printable
+from debtcoach.domain.wording import N_, _
 
 
 @dataclass(frozen=True)
@@ -48,8 +49,8 @@ class RecordTable(DataTable[Text]):
     """
     # With a row cursor, home/end mean the first/last record (not the first/last column).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("home", "scroll_top", "First", show=False),
-        Binding("end", "scroll_bottom", "Last", show=False),
+        Binding("home", "scroll_top", N_("First"), show=False),
+        Binding("end", "scroll_bottom", N_("Last"), show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -68,7 +69,9 @@ class RecordTable(DataTable[Text]):
     ) -> None:
         current = self.current_key
         labels = tuple(
-            f"{column.label} {'▼' if reverse else '▲'}" if index == sort_column else column.label
+            f"{_(column.label)} {'▼' if reverse else '▲'}"
+            if index == sort_column
+            else _(column.label)
             for index, column in enumerate(columns)
         )
         # Columns are rebuilt only when the sort indicator moves; a data refresh keeps them,
@@ -107,10 +110,17 @@ def clip(text: str, width: int) -> str:
     """Shorten a long name for a table cell (the full name is in the edit form), counting
     control characters as the escapes the table shows for them."""
     shown = printable(text)
-    return shown if len(shown) <= width else shown[: width - 1] + "…"
+    if cells(shown) <= width:
+        return shown
+    kept = ""
+    for char in shown:  # counted in terminal cells: 贷款 takes four, not two
+        if cells(kept + char) > width - 1:
+            break
+        kept += char
+    return kept + "…"
 
 
 def choice(values: Sequence[tuple[str, str]]) -> Callable[[str], str]:
     """The label of a choice value, for table cells."""
     labels = dict(values)
-    return lambda value: labels.get(value, value)
+    return lambda value: _(labels.get(value, value))

@@ -27,7 +27,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import count
+from debtcoach.domain.wording import N_, _, ngettext
 from debtcoach.services.exchange import DuplicateName, StoreError
 from debtcoach.ui.formatting import literal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
@@ -63,7 +63,7 @@ class FormCheckbox(Checkbox, inherit_bindings=False):
     """A checkbox that toggles with space only, so `enter` reaches the form and saves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Toggle", show=False),
+        Binding("space", "toggle_button", N_("Toggle"), show=False),
     ]
 
 
@@ -72,7 +72,7 @@ class FormSelect(Select[str], inherit_bindings=False):
     (inside the open list, enter still picks the highlighted choice)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,space,up", "show_overlay", "Show menu", show=False),
+        Binding("down,space,up", "show_overlay", N_("Show menu"), show=False),
     ]
 
 
@@ -104,6 +104,7 @@ class RecordForm(TypeAheadScreen[bool]):
     RecordForm .form-row Checkbox { width: 1fr; }
     RecordForm .field-error { color: $text-error; padding-left: 20; display: none; }
     RecordForm .field-error.-shown { display: block; }
+    RecordForm .field-error.-note { color: $text-muted; }
     RecordForm .form-row .-bad { background: $error 25%; }
     RecordForm #form-hint { color: $text-muted; }
     """
@@ -112,9 +113,9 @@ class RecordForm(TypeAheadScreen[bool]):
     """The first field (the fields' scroll box is no stop of its own)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("enter", "save", "Save", id="form.save"),
-        Binding("ctrl+s", "save", "Save", show=False, id="form.save_anywhere"),
+        Binding("escape", "cancel", N_("Cancel"), id="form.cancel"),
+        Binding("enter", "save", N_("Save"), id="form.save"),
+        Binding("ctrl+s", "save", N_("Save"), show=False, id="form.save_anywhere"),
     ]
 
     def __init__(
@@ -144,20 +145,20 @@ class RecordForm(TypeAheadScreen[bool]):
             with FieldsScroll(id="form-fields"):
                 for spec in self.fields:
                     with Horizontal(classes="form-row", id=f"row-{spec.key}"):
-                        yield Label(spec.label, classes="form-label")
+                        yield Label(_(spec.label), classes="form-label")
                         yield self._make_widget(spec)
                     yield Static("", classes="field-error", id=f"err-{spec.key}")
             yield Static(self._hint(), id="form-hint")
 
     def _hint(self) -> str:
-        hint = "enter save · esc cancel · tab next"
+        hint = _("enter save · esc cancel · tab next")
         kinds = {spec.kind for spec in self.fields}
         if "select" in kinds and "bool" in kinds:
-            return f"{hint} · space opens lists, ticks boxes"
+            return hint + _(" · space opens lists, ticks boxes")
         if "select" in kinds:
-            return f"{hint} · space opens a list"
+            return hint + _(" · space opens a list")
         if "bool" in kinds:
-            return f"{hint} · space ticks a box"
+            return hint + _(" · space ticks a box")
         return hint
 
     def _make_widget(self, spec: FieldSpec) -> Widget:
@@ -165,7 +166,10 @@ class RecordForm(TypeAheadScreen[bool]):
         self._initial[spec.key] = bool(spec.initial) if spec.kind == "bool" else str(spec.initial)
         if spec.kind == "select":
             return FormSelect(
-                [(label, value) for label, value in spec.options],
+                [
+                    (_(label) if isinstance(label, str) else label, value)
+                    for label, value in spec.options
+                ],
                 value=str(spec.initial),
                 allow_blank=False,
                 compact=True,
@@ -177,7 +181,7 @@ class RecordForm(TypeAheadScreen[bool]):
             return FormCheckbox(_yes_no(ticked), value=ticked, compact=True, id=widget_id)
         return TextInput(
             value=printable(str(spec.initial), multiline=True),
-            placeholder=spec.placeholder,
+            placeholder=_(spec.placeholder) if spec.placeholder else "",
             compact=True,
             id=widget_id,
         )
@@ -222,8 +226,20 @@ class RecordForm(TypeAheadScreen[bool]):
         error = self.query_one(f"#err-{key}", Static)
         error.update(literal(message))
         error.set_class(bool(message), "-shown")
+        error.remove_class("-note")
         widget = self.query_one(f"#f-{key}")
         widget.set_class(bool(message), "-bad")
+
+    def set_field_note(self, key: str, message: str) -> None:
+        """A word under a field whose value is fine but has a consequence (not an error)."""
+        error = self.query_one(f"#err-{key}", Static)
+        error.update(literal(message))
+        error.set_class(bool(message), "-shown", "-note")
+
+    def field_note(self, key: str) -> str:
+        """The note shown under a field ("" when there is none)."""
+        error = self.query_one(f"#err-{key}", Static)
+        return str(error.content) if error.has_class("-note") else ""
 
     def _set_form_error(self, message: str) -> None:
         error = self.query_one("#form-error", Static)
@@ -233,7 +249,8 @@ class RecordForm(TypeAheadScreen[bool]):
     def field_error(self, key: str) -> str:
         """The message shown under a field ("" when it is fine); for tests and the help."""
         error = self.query_one(f"#err-{key}", Static)
-        return str(error.content) if error.has_class("-shown") else ""
+        shown = error.has_class("-shown") and not error.has_class("-note")
+        return str(error.content) if shown else ""
 
     @property
     def form_error(self) -> str:
@@ -259,8 +276,13 @@ class RecordForm(TypeAheadScreen[bool]):
                     bad += 1
                     first_bad = first_bad or spec.key
         if first_bad is not None:
-            fields = "the field" if bad == 1 else f"the {count(bad, 'field')}"
-            self._set_form_error(f"Nothing was saved: please correct {fields} marked below.")
+            self._set_form_error(
+                ngettext(
+                    "Nothing was saved: please correct the field marked below.",
+                    "Nothing was saved: please correct the {n} fields marked below.",
+                    bad,
+                ).format(n=bad)
+            )
             self.query_one(f"#f-{first_bad}").focus()
             return None
         return values
@@ -274,20 +296,20 @@ class RecordForm(TypeAheadScreen[bool]):
         except (FieldError, RecordProblem) as exc:
             key = exc.key if isinstance(exc, FieldError) else exc.field
             if not any(spec.key == key for spec in self.fields):
-                self._set_form_error(f"Nothing was saved: {exc.message}")
+                self._set_form_error(_("Nothing was saved: {reason}").format(reason=exc.message))
                 return
             self._set_field_error(key, exc.message)
-            self._set_form_error("Nothing was saved: please correct the field marked below.")
+            self._set_form_error(_("Nothing was saved: please correct the field marked below."))
             self.query_one(f"#f-{key}").focus()
             return
         except DuplicateName as exc:
             if self.key_field is not None:
                 self._set_field_error(self.key_field, str(exc))
                 self.query_one(f"#f-{self.key_field}").focus()
-            self._set_form_error("Nothing was saved.")
+            self._set_form_error(_("Nothing was saved."))
             return
         except StoreError as exc:
-            self._set_form_error(f"Nothing was saved: {exc}")
+            self._set_form_error(_("Nothing was saved: {reason}").format(reason=exc))
             return
         self.dismiss(True)
         if message:
@@ -328,12 +350,12 @@ def ask_before_discarding(form: ModalScreen[Any], discard: Callable[[], object])
             discard()
 
     question = ConfirmDialog(
-        "Discard the changes? What you typed in this form is not saved.",
-        yes="Discard",
-        no="Keep editing",
+        _("Discard the changes? What you typed in this form is not saved."),
+        yes=_("Discard"),
+        no=_("Keep editing"),
     )
     form.app.push_screen(question, answered)
 
 
 def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
+    return _("yes") if value else _("no")

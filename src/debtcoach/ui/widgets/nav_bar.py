@@ -9,6 +9,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from debtcoach.domain.wording import _
+
 
 class NavBar(Static):
     DEFAULT_CSS = """
@@ -38,7 +40,8 @@ class NavBar(Static):
 
     def _bar(self, *, compact: bool) -> Content:
         parts: list[Content] = []
-        for key, mode, title in self.screens:
+        for key, mode, english in self.screens:
+            title = _(english)
             if mode == self.current:
                 parts.append(Content.styled(f" {key} {title} ", "bold reverse"))
             elif compact:

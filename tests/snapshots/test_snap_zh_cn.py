@@ -1,0 +1,53 @@
+"""Snapshots of the translated screens in Chinese (zh_CN, yuan) at 80x24 and 120x40, today
+fixed. tests/ui/test_zh_cn.py asserts their content with real keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_app
+from tests.snapshots.test_snap_shell import IDS, SIZES, after
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_dashboard(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_loans(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("l"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_income(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("o"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_chart(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("p"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_settings(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("comma"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_first_run(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(tmp_path / "new.json", environ={"LANG": "zh_CN.UTF-8"}, first_run=True)
+
+    async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_help(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(zh_db)
+    app.ledger.path = Path("/home/you/.local/share/debtcoach/debtcoach.json")
+    assert snap_compare(app, terminal_size=size, run_before=after("question_mark"))
