@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from debtcoach.domain.calendar import add_months, as_pendulum, days_between, iso_week, week_monday
@@ -157,28 +157,35 @@ def due_within(household: Household, today: date, days: int = DUE_DAYS) -> tuple
         items.append(_loan_item(loan, due.on, due.days, due.amount, today))
     with_payment = {item.name for item in items}
     items.extend(_behind(household, today, with_payment))
-    for follow_up in follow_ups_due(household.contacts, today, days):
-        items.append(
-            DueItem(
-                DueKind.FOLLOW_UP,
-                follow_up.loan,
-                follow_up.on,
-                follow_up.days,
-                who=follow_up.who,
-                asked=follow_up.asked,
-            )
-        )
-    for item in household.family_loans:
-        if item.promised is None or item.balance.minor == 0:
-            continue
-        distance = days_between(today, item.promised)
-        if distance <= days:
-            items.append(
-                DueItem(DueKind.PROMISE, item.lender, item.promised, distance, item.balance)
-            )
+    items.extend(_follow_ups(household, today, days, late=True))
+    items.extend(_promises(household, today, date.min, today + timedelta(days=days)))
     if _has_debts(household) and not checkin_done(household, today):
         items.append(DueItem(DueKind.CHECKIN, "check-in", today, 0))
     return tuple(sorted(items, key=_urgency))
+
+
+def _follow_ups(household: Household, today: date, days: int, *, late: bool) -> list[DueItem]:
+    """Lenders' follow-ups up to `days` ahead; with `late`, also those whose day has passed."""
+    return [
+        DueItem(DueKind.FOLLOW_UP, f.loan, f.on, f.days, who=f.who, asked=f.asked)
+        for f in follow_ups_due(household.contacts, today, days)
+        if late or f.days >= 0
+    ]
+
+
+def _promises(household: Household, today: date, start: date, until: date) -> list[DueItem]:
+    """Dates promised to relatives still owed, from `start` to `until` (both included)."""
+    return [
+        DueItem(
+            DueKind.PROMISE,
+            item.lender,
+            item.promised,
+            days_between(today, item.promised),
+            item.balance,
+        )
+        for item in household.family_loans
+        if item.promised is not None and item.balance.minor > 0 and start <= item.promised <= until
+    ]
 
 
 def _behind(household: Household, today: date, with_payment: set[str]) -> list[DueItem]:
@@ -240,26 +247,8 @@ def calendar_plan(household: Household, today: date, months: int = CALENDAR_MONT
             if amount.minor > 0 and not past_last_installment(loan, on):
                 items.append(_loan_item(loan, on, days_between(today, on), amount, today))
             on = next_due_date(loan.due_day, on.add(days=1))
-    for follow_up in follow_ups_due(household.contacts, today, days_between(today, until)):
-        if follow_up.days >= 0:
-            items.append(
-                DueItem(
-                    DueKind.FOLLOW_UP,
-                    follow_up.loan,
-                    follow_up.on,
-                    follow_up.days,
-                    who=follow_up.who,
-                    asked=follow_up.asked,
-                )
-            )
-    for item in household.family_loans:
-        if item.promised is None or item.balance.minor == 0:
-            continue
-        if today <= item.promised <= until:
-            distance = days_between(today, item.promised)
-            items.append(
-                DueItem(DueKind.PROMISE, item.lender, item.promised, distance, item.balance)
-            )
+    items.extend(_follow_ups(household, today, days_between(today, until), late=False))
+    items.extend(_promises(household, today, today, until))
     checkin_from = None
     if _has_debts(household):
         monday = week_monday(iso_week(today))
