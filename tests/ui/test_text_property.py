@@ -112,7 +112,7 @@ async def submit_form(pilot: Pilot[None], texts: dict[str, str], numbers: dict[s
         return True
     assert form.form_error.startswith("Nothing was saved")
     assert any(form.field_error(spec.key) for spec in form.fields) or ":" in form.form_error
-    await pilot.press("escape")
+    await back_to_the_screens(pilot)  # esc asks before discarding what was typed: yes
     return False
 
 
@@ -181,7 +181,7 @@ async def loans_and_their_talks(pilot: Pilot[None], typed: Typed) -> None:
     await pilot.pause()
     if isinstance(app.screen, ContactForm):  # refused: a message under a field, nothing saved
         assert any(shown(error) for error in form.query(".cf-error"))
-        await pilot.press("escape")
+        await back_to_the_screens(pilot)  # esc asks before discarding what was typed: yes
     else:
         (contact,) = (c for _, c in app.ledger.contacts_of(name))
         assert (contact.who, contact.asked, contact.outcome) == tuple(
