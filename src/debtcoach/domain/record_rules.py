@@ -113,16 +113,7 @@ def rate_problems(record: object, names: Sequence[str]) -> Problems:
 
 def loan_problems(loan: Loan, today: date) -> Problems:
     problems = text_problems(loan, ("lender", "purpose"))
-    for field in ("balance", "min_payment", "arrears", "late_fee"):
-        if _negative(getattr(loan, field)):
-            problems[field] = _("must not be negative")
-        elif _too_large(getattr(loan, field)):
-            problems[field] = "is too large (at most 10^12)"
-    problems.update(rate_problems(loan, ("apr", "penalty_apr", "promo_apr")))
-    if loan.due_day is not None and not 1 <= loan.due_day <= MAX_DUE_DAY:
-        problems["due_day"] = _(
-            "{due_day} is out of range (must be from 1 to {max_due_day})"
-        ).format(due_day=loan.due_day, max_due_day=MAX_DUE_DAY)
+    problems.update(loan_value_problems(loan))
     if loan.overdue_since is not None and loan.overdue_since > today:
         problems["overdue_since"] = _("{overdue_since} is after today ({today})").format(
             overdue_since=loan.overdue_since, today=today
@@ -155,6 +146,18 @@ def borrowed_loan_problems(loan: Loan, today: date) -> Problems:
         problems.setdefault("due_day", f"is needed: the day of the month (1 to {MAX_DUE_DAY})")
     if loan.opened_on is None:
         problems.setdefault("opened_on", "is needed: the day it was borrowed")
+    return problems
+
+
+def loan_value_problems(loan: Loan) -> Problems:
+    """Amounts not negative nor past 10^12, rates in 0..1000 %, a due day of the month: what
+    every door refuses and no version ever wrote (a file holding one is damaged)."""
+    problems = _amount_problems(loan, ("balance", "min_payment", "arrears", "late_fee"))
+    problems.update(rate_problems(loan, ("apr", "penalty_apr", "promo_apr")))
+    if loan.due_day is not None and not 1 <= loan.due_day <= MAX_DUE_DAY:
+        problems["due_day"] = _(
+            "{due_day} is out of range (must be from 1 to {max_due_day})"
+        ).format(due_day=loan.due_day, max_due_day=MAX_DUE_DAY)
     return problems
 
 
@@ -419,12 +422,7 @@ def stored_household_problems(household: Household) -> list[HouseholdProblem]:
         found.extend(HouseholdProblem(table, row, f, m) for f, m in problems.items())
 
     for loan in household.loans:
-        problems = _amount_problems(loan, ("balance", "min_payment", "arrears", "late_fee"))
-        problems.update(rate_problems(loan, ("apr", "penalty_apr", "promo_apr")))
-        if loan.due_day is not None and not 1 <= loan.due_day <= MAX_DUE_DAY:
-            problems["due_day"] = (
-                f"{loan.due_day} is out of range (must be from 1 to {MAX_DUE_DAY})"
-            )
+        problems = loan_value_problems(loan)
         add("loans", loan.name, problems)
     for source in household.income:
         add("income", source.name, _amount_problems(source, ("amount",)))
@@ -464,7 +462,7 @@ def _amount_problems(record: object, names: Sequence[str]) -> Problems:
     for name in names:
         amount = getattr(record, name)
         if _negative(amount):
-            problems[name] = "must not be negative"
+            problems[name] = _("must not be negative")
         elif _too_large(amount):
             problems[name] = "is too large (at most 10^12)"
     return problems
