@@ -12,10 +12,20 @@ from pathlib import Path
 
 import pendulum
 import pytest
+import textual._wait
+import textual.screen
 
 from debtcoach.bundled import sample_data_file, use_language
 
 TODAY = pendulum.date(2026, 11, 23)
+
+# Pilot waits for the app to go idle after every key by sleeping in steps of 20 ms and comparing
+# wall and process time. Steps of 4 ms tell idle from busy as well (the check is the same ratio)
+# and let a test that types sixty keys spend its time on the app, not on sleeping.
+textual._wait.SLEEP_GRANULARITY = 1 / 250
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20.0
+# A screen repaints at most 60 times a second; a test waiting 4 ms must find the repaint done.
+textual.screen.UPDATE_PERIOD = textual._wait.SLEEP_GRANULARITY  # type: ignore[misc]
 
 
 @pytest.fixture(autouse=True)

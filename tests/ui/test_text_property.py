@@ -29,6 +29,7 @@ from debtcoach.bundled import sample_data_file
 from debtcoach.domain.text_rules import printable
 from debtcoach.ui.screens.checkin import CheckInScreen
 from debtcoach.ui.screens.contacts import ContactForm, ContactsScreen
+from debtcoach.ui.screens.loans import LENDER_WIDTH
 from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.widgets.coach_panel import CoachPanel
 from debtcoach.ui.widgets.confirm import ConfirmDialog
@@ -154,7 +155,7 @@ async def loans_and_their_talks(pilot: Pilot[None], typed: Typed) -> None:
     loan = app.household.loan(name)
     assert loan is not None and (loan.lender, loan.purpose) == (lender, typed.purpose.strip())
     assert table_cell(app, name, 0) == clip(name, 14)
-    assert table_cell(app, name, "Lender") == (clip(lender, 14) or "-")
+    assert table_cell(app, name, "Lender") == (clip(lender, LENDER_WIDTH) or "-")
     select(app, name)
     await pilot.press("e")
     form = app.screen
