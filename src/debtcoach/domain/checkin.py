@@ -46,7 +46,8 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money, format_money, round_half_up
 from debtcoach.domain.payoff import PayoffPlan
-from debtcoach.domain.wording import names, plural
+from debtcoach.domain.text_rules import pad
+from debtcoach.domain.wording import N_, _, count, names
 
 SOURCE_PREFIX = "checkin:"
 _WEEKS_PER_YEAR = Decimal(52)
@@ -643,8 +644,8 @@ def _debt_free(plan: PayoffPlan | None) -> str | None:
 
 
 def summary_heading(summary: CheckInSummary) -> str:
-    verb = "Corrected" if summary.corrected else "Checked in"
-    return f"{verb} {summary.week}."
+    heading = _("Corrected {week}.") if summary.corrected else _("Checked in {week}.")
+    return heading.format(week=summary.week)
 
 
 def summary_figures(summary: CheckInSummary, locale: str) -> list[str]:
@@ -658,53 +659,74 @@ def summary_figures(summary: CheckInSummary, locale: str) -> list[str]:
     lines: list[str] = []
 
     def compare(label: str, now: Money, then: Money | None) -> str:
-        text = f"{label:<9}{fmt(now):>12}"
-        return text if then is None else f"{text}   last week {fmt(then)}"
+        text = pad(_(label), 9) + pad(fmt(now), 12, ">")
+        if then is None:
+            return text
+        return text + "   " + _("last week {amount}").format(amount=fmt(then))
 
-    lines.append(compare("Paid", this.paid, None if last is None else last.paid))
-    lines.append(compare("Earned", this.received, None if last is None else last.received))
-    lines.append(compare("Spent", this.spent, None if last is None else last.spent))
+    lines.append(compare(N_("Paid"), this.paid, None if last is None else last.paid))
+    lines.append(compare(N_("Earned"), this.received, None if last is None else last.received))
+    lines.append(compare(N_("Spent"), this.spent, None if last is None else last.spent))
     if this.cut_target.minor > 0 and not this.cut_recorded:
-        lines.append(f"Cut items: not recorded (weekly target {fmt(this.cut_target)})")
+        lines.append(
+            _("Cut items: not recorded (weekly target {target})").format(
+                target=fmt(this.cut_target)
+            )
+        )
     elif this.cut_target.minor > 0:
         over = this.cut_spent.minor > this.cut_target.minor
-        lines.append(
-            f"Cut items: {fmt(this.cut_spent)} of a {fmt(this.cut_target)} weekly target"
-            + (" (over)" if over else " (on target)")
+        line = (
+            _("Cut items: {spent} of a {target} weekly target (over)")
+            if over
+            else _("Cut items: {spent} of a {target} weekly target (on target)")
         )
+        lines.append(line.format(spent=fmt(this.cut_spent), target=fmt(this.cut_target)))
     change = summary.owed_change
     if change.minor < 0:
-        moved = f"down {fmt(-change)}"
+        moved = _("down {amount}").format(amount=fmt(-change))
     elif change.minor > 0:
-        moved = f"up {fmt(change)}"
+        moved = _("up {amount}").format(amount=fmt(change))
     else:
-        moved = "unchanged"
+        moved = _("unchanged")
     if summary.owed_as_of_week:
-        lines.append(f"Owed at the end of {summary.week}: {fmt(summary.owed_after)} ({moved})")
+        line = _("Owed at the end of {week}: {owed} ({moved})")
     else:
-        lines.append(f"Total owed: {fmt(summary.owed_after)} ({moved})")
-    lines.append(f"Debt-free: {summary.plan_note_after}{_moved_words(summary)}")
+        line = _("Total owed: {owed} ({moved})")
+    lines.append(line.format(week=summary.week, owed=fmt(summary.owed_after), moved=moved))
+    lines.append(
+        _("Debt-free: {when}{moved}").format(
+            when=summary.plan_note_after, moved=_moved_words(summary, locale)
+        )
+    )
     for name, month in summary.current_again:
-        lines.append(f"{name} current again: {month or 'not at this budget'}")
-    weeks = plural(summary.streak, "week")
-    lines.append(f"Streak: {summary.streak} {weeks} in a row")
+        lines.append(
+            _("{name} current again: {month}").format(
+                name=name, month=month or _("not at this budget")
+            )
+        )
+    lines.append(
+        _("Streak: {weeks} in a row").format(weeks=count(summary.streak, "week", locale=locale))
+    )
     if summary.opened:
-        lines.append(f"New loan recorded: {names(list(summary.opened), locale)}")
+        lines.append(
+            _("New loan recorded: {names}").format(names=names(list(summary.opened), locale))
+        )
     if summary.advice_title is not None:
-        lines.append(f"Coach: {summary.advice_title}")
+        lines.append(_("Coach: {title}").format(title=summary.advice_title))
     return lines
 
 
-def _moved_words(summary: CheckInSummary) -> str:
+def _moved_words(summary: CheckInSummary, locale: str) -> str:
     moved = summary.months_moved
     if moved is None:
         if summary.plan_note_before != summary.plan_note_after:
-            return f" (was {summary.plan_note_before})"
+            return _(" (was {before})").format(before=summary.plan_note_before)
         return ""
     if moved == 0:
-        return ", unchanged"
-    unit = plural(moved, "month")
-    return f", {abs(moved)} {unit} {'earlier' if moved < 0 else 'later'}"
+        return _(", unchanged")
+    months = count(abs(moved), "month", locale=locale)
+    words = _(", {months} earlier") if moved < 0 else _(", {months} later")
+    return words.format(months=months)
 
 
 # -- actual balances against the plan (for the dashboard) ---------------------------------------

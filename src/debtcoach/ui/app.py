@@ -21,7 +21,7 @@ from typing import ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import Provider
+from textual.command import CommandPalette, Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
@@ -603,10 +603,32 @@ class DebtCoachApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Our own "Theme: …" commands replace Textual's picker, so only theme files are offered
-        # and the choice is saved.
+        # and the choice is saved. Textual's own commands are English: shown in the run's language.
         for command in super().get_system_commands(screen):
             if command.title != "Theme":
-                yield command
+                yield SystemCommand(_(command.title), _(command.help), command.callback)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+            )
+
+
+TEXTUAL_COMMAND_WORDS = (
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+"""Textual's palette commands, for the catalog: `get_system_commands` translates them."""
 
 
 def create_app(

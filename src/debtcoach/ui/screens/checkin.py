@@ -15,7 +15,7 @@ streak, and the app reloads so every screen and the coach see the new numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -69,6 +69,7 @@ from debtcoach.services.checkin import save_checkin
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.screens.contacts import channel_word
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.forms import FieldsScroll
 from debtcoach.ui.widgets.text_input import TextInput
@@ -102,13 +103,22 @@ class ChoiceField(Widget, can_focus=True):
     def action_submit(self) -> None:
         self.post_message(self.Submitted(self))
 
-    def __init__(self, options: Sequence[str], value: str, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        options: Sequence[str],
+        value: str,
+        *,
+        labels: Mapping[str, str] | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.options = tuple(options)
         self.value = value if value in self.options else self.options[0]
+        self.labels = dict(labels or {})
 
     def render(self) -> Content:
-        return literal(f"◀ {self.value.replace('_', ' ')} ▶")
+        shown = self.labels.get(self.value, self.value.replace("_", " "))
+        return literal(f"◀ {shown} ▶")
 
     def action_step(self, delta: int) -> None:
         index = (self.options.index(self.value) + delta) % len(self.options)
@@ -136,6 +146,8 @@ class FieldSpec:
     label: str
     info: str = ""
     options: tuple[str, ...] = ()  # a choice when given, else a text box
+    labels: Mapping[str, str] = field(default_factory=dict)
+    """How a choice's options read (in the active language); an option not in it reads as is."""
 
     @property
     def is_choice(self) -> bool:
@@ -221,10 +233,10 @@ class CheckInScreen(DebtCoachScreen):
                  self._income_fields),
             Step(N_("Spending"), N_("What did you spend on the items you are cutting?"),
                  self._spending_fields),
-            Step("New borrowing", "Did you borrow anything new this week? (← → or y/n)",
+            Step(N_("New borrowing"), N_("Did you borrow anything new this week? (← → or y/n)"),
                  self._borrow_fields),
-            Step("Talks with lenders", "Did you talk to a lender this week? Optional: pick the "
-                 "loan, then who, what you asked, what came of it and when to follow up.",
+            Step(N_("Talks with lenders"), N_("Did you talk to a lender this week? Optional: pick "
+                 "the loan, then who, what you asked, what came of it and when to follow up."),
                  self._contact_fields),
             Step(N_("A note"), N_("Anything to remember about this week? Enter saves."),
                  self._note_fields),
@@ -412,7 +424,7 @@ class CheckInScreen(DebtCoachScreen):
             if spec.is_choice:
                 value = value or spec.options[0]
                 self.draft.initial.setdefault(spec.key, value)
-                widget = ChoiceField(spec.options, value, id=f"ck-f{number}")
+                widget = ChoiceField(spec.options, value, labels=spec.labels, id=f"ck-f{number}")
             else:
                 is_amount = spec.key.startswith(("paid:", "received:", "spent:", "new:amount"))
                 is_amount = is_amount or spec.key in ("new:min", "new:apr", "new:due")
@@ -543,11 +555,11 @@ class CheckInScreen(DebtCoachScreen):
     def _ask_to_discard(self, draft: Draft) -> None:
         """esc on the first step: the week's typing is only thrown away when the user says so."""
         if draft.previous is not None:
-            what = f"this correction of {draft.week}"
+            question = _("Discard this correction of {week}? Nothing of it has been saved.")
         elif draft.week == iso_week(self.coach_app.today):
-            what = "this week's check-in"
+            question = _("Discard this week's check-in? Nothing of it has been saved.")
         else:
-            what = f"the check-in of {draft.week}"
+            question = _("Discard the check-in of {week}? Nothing of it has been saved.")
 
         def answered(discard: bool | None) -> None:
             if discard:
@@ -556,8 +568,10 @@ class CheckInScreen(DebtCoachScreen):
             else:
                 self.focus_body()
 
-        question = f"Discard {what}? Nothing of it has been saved."
-        self.app.push_screen(ConfirmDialog(question, yes="Discard", no="Keep it"), answered)
+        self.app.push_screen(
+            ConfirmDialog(question.format(week=draft.week), yes=_("Discard"), no=_("Keep it")),
+            answered,
+        )
 
     def show_overview(self) -> None:
         self.query_one(ContentSwitcher).current = "ck-overview"
@@ -690,18 +704,24 @@ class CheckInScreen(DebtCoachScreen):
 
     def _borrow_fields(self) -> list[FieldSpec]:
         assert self.draft is not None
-        fields = [FieldSpec("borrowed", "Borrowed anything?", "", ("no", "yes"))]
+        yes_no = {"no": _("no"), "yes": _("yes")}
+        fields = [FieldSpec("borrowed", _("Borrowed anything?"), "", ("no", "yes"), yes_no)]
         if self.draft.values.get("borrowed") == "yes":
+            kinds = {kind.value: _(label) for label, kind in NEW_LOAN_KINDS}
             fields += [
-                FieldSpec("new:name", "What (a name)", "e.g. Payday app"),
-                FieldSpec("new:lender", "From whom", "the lender"),
-                FieldSpec("new:amount", "How much", "what you owe now"),
-                FieldSpec("new:min", "Monthly payment", "what it asks each month"),
-                FieldSpec("new:due", "Due day", "day of the month, 1 to 31"),
-                FieldSpec("new:apr", "Yearly rate %", "optional"),
-                FieldSpec("new:kind", "Kind", "", ("online_platform", "other")),
+                FieldSpec("new:name", _("What (a name)"), _("e.g. Payday app")),
+                FieldSpec("new:lender", _("From whom"), _("the lender")),
+                FieldSpec("new:amount", _("How much"), _("what you owe now")),
+                FieldSpec("new:min", _("Monthly payment"), _("what it asks each month")),
+                FieldSpec("new:due", _("Due day"), _("day of the month, 1 to 31")),
+                FieldSpec("new:apr", _("Yearly rate %"), _("optional")),
+                FieldSpec("new:kind", _("Kind"), "", tuple(kinds), kinds),
                 FieldSpec(
-                    "new:repays", "To repay a debt?", "← → did it pay another loan", ("no", "yes")
+                    "new:repays",
+                    _("To repay a debt?"),
+                    _("← → did it pay another loan"),
+                    ("no", "yes"),
+                    yes_no,
                 ),
             ]
         return fields
@@ -713,21 +733,28 @@ class CheckInScreen(DebtCoachScreen):
             loans = tuple(name for name in names if self._open_then(name, False, debts))
         else:
             loans = tuple(loan.name for loan in self._household.loans if loan.is_open)
-        picked = FieldSpec("contact:loan", "Talked about", "← → to pick a loan", (NONE, *loans))
+        picked = FieldSpec(
+            "contact:loan",
+            _("Talked about"),
+            _("← → to pick a loan"),
+            (NONE, *loans),
+            {NONE: _("none")},
+        )
         assert self.draft is not None
         if self.draft.values.get("contact:loan", NONE) == NONE:
             return [picked]
+        channels = {channel.value: channel_word(channel) for channel in Channel}
         return [
             picked,
-            FieldSpec("contact:channel", "How", "", tuple(c.value for c in Channel)),
-            FieldSpec("contact:who", "With whom", "optional, a name"),
-            FieldSpec("contact:asked", "What you asked", "optional, e.g. 36 months"),
-            FieldSpec("contact:outcome", "What came of it", "optional"),
-            FieldSpec("contact:follow_up", "Follow up on", "optional, YYYY-MM-DD"),
+            FieldSpec("contact:channel", _("How"), "", tuple(channels), channels),
+            FieldSpec("contact:who", _("With whom"), _("optional, a name")),
+            FieldSpec("contact:asked", _("What you asked"), _("optional, e.g. 36 months")),
+            FieldSpec("contact:outcome", _("What came of it"), _("optional")),
+            FieldSpec("contact:follow_up", _("Follow up on"), _("optional, YYYY-MM-DD")),
         ]
 
     def _note_fields(self) -> list[FieldSpec]:
-        return [FieldSpec("note", N_("Note"), "")]
+        return [FieldSpec("note", _("Note"), "")]
 
     # -- checking and building --------------------------------------------------------------
 
@@ -761,13 +788,14 @@ class CheckInScreen(DebtCoachScreen):
                     raise _FieldProblem(spec.key, str(exc)) from None
                 if table == "paid" and amount.minor > self._owed_before(name).minor:
                     owed = self._money(self._owed_before(name))
-                    message = f"{name}: {self._money(amount)} is more than the {owed} owed"
+                    message = _("{name}: {amount} is more than the {owed} owed")
                     if self._past_week:
-                        message = (
-                            f"{name}: {self._money(amount)} is more than the {owed} that can "
-                            "still be paid (later payments took the rest)"
+                        message = _(
+                            "{name}: {amount} is more than the {owed} that can still be paid "
+                            "(later payments took the rest)"
                         )
-                    raise _FieldProblem(spec.key, message)
+                    shown = message.format(name=name, amount=self._money(amount), owed=owed)
+                    raise _FieldProblem(spec.key, shown)
                 # A 0 typed for a cut item is a week on target; a blank one is not recorded.
                 typed = bool(draft.values.get(spec.key, "").strip())
                 if amount.minor or (table == "spent" and typed):
@@ -798,7 +826,7 @@ class CheckInScreen(DebtCoachScreen):
         values = draft.values
         follow_text = values.get("contact:follow_up", "").strip()
         try:
-            follow_up = parse_date(follow_text, what="the follow-up") if follow_text else None
+            follow_up = parse_date(follow_text, what=_("the follow-up")) if follow_text else None
         except DateError as exc:
             raise _FieldProblem("contact:follow_up", str(exc)) from None
         contact = Contact(
@@ -813,7 +841,7 @@ class CheckInScreen(DebtCoachScreen):
         household = self._household
         with_new = replace(household, loans=household.loans + tuple(new_loans))
         _raise_first_field(
-            contact_problems(contact, self.coach_app.today, with_new), _CONTACT_KEYS, "contact"
+            contact_problems(contact, self.coach_app.today, with_new), _CONTACT_KEYS, N_("contact")
         )
         return contact
 
@@ -824,30 +852,35 @@ class CheckInScreen(DebtCoachScreen):
         if not name_text and draft.previous is not None and draft.previous.borrowed:
             return None  # a correction: the loan was recorded the first time
         try:
-            name = validate_name(name_text, what="the name")
+            name = validate_name(name_text, what=_("the name"))
         except InvalidName as exc:
-            raise _FieldProblem("new:name", f"Say what you borrowed: {exc}") from None
+            message = _("Say what you borrowed: {problem}").format(problem=exc)
+            raise _FieldProblem("new:name", message) from None
         if household.loan(name) is not None:
-            raise _FieldProblem("new:name", f"There is already a loan named {name}")
+            message = _("There is already a loan named {name}").format(name=name)
+            raise _FieldProblem("new:name", message)
         currency = household.currency
         try:
-            amount = parse_money(values.get("new:amount", ""), currency, what="how much",
-                                 allow_zero=False)  # fmt: skip
+            amount = parse_money(
+                values.get("new:amount", ""), currency, what=_("how much"), allow_zero=False
+            )
         except MoneyError as exc:
             raise _FieldProblem("new:amount", str(exc)) from None
         try:
-            minimum = parse_money(values.get("new:min", ""), currency, what="the monthly payment",
-                                  allow_zero=False)  # fmt: skip
+            minimum = parse_money(
+                values.get("new:min", ""), currency, what=_("the monthly payment"), allow_zero=False
+            )
         except MoneyError as exc:
             raise _FieldProblem("new:min", str(exc)) from None
         apr_text = values.get("new:apr", "")
         try:
-            apr = parse_rate(apr_text, what="the rate") if apr_text else Decimal(0)
+            apr = parse_rate(apr_text, what=_("the rate")) if apr_text else Decimal(0)
         except MoneyError as exc:
             raise _FieldProblem("new:apr", str(exc)) from None
         due_text = values.get("new:due", "").strip()
         if due_text and not due_text.isdigit():
-            raise _FieldProblem("new:due", f"the due day {due_text!r} is not a day of the month")
+            message = _("the due day {text!r} is not a day of the month").format(text=due_text)
+            raise _FieldProblem("new:due", message)
         repays = values.get("new:repays") == "yes"
         loan = Loan(
             name=name,
@@ -858,12 +891,15 @@ class CheckInScreen(DebtCoachScreen):
             lender=values.get("new:lender", "")[:200],
             due_day=int(due_text) if due_text else None,
             opened_on=draft.on,
-            purpose=f"borrowed in the week {draft.week}"
-            + (" to repay other debt" if repays else ""),
+            purpose=(
+                _("borrowed in the week {week} to repay other debt")
+                if repays
+                else _("borrowed in the week {week}")
+            ).format(week=draft.week),
             to_repay_other_debt=repays,
         )
         _raise_first_field(
-            borrowed_loan_problems(loan, self.coach_app.today), _NEW_LOAN_KEYS, "the new loan"
+            borrowed_loan_problems(loan, self.coach_app.today), _NEW_LOAN_KEYS, N_("the new loan")
         )
         return loan
 
@@ -879,7 +915,9 @@ class CheckInScreen(DebtCoachScreen):
                 self.coach_app.ledger, checkin, new_loans=new_loans, contacts=contacts
             )
         except (CheckInError, StoreError, ValueError) as exc:
-            self.query_one("#ck-error", Static).update(literal(f"Not saved: {exc}"))
+            self.query_one("#ck-error", Static).update(
+                literal(_("Not saved: {problem}").format(problem=exc))
+            )
             return
         self.draft = None
         self.summary = summary
@@ -898,19 +936,21 @@ class CheckInScreen(DebtCoachScreen):
 
 
 _NEW_LOAN_KEYS = {
-    "balance": ("new:amount", "how much"),
-    "min_payment": ("new:min", "the monthly payment"),
-    "due_day": ("new:due", "the due day"),
-    "lender": ("new:lender", "from whom"),
-    "apr": ("new:apr", "the rate"),
+    "balance": ("new:amount", N_("how much")),
+    "min_payment": ("new:min", N_("the monthly payment")),
+    "due_day": ("new:due", N_("the due day")),
+    "lender": ("new:lender", N_("from whom")),
+    "apr": ("new:apr", N_("the rate")),
 }
 _CONTACT_KEYS = {
-    "who": ("contact:who", "with whom"),
-    "asked": ("contact:asked", "what you asked"),
-    "outcome": ("contact:outcome", "what came of it"),
-    "follow_up": ("contact:follow_up", "the follow-up"),
-    "loan": ("contact:loan", "the loan"),
+    "who": ("contact:who", N_("with whom")),
+    "asked": ("contact:asked", N_("what you asked")),
+    "outcome": ("contact:outcome", N_("what came of it")),
+    "follow_up": ("contact:follow_up", N_("the follow-up")),
+    "loan": ("contact:loan", N_("the loan")),
 }
+NEW_LOAN_KINDS = ((N_("online platform"), LoanKind.ONLINE_PLATFORM), (N_("other"), LoanKind.OTHER))
+"""What a loan borrowed during the week can be (the check-in asks no more than that)."""
 
 
 def _raise_first_field(
@@ -918,8 +958,13 @@ def _raise_first_field(
 ) -> None:
     """The record rule's first problem as a problem of the field on this step."""
     for field_name, message in problems.items():
-        key, words = keys.get(field_name, ("", f"{what} ({field_name.replace('_', ' ')})"))
-        raise _FieldProblem(key or next(iter(keys.values()))[0], f"{words}: {message}")
+        key, words = keys.get(field_name, ("", ""))
+        if key:
+            words = _(words)
+        else:
+            words = _("{what} ({field})").format(what=_(what), field=field_name.replace("_", " "))
+        shown = _("{field}: {problem}").format(field=words, problem=message)
+        raise _FieldProblem(key or next(iter(keys.values()))[0], shown)
 
 
 class _FieldProblem(Exception):

@@ -63,7 +63,7 @@ class ExpensesScreen(ListScreen):
                         format_money(expense.current, locale),
                         "-" if expense.target is None else format_money(expense.target, locale),
                         format_money(saving, locale) if saving.minor else "-",
-                        "yes" if expense.essential else "no",
+                        _("yes") if expense.essential else _("no"),
                         _cut_cell(expense, saving),
                     ),
                     sort=(
