@@ -31,7 +31,7 @@ from debtcoach.domain.money import (
 from debtcoach.domain.proposal import LANGUAGES, LetterOptions, default_language
 from debtcoach.domain.restructure import RestructureQuote
 from debtcoach.domain.text_rules import NOT_UTF8, has_surrogates
-from debtcoach.domain.wording import percent_words
+from debtcoach.domain.wording import _, percent_words
 
 
 def register(commands: Any) -> None:
@@ -201,7 +201,7 @@ def proposal(ctx: Context, args: argparse.Namespace) -> int:
     if household.loan(args.name) is None:
         raise InputError(f"proposal: there is no loan named {args.name!r}")
     if has_surrogates(args.reason):
-        raise InputError(f"--reason: {NOT_UTF8}")
+        raise InputError(f"--reason: {_(NOT_UTF8)}")
     quote = ctx.ledger.restructure_quote(
         args.name, args.installments, args.mode, fee_rate, household
     )
