@@ -87,9 +87,14 @@ COMMAND_GROUPS = (
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="debtcoach",
-        description="A calm terminal coach for overdue loans. No subcommand: open the app.",
+        description=_("A calm terminal coach for overdue loans. No subcommand: open the app."),
     )
-    parser.add_argument("--version", action="version", version=f"debtcoach {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"debtcoach {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--db", metavar="PATH", help=_("data file (default: $DEBTCOACH_DB or the user data folder)")
     )
@@ -252,7 +257,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the contract: never a traceback, one line, exit 1
-        say(f"debtcoach: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        say(
+            _("debtcoach: unexpected error: {kind}: {problem}").format(
+                kind=type(exc).__name__, problem=exc
+            ),
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -260,7 +270,7 @@ class StdoutClosed(OSError):
     """Standard output was closed before the command started (`debtcoach … >&-`)."""
 
     def __init__(self) -> None:
-        super().__init__("standard output is closed")
+        super().__init__(_("standard output is closed"))
 
 
 def _run_command(handler: Handler, ctx: Context, args: argparse.Namespace) -> int:
@@ -281,8 +291,10 @@ def _run_command(handler: Handler, ctx: Context, args: argparse.Namespace) -> in
             raise
         _discard_stdout()
         print(
-            "debtcoach: the data was saved, but the confirmation could not be printed "
-            f"({exc.strerror or exc})",
+            _(
+                "debtcoach: the data was saved, but the confirmation could not be printed "
+                "({problem})"
+            ).format(problem=exc.strerror or exc),
             file=sys.stderr,
         )
         return 0

@@ -156,6 +156,11 @@ COUNTED: dict[str, tuple[str, str]] = {
     "source": N_plural("{n} source", "{n} sources"),
     "non-essential cut": N_plural("{n} non-essential cut", "{n} non-essential cuts"),
     "cut": N_plural("{n} cut", "{n} cuts"),
+    "income": N_plural("{n} income", "{n} incomes"),
+    "expense": N_plural("{n} expense", "{n} expenses"),
+    "family loan": N_plural("{n} family loan", "{n} family loans"),
+    "contact": N_plural("{n} contact", "{n} contacts"),
+    "check-in": N_plural("{n} check-in", "{n} check-ins"),
 }
 """The counted nouns the wording knows, with their messages: `count` says them in the active
 language (Chinese: "3 个月"); any other noun is counted in English as before."""
