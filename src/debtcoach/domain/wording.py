@@ -205,8 +205,11 @@ def percent_words(value: Decimal, locale: str = DEFAULT_LOCALE) -> str:
 
 
 def months_apart_words(months: int, locale: str = DEFAULT_LOCALE) -> str:
-    """A change of a plan's length: "8 months later", "1 month sooner", "in the same month as
-    now"."""
+    """A change of a plan's debt-free month: "debt-free 8 months later", "debt-free 1 month
+    sooner", "debt-free in the same month as now"."""
     if months == 0:
-        return "in the same month as now"
-    return f"{count(abs(months), 'month', locale=locale)} {'later' if months > 0 else 'sooner'}"
+        return _("debt-free in the same month as now")
+    span = count(abs(months), "month", locale=locale)
+    if months > 0:
+        return _("debt-free {months} later").format(months=span)
+    return _("debt-free {months} sooner").format(months=span)
