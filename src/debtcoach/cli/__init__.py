@@ -50,7 +50,7 @@ from debtcoach.domain.money import MoneyError
 from debtcoach.domain.payoff import PlanInputError
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.restructure import RestructureError
-from debtcoach.domain.wording import _, choose_language
+from debtcoach.domain.wording import _, active_language, choose_language
 from debtcoach.services import Ledger
 from debtcoach.services.config import ConfigError, UserConfig, config_path, data_path, load_config
 from debtcoach.services.crash_log import crash_log_folder, crash_message
@@ -198,14 +198,45 @@ def _flag_language(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _speak_file_language(argv: Sequence[str]) -> bool:
+    """Switch to the data file's language (`settings language`) for argparse's help and usage
+    errors, which come before the command reads the file; whether the language changed.
+
+    Only on those paths: a command that parses reads the file once, as usual. An unreadable
+    config or file leaves the language as it is (the command then says what is wrong).
+    """
+    probe = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    probe.add_argument("--db")
+    try:
+        known, _rest = probe.parse_known_args(argv)
+        path = data_path(known.db, load_config(os.environ), os.environ)
+        if not path.is_file():
+            return False
+        setting = Ledger(path, pendulum.today().date()).settings().language
+    except (ConfigError, StoreError, OSError, SystemExit):
+        return False
+    language = choose_language(None, setting, os.environ)
+    if language == active_language():
+        return False
+    use_language(language)
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
         flag = _flag_language(argv)
         use_language(choose_language(flag, "", os.environ))
+        if flag is None and ("-h" in argv or "--help" in argv):
+            _speak_file_language(argv)
         parser = build_parser()
         completion.complete_if_asked(parser)
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except InputError:
+            if flag is None and _speak_file_language(argv):
+                build_parser().parse_args(argv)  # the same refusal, in the file's language
+            raise
         config = _config(args)
         path = data_path(args.db, config, os.environ)
         today = _today(args)

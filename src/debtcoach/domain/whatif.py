@@ -174,7 +174,9 @@ class Restructure:
         return replace(household, loans=loans)
 
     def label(self, household: Household, today: date) -> str:
-        text = f"{self.loan}: {count(self.installments, 'installment')}"
+        text = _("{loan}: {installments}").format(
+            loan=self.loan, installments=count(self.installments, "installment")
+        )
         if self.mode == RestructureMode.FLAT_FEE:
             rate = percent_words(self.fee_rate, household.settings.locale)
             text += _(", {rate} fee").format(rate=rate)
