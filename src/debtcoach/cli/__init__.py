@@ -198,7 +198,7 @@ def _flag_language(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _speak_file_language(argv: Sequence[str]) -> bool:
+def _argparse_in_file_language(argv: Sequence[str]) -> bool:
     """Switch to the data file's language (`settings language`) for argparse's help and usage
     errors, which come before the command reads the file; whether the language changed.
 
@@ -228,13 +228,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         flag = _flag_language(argv)
         use_language(choose_language(flag, "", os.environ))
         if flag is None and ("-h" in argv or "--help" in argv):
-            _speak_file_language(argv)
+            _argparse_in_file_language(argv)
         parser = build_parser()
         completion.complete_if_asked(parser)
         try:
             args = parser.parse_args(argv)
         except InputError:
-            if flag is None and _speak_file_language(argv):
+            if flag is None and _argparse_in_file_language(argv):
                 build_parser().parse_args(argv)  # the same refusal, in the file's language
             raise
         config = _config(args)

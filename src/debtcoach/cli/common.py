@@ -185,6 +185,11 @@ class Context:
         if language != active_language():
             use_language(language)
 
+    def speak_file_language(self) -> None:
+        """Read the file's settings now, for a command whose first read is not the household
+        (a contact list, an import's checks): its words then follow the file's language too."""
+        self.ledger.settings()
+
     @property
     def has_written(self) -> bool:
         """Whether this command has committed a write to the data file."""
