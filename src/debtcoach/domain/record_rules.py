@@ -365,7 +365,7 @@ class HouseholdProblem:
         return _("{table} {row!r}: {field}: {message}").format(
             table=label(self.table),
             row=self.row,
-            field=label(self.field),
+            field=label(stored_name(self.field)),
             message=self.message,
         )
 
@@ -399,7 +399,7 @@ STORED_NAMES = (
     N_("end"),
     N_("for_loan"),
     N_("notes"),
-    N_("current"),
+    N_("current amount"),
     N_("target"),
     N_("relationship"),
     N_("borrowed_on"),
@@ -416,6 +416,14 @@ STORED_NAMES = (
 )
 """The tables and fields of a household as the file and the JSON name them: a message about a
 stored value names them so in English and translated in another language ("balance" → 余额)."""
+
+_SAID_AS = {"current": "current amount"}
+"""Stored names a message says otherwise: "current" alone is also a loan's status (正常)."""
+
+
+def stored_name(key: str) -> str:
+    """A stored table or field as a message names it, in English (`label` translates it)."""
+    return _SAID_AS.get(key, key)
 
 
 def household_problems(household: Household, today: date) -> list[HouseholdProblem]:

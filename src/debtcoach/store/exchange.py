@@ -49,6 +49,7 @@ from debtcoach.domain.money import (
     validate_household_currency,
     validate_locale,
 )
+from debtcoach.domain.record_rules import stored_name
 from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import _
 
@@ -347,7 +348,7 @@ class _Reader:
 
     def name(self, key: str) -> str:
         try:
-            return validate_name(self.text(key), what=key)
+            return validate_name(self.text(key), what=stored_name(key))
         except InvalidName as exc:
             raise self._fail(key, str(exc)) from None
 
@@ -366,7 +367,8 @@ class _Reader:
             raise self._fail(key, str(exc)) from None
 
     def money(self, key: str, required: bool = True) -> Money | None:
-        return self._parsed(key, required, lambda s: parse_money(s, self.currency, what=key))  # type: ignore[no-any-return]
+        what = stored_name(key)
+        return self._parsed(key, required, lambda s: parse_money(s, self.currency, what=what))  # type: ignore[no-any-return]
 
     def money_required(self, key: str) -> Money:
         value = self.money(key, True)
@@ -374,10 +376,10 @@ class _Reader:
         return value
 
     def rate(self, key: str, required: bool = True) -> Decimal | None:
-        return self._parsed(key, required, lambda s: parse_rate(s, what=key))  # type: ignore[no-any-return]
+        return self._parsed(key, required, lambda s: parse_rate(s, what=stored_name(key)))  # type: ignore[no-any-return]
 
     def when(self, key: str, required: bool = False) -> date | None:
-        return self._parsed(key, required, lambda s: parse_date(s, what=key))  # type: ignore[no-any-return]
+        return self._parsed(key, required, lambda s: parse_date(s, what=stored_name(key)))  # type: ignore[no-any-return]
 
     def when_required(self, key: str) -> date:
         value = self.when(key, True)
