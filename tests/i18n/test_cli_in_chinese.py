@@ -233,3 +233,17 @@ def test_english_left_finds_english(sample_db: Path, capsys: pytest.CaptureFixtu
     out, _err = output(capsys)
     assert "Paying only the minimums" in english_left(out, sample_db)
     assert english_left("现在的计划 `backup list` Harbor Bank --budget-change", sample_db) == []
+
+
+def test_a_refusal_before_the_file_is_read_follows_its_language(
+    zh_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere" / "due.ics"
+    assert run(zh_db, "calendar", "-o", str(missing)) == 2
+    assert output(capsys)[1] == (
+        f"debtcoach: calendar -o：文件夹 {missing.parent} 不存在；没有写入任何内容\n"
+    )
+    assert run(zh_db, "contact", "remove", "99") == 2
+    assert output(capsys)[1] == "debtcoach: 没有编号为 99 的沟通记录\n"
+    assert run(zh_db, "backup", "list") == 0
+    assert output(capsys)[0].split()[:4] == ["备份", "备份时间（本地时间）", "字节", "能否读取"]

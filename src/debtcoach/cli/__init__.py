@@ -312,6 +312,8 @@ def _run_command(handler: Handler, ctx: Context, args: argparse.Namespace) -> in
     that retried on a failure would record the same repayment twice. It exits 0 and says on
     stderr that only the confirmation was lost.
     """
+    if ctx.language_follows_file:
+        ctx.speak_file_language()
     try:
         code = handler(ctx, args)
         if sys.stdout is None:

@@ -7,6 +7,7 @@ option exits 2 with one line and nothing written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -32,7 +33,7 @@ from debtcoach.domain.text_rules import cells, pad, printable
 from debtcoach.domain.wording import N_, N_plural, _, active_language, choose_language, ngettext
 from debtcoach.services import Ledger
 from debtcoach.services.config import UserConfig, config_path
-from debtcoach.services.exchange import json_text, protected_path_problem
+from debtcoach.services.exchange import StoreError, json_text, protected_path_problem
 
 Handler = Callable[["Context", argparse.Namespace], int]
 
@@ -186,9 +187,11 @@ class Context:
             use_language(language)
 
     def speak_file_language(self) -> None:
-        """Read the file's settings now, for a command whose first read is not the household
-        (a contact list, an import's checks): its words then follow the file's language too."""
-        self.ledger.settings()
+        """Read the file's settings before the command runs, so that everything it says, a
+        refusal before it reads the file included (`-o` to a missing folder), follows the file's
+        language. A file that cannot be read is left for the command to report."""
+        with contextlib.suppress(StoreError, OSError):
+            self.ledger.settings()
 
     @property
     def has_written(self) -> bool:

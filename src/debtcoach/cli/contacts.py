@@ -73,7 +73,6 @@ def contact_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def contact_list(ctx: Context, args: argparse.Namespace) -> int:
-    ctx.speak_file_language()
     contacts = list(ctx.ledger.contacts_with_ids())
     if args.loan:
         contacts = [(i, c) for i, c in contacts if c.loan == args.loan]

@@ -63,7 +63,6 @@ def export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def import_file(ctx: Context, args: argparse.Namespace) -> int:
-    ctx.speak_file_language()
     path = Path(args.file)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
