@@ -60,12 +60,11 @@ ARGPARSE_MESSAGES = (
     N_("unexpected option string: %s"),
     N_("invalid %(type)s value: %(value)r"),
     N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    *N_plural("expected %s argument", "expected %s arguments"),
 )
 """argparse's own words that a user sees. argparse looks each one up through its module's
 `_` and `ngettext` (gettext's, on no catalog of ours); pointing those at the wording module
 says them in the run's language."""
-
-ARGPARSE_COUNTED = N_plural("expected %s argument", "expected %s arguments")
 
 setattr(argparse, "_", _)  # noqa: B010 (argparse reads its module global, typeshed lacks it)
 setattr(argparse, "ngettext", ngettext)  # noqa: B010
