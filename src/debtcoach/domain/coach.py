@@ -506,7 +506,9 @@ def _negotiate_card(facts: _Facts) -> str | None:
         stretched = _longest(loan) if loan.kind == LoanKind.CREDIT_CARD else None
         if stretched is not None:
             move = Restructure(loan.name, stretched.installments)
-            head = f"{loan.name} over {stretched.installments} installments"
+            head = _("{name} over {n} installments").format(
+                name=loan.name, n=stretched.installments
+            )
             effects.append(_move_effect(facts, move, head))
     return _join(_sentence(parts), *(e for e in effects if e))
 
