@@ -142,6 +142,6 @@ def test_a_broken_promise_is_named_even_when_the_banks_take_longer_than_a_year()
 
 
 def test_months_apart_in_words() -> None:
-    assert months_apart_words(8) == "8 months later"
-    assert months_apart_words(-1) == "1 month sooner"
-    assert months_apart_words(0) == "in the same month as now"
+    assert months_apart_words(8) == "debt-free 8 months later"
+    assert months_apart_words(-1) == "debt-free 1 month sooner"
+    assert months_apart_words(0) == "debt-free in the same month as now"

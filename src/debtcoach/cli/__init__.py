@@ -50,7 +50,7 @@ from debtcoach.domain.money import MoneyError
 from debtcoach.domain.payoff import PlanInputError
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.restructure import RestructureError
-from debtcoach.domain.wording import _, choose_language
+from debtcoach.domain.wording import _, active_language, choose_language
 from debtcoach.services import Ledger
 from debtcoach.services.config import ConfigError, UserConfig, config_path, data_path, load_config
 from debtcoach.services.crash_log import crash_log_folder, crash_message
@@ -87,9 +87,14 @@ COMMAND_GROUPS = (
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="debtcoach",
-        description="A calm terminal coach for overdue loans. No subcommand: open the app.",
+        description=_("A calm terminal coach for overdue loans. No subcommand: open the app."),
     )
-    parser.add_argument("--version", action="version", version=f"debtcoach {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"debtcoach {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--db", metavar="PATH", help=_("data file (default: $DEBTCOACH_DB or the user data folder)")
     )
@@ -193,14 +198,45 @@ def _flag_language(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _argparse_in_file_language(argv: Sequence[str]) -> bool:
+    """Switch to the data file's language (`settings language`) for argparse's help and usage
+    errors, which come before the command reads the file; whether the language changed.
+
+    Only on those paths: a command that parses reads the file once, as usual. An unreadable
+    config or file leaves the language as it is (the command then says what is wrong).
+    """
+    probe = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    probe.add_argument("--db")
+    try:
+        known, _rest = probe.parse_known_args(argv)
+        path = data_path(known.db, load_config(os.environ), os.environ)
+        if not path.is_file():
+            return False
+        setting = Ledger(path, pendulum.today().date()).settings().language
+    except (ConfigError, StoreError, OSError, SystemExit):
+        return False
+    language = choose_language(None, setting, os.environ)
+    if language == active_language():
+        return False
+    use_language(language)
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
         flag = _flag_language(argv)
         use_language(choose_language(flag, "", os.environ))
+        if flag is None and ("-h" in argv or "--help" in argv):
+            _argparse_in_file_language(argv)
         parser = build_parser()
         completion.complete_if_asked(parser)
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except InputError:
+            if flag is None and _argparse_in_file_language(argv):
+                build_parser().parse_args(argv)  # the same refusal, in the file's language
+            raise
         config = _config(args)
         path = data_path(args.db, config, os.environ)
         today = _today(args)
@@ -252,7 +288,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the contract: never a traceback, one line, exit 1
-        say(f"debtcoach: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        say(
+            _("debtcoach: unexpected error: {kind}: {problem}").format(
+                kind=type(exc).__name__, problem=exc
+            ),
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -260,7 +301,7 @@ class StdoutClosed(OSError):
     """Standard output was closed before the command started (`debtcoach … >&-`)."""
 
     def __init__(self) -> None:
-        super().__init__("standard output is closed")
+        super().__init__(_("standard output is closed"))
 
 
 def _run_command(handler: Handler, ctx: Context, args: argparse.Namespace) -> int:
@@ -271,6 +312,8 @@ def _run_command(handler: Handler, ctx: Context, args: argparse.Namespace) -> in
     that retried on a failure would record the same repayment twice. It exits 0 and says on
     stderr that only the confirmation was lost.
     """
+    if ctx.language_follows_file:
+        ctx.speak_file_language()
     try:
         code = handler(ctx, args)
         if sys.stdout is None:
@@ -281,8 +324,10 @@ def _run_command(handler: Handler, ctx: Context, args: argparse.Namespace) -> in
             raise
         _discard_stdout()
         print(
-            "debtcoach: the data was saved, but the confirmation could not be printed "
-            f"({exc.strerror or exc})",
+            _(
+                "debtcoach: the data was saved, but the confirmation could not be printed "
+                "({problem})"
+            ).format(problem=exc.strerror or exc),
             file=sys.stderr,
         )
         return 0

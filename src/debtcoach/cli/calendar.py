@@ -9,28 +9,33 @@ from typing import Any
 
 from debtcoach.cli.common import Context, int_arg, output_path, say
 from debtcoach.domain.reminders import CALENDAR_MONTHS, calendar_plan
+from debtcoach.domain.wording import _, ngettext
 
 
 def register(commands: Any) -> None:
     p = commands.add_parser(
         "calendar",
-        help="write the due dates as a calendar file (.ics) to import into a calendar app",
-        description="Payments with their amounts, restructured installments, follow-ups, "
-        "promises to relatives and a weekly check-in; re-importing a newer file updates the "
-        "events instead of adding copies.",
+        help=_("write the due dates as a calendar file (.ics) to import into a calendar app"),
+        description=_(
+            "Payments with their amounts, restructured installments, follow-ups, "
+            "promises to relatives and a weekly check-in; re-importing a newer file updates the "
+            "events instead of adding copies."
+        ),
     )
     p.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write here, readable by you only (default: standard output)",
+        help=_("write here, readable by you only (default: standard output)"),
     )
     p.add_argument(
         "--months",
         type=int_arg("months", 1, 24),
         default=CALENDAR_MONTHS,
         metavar="N",
-        help=f"how many months ahead (default {CALENDAR_MONTHS}, at most 24)",
+        help=_("how many months ahead (default {months}, at most 24)").format(
+            months=CALENDAR_MONTHS
+        ),
     )
     p.set_defaults(handler=calendar)
 
@@ -49,5 +54,10 @@ def calendar(ctx: Context, args: argparse.Namespace) -> int:
     # Amounts and lenders' names: private (0600) and never half-written, like an export.
     ctx.ledger.write_private_file(output, text, action="write the calendar to")
     count = len(plan.items) + (plan.checkin_from is not None)
-    say(f"Wrote {count} events to {args.output}.", file=sys.stderr)
+    say(
+        ngettext("Wrote {n} event to {path}.", "Wrote {n} events to {path}.", count).format(
+            n=count, path=args.output
+        ),
+        file=sys.stderr,
+    )
     return 0

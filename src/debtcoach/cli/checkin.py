@@ -39,9 +39,11 @@ def _amount_pairs(ctx: Context, pairs: Sequence[str] | None, what: str) -> dict[
         name, sep, amount = text.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise InputError(f"--{what}: {text!r} is not NAME=AMOUNT")
+            raise InputError(
+                _("--{what}: {text!r} is not NAME=AMOUNT").format(what=what, text=text)
+            )
         if name in amounts:
-            raise InputError(f"--{what}: {name} is given twice")
+            raise InputError(_("--{what}: {name} is given twice").format(what=what, name=name))
         amounts[name] = ctx.money(amount, f"{what} {name}")
     return amounts
 
@@ -66,7 +68,7 @@ def checkin_add(ctx: Context, args: argparse.Namespace) -> int:
         )
         summary = save_checkin(ctx.ledger, checkin)
     except CheckInError as exc:
-        raise InputError(f"checkin add: {exc}") from None
+        raise InputError(_("checkin add: {problem}").format(problem=exc)) from None
     say(describe_summary(summary, household.settings.locale))
     return 0
 
@@ -77,7 +79,7 @@ def checkin_list(ctx: Context, args: argparse.Namespace) -> int:
         print_json([checkin_to_json(c) for c in household.checkins])
         return 0
     if not household.checkins:
-        print("No check-ins yet. Do this week's with: debtcoach checkin add --paid NAME=AMT …")
+        print(_("No check-ins yet. Do this week's with: debtcoach checkin add --paid NAME=AMT …"))
         return 0
     locale = household.settings.locale
 
@@ -92,12 +94,12 @@ def checkin_list(ctx: Context, args: argparse.Namespace) -> int:
             total(c.paid),
             total(c.received),
             total(c.spent),
-            "yes" if c.borrowed else "no",
+            _("yes") if c.borrowed else _("no"),
             " \u23ce ".join(c.note.splitlines()),  # one line per week; JSON keeps the note
         ]
         for c in household.checkins
     ]
-    headers = ["week", "date", "paid", "received", "spent", "borrowed", "note"]
+    headers = [_("week"), _("date"), _("paid"), _("received"), _("spent"), _("borrowed"), _("note")]
     print(table(rows, headers, {2, 3, 4}))
     return 0
 
@@ -112,9 +114,9 @@ def register(commands: Any) -> None:
         help=_("default: this week"),
     )
     for option, text in (
-        ("--paid", "paid to a loan or a family lender"),
-        ("--received", "income received"),
-        ("--spent", "spent in an expense category"),
+        ("--paid", _("paid to a loan or a family lender")),
+        ("--received", _("income received")),
+        ("--spent", _("spent in an expense category")),
     ):
         p.add_argument(option, action="append", metavar="NAME=AMT", help=text)
     p.add_argument(

@@ -7,6 +7,7 @@ option exits 2 with one line and nothing written.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -29,16 +30,44 @@ from debtcoach.domain.money import (
     parse_rate,
 )
 from debtcoach.domain.text_rules import cells, pad, printable
-from debtcoach.domain.wording import _, active_language, choose_language
+from debtcoach.domain.wording import N_, N_plural, _, active_language, choose_language, ngettext
 from debtcoach.services import Ledger
 from debtcoach.services.config import UserConfig, config_path
-from debtcoach.services.exchange import json_text, protected_path_problem
+from debtcoach.services.exchange import StoreError, json_text, protected_path_problem
 
 Handler = Callable[["Context", argparse.Namespace], int]
 
 
 class InputError(Exception):
     """Bad input from the command line: exit 2 with this one line, nothing written."""
+
+
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    *N_plural("expected %s argument", "expected %s arguments"),
+)
+"""argparse's own words that a user sees. argparse looks each one up through its module's
+`_` and `ngettext` (gettext's, on no catalog of ours); pointing those at the wording module
+says them in the run's language."""
+
+setattr(argparse, "_", _)  # noqa: B010 (argparse reads its module global, typeshed lacks it)
+setattr(argparse, "ngettext", ngettext)  # noqa: B010
 
 
 class Parser(argparse.ArgumentParser):
@@ -69,7 +98,11 @@ YEARS = (1900, 2999)
 def in_years(value: Any, what: str) -> Any:
     year = int(str(value)[:4])
     if not YEARS[0] <= year <= YEARS[1]:
-        raise DateError(f"{what} {value} is out of range (years {YEARS[0]} to {YEARS[1]})")
+        raise DateError(
+            _("{what} {value} is out of range (years {low} to {high})").format(
+                what=what, value=value, low=YEARS[0], high=YEARS[1]
+            )
+        )
     return value
 
 
@@ -91,7 +124,9 @@ def choice_arg(enum: Any, what: str) -> Callable[[str], Any]:
             return enum(text.strip().lower())
         except ValueError:
             allowed = ", ".join(e.value for e in enum)
-            raise ValueError(f"{text!r} is not one of {allowed}") from None
+            raise ValueError(
+                _("{text!r} is not one of {allowed}").format(text=text, allowed=allowed)
+            ) from None
 
     return arg(parse, what)
 
@@ -101,10 +136,14 @@ def int_arg(what: str, low: int, high: int | None = None) -> Callable[[str], int
         try:
             value = int(text.strip())
         except ValueError:
-            raise ValueError(f"{text!r} is not a whole number") from None
+            raise ValueError(_("{text!r} is not a whole number").format(text=text)) from None
         if value < low or (high is not None and value > high):
-            bound = f"from {low} to {high}" if high is not None else f"at least {low}"
-            raise ValueError(f"{value} is out of range (must be {bound})")
+            message = (
+                _("{value} is out of range (must be from {low} to {high})")
+                if high is not None
+                else _("{value} is out of range (must be at least {low})")
+            )
+            raise ValueError(message.format(value=value, low=low, high=high))
         return value
 
     return arg(parse, what)
@@ -146,6 +185,13 @@ class Context:
         if language != active_language():
             use_language(language)
 
+    def speak_file_language(self) -> None:
+        """Read the file's settings before the command runs, so that everything it says, a
+        refusal before it reads the file included (`-o` to a missing folder), follows the file's
+        language. A file that cannot be read is left for the command to report."""
+        with contextlib.suppress(StoreError, OSError):
+            self.ledger.settings()
+
     @property
     def has_written(self) -> bool:
         """Whether this command has committed a write to the data file."""
@@ -168,10 +214,18 @@ def output_path(text: str, command: str, data_path: Path) -> Path:
     path = Path(text)
     folder = path.parent
     if not folder.is_dir():
-        raise InputError(f"{command} -o: folder {folder} does not exist; nothing was written")
+        raise InputError(
+            _("{command} -o: folder {folder} does not exist; nothing was written").format(
+                command=command, folder=folder
+            )
+        )
     problem = protected_path_problem(path, data_path)
     if problem is not None:
-        raise InputError(f"{command} -o: will not write to {text}: {problem}; nothing was written")
+        raise InputError(
+            _("{command} -o: will not write to {path}: {problem}; nothing was written").format(
+                command=command, path=text, problem=problem
+            )
+        )
     return path
 
 

@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from debtcoach.cli.common import Context
+from debtcoach.domain.wording import _
 
 SHELLS = ("bash", "zsh")
 COMPLETING = "_ARGCOMPLETE"
@@ -21,11 +22,13 @@ COMPLETING = "_ARGCOMPLETE"
 def register(commands: Any) -> None:
     p = commands.add_parser(
         "completion",
-        help='print a shell completion script: eval "$(debtcoach completion bash)"',
-        description="Print the completion script for bash or zsh; add "
-        '`eval "$(debtcoach completion bash)"` (or zsh) to your shell\'s startup file.',
+        help=_('print a shell completion script: eval "$(debtcoach completion bash)"'),
+        description=_(
+            "Print the completion script for bash or zsh; add "
+            '`eval "$(debtcoach completion bash)"` (or zsh) to your shell\'s startup file.'
+        ),
     )
-    p.add_argument("shell", choices=SHELLS, help="the shell to complete in: bash or zsh")
+    p.add_argument("shell", choices=SHELLS, help=_("the shell to complete in: bash or zsh"))
     p.set_defaults(handler=completion, tolerates_broken_config=True)
 
 

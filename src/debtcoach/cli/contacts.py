@@ -91,13 +91,13 @@ def contact_list(ctx: Context, args: argparse.Namespace) -> int:
         args,
         [{"id": i, **contact_to_json(c)} for i, c in contacts],
         rows,
-        ["id", "date", "loan", "channel", "outcome", "follow-up"],
+        ["id", _("date"), _("loan"), _("channel"), _("outcome"), _("follow-up")],
         {0},
-        "No contacts logged. Log one with: debtcoach contact add --loan … --channel phone",
+        _("No contacts logged. Log one with: debtcoach contact add --loan … --channel phone"),
     )
 
 
 def contact_remove(ctx: Context, args: argparse.Namespace) -> int:
     ctx.ledger.remove_contact(args.id)
-    print(f"Removed contact {args.id}.")
+    print(_("Removed contact {id}.").format(id=args.id))
     return 0

@@ -67,17 +67,23 @@ def import_file(ctx: Context, args: argparse.Namespace) -> int:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise InputError(f"import: {path} does not exist") from None
+        raise InputError(_("import: {path} does not exist").format(path=path)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"import: {path} is not valid JSON ({exc})") from None
+        raise InputError(
+            _("import: {path} is not valid JSON ({problem})").format(path=path, problem=exc)
+        ) from None
     except RecursionError:
-        raise InputError(f"import: {path} is nested too deeply to be an export") from None
+        raise InputError(
+            _("import: {path} is nested too deeply to be an export").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise InputError(f"import: {path} is a folder, not an export file") from None
+        raise InputError(
+            _("import: {path} is a folder, not an export file").format(path=path)
+        ) from None
     try:
         household = household_from_json(data)
     except ExchangeError as exc:
-        raise InputError(f"import: {path}: {exc}") from None
+        raise InputError(_("import: {path}: {problem}").format(path=path, problem=exc)) from None
     ctx.ledger.import_household(household)
     counts = [
         count(len(household.loans), "loan"),
@@ -87,7 +93,7 @@ def import_file(ctx: Context, args: argparse.Namespace) -> int:
         count(len(household.contacts), "contact"),
         count(len(household.checkins), "check-in"),
     ]
-    print(f"Imported {', '.join(counts)}.")
+    print(_("Imported {counts}.").format(counts=", ".join(counts)))
     return 0
 
 
@@ -117,18 +123,18 @@ def backup_list(ctx: Context, args: argparse.Namespace) -> int:
             item.name,
             _taken(item.taken_at, item.dated_in_future),
             f"{item.size:,}",
-            "yes" if item.loads else "NO",
+            _("yes") if item.loads else _("NO"),
         ]
         for item in backups
     ]
-    print(table(rows, ["BACKUP", "TAKEN (LOCAL TIME)", "BYTES", "LOADS"], right={2}))
+    print(table(rows, [_("BACKUP"), _("TAKEN (LOCAL TIME)"), _("BYTES"), _("LOADS")], right={2}))
     return 0
 
 
 def _taken(taken_at: datetime, dated_in_future: bool) -> str:
     """The local time a backup was taken; one dated after now says so (the clock was wrong)."""
     text = taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    return f"{text} (dated in the future)" if dated_in_future else text
+    return _("{time} (dated in the future)").format(time=text) if dated_in_future else text
 
 
 def restore_backup(ctx: Context, args: argparse.Namespace) -> int:

@@ -11,22 +11,27 @@ from typing import Any
 
 from debtcoach.cli.common import Context, add_json_flag, int_arg, print_json, say
 from debtcoach.domain.reminders import DUE_DAYS, DueItem, due_within
+from debtcoach.domain.wording import _
 
 
 def register(commands: Any) -> None:
     p = commands.add_parser(
         "due",
-        help="what falls due in the next days (quiet when nothing does)",
-        description="Payments not yet paid this cycle, restructured installments, lenders' "
-        "follow-ups, promises to relatives and this week's check-in; no output when nothing "
-        "is due.",
+        help=_("what falls due in the next days (quiet when nothing does)"),
+        description=_(
+            "Payments not yet paid this cycle, restructured installments, lenders' "
+            "follow-ups, promises to relatives and this week's check-in; no output when nothing "
+            "is due."
+        ),
     )
     p.add_argument(
         "--days",
         type=int_arg("days", 0, 366),
         default=DUE_DAYS,
         metavar="N",
-        help=f"look this many days ahead (default {DUE_DAYS}; 0: today and what is late)",
+        help=_("look this many days ahead (default {days}; 0: today and what is late)").format(
+            days=DUE_DAYS
+        ),
     )
     add_json_flag(p)
     p.set_defaults(handler=due)

@@ -34,7 +34,7 @@ def register(commands: Any) -> None:
     p.add_argument("--essential", action="store_true", help=_("cannot be cut (rent, food, …)"))
     p.add_argument("--cut", action="store_true", help=_("the cut to the target is active"))
     p.set_defaults(handler=expense_add)
-    list_remove(expense, "expenses", expense_list, expense_remove)
+    list_remove(expense, _("expenses"), expense_list, expense_remove)
 
 
 def expense_add(ctx: Context, args: argparse.Namespace) -> int:
@@ -60,8 +60,8 @@ def expense_list(ctx: Context, args: argparse.Namespace) -> int:
             x.name,
             format_money(x.current, locale),
             format_money(x.target_or_current, locale),
-            "yes" if x.essential else "no",
-            "on" if x.cut_active else "off",
+            _("yes") if x.essential else _("no"),
+            _("on") if x.cut_active else _("off"),
         ]
         for x in household.expenses
     ]
@@ -69,9 +69,9 @@ def expense_list(ctx: Context, args: argparse.Namespace) -> int:
         args,
         [expense_to_json(x) for x in household.expenses],
         rows,
-        ["name", "current", "target", "essential", "cut"],
+        [_("name"), _("current amount"), _("target"), _("essential"), _("cut")],
         {1, 2},
-        "No expenses yet. Add one with: debtcoach expense add --name … --current …",
+        _("No expenses yet. Add one with: debtcoach expense add --name … --current …"),
     )
 
 

@@ -56,7 +56,7 @@ def register(commands: Any) -> None:
     p.add_argument("--amount", required=True, metavar="AMT", help=_("how much was repaid"))
     p.add_argument("--date", type=date_arg("date"), metavar="DATE", help=_("default: today"))
     p.set_defaults(handler=family_repay)
-    list_remove(family, "family loans", family_list, family_remove, key="lender")
+    list_remove(family, _("family loans"), family_list, family_remove, key="lender")
 
 
 def family_add(ctx: Context, args: argparse.Namespace) -> int:
@@ -102,9 +102,9 @@ def family_list(ctx: Context, args: argparse.Namespace) -> int:
         args,
         [family_to_json(x) for x in household.family_loans],
         rows,
-        ["lender", "relationship", "borrowed", "owed", "promised"],
+        [_("lender"), _("relationship"), _("borrowed"), _("owed"), _("promised")],
         {2, 3},
-        "No family loans. Add one with: debtcoach family add --lender … --amount …",
+        _("No family loans. Add one with: debtcoach family add --lender … --amount …"),
     )
 
 

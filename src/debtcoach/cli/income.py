@@ -65,7 +65,7 @@ def register(commands: Any) -> None:
     )
     p.add_argument("--notes", help=_("anything to remember about it"))
     p.set_defaults(handler=income_add)
-    list_remove(income, "income sources", income_list, income_remove)
+    list_remove(income, _("income sources"), income_list, income_remove)
 
 
 def income_add(ctx: Context, args: argparse.Namespace) -> int:
@@ -101,9 +101,9 @@ def income_list(ctx: Context, args: argparse.Namespace) -> int:
         args,
         [income_to_json(x) for x in household.income],
         rows,
-        ["name", "kind", "frequency", "amount", "per month"],
+        [_("name"), _("kind"), _("frequency"), _("amount"), _("per month")],
         {3, 4},
-        "No income yet. Add one with: debtcoach income add --name … --kind regular …",
+        _("No income yet. Add one with: debtcoach income add --name … --kind regular …"),
     )
 
 

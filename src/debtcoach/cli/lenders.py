@@ -30,12 +30,12 @@ from debtcoach.domain.money import (
 )
 from debtcoach.domain.proposal import LANGUAGES, LetterOptions, default_language
 from debtcoach.domain.restructure import RestructureQuote
-from debtcoach.domain.text_rules import NOT_UTF8, has_surrogates
-from debtcoach.domain.wording import percent_words
+from debtcoach.domain.text_rules import NOT_UTF8, cells, has_surrogates, pad
+from debtcoach.domain.wording import _, percent_words
 
 
 def register(commands: Any) -> None:
-    p = commands.add_parser("restructure", help="quote stretching one loan into installments")
+    p = commands.add_parser("restructure", help=_("quote stretching one loan into installments"))
     _quote_options(p)
     add_json_flag(p)
     marks = p.add_mutually_exclusive_group()
@@ -49,74 +49,83 @@ def register(commands: Any) -> None:
             dest="state",
             action="store_const",
             const=state,
-            help=f"save this plan on the loan as {state.value}",
+            help=_("save this plan on the loan as {state}").format(state=state.value),
         )
     p.set_defaults(handler=restructure)
 
-    p = commands.add_parser("proposal", help="write a repayment proposal letter to a lender")
+    p = commands.add_parser("proposal", help=_("write a repayment proposal letter to a lender"))
     _quote_options(p)
     p.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="write the letter here (default stdout); an existing file is never overwritten: "
-        "the letter goes to FILE-2, FILE-3, … and the path used is printed",
+        help=_(
+            "write the letter here (default stdout); an existing file is never overwritten: "
+            "the letter goes to FILE-2, FILE-3, … and the path used is printed"
+        ),
     )
     p.add_argument(
         "--format",
         dest="fmt",
         type=choice_arg(LetterFormat, "format"),
         default=LetterFormat.MD,
-        help="md (Markdown, default), txt (plain text at 80 columns, to paste into a chat or "
-        "an e-mail) or html (a page to print and sign)",
+        help=_(
+            "md (Markdown, default), txt (plain text at 80 columns, to paste into a chat or "
+            "an e-mail) or html (a page to print and sign)"
+        ),
     )
     p.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="the letter's language: en or zh_CN (a formal 协商还款申请); default zh_CN when "
-        "the locale setting is Chinese, else en",
+        help=_(
+            "the letter's language: en or zh_CN (a formal 协商还款申请); default zh_CN when "
+            "the locale setting is Chinese, else en"
+        ),
     )
     p.add_argument(
         "--ask-stop-penalty",
         action="store_true",
-        help="also ask the lender to stop or reduce penalty interest while the plan is kept",
+        help=_("also ask the lender to stop or reduce penalty interest while the plan is kept"),
     )
     p.add_argument(
         "--ask-reduce-fees",
         action="store_true",
-        help="also ask the lender to stop or reduce late fees and other charges",
+        help=_("also ask the lender to stop or reduce late fees and other charges"),
     )
     p.add_argument(
         "--reason",
         metavar="TEXT",
         default="",
-        help="what caused the hardship, in your words (e.g. 'I lost my job in August')",
+        help=_("what caused the hardship, in your words (e.g. 'I lost my job in August')"),
     )
     p.add_argument(
         "--name-other-lenders",
         action="store_true",
-        help="name each other lender and its payment (default: only their total)",
+        help=_("name each other lender and its payment (default: only their total)"),
     )
     p.set_defaults(handler=proposal)
 
 
 def _quote_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("name", type=name_arg("name"), help="the loan")
+    p.add_argument("name", type=name_arg("name"), help=_("the loan"))
     p.add_argument(
         "--installments",
         required=True,
         type=int_arg("installments", 1),
         metavar="K",
-        help="how many monthly installments (credit cards: at most 60)",
+        help=_("how many monthly installments (credit cards: at most 60)"),
     )
     p.add_argument(
         "--mode",
         type=choice_arg(RestructureMode, "mode"),
         default=RestructureMode.ANNUITY,
-        help="annuity (at the loan's APR, default) or flat_fee (a monthly fee)",
+        help=_("annuity (at the loan's APR, default) or flat_fee (a monthly fee)"),
     )
     p.add_argument(
-        "--fee-rate", type=rate_arg("fee-rate"), metavar="PCT", help="monthly fee rate (flat_fee)"
+        "--fee-rate",
+        type=rate_arg("fee-rate"),
+        metavar="PCT",
+        help=_("monthly fee rate (flat_fee)"),
     )
 
 
@@ -138,7 +147,7 @@ def quote_to_json(quote: RestructureQuote) -> dict[str, Any]:
 def restructure(ctx: Context, args: argparse.Namespace) -> int:
     fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
     if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
-        raise InputError("--fee-rate: only applies with --mode flat_fee")
+        raise InputError(_("--fee-rate: only applies with --mode flat_fee"))
     household = ctx.household()
     quote = ctx.ledger.restructure_quote(
         args.name, args.installments, args.mode, fee_rate, household
@@ -155,28 +164,52 @@ def restructure(ctx: Context, args: argparse.Namespace) -> int:
 
     relief = quote.monthly_relief
     print(
-        f"{quote.loan}: {fmt(quote.balance)} over {quote.installments} installments "
-        f"({quote.mode.value})"
+        _("{loan}: {balance} over {n} installments ({mode})").format(
+            loan=quote.loan, balance=fmt(quote.balance), n=quote.installments, mode=quote.mode.value
+        )
     )
-    print(f"  Today's payment:   {fmt(quote.current_payment)} a month")
-    print(
-        f"  New installment:   {fmt(quote.installment)} a month "
-        f"(last {fmt(quote.last_installment)})"
-    )
-    word = "less" if relief.minor >= 0 else "more"
-    print(
-        f"  Space:             {fmt(Money(abs(relief.minor), relief.currency))} {word} each month"
-    )
+    space = fmt(Money(abs(relief.minor), relief.currency))
     if quote.months_added is None:
-        print("  Time:              at today's payment this loan never clears")
+        time = _("at today's payment this loan never clears")
+    elif quote.months_added >= 0:
+        time = _("{n} months longer than at today's payment").format(n=quote.months_added)
     else:
-        added = quote.months_added
-        when = "longer" if added >= 0 else "sooner"
-        print(f"  Time:              {abs(added)} months {when} than at today's payment")
-    print(f"  Total paid:        {fmt(quote.total_paid)} (cost {fmt(quote.cost)})")
+        time = _("{n} months sooner than at today's payment").format(n=-quote.months_added)
     loan = household.loan(quote.loan)
-    now = f" (today's rate {percent_words(loan.rate_in_force, locale)})" if loan else ""
-    print(f"  True price:        {percent_words(quote.equivalent_apr, locale)} a year{now}")
+    price = percent_words(quote.equivalent_apr, locale)
+    rows = [
+        (_("Today's payment:"), _("{amount} a month").format(amount=fmt(quote.current_payment))),
+        (
+            _("New installment:"),
+            _("{amount} a month (last {last})").format(
+                amount=fmt(quote.installment), last=fmt(quote.last_installment)
+            ),
+        ),
+        (
+            _("Space:"),
+            (
+                _("{amount} less each month")
+                if relief.minor >= 0
+                else _("{amount} more each month")
+            ).format(amount=space),
+        ),
+        (_("Time:"), time),
+        (
+            _("Total paid:"),
+            _("{amount} (cost {cost})").format(amount=fmt(quote.total_paid), cost=fmt(quote.cost)),
+        ),
+        (
+            _("True price:"),
+            _("{rate} a year (today's rate {now})").format(
+                rate=price, now=percent_words(loan.rate_in_force, locale)
+            )
+            if loan
+            else _("{rate} a year").format(rate=price),
+        ),
+    ]
+    width = max(cells(label) for label, _value in rows) + 3
+    for label, value in rows:
+        print(f"  {pad(label, width)}{value}")
     return 0
 
 
@@ -186,22 +219,26 @@ def _mark_proposal(ctx: Context, args: argparse.Namespace, quote: RestructureQuo
     if state is None:
         return
     ctx.ledger.set_proposal_state(quote, state)
-    follows = " (the plan now follows its installments)" if state == ProposalState.AGREED else ""
-    say(f"Marked the {quote.installments}-installment plan for {quote.loan} as {state.value}"
-        f"{follows}.", file=sys.stderr)  # fmt: skip
+    marked = (
+        _("Marked the {n}-installment plan for {loan} as {state} (the plan now follows its "
+          "installments).")
+        if state == ProposalState.AGREED
+        else _("Marked the {n}-installment plan for {loan} as {state}.")
+    )  # fmt: skip
+    say(marked.format(n=quote.installments, loan=quote.loan, state=state.value), file=sys.stderr)
 
 
 def proposal(ctx: Context, args: argparse.Namespace) -> int:
     """A repayment proposal to the loan's lender, from the saved data only."""
     fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
     if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
-        raise InputError("--fee-rate: only applies with --mode flat_fee")
+        raise InputError(_("--fee-rate: only applies with --mode flat_fee"))
     output = output_path(args.output, "proposal", ctx.path) if args.output else None
     household = ctx.household()
     if household.loan(args.name) is None:
-        raise InputError(f"proposal: there is no loan named {args.name!r}")
+        raise InputError(_("proposal: there is no loan named {name!r}").format(name=args.name))
     if has_surrogates(args.reason):
-        raise InputError(f"--reason: {NOT_UTF8}")
+        raise InputError(f"--reason: {_(NOT_UTF8)}")
     quote = ctx.ledger.restructure_quote(
         args.name, args.installments, args.mode, fee_rate, household
     )
@@ -215,7 +252,7 @@ def proposal(ctx: Context, args: argparse.Namespace) -> int:
     )
     if output is not None:
         written = ctx.ledger.write_proposal_letter(quote, output, household, options)
-        say(f"Wrote the proposal to {written.resolve()}.", file=sys.stderr)
+        say(_("Wrote the proposal to {path}.").format(path=written.resolve()), file=sys.stderr)
     else:
         sys.stdout.write(ctx.ledger.proposal_letter(quote, household, options))
     return 0

@@ -101,7 +101,7 @@ def register(commands: Any) -> None:
         ),
     )
     p.set_defaults(handler=loan_add)
-    list_remove(loan, "loans", loan_list, loan_remove)
+    list_remove(loan, _("loans"), loan_list, loan_remove)
 
 
 def loan_add(ctx: Context, args: argparse.Namespace) -> int:
@@ -149,9 +149,9 @@ def loan_list(ctx: Context, args: argparse.Namespace) -> int:
         args,
         [loan_to_json(loan) for loan in household.loans],
         rows,
-        ["name", "kind", "status", "rate", "payment", "balance"],
+        [_("name"), _("kind"), _("status"), _("rate"), _("payment"), _("balance")],
         {3, 4, 5},
-        "No loans yet. Add one with: debtcoach loan add --name … --kind … --balance …",
+        _("No loans yet. Add one with: debtcoach loan add --name … --kind … --balance …"),
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from debtcoach.cli.common import Context, say
+from debtcoach.domain.wording import _
 from debtcoach.services.config import backups_dir
 
 PLACES = ("data", "backups", "config", "themes")
@@ -15,17 +16,19 @@ PLACES = ("data", "backups", "config", "themes")
 def register(commands: Any) -> None:
     p = commands.add_parser(
         "locate",
-        help="print where the data, backups, config file and your themes are",
-        description="With a name, print only that path (for scripts: "
-        'cd "$(debtcoach locate backups)"); without, print all four, labelled. '
-        "A path is printed whether or not it exists yet.",
+        help=_("print where the data, backups, config file and your themes are"),
+        description=_(
+            "With a name, print only that path (for scripts: "
+            'cd "$(debtcoach locate backups)"); without, print all four, labelled. '
+            "A path is printed whether or not it exists yet."
+        ),
     )
     p.add_argument(
         "place",
         nargs="?",
         choices=PLACES,
         metavar="data|backups|config|themes",
-        help="which path to print (default: all of them)",
+        help=_("which path to print (default: all of them)"),
     )
     p.set_defaults(handler=locate, tolerates_broken_config=True)
 

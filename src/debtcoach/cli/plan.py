@@ -23,11 +23,11 @@ from debtcoach.domain.money import (
     format_money,
 )
 from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
-from debtcoach.domain.wording import _
+from debtcoach.domain.wording import _, count, strategy_name
 
 
 def register(commands: Any) -> None:
-    p = commands.add_parser("plan", help=_("the payoff plan"), description="the payoff plan")
+    p = commands.add_parser("plan", help=_("the payoff plan"), description=_("the payoff plan"))
     p.add_argument(
         "--strategy",
         type=choice_arg(Strategy, "strategy"),
@@ -104,9 +104,13 @@ def plan(ctx: Context, args: argparse.Namespace) -> int:
     if args.order is not None:
         order = [part.strip() for part in args.order.split(",") if part.strip()]
         if not order:
-            raise InputError(f"--order: {args.order!r} names no loan (write --order NAME1,NAME2,…)")
+            raise InputError(
+                _("--order: {text!r} names no loan (write --order NAME1,NAME2,…)").format(
+                    text=args.order
+                )
+            )
         if args.strategy not in (None, Strategy.CUSTOM):
-            raise InputError("--order: only makes sense with --strategy custom")
+            raise InputError(_("--order: only makes sense with --strategy custom"))
     result = ctx.ledger.plan(household, strategy=args.strategy, order=order, budget=budget)
     baseline = ctx.ledger.minimum_only(household)
     if args.json:
@@ -120,42 +124,62 @@ def describe_plan(plan: PayoffPlan, baseline: MinimumOnlyPlan, locale: str) -> s
     def fmt(amount: Money) -> str:
         return format_money(amount, locale)
 
-    lines = [f"Strategy: {plan.strategy.value}    Monthly debt budget: {fmt(plan.budget)}"]
+    lines = [
+        _("Strategy: {strategy}    Monthly debt budget: {budget}").format(
+            strategy=strategy_name(plan.strategy.value), budget=fmt(plan.budget)
+        )
+    ]
     if not plan.feasible:
         assert plan.shortfall is not None
         minimums = plan.short_minimums or plan.month_one_minimums or plan.shortfall
-        when = "a month" if plan.short_from is None else f"a month from {plan.short_from}"
-        lines.append(
-            f"Not feasible: the minimum payments need {fmt(minimums)} {when}, "
-            f"{fmt(plan.shortfall)} more than the budget."
+        message = (
+            _(
+                "Not feasible: the minimum payments need {minimums} a month, "
+                "{short} more than the budget."
+            )
+            if plan.short_from is None
+            else _(
+                "Not feasible: the minimum payments need {minimums} a month from {month}, "
+                "{short} more than the budget."
+            )
         )
-        lines.append("Talk to your lenders about stretching the plan: debtcoach coach")
+        lines.append(
+            message.format(minimums=fmt(minimums), month=plan.short_from, short=fmt(plan.shortfall))
+        )
+        lines.append(_("Talk to your lenders about stretching the plan: debtcoach coach"))
         return "\n".join(lines)
     if plan.months is None:
-        lines.append("At this budget the debts do not get paid off within 50 years.")
+        lines.append(_("At this budget the debts do not get paid off within 50 years."))
     elif plan.months == 0:
-        lines.append("Nothing is owed. You are debt-free.")
+        lines.append(_("Nothing is owed. You are debt-free."))
         return "\n".join(lines)
     else:
-        lines.append(f"Debt-free in {plan.months} months: {plan.debt_free}.")
+        lines.append(
+            _("Debt-free in {months}: {month}.").format(
+                months=count(plan.months, "month"), month=plan.debt_free
+            )
+        )
     lines.append(
-        f"Total interest: {fmt(plan.total_interest)}    Total paid: {fmt(plan.total_paid)}"
+        _("Total interest: {interest}    Total paid: {paid}").format(
+            interest=fmt(plan.total_interest), paid=fmt(plan.total_paid)
+        )
     )
     if plan.total_fees.minor:
-        lines.append(f"Late fees: {fmt(plan.total_fees)}")
+        lines.append(_("Late fees: {fees}").format(fees=fmt(plan.total_fees)))
     lines.append(baseline_line(plan, baseline, fmt))
+    never = _("never")
     rows = [
         [
-            d.name + (" (family)" if d.family else ""),
+            _("{name} (family)").format(name=d.name) if d.family else d.name,
             fmt(d.start_balance),
-            d.payoff_date or "never",
+            d.payoff_date or never,
             fmt(d.interest),
             d.caught_up_date or "",
-            "at risk" if d.at_risk else "",
+            _("at risk") if d.at_risk else "",
         ]
         for d in plan.debts
     ]
-    headers = ["debt", "owed now", "paid off", "interest", "current from", ""]
+    headers = [_("debt"), _("owed now"), _("paid off"), _("interest"), _("current from"), ""]
     if not any(d.caught_up_date for d in plan.debts):
         rows = [row[:4] + row[5:] for row in rows]
         headers = headers[:4] + headers[5:]
@@ -166,15 +190,20 @@ def describe_plan(plan: PayoffPlan, baseline: MinimumOnlyPlan, locale: str) -> s
 def baseline_line(plan: PayoffPlan, baseline: MinimumOnlyPlan, fmt: Callable[[Money], str]) -> str:
     """What paying only the minimums would do, against the plan."""
     if baseline.months is None:
-        fees = (
-            f", {fmt(baseline.total_fees)} in late fees by then"
-            if baseline.total_fees.minor
-            else ""
-        )
-        return f"Paying only the minimums: not paid off within 50 years{fees}."
+        if baseline.total_fees.minor:
+            return _(
+                "Paying only the minimums: not paid off within 50 years, {fees} in late fees "
+                "by then."
+            ).format(fees=fmt(baseline.total_fees))
+        return _("Paying only the minimums: not paid off within 50 years.")
     saved = baseline.total_interest - plan.total_interest
     months = baseline.months - (plan.months or 0)
-    return (
-        f"Paying only the minimums: {baseline.months} months, {fmt(baseline.total_interest)} "
-        f"interest; the plan saves {months} months and {fmt(saved)}."
+    return _(
+        "Paying only the minimums: {months}, {interest} interest; the plan saves {saved_months} "
+        "and {saved}."
+    ).format(
+        months=count(baseline.months, "month"),
+        interest=fmt(baseline.total_interest),
+        saved_months=count(months, "month"),
+        saved=fmt(saved),
     )

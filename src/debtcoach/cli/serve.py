@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from debtcoach.cli.common import Context, InputError, int_arg
+from debtcoach.domain.wording import _
 
 DEFAULT_PORT = 8000
 DEFAULT_HOST = "127.0.0.1"
@@ -17,23 +18,27 @@ DEFAULT_HOST = "127.0.0.1"
 def register(commands: Any) -> None:
     p = commands.add_parser(
         "serve",
-        help="open the app in a web browser on this computer (127.0.0.1 only)",
-        description="Serve the app with textual-serve on a loopback address and print its "
-        "address; from another computer, reach it through an SSH tunnel "
-        "(ssh -L 8000:127.0.0.1:8000 HOST). Letters and exports arrive as downloads.",
+        help=_("open the app in a web browser on this computer (127.0.0.1 only)"),
+        description=_(
+            "Serve the app with textual-serve on a loopback address and print its "
+            "address; from another computer, reach it through an SSH tunnel "
+            "(ssh -L 8000:127.0.0.1:8000 HOST). Letters and exports arrive as downloads."
+        ),
     )
     p.add_argument(
         "--port",
         type=int_arg("port", 1, 65535),
         default=DEFAULT_PORT,
         metavar="P",
-        help=f"the port to listen on (default {DEFAULT_PORT})",
+        help=_("the port to listen on (default {port})").format(port=DEFAULT_PORT),
     )
     p.add_argument(
         "--host",
         default=DEFAULT_HOST,
         metavar="H",
-        help=f"a loopback address to listen on: {DEFAULT_HOST} (default), ::1 or localhost",
+        help=_("a loopback address to listen on: {host} (default), ::1 or localhost").format(
+            host=DEFAULT_HOST
+        ),
     )
     p.set_defaults(handler=serve)
 
@@ -48,8 +53,10 @@ def loopback_host(host: str) -> str:
         address = None
     if address is None or not address.is_loopback:
         raise InputError(
-            f"serve --host {host}: refused, the app is served on this computer only "
-            f"(127.0.0.1, ::1 or localhost); from elsewhere use an SSH tunnel"
+            _(
+                "serve --host {host}: refused, the app is served on this computer only "
+                "(127.0.0.1, ::1 or localhost); from elsewhere use an SSH tunnel"
+            ).format(host=host)
         )
     return str(address)
 

@@ -73,9 +73,10 @@ def settings_set(ctx: Context, args: argparse.Namespace) -> int:
                 )
                 if has_money and currency_digits(code) != currency_digits(settings.currency):
                     raise InputError(
-                        f"currency: {code} has a different number of decimals than "
-                        f"{settings.currency}; "
-                        "export, change and re-enter the amounts instead"
+                        _(
+                            "currency: {code} has a different number of decimals than {old}; "
+                            "export, change and re-enter the amounts instead"
+                        ).format(code=code, old=settings.currency)
                     )
                 settings = replace(
                     settings, currency=code, safety_buffer=Money(settings.safety_buffer.minor, code)
@@ -100,7 +101,9 @@ def settings_set(ctx: Context, args: argparse.Namespace) -> int:
             elif key == "strategy":
                 strategy = choice_arg(Strategy, "strategy")(value)
                 if strategy == Strategy.CUSTOM and not settings.custom_order:
-                    raise InputError("strategy: set custom_order first (names separated by commas)")
+                    raise InputError(
+                        _("strategy: set custom_order first (names separated by commas)")
+                    )
                 settings = replace(settings, strategy=strategy)
             elif key == "custom_order":
                 from debtcoach.domain.payoff import validate_custom_order
@@ -113,7 +116,9 @@ def settings_set(ctx: Context, args: argparse.Namespace) -> int:
                 settings = replace(settings, theme=_valid_theme(value))
             else:
                 raise InputError(
-                    f"settings set: unknown key {args.key!r} (one of {', '.join(SETTING_KEYS)})"
+                    _("settings set: unknown key {key!r} (one of {choices})").format(
+                        key=args.key, choices=", ".join(SETTING_KEYS)
+                    )
                 )
         except (MoneyError, PlanInputError) as exc:
             raise InputError(f"{key}: {exc}") from None
@@ -129,7 +134,11 @@ def _valid_theme(name: str) -> str:
 
     available = sorted(p.stem for p in themes_dir().glob("*.toml"))
     if available and name not in available:
-        raise InputError(f"theme: unknown theme {name!r} (one of {', '.join(available)})")
+        raise InputError(
+            _("theme: unknown theme {name!r} (one of {choices})").format(
+                name=name, choices=", ".join(available)
+            )
+        )
     return name
 
 

@@ -34,42 +34,48 @@ from debtcoach.domain.whatif import (
     SideIncome,
     WhatIf,
 )
+from debtcoach.domain.wording import _, strategy_name
 
 
 def register(commands: Any) -> None:
-    text = "what each of the guidance's moves would do, alone and together (nothing is saved)"
+    text = _("what each of the guidance's moves would do, alone and together (nothing is saved)")
     p = commands.add_parser("whatif", help=text, description=text)
     p.add_argument(
         "--restructure",
         action="append",
         default=[],
         metavar="LOAN:N[:MODE[:FEE]]",
-        help="time for space: LOAN in N installments as if the lender agreed; MODE annuity "
-        "(default) or flat_fee with FEE a monthly fee rate in %% (repeat for more loans)",
+        help=_(
+            "time for space: LOAN in N installments as if the lender agreed; MODE annuity "
+            "(default) or flat_fee with FEE a monthly fee rate in %% (repeat for more loans)"
+        ),
     )
     p.add_argument(
         "--cuts",
         nargs="?",
         const="",
         metavar="N1,N2,..",
-        help="throttling: every non-essential cut not yet on turned on, or only these",
+        help=_("throttling: every non-essential cut not yet on turned on, or only these"),
     )
     p.add_argument(
         "--side-income",
         metavar="AMT[@YYYY-MM]",
-        help="open source: AMT more side income a month from that month (default: the plan's "
-        "first)",
+        help=_(
+            "open source: AMT more side income a month from that month (default: the plan's first)"
+        ),
     )
     p.add_argument(
         "--relatives",
         metavar="AMT[@YYYY-MM]",
-        help="relatives first: borrow AMT from relatives in that month (default: the plan's "
-        "first), paid to the institutions and repaid after them",
+        help=_(
+            "relatives first: borrow AMT from relatives in that month (default: the plan's "
+            "first), paid to the institutions and repaid after them"
+        ),
     )
     p.add_argument(
         "--budget-change",
         metavar="AMT",
-        help="AMT more a month for the debts (negative: less)",
+        help=_("AMT more a month for the debts (negative: less)"),
     )
     add_json_flag(p)
     p.set_defaults(handler=whatif)
@@ -90,22 +96,36 @@ def _restructure(text: str) -> Restructure:
     loan = ":".join(parts[:split]).strip()
     rest = [part.strip() for part in parts[split:]]
     if not loan or not rest:
-        raise InputError(f"{option}: write LOAN:N[:annuity|flat_fee[:FEE]], such as Visa:36")
+        raise InputError(
+            _("{option}: write LOAN:N[:annuity|flat_fee[:FEE]], such as Visa:36").format(
+                option=option
+            )
+        )
     if not rest[0].isdigit() or int(rest[0]) < 1:
-        raise InputError(f"{option}: {rest[0]!r} is not a number of installments")
+        raise InputError(
+            _("{option}: {text!r} is not a number of installments").format(
+                option=option, text=rest[0]
+            )
+        )
     mode = RestructureMode.ANNUITY
     if len(rest) > 1:
         try:
             mode = RestructureMode(rest[1].lower())
         except ValueError:
             allowed = ", ".join(m.value for m in RestructureMode)
-            raise InputError(f"{option}: mode {rest[1]!r} is not one of {allowed}") from None
+            raise InputError(
+                _("{option}: mode {text!r} is not one of {allowed}").format(
+                    option=option, text=rest[1], allowed=allowed
+                )
+            ) from None
     fee_rate = Decimal(0)
     if len(rest) > 2:
         if mode != RestructureMode.FLAT_FEE:
-            raise InputError(f"{option}: a fee rate only applies with flat_fee")
+            raise InputError(
+                _("{option}: a fee rate only applies with flat_fee").format(option=option)
+            )
         try:
-            fee_rate = parse_rate(rest[2], what="fee rate")
+            fee_rate = parse_rate(rest[2], what=_("fee rate"))
         except MoneyError as exc:
             raise InputError(f"{option}: {exc}") from None
     return Restructure(loan, int(rest[0]), mode, fee_rate)
@@ -117,7 +137,7 @@ def _amount(
     """AMT[@YYYY-MM] as an amount and the month text (None when not given)."""
     amount_text, at, month = text.partition("@")
     try:
-        amount = parse_money(amount_text, currency, what="amount", allow_negative=negative)
+        amount = parse_money(amount_text, currency, what=_("amount"), allow_negative=negative)
     except MoneyError as exc:
         raise InputError(f"{option}: {exc}") from None
     return amount, (month if at else None)
@@ -127,7 +147,7 @@ def _month(text: str | None, option: str, first: date) -> date:
     if text is None:
         return first
     try:
-        return parse_month(text, what="month")
+        return parse_month(text, what=_("month"))
     except DateError as exc:
         raise InputError(f"{option}: {exc}") from None
 
@@ -140,7 +160,7 @@ def chosen_moves(args: argparse.Namespace, currency: str, today: date) -> tuple[
     for text in args.restructure:
         move = _restructure(text)
         if move.loan in loans:
-            raise InputError(f"--restructure: {move.loan!r} is named twice")
+            raise InputError(_("--restructure: {name!r} is named twice").format(name=move.loan))
         loans.add(move.loan)
         moves.append(move)
     if args.side_income is not None:
@@ -155,7 +175,7 @@ def chosen_moves(args: argparse.Namespace, currency: str, today: date) -> tuple[
     if args.budget_change is not None:
         amount, month = _amount(args.budget_change, "--budget-change", currency, negative=True)
         if month is not None:
-            raise InputError("--budget-change: takes no month (it applies to every month)")
+            raise InputError(_("--budget-change: takes no month (it applies to every month)"))
         moves.append(BudgetChange(amount))
     return tuple(moves) or None
 
@@ -278,65 +298,77 @@ def describe_whatif(report: WhatIf, household: Household, *, suggested: bool) ->
 
     plan = report.plan.plan
     lines = [
-        f"The plan now: {plan.strategy.value}, {fmt(plan.budget)} a month for the debts.",
+        _("The plan now: {strategy}, {budget} a month for the debts.").format(
+            strategy=strategy_name(plan.strategy.value), budget=fmt(plan.budget)
+        ),
     ]
     if not report.moves:
-        lines.append("Your data suggests no move; name one, such as --budget-change 50.")
+        lines.append(_("Your data suggests no move; name one, such as --budget-change 50."))
         return "\n".join(lines)
     if suggested:
-        lines.append("The moves your data suggests, each alone and then all together:")
+        lines.append(_("The moves your data suggests, each alone and then all together:"))
     else:
-        lines.append("Each move alone, then all together:")
+        lines.append(_("Each move alone, then all together:"))
     behind = bool(report.behind_now)
     results = [*report.moves, *([report.together] if report.together is not None else [])]
-    outcomes = [("The plan now", report.plan), *((r.label, r.outcome) for r in results)]
+    outcomes = [(_("The plan now"), report.plan), *((r.label, r.outcome) for r in results)]
     rows = [_baseline_row(report, behind, fmt)]
     rows += [_row(label, outcome, behind, fmt) for label, outcome in outcomes]
-    headers = ["", "debt-free", "months", "interest", "fees"] + (["current"] if behind else [])
+    headers = ["", _("debt-free"), _("months"), _("interest"), _("fees")]
+    headers += [_("current")] if behind else []
     lines += ["", table(rows, headers, {2, 3, 4}), ""]
     if behind:
-        lines.append("current: the month the last overdue loan is current again.")
+        lines.append(_("current: the month the last overdue loan is current again."))
     if report.baseline.months is None:
         fees = report.baseline.total_fees
-        by_then = f": {fmt(fees)} in late fees in 50 years" if fees.minor else ""
-        lines.append(f"Only the minimums never pays the debts off{by_then}.")
+        lines.append(
+            _(
+                "Only the minimums never pays the debts off: {fees} in late fees in 50 years."
+            ).format(fees=fmt(fees))
+            if fees.minor
+            else _("Only the minimums never pays the debts off.")
+        )
     for label, outcome in outcomes:
         short = outcome.plan
         if not short.feasible and short.shortfall is not None:
             lines.append(
-                f"{label}: from {short.short_from} the budget is {fmt(short.shortfall)} short "
-                "of the minimums."
+                _("{label}: from {month} the budget is {short} short of the minimums.").format(
+                    label=label, month=short.short_from, short=fmt(short.shortfall)
+                )
             )
     family = [(label, o) for label, o in outcomes if o.feasible and o.to_relatives.minor]
     if family:
-        rows = [[label, fmt(o.to_relatives), o.relatives_repaid or "never"] for label, o in family]
-        lines += ["", table(rows, ["", "to relatives", "repaid by"], {1})]
+        never = _("never")
+        rows = [[label, fmt(o.to_relatives), o.relatives_repaid or never] for label, o in family]
+        lines += ["", table(rows, ["", _("to relatives"), _("repaid by")], {1})]
     return "\n".join(lines).rstrip()
 
 
 def _baseline_row(report: WhatIf, behind: bool, fmt: Callable[[Money], str]) -> list[str]:
     baseline = report.baseline
-    row = ["Only the minimums", baseline.debt_free or "never"]
+    never = _("never")
+    row = [_("Only the minimums"), baseline.debt_free or never]
     if baseline.months is None:
         row += ["—", "—", "—"]
     else:
         row += [str(baseline.months), fmt(baseline.total_interest), fmt(baseline.total_fees)]
     if behind:
-        row.append(report.baseline_current_from or "never")
+        row.append(report.baseline_current_from or never)
     return row
 
 
 def _row(label: str, outcome: Outcome, behind: bool, fmt: Callable[[Money], str]) -> list[str]:
+    never = _("never")
     if not outcome.feasible:
-        row = [label, "short", "—", "—", "—"]
+        row = [label, _("short"), "—", "—", "—"]
     else:
         row = [
             label,
-            outcome.debt_free or "never",
+            outcome.debt_free or never,
             "—" if outcome.months is None else str(outcome.months),
             fmt(outcome.total_interest),
             fmt(outcome.total_fees),
         ]
     if behind:
-        row.append(outcome.current_from or ("—" if not outcome.feasible else "never"))
+        row.append(outcome.current_from or ("—" if not outcome.feasible else never))
     return row

@@ -10,6 +10,8 @@ from datetime import date
 
 import pendulum
 
+from debtcoach.domain.wording import N_, _, label
+
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -19,16 +21,22 @@ class DateError(ValueError):
     """A user-typed date or week that does not exist; the message says why."""
 
 
-def parse_date(text: str, *, what: str = "date") -> pendulum.Date:
+def parse_date(text: str, *, what: str = N_("date")) -> pendulum.Date:
     """Parse YYYY-MM-DD strictly: 2026-02-30 is refused rather than rolled over."""
     cleaned = text.strip()
     if not _DATE_RE.match(cleaned):
-        raise DateError(f"{what} {cleaned!r} is not a date in the form YYYY-MM-DD")
+        raise DateError(
+            _("{what} {text!r} is not a date in the form YYYY-MM-DD").format(
+                what=label(what), text=cleaned
+            )
+        )
     year, month, day = (int(part) for part in cleaned.split("-"))
     try:
         return pendulum.date(year, month, day)
     except ValueError:
-        raise DateError(f"{what} {cleaned!r} does not exist") from None
+        raise DateError(
+            _("{what} {text!r} does not exist").format(what=label(what), text=cleaned)
+        ) from None
 
 
 def as_pendulum(value: date) -> pendulum.Date:
@@ -69,10 +77,14 @@ def plan_month_label(today: date, month_number: int) -> str:
     return month_label(first_plan_month(today).add(months=month_number - 1))
 
 
-def parse_month(text: str, *, what: str = "month") -> pendulum.Date:
+def parse_month(text: str, *, what: str = N_("month")) -> pendulum.Date:
     match = _MONTH_RE.match(text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
-        raise DateError(f"{what} {text.strip()!r} is not a month in the form YYYY-MM")
+        raise DateError(
+            _("{what} {text!r} is not a month in the form YYYY-MM").format(
+                what=label(what), text=text.strip()
+            )
+        )
     return pendulum.date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -82,16 +94,22 @@ def iso_week(value: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-def parse_week(text: str, *, what: str = "week") -> str:
+def parse_week(text: str, *, what: str = N_("week")) -> str:
     """Validate YYYY-Www (week 53 only in years that have it) and return it normalised."""
     cleaned = text.strip().upper()
     match = _WEEK_RE.match(cleaned)
     if not match or int(match.group(1)) < 1:
-        raise DateError(f"{what} {text.strip()!r} is not a week in the form YYYY-Www")
+        raise DateError(
+            _("{what} {text!r} is not a week in the form YYYY-Www").format(
+                what=label(what), text=text.strip()
+            )
+        )
     year, week = int(match.group(1)), int(match.group(2))
     if not 1 <= week <= weeks_in_iso_year(year):
         raise DateError(
-            f"{what} {text.strip()!r} does not exist ({year} has {weeks_in_iso_year(year)} weeks)"
+            _("{what} {text!r} does not exist ({year} has {weeks} weeks)").format(
+                what=label(what), text=text.strip(), year=year, weeks=weeks_in_iso_year(year)
+            )
         )
     return f"{year:04d}-W{week:02d}"
 

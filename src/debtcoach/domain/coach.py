@@ -506,7 +506,9 @@ def _negotiate_card(facts: _Facts) -> str | None:
         stretched = _longest(loan) if loan.kind == LoanKind.CREDIT_CARD else None
         if stretched is not None:
             move = Restructure(loan.name, stretched.installments)
-            head = f"{loan.name} over {stretched.installments} installments"
+            head = _("{name} over {n} installments").format(
+                name=loan.name, n=stretched.installments
+            )
             effects.append(_move_effect(facts, move, head))
     return _join(_sentence(parts), *(e for e in effects if e))
 
@@ -781,15 +783,24 @@ def _promises_at_risk(facts: _Facts, plan: PayoffPlan) -> str:
         debt = plan.debt(item.lender, family=True)
         if item.promised is None or debt is None or not debt.at_risk:
             continue
-        promised = f"{item.lender} was promised repayment by {facts.day(item.promised)}"
+        promised = facts.day(item.promised)
         if debt.payoff_date is None:
-            sentences.append(f"{promised}, which the plan cannot keep at this budget.")
+            sentences.append(
+                _(
+                    "{lender} was promised repayment by {day}, which the plan cannot keep at "
+                    "this budget."
+                ).format(lender=item.lender, day=promised)
+            )
         else:
-            kept = facts.month(debt.payoff_date)
-            sentences.append(f"{promised}: the plan can keep that promise in {kept}.")
+            sentences.append(
+                _(
+                    "{lender} was promised repayment by {day}: the plan can keep that promise "
+                    "in {month}."
+                ).format(lender=item.lender, day=promised, month=facts.month(debt.payoff_date))
+            )
     if not sentences:
         return ""
-    return _join(*sentences, "Telling them early keeps their trust.")
+    return _join(*sentences, _("Telling them early keeps their trust."))
 
 
 def _institutions_cleared_month(plan: PayoffPlan) -> int | None:
@@ -814,9 +825,8 @@ def _relatives_effect(facts: _Facts) -> str | None:
         return None
     first = first_plan_month(facts.today)
     amount = Money(arrears, facts.currency)
-    head = (
-        f"Borrowing {facts.money(amount)} from relatives in {facts.month(month_label(first))} "
-        "for the loans behind"
+    head = _("Borrowing {amount} from relatives in {month} for the loans behind").format(
+        amount=facts.money(amount), month=facts.month(month_label(first))
     )
     return _move_effect(facts, Relatives(amount, first), head)
 
@@ -826,7 +836,7 @@ def _move_effect(facts: _Facts, move: Move, head: str) -> str | None:
     month as now, $435.29 less in interest and fees." None when the move cannot be made or would
     not help."""
     effect = _move_parts(facts, move)
-    return None if effect is None else f"{head}: {effect}."
+    return None if effect is None else _("{head}: {effect}.").format(head=head, effect=effect)
 
 
 def _move_parts(facts: _Facts, move: Move) -> str | None:
@@ -843,19 +853,27 @@ def _move_parts(facts: _Facts, move: Move) -> str | None:
     moved, difference = trial.moved, trial.vs_plan
     parts = []
     if moved.current_from is not None:
-        parts.append(f"current again in {facts.month(moved.current_from)}")
+        parts.append(_("current again in {month}").format(month=facts.month(moved.current_from)))
     if plan.feasible and difference.months is not None:
-        parts.append(f"debt-free {months_apart_words(difference.months, facts.locale)}")
+        parts.append(months_apart_words(difference.months, facts.locale))
     elif moved.debt_free is not None and moved.months is not None:
         parts.append(
-            f"debt-free in {facts.month(moved.debt_free)} ({count(moved.months, 'month')})"
+            _("debt-free in {month} ({months})").format(
+                month=facts.month(moved.debt_free), months=count(moved.months, "month")
+            )
         )
     if difference.total_interest is not None and difference.total_fees is not None:
         cost = difference.total_interest + difference.total_fees
         if cost.minor:
             size = facts.money(abs(cost.minor))
-            parts.append(f"{size} {'more' if cost.minor > 0 else 'less'} in interest and fees")
-    return ", ".join(parts) or None
+            parts.append(
+                (
+                    _("{amount} more in interest and fees")
+                    if cost.minor > 0
+                    else _("{amount} less in interest and fees")
+                ).format(amount=size)
+            )
+    return _(", ").join(parts) or None
 
 
 # --- wording helpers ----------------------------------------------------------------------------

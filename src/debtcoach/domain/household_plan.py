@@ -23,6 +23,7 @@ from debtcoach.domain.payoff import (
     simulate_minimum_only,
     simulate_payoff,
 )
+from debtcoach.domain.wording import _
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,7 @@ def chosen_strategy(
     if request.order:
         return strategy, request.order
     if strategy == Strategy.CUSTOM and not settings.custom_order:
-        raise PlanInputError("the custom strategy needs an order: --order NAME1,NAME2,…")
+        raise PlanInputError(_("the custom strategy needs an order: --order NAME1,NAME2,…"))
     return strategy, fit_custom_order(household.loans, settings.custom_order)
 
 

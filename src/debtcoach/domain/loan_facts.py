@@ -15,6 +15,7 @@ from debtcoach.domain.budget import monthly_amount
 from debtcoach.domain.calendar import days_between, months_overdue_rounded_up
 from debtcoach.domain.models import Expense, FamilyLoan, IncomeKind, IncomeSource, Loan
 from debtcoach.domain.money import Money
+from debtcoach.domain.wording import _
 
 
 def days_overdue(loan: Loan, today: date) -> int | None:
@@ -61,7 +62,9 @@ def rate_label(loan: Loan) -> str:
     """The APR as typed, and for a loan behind the penalty rate in force, labelled:
     "18.25% (penalty 29.99%)". A bare rate in force would hide the APR the user entered."""
     penalty = penalty_in_force(loan)
-    return f"{loan.apr}%" if penalty is None else f"{loan.apr}% (penalty {penalty}%)"
+    if penalty is None:
+        return f"{loan.apr}%"
+    return _("{apr}% (penalty {penalty}%)").format(apr=loan.apr, penalty=penalty)
 
 
 @dataclass(frozen=True, slots=True)

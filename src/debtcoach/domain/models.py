@@ -14,8 +14,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from debtcoach.domain.money import Money
-from debtcoach.domain.text_rules import NOT_UTF8, has_surrogates
-from debtcoach.domain.wording import environment_locale, normalise_language
+from debtcoach.domain.text_rules import has_surrogates
+from debtcoach.domain.wording import N_, _, environment_locale, label, normalise_language
 
 
 class LoanKind(StrEnum):
@@ -424,18 +424,26 @@ class InvalidName(ValueError):
 _FORBIDDEN_NAME_CHARS = {"=", ","}
 
 
-def validate_name(text: str, *, what: str = "name") -> str:
+def validate_name(text: str, *, what: str = N_("name")) -> str:
     """Names identify rows in scripts (`--paid Visa=150`, `--order A,B`), so keep them plain."""
     if has_surrogates(text):
-        raise InvalidName(f"{what} {NOT_UTF8}")
+        raise InvalidName(_("{what} is not valid UTF-8").format(what=label(what)))
     name = text.strip()
     if not name:
-        raise InvalidName(f"{what} is empty")
+        raise InvalidName(_("{what} is empty").format(what=label(what)))
     if len(name) > 60:
-        raise InvalidName(f"{what} {name[:20]!r}… is longer than 60 characters")
+        raise InvalidName(
+            _("{what} {start!r}… is longer than 60 characters").format(
+                what=label(what), start=name[:20]
+            )
+        )
     bad = sorted(ch for ch in set(name) if ch in _FORBIDDEN_NAME_CHARS or not ch.isprintable())
     if bad:
-        raise InvalidName(f"{what} {name!r} must not contain {' or '.join(repr(c) for c in bad)}")
+        raise InvalidName(
+            _("{what} {name!r} must not contain {characters}").format(
+                what=label(what), name=name, characters=_(" or ").join(repr(c) for c in bad)
+            )
+        )
     return name
 
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from babel.numbers import format_currency, get_currency_precision, list_currencies
 
-from debtcoach.domain.wording import _, normalise_locale
+from debtcoach.domain.wording import N_, _, label, ngettext, normalise_locale
 
 MAX_MAJOR_UNITS = 10**12
 MAX_RATE_PERCENT = Decimal(1000)
@@ -187,7 +187,7 @@ def _ascii_digits(text: str, what: str) -> str:
     text = text.translate(_FULL_WIDTH)
     if any(char.isdigit() and char not in _ASCII_DIGITS for char in text):
         raise MoneyError(
-            _("{what} {text!r} has digits other than 0-9").format(what=what, text=text)
+            _("{what} {text!r} has digits other than 0-9").format(what=label(what), text=text)
         )
     return text
 
@@ -213,39 +213,41 @@ def _parse_decimal(text: str, what: str) -> Decimal:
     shown = text.strip()
     typed = _ascii_digits(shown, what)
     if not typed:
-        raise MoneyError(_("{what} is empty").format(what=what))
+        raise MoneyError(_("{what} is empty").format(what=label(what)))
     if typed.lstrip("+-").lower() in _NOT_FINITE:
         raise MoneyError(
-            _("{what} {shown!r} is not a finite number").format(what=what, shown=shown)
+            _("{what} {shown!r} is not a finite number").format(what=label(what), shown=shown)
         )
     if typed.startswith("+"):
         raise MoneyError(
             _("{what} {shown!r} has a plus sign: write the number without it").format(
-                what=what, shown=shown
+                what=label(what), shown=shown
             )
         )
     if _EXPONENT_RE.fullmatch(typed):
         raise MoneyError(
             _(
                 "{what} {shown!r} is written with an exponent: write the number out (such as 100)"
-            ).format(what=what, shown=shown)
+            ).format(what=label(what), shown=shown)
         )
     if "_" in typed:
         raise MoneyError(
             _("{what} {shown!r} is not a number (write 1000 or 1,000, without underscores)").format(
-                what=what, shown=shown
+                what=label(what), shown=shown
             )
         )
     if "," in typed:
         if not _GROUPED_RE.match(typed):
             raise MoneyError(
                 _("{what} {shown!r} is not a number (write 1234.56 or 1,234.56)").format(
-                    what=what, shown=shown
+                    what=label(what), shown=shown
                 )
             )
         typed = typed.replace(",", "")
     if not _PLAIN_DECIMAL_RE.fullmatch(typed):
-        raise MoneyError(_("{what} {shown!r} is not a number").format(what=what, shown=shown))
+        raise MoneyError(
+            _("{what} {shown!r} is not a number").format(what=label(what), shown=shown)
+        )
     return Decimal(typed)
 
 
@@ -253,7 +255,7 @@ def parse_money(
     text: str,
     currency: str = "USD",
     *,
-    what: str = "amount",
+    what: str = N_("amount"),
     allow_negative: bool = False,
     allow_zero: bool = True,
 ) -> Money:
@@ -268,25 +270,31 @@ def parse_money(
     digits = currency_digits(currency)
     if value.copy_abs() > MAX_MAJOR_UNITS:
         raise MoneyError(
-            _("{what} {value!r} is too large (at most 10^12)").format(what=what, value=text.strip())
+            _("{what} {value!r} is too large (at most 10^12)").format(
+                what=label(what), value=text.strip()
+            )
         )
     if _has_more_decimals(value, digits):
-        unit = "no decimals" if digits == 0 else f"at most {digits} decimals"
+        unit = (
+            _("no decimals")
+            if digits == 0
+            else ngettext("at most {n} decimal", "at most {n} decimals", digits).format(n=digits)
+        )
         raise MoneyError(
             _("{what} {value!r} has too many decimals ({currency} takes {unit})").format(
-                what=what, value=text.strip(), currency=currency, unit=unit
+                what=label(what), value=text.strip(), currency=currency, unit=unit
             )
         )
     if value < 0 and not allow_negative:
         raise MoneyError(
-            _("{what} {value!r} must not be negative").format(what=what, value=text.strip())
+            _("{what} {value!r} must not be negative").format(what=label(what), value=text.strip())
         )
     if value == 0 and not allow_zero:
-        raise MoneyError(_("{what} must be more than zero").format(what=what))
+        raise MoneyError(_("{what} must be more than zero").format(what=label(what)))
     return Money(int(value.scaleb(digits)), currency)
 
 
-def parse_rate(text: str, *, what: str = "rate") -> Decimal:
+def parse_rate(text: str, *, what: str = N_("rate")) -> Decimal:
     """Parse a yearly percentage (APR, fee rate) as an exact Decimal in 0..1000.
 
     A daily rate ("0.04%/天", "0.04%/day", as Chinese platforms quote 日利率) is turned into the
@@ -298,16 +306,16 @@ def parse_rate(text: str, *, what: str = "rate") -> Decimal:
         value = value * DAYS_PER_YEAR
     if value < 0:
         raise MoneyError(
-            _("{what} {value!r} must not be negative").format(what=what, value=text.strip())
+            _("{what} {value!r} must not be negative").format(what=label(what), value=text.strip())
         )
     if value > MAX_RATE_PERCENT:
         raise MoneyError(
-            _("{what} {value!r} is above 1000 %").format(what=what, value=text.strip())
+            _("{what} {value!r} is above 1000 %").format(what=label(what), value=text.strip())
         )
     if _has_more_decimals(value, RATE_DECIMALS):
         raise MoneyError(
             _("{what} {value!r} has too many decimals (at most 6)").format(
-                what=what, value=text.strip()
+                what=label(what), value=text.strip()
             )
         )
     return _as_typed(value)
@@ -347,6 +355,6 @@ def _as_typed(rate: Decimal) -> Decimal:
     return rate
 
 
-def money_from_decimal_str(text: str, currency: str, *, what: str = "amount") -> Money:
+def money_from_decimal_str(text: str, currency: str, *, what: str = N_("amount")) -> Money:
     """Read the decimal-string form used in JSON exports (negatives refused)."""
     return parse_money(text, currency, what=what)

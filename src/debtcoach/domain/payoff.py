@@ -27,6 +27,7 @@ from debtcoach.domain.calendar import (
 from debtcoach.domain.loan_facts import loan_arrears
 from debtcoach.domain.models import FamilyLoan, Loan, RestructureMode, Strategy
 from debtcoach.domain.money import Money, round_half_up
+from debtcoach.domain.wording import _
 
 MAX_MONTHS = 600
 _MONTHLY_DIVISOR = Decimal(1200)
@@ -221,13 +222,19 @@ def validate_custom_order(loans: Sequence[Loan], order: Sequence[str]) -> tuple[
     seen: set[str] = set()
     for name in order:
         if name not in known:
-            raise PlanInputError(f"custom order names {name!r}, which is not a loan")
+            raise PlanInputError(
+                _("custom order names {name!r}, which is not a loan").format(name=name)
+            )
         if name in seen:
-            raise PlanInputError(f"custom order names {name!r} twice")
+            raise PlanInputError(_("custom order names {name!r} twice").format(name=name))
         seen.add(name)
     missing = [name for name in open_names if name not in seen]
     if missing:
-        raise PlanInputError(f"custom order does not name every loan: missing {', '.join(missing)}")
+        raise PlanInputError(
+            _("custom order does not name every loan: missing {names}").format(
+                names=", ".join(missing)
+            )
+        )
     return tuple(order)
 
 

@@ -41,7 +41,7 @@ from debtcoach.domain.money import (
 )
 from debtcoach.domain.restructure import CREDIT_CARD_MAX_INSTALLMENTS, MAX_INSTALLMENTS
 from debtcoach.domain.text_rules import NOTES_LIMIT, free_text_problem
-from debtcoach.domain.wording import N_, _
+from debtcoach.domain.wording import N_, _, label
 
 Problems = dict[str, str]
 R = TypeVar("R")
@@ -107,7 +107,9 @@ def rate_problems(record: object, names: Sequence[str]) -> Problems:
         rate = getattr(record, name)
         if rate is not None and not 0 <= rate <= MAX_RATE_PERCENT:
             shown = f"{rate:.6g}"  # a damaged file may hold thousands of digits
-            problems[name] = f"{shown}% is out of range (0 to {MAX_RATE_PERCENT} %)"
+            problems[name] = _("{rate}% is out of range (0 to {limit} %)").format(
+                rate=shown, limit=MAX_RATE_PERCENT
+            )
     return problems
 
 
@@ -139,13 +141,18 @@ def borrowed_loan_problems(loan: Loan, today: date) -> Problems:
     another debt is its `to_repay_other_debt` flag (the coach's stop-lending names it)."""
     problems = loan_problems(loan, today)
     if loan.balance.minor <= 0:
-        problems.setdefault("balance", "must be more than 0: what you owe on it now")
+        problems.setdefault("balance", _("must be more than 0: what you owe on it now"))
     if loan.min_payment.minor <= 0:
-        problems.setdefault("min_payment", "must be more than 0: what it asks each month")
+        problems.setdefault("min_payment", _("must be more than 0: what it asks each month"))
     if loan.due_day is None:
-        problems.setdefault("due_day", f"is needed: the day of the month (1 to {MAX_DUE_DAY})")
+        problems.setdefault(
+            "due_day",
+            _("is needed: the day of the month (1 to {max_due_day})").format(
+                max_due_day=MAX_DUE_DAY
+            ),
+        )
     if loan.opened_on is None:
-        problems.setdefault("opened_on", "is needed: the day it was borrowed")
+        problems.setdefault("opened_on", _("is needed: the day it was borrowed"))
     return problems
 
 
@@ -177,7 +184,9 @@ def restructure_problems(loan: Loan) -> Problems:
         terms.installment.minor <= 0 or terms.last_installment.minor < 0
     ):
         return {
-            "restructure": f"an installment of {terms.installment} never repays {terms.balance}"
+            "restructure": _("an installment of {installment} never repays {balance}").format(
+                installment=terms.installment, balance=terms.balance
+            )
         }
     return {}
 
@@ -353,7 +362,68 @@ class HouseholdProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.table} {self.row!r}: {self.field}: {self.message}"
+        return _("{table} {row!r}: {field}: {message}").format(
+            table=label(self.table),
+            row=self.row,
+            field=label(stored_name(self.field)),
+            message=self.message,
+        )
+
+
+STORED_NAMES = (
+    N_("loans"),
+    N_("income"),
+    N_("expenses"),
+    N_("family_loans"),
+    N_("checkins"),
+    N_("settings"),
+    N_("contacts"),
+    N_("name"),
+    N_("balance"),
+    N_("min_payment"),
+    N_("arrears"),
+    N_("late_fee"),
+    N_("apr"),
+    N_("penalty_apr"),
+    N_("promo_apr"),
+    N_("promo_until"),
+    N_("due_day"),
+    N_("overdue_since"),
+    N_("opened_on"),
+    N_("status"),
+    N_("restructure"),
+    N_("lender"),
+    N_("purpose"),
+    N_("amount"),
+    N_("start"),
+    N_("end"),
+    N_("for_loan"),
+    N_("notes"),
+    N_("current amount"),
+    N_("target"),
+    N_("relationship"),
+    N_("borrowed_on"),
+    N_("promised"),
+    N_("repayments"),
+    N_("week"),
+    N_("paid"),
+    N_("currency"),
+    N_("locale"),
+    N_("custom_order"),
+    N_("safety_buffer"),
+    N_("loan"),
+    N_("date"),
+)
+"""The tables and fields of a household as the file and the JSON name them: a message about a
+stored value names them so in English and translated in another language ("balance" → 余额)."""
+
+_SAID_AS = {"current": "current amount"}
+"""Stored names a message says otherwise: "current" alone is also a loan's status (正常)."""
+
+
+def stored_name(key: str) -> str:
+    """A stored table or field as a message names it, in English (`label` translates it)."""
+    return _SAID_AS.get(key, key)
 
 
 def household_problems(household: Household, today: date) -> list[HouseholdProblem]:
@@ -398,12 +468,18 @@ def name_problems(household: Household) -> list[tuple[str, str, str]]:
         seen: dict[str, str] = {}
         for name in names:
             if name_key(name) in seen:
-                problems.append((table, name, f"the same name as {seen[name_key(name)]!r}"))
+                problems.append(
+                    (
+                        table,
+                        name,
+                        _("the same name as {other!r}").format(other=seen[name_key(name)]),
+                    )
+                )
             seen[name_key(name)] = name
     loans = {name_key(name) for name in tables["loans"]}
     for name in tables["family_loans"]:
         if name_key(name) in loans:
-            problems.append(("family_loans", name, "is also the name of a loan"))
+            problems.append(("family_loans", name, _("is also the name of a loan")))
     return problems
 
 
@@ -431,7 +507,7 @@ def stored_household_problems(household: Household) -> list[HouseholdProblem]:
     for item in household.family_loans:
         problems = _amount_problems(item, ("amount",))
         if any(_negative(r.amount) or _too_large(r.amount) for r in item.repayments):
-            problems["repayments"] = "a repayment is negative or too large"
+            problems["repayments"] = _("a repayment is negative or too large")
         add("family_loans", item.lender, problems)
     for checkin in household.checkins:
         week: Problems = {}
@@ -441,7 +517,7 @@ def stored_household_problems(household: Household) -> list[HouseholdProblem]:
             week["week"] = str(exc)
         amounts = (*checkin.paid.values(), *checkin.received.values(), *checkin.spent.values())
         if any(_negative(amount) or _too_large(amount) for amount in amounts):
-            week["paid"] = "an amount is negative or too large"
+            week["paid"] = _("an amount is negative or too large")
         add("checkins", checkin.week, week)
     settings = settings_problems(household)
     settings.pop("custom_order", None)
@@ -453,7 +529,7 @@ def stored_household_problems(household: Household) -> list[HouseholdProblem]:
         ("family_loans", [item.lender for item in household.family_loans]),
     ):
         for name in sorted({name for name in rows if rows.count(name) > 1}):
-            found.append(HouseholdProblem(table, name, "name", "two rows have this name"))
+            found.append(HouseholdProblem(table, name, "name", _("two rows have this name")))
     return found
 
 
@@ -464,7 +540,7 @@ def _amount_problems(record: object, names: Sequence[str]) -> Problems:
         if _negative(amount):
             problems[name] = _("must not be negative")
         elif _too_large(amount):
-            problems[name] = "is too large (at most 10^12)"
+            problems[name] = _("is too large (at most 10^12)")
     return problems
 
 

@@ -25,7 +25,7 @@ from debtcoach.domain.dashboard import (
 from debtcoach.domain.loan_facts import loan_arrears
 from debtcoach.domain.models import Household, Loan, name_key
 from debtcoach.domain.money import Money
-from debtcoach.domain.wording import day_words
+from debtcoach.domain.wording import _, day_words
 
 DUE_DAYS = 7
 CALENDAR_MONTHS = 3
@@ -70,34 +70,55 @@ class DueItem:
     def summary(self, locale: str) -> str:
         """A short title (the calendar event's, the start of the `due` line)."""
         if self.kind == DueKind.CHECKIN:
-            return "Weekly check-in"
+            return _("Weekly check-in")
         if self.kind == DueKind.OVERDUE:
-            amount = "" if self.arrears is None else f", {self.arrears.format(locale)} past due now"
-            return f"{self.name} fell behind{amount}"
+            if self.arrears is None:
+                return _("{name} fell behind").format(name=self.name)
+            return _("{name} fell behind, {arrears} past due now").format(
+                name=self.name, arrears=self.arrears.format(locale)
+            )
         if self.kind == DueKind.FOLLOW_UP:
-            return f"Follow up with {self.name}" + (f" ({self.who})" if self.who else "")
-        amount = "" if self.amount is None else f" {self.amount.format(locale)}"
+            if self.who:
+                return _("Follow up with {name} ({who})").format(name=self.name, who=self.who)
+            return _("Follow up with {name}").format(name=self.name)
+        amount = "" if self.amount is None else self.amount.format(locale)
         if self.kind == DueKind.PROMISE:
-            return f"Promised to repay {self.name}{amount}"
+            return (
+                _("Promised to repay {name} {amount}")
+                .format(name=self.name, amount=amount)
+                .rstrip()
+            )
         if self.kind == DueKind.INSTALLMENT:
             if self.installment is None:
-                return f"{self.name}: installment{amount}"
+                return (
+                    _("{name}: installment {amount}").format(name=self.name, amount=amount).rstrip()
+                )
             number, total = self.installment
-            return f"{self.name}: installment {number} of {total}{amount}"
-        return f"{self.name}: pay{amount}"
+            return (
+                _("{name}: installment {number} of {total} {amount}")
+                .format(name=self.name, number=number, total=total, amount=amount)
+                .rstrip()
+            )
+        return _("{name}: pay {amount}").format(name=self.name, amount=amount).rstrip()
 
     def line(self, locale: str) -> str:
         """One line of `debtcoach due`: the date, how far it is, what."""
-        when = f"{day_words(self.on, locale)} ({in_days(self.days)})"
+        when = _("{day} ({distance})").format(
+            day=day_words(self.on, locale), distance=in_days(self.days)
+        )
         if self.kind == DueKind.CHECKIN:
-            return f"{when}: this week's check-in ({iso_week(self.on)}) is not done yet"
+            return _("{when}: this week's check-in ({week}) is not done yet").format(
+                when=when, week=iso_week(self.on)
+            )
         if self.kind == DueKind.OVERDUE:
-            return f"{when}: {self.summary(locale)} — call the lender before the next due date"
-        text = f"{when}: {self.summary(locale)}"
+            return _("{when}: {what} — call the lender before the next due date").format(
+                when=when, what=self.summary(locale)
+            )
+        text = _("{when}: {what}").format(when=when, what=self.summary(locale))
         if self.arrears is not None and self.arrears.minor > 0:
-            text += f"; {self.arrears.format(locale)} past due"
+            text += _("; {arrears} past due").format(arrears=self.arrears.format(locale))
         if self.kind == DueKind.FOLLOW_UP and self.asked:
-            text += f" — asked: {self.asked}"
+            text += _(" — asked: {asked}").format(asked=self.asked)
         return text
 
 

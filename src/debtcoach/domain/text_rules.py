@@ -13,12 +13,12 @@ import re
 
 from rich.cells import cell_len
 
-from debtcoach.domain.wording import _
+from debtcoach.domain.wording import N_, _
 
 FREE_TEXT_LIMIT = 500
 NOTES_LIMIT = 5000
 
-NOT_UTF8 = "is not valid UTF-8"
+NOT_UTF8 = N_("is not valid UTF-8")
 
 
 def is_control(char: str) -> bool:
@@ -46,12 +46,14 @@ def free_text_problem(
     else may hold a control character. `limit` counts characters (notes use `NOTES_LIMIT`).
     """
     if has_surrogates(text):
-        return NOT_UTF8
+        return _(NOT_UTF8)
     for position, char in enumerate(text, start=1):
         if is_control(char) and not (multiline and char == "\n"):
-            kind = "control characters"
-            if multiline:
-                kind += " other than line breaks"
+            kind = (
+                _("control characters other than line breaks")
+                if multiline
+                else _("control characters")
+            )
             return _("must not contain {kind} (found {value} at character {position})").format(
                 kind=kind, value=printable(char), position=position
             )

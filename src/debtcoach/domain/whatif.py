@@ -46,7 +46,7 @@ from debtcoach.domain.restructure import (
     quote_restructure,
 )
 from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import count, month_words, percent_words
+from debtcoach.domain.wording import N_, _, count, month_words, percent_words
 
 SIDE_INCOME_NAME = "Side income (what if)"
 BUDGET_CHANGE_NAME = "Budget change (what if)"
@@ -97,14 +97,26 @@ def _check_month(move: Move, start: date, today: date) -> None:
     number = plan_month_number(today, start)
     if number < 1:
         first = month_label(first_plan_month(today))
-        raise WhatIfError(move, f"{month_label(start)} is before the plan starts ({first})")
+        raise WhatIfError(
+            move,
+            _("{month} is before the plan starts ({first})").format(
+                month=month_label(start), first=first
+            ),
+        )
     if number > MAX_MONTHS:
-        raise WhatIfError(move, f"{month_label(start)} is after the plan's {MAX_MONTHS} months")
+        raise WhatIfError(
+            move,
+            _("{month} is after the plan's {months} months").format(
+                month=month_label(start), months=MAX_MONTHS
+            ),
+        )
 
 
 def _check_positive(move: Move, amount: Money) -> None:
     if amount.minor <= 0:
-        raise WhatIfError(move, f"the amount must be more than zero (got {amount})")
+        raise WhatIfError(
+            move, _("the amount must be more than zero (got {amount})").format(amount=amount)
+        )
 
 
 def _unused_name(base: str, household: Household) -> str:
@@ -138,9 +150,14 @@ class Restructure:
         """The lender's installments for the loan as it is in `household`."""
         loan = household.loan(self.loan)
         if loan is None:
-            raise WhatIfError(self, f"there is no loan named {printable(self.loan)!r}")
+            raise WhatIfError(
+                self, _("there is no loan named {name!r}").format(name=printable(self.loan))
+            )
         if not loan.is_open:
-            raise WhatIfError(self, f"{printable(loan.name)} is paid off: nothing to restructure")
+            raise WhatIfError(
+                self,
+                _("{name} is paid off: nothing to restructure").format(name=printable(loan.name)),
+            )
         try:
             return quote_restructure(loan, self.installments, self.mode, self.fee_rate)
         except RestructureError as exc:
@@ -157,9 +174,12 @@ class Restructure:
         return replace(household, loans=loans)
 
     def label(self, household: Household, today: date) -> str:
-        text = f"{self.loan}: {count(self.installments, 'installment')}"
+        text = _("{loan}: {installments}").format(
+            loan=self.loan, installments=count(self.installments, "installment")
+        )
         if self.mode == RestructureMode.FLAT_FEE:
-            text += f", {percent_words(self.fee_rate, household.settings.locale)} fee"
+            rate = percent_words(self.fee_rate, household.settings.locale)
+            text += _(", {rate} fee").format(rate=rate)
         return text
 
 
@@ -185,7 +205,9 @@ class SideIncome:
 
     def label(self, household: Household, today: date) -> str:
         when = _short_month(self.start, household)
-        return f"+{_money(self.amount, household)} a month from {when}"
+        return _("+{amount} a month from {month}").format(
+            amount=_money(self.amount, household), month=when
+        )
 
 
 def cuts_not_yet_on(expenses: Iterable[Expense]) -> tuple[Expense, ...]:
@@ -206,19 +228,26 @@ class Cuts:
         if not self.names:
             chosen = cuts_not_yet_on(household.expenses)
             if not chosen:
-                raise WhatIfError(self, "every cut that would save something is on already")
+                raise WhatIfError(self, _("every cut that would save something is on already"))
             return chosen
         by_name = {e.name: e for e in household.expenses}
         picked = []
         for name in dict.fromkeys(self.names):
             expense = by_name.get(name)
             if expense is None:
-                raise WhatIfError(self, f"there is no expense named {printable(name)!r}")
+                raise WhatIfError(
+                    self, _("there is no expense named {name!r}").format(name=printable(name))
+                )
             if expense.cut_active:
-                raise WhatIfError(self, f"the cut on {printable(name)} is on already")
+                raise WhatIfError(
+                    self, _("the cut on {name} is on already").format(name=printable(name))
+                )
             if expense.possible_saving.minor <= 0:
                 raise WhatIfError(
-                    self, f"{printable(name)} has no target below what it costs now: no cut"
+                    self,
+                    _("{name} has no target below what it costs now: no cut").format(
+                        name=printable(name)
+                    ),
                 )
             picked.append(expense)
         return tuple(picked)
@@ -239,7 +268,9 @@ class Cuts:
     def label(self, household: Household, today: date) -> str:
         chosen = self.chosen(household)
         what = chosen[0].name if len(chosen) == 1 else count(len(chosen), "cut")
-        return f"{what} on: +{_money(self.saving(household), household)} a month"
+        return _("{what} on: +{amount} a month").format(
+            what=what, amount=_money(self.saving(household), household)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,7 +293,7 @@ class Relatives:
         _check_positive(self, self.amount)
         _check_month(self, self.on, today)
         if not household.open_loans:
-            raise WhatIfError(self, "no institutional loan is open: nothing to borrow for")
+            raise WhatIfError(self, _("no institutional loan is open: nothing to borrow for"))
         lender = self.lender(household)
         day = self.on.replace(day=1)
         money_in = IncomeSource(lender, IncomeKind.SIDE, self.amount, Frequency.ONE_OFF, start=day)
@@ -275,7 +306,9 @@ class Relatives:
 
     def label(self, household: Household, today: date) -> str:
         when = _short_month(self.on, household)
-        return f"{_money(self.amount, household)} from relatives, {when}"
+        return _("{amount} from relatives, {month}").format(
+            amount=_money(self.amount, household), month=when
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +320,7 @@ class BudgetChange:
 
     def apply(self, household: Household, today: date) -> Household:
         if self.amount.minor == 0:
-            raise WhatIfError(self, "a change of 0 changes nothing")
+            raise WhatIfError(self, _("a change of 0 changes nothing"))
         name = _unused_name(BUDGET_CHANGE_NAME, household)
         if self.amount.minor > 0:
             source = IncomeSource(name, IncomeKind.REGULAR, self.amount, Frequency.MONTHLY)
@@ -297,7 +330,9 @@ class BudgetChange:
 
     def label(self, household: Household, today: date) -> str:
         sign = "+" if self.amount.minor > 0 else ""
-        return f"Budget {sign}{_money(self.amount, household)} a month"
+        return _("Budget {sign}{amount} a month").format(
+            sign=sign, amount=_money(self.amount, household)
+        )
 
 
 def apply_moves(household: Household, moves: Sequence[Move], today: date) -> Household:
@@ -462,7 +497,7 @@ class WhatIf:
     """The loans behind today (none: "current from" has nothing to say)."""
 
 
-TOGETHER_LABEL = "All together"
+TOGETHER_LABEL = N_("All together")
 
 
 def what_if(
@@ -499,7 +534,7 @@ def what_if(
         )
 
     alone = tuple(result((move,), move.label(household, today)) for move in chosen)
-    together = result(chosen, TOGETHER_LABEL) if chosen else None
+    together = result(chosen, _(TOGETHER_LABEL)) if chosen else None
     return WhatIf(
         baseline=baseline,
         baseline_current_from=_current_from(baseline.debts, behind, set(), today),
@@ -575,6 +610,8 @@ def _check_relatives_in_time(moves: Sequence[Move], plan: PayoffPlan, today: dat
             done = month_label(first_plan_month(today).add(months=cleared - 1))
             raise WhatIfError(
                 move,
-                f"{month_label(move.on)} is after the plan has paid the institutions ({done}): "
-                "nothing left to borrow for",
+                _(
+                    "{month} is after the plan has paid the institutions ({done}): "
+                    "nothing left to borrow for"
+                ).format(month=month_label(move.on), done=done),
             )

@@ -23,8 +23,6 @@ from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from debtcoach.domain.calendar import parse_month
-
 DEFAULT_LOCALE = "en_US"
 
 LANGUAGES = ("en", "zh_CN")
@@ -49,6 +47,13 @@ def active_language() -> str:
 def _(message: str) -> str:
     """The message in the active language (itself when it has no translation)."""
     return _active.gettext(message)
+
+
+def label(name: str) -> str:
+    """A field's name in a message ("balance" → "余额"): marked with `N_` where it is defined
+    and translated here, where the message is made; a name the catalog lacks (an option such
+    as `--balance`, a name already translated) stays as it is."""
+    return _(name) if name else name
 
 
 def N_(message: str) -> str:
@@ -150,6 +155,12 @@ COUNTED: dict[str, tuple[str, str]] = {
     "open loan": N_plural("{n} open loan", "{n} open loans"),
     "source": N_plural("{n} source", "{n} sources"),
     "non-essential cut": N_plural("{n} non-essential cut", "{n} non-essential cuts"),
+    "cut": N_plural("{n} cut", "{n} cuts"),
+    "income": N_plural("{n} income", "{n} incomes"),
+    "expense": N_plural("{n} expense", "{n} expenses"),
+    "family loan": N_plural("{n} family loan", "{n} family loans"),
+    "contact": N_plural("{n} contact", "{n} contacts"),
+    "check-in": N_plural("{n} check-in", "{n} check-ins"),
 }
 """The counted nouns the wording knows, with their messages: `count` says them in the active
 language (Chinese: "3 个月"); any other noun is counted in English as before."""
@@ -179,7 +190,8 @@ def names(items: Sequence[str], locale: str | None = None) -> str:
 
 def month_words(label: str, locale: str = DEFAULT_LOCALE, skeleton: str = "yMMMM") -> str:
     """A plan month label ("2027-04") in words in the household's locale ("April 2027")."""
-    return str(format_skeleton(skeleton, parse_month(label), locale=_locale(locale)))
+    first = date.fromisoformat(f"{label.strip()}-01")
+    return str(format_skeleton(skeleton, first, locale=_locale(locale)))
 
 
 def day_words(day: date, locale: str = DEFAULT_LOCALE) -> str:
@@ -193,8 +205,11 @@ def percent_words(value: Decimal, locale: str = DEFAULT_LOCALE) -> str:
 
 
 def months_apart_words(months: int, locale: str = DEFAULT_LOCALE) -> str:
-    """A change of a plan's length: "8 months later", "1 month sooner", "in the same month as
-    now"."""
+    """A change of a plan's debt-free month: "debt-free 8 months later", "debt-free 1 month
+    sooner", "debt-free in the same month as now"."""
     if months == 0:
-        return "in the same month as now"
-    return f"{count(abs(months), 'month', locale=locale)} {'later' if months > 0 else 'sooner'}"
+        return _("debt-free in the same month as now")
+    span = count(abs(months), "month", locale=locale)
+    if months > 0:
+        return _("debt-free {months} later").format(months=span)
+    return _("debt-free {months} sooner").format(months=span)

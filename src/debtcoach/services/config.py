@@ -19,6 +19,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_downloads_dir
 
+from debtcoach.domain.wording import _
 from debtcoach.store.backups import BACKUP_DIR_NAME
 from debtcoach.store.paths import APP_NAME, DB_ENV_VAR, resolve_data_path
 
@@ -65,28 +66,46 @@ def load_config(env: Mapping[str, str] = os.environ) -> UserConfig:
         return UserConfig(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ConfigError(f"config {path}: cannot be read ({reason})") from None
+        raise ConfigError(
+            _("config {path}: cannot be read ({reason})").format(path=path, reason=reason)
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"config {path}: not valid TOML ({exc})") from None
+        raise ConfigError(
+            _("config {path}: not valid TOML ({problem})").format(path=path, problem=exc)
+        ) from None
     unknown = sorted(set(data) - set(_KNOWN_KEYS))
     if unknown:
         known = ", ".join(_KNOWN_KEYS)
-        raise ConfigError(f"config {path}: unknown key {unknown[0]!r} (known: {known})")
+        raise ConfigError(
+            _("config {path}: unknown key {key!r} (known: {known})").format(
+                path=path, key=unknown[0], known=known
+            )
+        )
     theme = data.get("theme")
     if theme is not None and (not isinstance(theme, str) or not theme.strip()):
-        raise ConfigError(f'config {path}: theme must be a theme name such as "debtcoach-dark"')
+        raise ConfigError(
+            _('config {path}: theme must be a theme name such as "debtcoach-dark"').format(
+                path=path
+            )
+        )
     data_file = data.get("data")
     if data_file is not None and (not isinstance(data_file, str) or not data_file.strip()):
-        raise ConfigError(f"config {path}: data must be the path of the data file")
+        raise ConfigError(
+            _("config {path}: data must be the path of the data file").format(path=path)
+        )
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict):
-        raise ConfigError(f"config {path}: [keymap] must be a table of binding id = key")
+        raise ConfigError(
+            _("config {path}: [keymap] must be a table of binding id = key").format(path=path)
+        )
     for binding_id, keys in keymap.items():
         if not isinstance(keys, str) or not keys.strip():
             raise ConfigError(
-                f'config {path}: keymap {binding_id!r} must be a key such as "L" or "ctrl+l"'
+                _('config {path}: keymap {binding!r} must be a key such as "L" or "ctrl+l"').format(
+                    path=path, binding=binding_id
+                )
             )
     return UserConfig(
         path,

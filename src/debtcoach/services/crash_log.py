@@ -15,6 +15,7 @@ from pathlib import Path
 
 from debtcoach import __version__
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import _
 from debtcoach.store.errors import StoreError
 from debtcoach.store.files import atomic_write_bytes
 
@@ -48,5 +49,9 @@ def crash_message(folder: Path, error: BaseException, when: datetime) -> str:
     try:
         log = write_crash_log(folder, error, when)
     except StoreError as exc:
-        return f"debtcoach: unexpected error ({what}); no crash log was written: {exc}"
-    return f"debtcoach: unexpected error ({what}); the details are in {printable(str(log))}"
+        return _(
+            "debtcoach: unexpected error ({what}); no crash log was written: {problem}"
+        ).format(what=what, problem=exc)
+    return _("debtcoach: unexpected error ({what}); the details are in {path}").format(
+        what=what, path=printable(str(log))
+    )

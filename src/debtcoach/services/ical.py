@@ -14,6 +14,7 @@ from icalendar import Calendar, Event
 from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.reminders import CalendarPlan, DueItem, DueKind
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import _
 
 PRODUCT_ID = "-//debtcoach//debtcoach calendar//EN"
 
@@ -21,14 +22,16 @@ PRODUCT_ID = "-//debtcoach//debtcoach calendar//EN"
 def _description(item: DueItem, locale: str) -> str:
     lines: list[str] = []
     if item.amount is not None:
-        what = "Still owed" if item.kind == DueKind.PROMISE else "Amount due"
-        lines.append(f"{what}: {item.amount.format(locale)}")
+        what = (
+            _("Still owed: {amount}") if item.kind == DueKind.PROMISE else _("Amount due: {amount}")
+        )
+        lines.append(what.format(amount=item.amount.format(locale)))
     if item.arrears is not None and item.arrears.minor > 0:
-        lines.append(f"Past due now: {item.arrears.format(locale)}")
+        lines.append(_("Past due now: {amount}").format(amount=item.arrears.format(locale)))
     if item.who:
-        lines.append(f"Who: {item.who}")
+        lines.append(_("Who: {who}").format(who=item.who))
     if item.asked:
-        lines.append(f"Asked: {item.asked}")
+        lines.append(_("Asked: {asked}").format(asked=item.asked))
     return "\n".join(printable(line) for line in lines)
 
 
@@ -59,11 +62,13 @@ def calendar_text(plan: CalendarPlan, locale: str, stamp: datetime) -> str:
         event.add("dtstart", plan.checkin_from)
         event.add("dtend", plan.checkin_from + timedelta(days=1))
         event.add("rrule", {"freq": "weekly", "until": plan.until})
-        event.add("summary", "Weekly check-in")
+        event.add("summary", _("Weekly check-in"))
         event.add(
             "description",
-            f"debtcoach's weekly check-in, from {iso_week(plan.checkin_from)}: what was paid, "
-            "received and spent this week (press w in the app).",
+            _(
+                "debtcoach's weekly check-in, from {week}: what was paid, received and spent this "
+                "week (press w in the app)."
+            ).format(week=iso_week(plan.checkin_from)),
         )
         event.add("categories", [DueKind.CHECKIN.value])
         event.add("transp", "TRANSPARENT")

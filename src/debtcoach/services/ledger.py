@@ -66,6 +66,7 @@ from debtcoach.domain.record_rules import (
 )
 from debtcoach.domain.restructure import RestructureQuote, quote_restructure
 from debtcoach.domain.whatif import Move, WhatIf, what_if
+from debtcoach.domain.wording import _
 from debtcoach.guidance import RULES_BY_ID
 from debtcoach.store.errors import StoreInputError, UnknownName
 from debtcoach.store.exchange import household_to_csv, household_to_json
@@ -83,7 +84,11 @@ class ProtectedOutput(StoreInputError):
 
     def __init__(self, path: Path, action: str, problem: str) -> None:
         self.path = path
-        super().__init__(f"will not {action} {path}: {problem}; nothing was written")
+        super().__init__(
+            _("will not {action} {path}: {problem}; nothing was written").format(
+                action=_(action), path=path, problem=problem
+            )
+        )
 
 
 class RowChanged(StoreInputError):
@@ -93,8 +98,10 @@ class RowChanged(StoreInputError):
         self.table, self.key, self.fields = table, key, tuple(fields)
         names = ", ".join(fields)
         super().__init__(
-            f"{key!r} changed since you opened it ({names}); nothing was saved — "
-            "close the form and open it again to see the new values"
+            _(
+                "{key!r} changed since you opened it ({names}); nothing was saved — "
+                "close the form and open it again to see the new values"
+            ).format(key=key, names=names)
         )
 
 
@@ -427,7 +434,11 @@ class Ledger:
             now = dict(self.repository.contacts_with_ids()).get(contact_id)
             current = self._require(now, "contacts", str(contact_id))
             if current != saved:
-                raise RowChanged("contacts", f"the contact of {saved.on.isoformat()}", ["contact"])
+                raise RowChanged(
+                    "contacts",
+                    _("the contact of {day}").format(day=saved.on.isoformat()),
+                    [_("contact")],
+                )
             self.update_contact(contact_id, was)
 
     def remove_contact(self, contact_id: int) -> Contact:
@@ -468,7 +479,7 @@ class Ledger:
         """Replace everything with `household`, all or nothing, after the record rules."""
         problems = household_problems(household, self.today)
         if problems:
-            raise StoreInputError(f"nothing was imported: {problems[0]}")
+            raise StoreInputError(_("nothing was imported: {problem}").format(problem=problems[0]))
         self.repository.replace_all(household)
 
     def backups(self) -> tuple[BackupInfo, ...]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from debtcoach.domain.wording import _
 from debtcoach.store.errors import StorageIOError
 from debtcoach.store.files import DIR_MODE, TEMP_SUFFIX, atomic_write_bytes
 
@@ -148,8 +149,10 @@ class BackupSet:
             raise StorageIOError(
                 self.folder,
                 "back up to",
-                "it is a symbolic link, and backups are only kept in a real folder; nothing was "
-                "written: replace the link with a folder",
+                _(
+                    "it is a symbolic link, and backups are only kept in a real folder; nothing "
+                    "was written: replace the link with a folder"
+                ),
             )
 
     def _remove_stale_temps(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import N_, _
 
 
 class StoreError(Exception):
@@ -30,14 +31,20 @@ class StorageCorrupt(StoreError):
         self.path = path
         self.detail = detail
         self.backup = backup
-        where = str(path) if path is not None else "the data file"
-        reason = f" ({detail})" if detail else ""
+        where = str(path) if path is not None else _("the data file")
+        reason = _(" ({detail})").format(detail=detail) if detail else ""
         hint = (
-            f"the newest good backup is {backup} (`debtcoach restore {backup.name}` puts it back)"
+            _(
+                "the newest good backup is {backup} (`debtcoach restore {name}` puts it back)"
+            ).format(backup=backup, name=backup.name)
             if backup is not None
-            else "restore a backup or repair the file"
+            else _("restore a backup or repair the file")
         )
-        super().__init__(f"{where} cannot be read{reason}; it was left untouched: {hint}")
+        super().__init__(
+            _("{where} cannot be read{reason}; it was left untouched: {hint}").format(
+                where=where, reason=reason, hint=hint
+            )
+        )
 
 
 class StorageTooNew(StoreError):
@@ -50,13 +57,20 @@ class StorageTooNew(StoreError):
         self.found = found
         self.known = known
         self.backup = backup
-        where = str(path) if path is not None else "the data file"
-        hint = "upgrade debtcoach to open it"
-        if backup is not None:
-            hint += f", or restore the newest good backup: debtcoach restore {backup.name}"
+        where = str(path) if path is not None else _("the data file")
+        hint = (
+            _(
+                "upgrade debtcoach to open it, or restore the newest good backup: "
+                "debtcoach restore {name}"
+            ).format(name=backup.name)
+            if backup is not None
+            else _("upgrade debtcoach to open it")
+        )
         super().__init__(
-            f"{where} was written by a newer debtcoach (schema version {found}, this one knows "
-            f"up to {known}); it was left untouched: {hint}"
+            _(
+                "{where} was written by a newer debtcoach (schema version {found}, this one "
+                "knows up to {known}); it was left untouched: {hint}"
+            ).format(where=where, found=found, known=known, hint=hint)
         )
 
 
@@ -67,10 +81,16 @@ class StoreLocked(StoreError):
         self.path = path
         self.waited = waited
         self.holder = holder
-        who = f"process {holder}" if holder is not None else "another process"
+        who = (
+            _("process {holder}").format(holder=holder)
+            if holder is not None
+            else _("another process")
+        )
         super().__init__(
-            f"{path} is being written by another debtcoach ({who} held the lock for more than "
-            f"{waited:g} s); nothing was written: try again in a moment"
+            _(
+                "{path} is being written by another debtcoach ({who} held the lock for more "
+                "than {waited} s); nothing was written: try again in a moment"
+            ).format(path=path, who=who, waited=f"{waited:g}")
         )
 
 
@@ -80,7 +100,26 @@ class BackupUnusable(StoreError):
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
         self.reason = reason
-        super().__init__(f"backup {path} cannot be restored: {reason}; nothing was changed")
+        super().__init__(
+            _("backup {path} cannot be restored: {reason}; nothing was changed").format(
+                path=path, reason=reason
+            )
+        )
+
+
+FILE_ACTIONS = (
+    N_("write"),
+    N_("read"),
+    N_("lock"),
+    N_("restore"),
+    N_("back up to"),
+    N_("export to"),
+    N_("write the calendar to"),
+    N_("write the letter to"),
+    N_("write the log"),
+)
+"""What a `StorageIOError` (and a refused output path) says was being done: each caller passes
+its English words, the message translates them."""
 
 
 class StorageIOError(StoreError):
@@ -90,18 +129,23 @@ class StorageIOError(StoreError):
         self.path = path
         self.action = action
         self.reason = reason
-        super().__init__(f"cannot {action} {path}: {reason}")
+        super().__init__(
+            _("cannot {action} {path}: {reason}").format(action=_(action), path=path, reason=reason)
+        )
 
 
 class NotARegularFile(StoreError):
     """A file debtcoach would write (the data file, its lock, an export) is a symbolic link or no
     regular file at all: writing, truncating or chmod-ing through it could change another file."""
 
-    def __init__(self, path: Path, kind: str = "a symbolic link", hint: str = "") -> None:
+    def __init__(self, path: Path, kind: str = N_("a symbolic link"), hint: str = "") -> None:
         self.path = path
         self.kind = kind
         super().__init__(
-            f"{path} is {kind}, not a regular file; debtcoach will not write through it{hint}"
+            _("{path} is {kind}, not a regular file; debtcoach will not write through it").format(
+                path=path, kind=_(kind)
+            )
+            + hint
         )
 
 
@@ -109,25 +153,37 @@ class StoreInputError(StoreError):
     """A request the store refuses because of what the user asked for; nothing was written."""
 
 
-# How each table names its rows in messages: (article + noun, how its key is introduced).
-_ROW_NOUNS: dict[str, tuple[str, str, str]] = {
-    "loans": ("a", "loan", "named"),
-    "income": ("an", "income source", "named"),
-    "expenses": ("an", "expense", "named"),
-    "family_loans": ("a", "family loan", "from"),
-    "contacts": ("a", "contact", "with id"),
-    "checkins": ("a", "check-in", "for week"),
+# How each table names one of its rows in messages: (a row, there is no such row).
+_ROW_WORDS: dict[str, tuple[str, str]] = {
+    "loans": (N_("a loan named {name!r}"), N_("there is no loan named {name!r}")),
+    "income": (
+        N_("an income source named {name!r}"),
+        N_("there is no income source named {name!r}"),
+    ),
+    "expenses": (N_("an expense named {name!r}"), N_("there is no expense named {name!r}")),
+    "family_loans": (
+        N_("a family loan from {name!r}"),
+        N_("there is no family loan from {name!r}"),
+    ),
+    "contacts": (N_("a contact with id {name}"), N_("there is no contact with id {name}")),
+    "checkins": (N_("a check-in for week {name!r}"), N_("there is no check-in for week {name!r}")),
 }
 
+# A loan and a family lender may not share a name: what the second one cannot be.
+_CANNOT_ALSO_BE = {
+    "loans": N_("a loan cannot be named {name!r}"),
+    "family_loans": N_("a family loan cannot be from {name!r}"),
+}
 
 _NAMED_TABLES = frozenset({"loans", "income", "expenses", "family_loans"})
 
 
-def _describe(table: str, name: str) -> tuple[str, str, str]:
-    """(article, noun, key phrase) for a row, e.g. ("a", "loan", "named 'Visa'")."""
-    article, noun, intro = _ROW_NOUNS.get(table, ("a", f"row of {table}", "named"))
-    key = f"{intro} {name}" if intro == "with id" else f"{intro} {name!r}"
-    return article, noun, key
+def _row(table: str, name: str) -> str:
+    """A row in words: "a loan named 'Visa'"."""
+    words = _ROW_WORDS.get(table)
+    if words is None:
+        return _("a row of {table} named {name!r}").format(table=table, name=name)
+    return _(words[0]).format(name=name)
 
 
 class DuplicateName(StoreInputError):
@@ -139,23 +195,32 @@ class DuplicateName(StoreInputError):
         self.table = table
         self.name = name
         self.existing = name if existing is None else existing
-        article, noun, key = _describe(table, name)
-        spelled = f" (as {self.existing!r})" if self.existing != name else ""
-        hint = "; choose another name or edit that one" if table in _NAMED_TABLES else ""
-        super().__init__(f"{article} {noun} {key} already exists{spelled}{hint}")
+        spelled = (
+            _(" (as {existing!r})").format(existing=self.existing) if self.existing != name else ""
+        )
+        hint = _("; choose another name or edit that one") if table in _NAMED_TABLES else ""
+        super().__init__(
+            _("{row} already exists{spelled}{hint}").format(
+                row=_row(table, name), spelled=spelled, hint=hint
+            )
+        )
 
 
 class NameClash(DuplicateName):
     """A loan and a family lender may not share a name: `--paid Mum=10` must mean one debt."""
 
     def __init__(self, table: str, name: str, other_table: str, other_name: str) -> None:
-        article, noun, key = _describe(other_table, other_name)
-        new_article, new_noun, new_key = _describe(table, name)
+        cannot = _CANNOT_ALSO_BE.get(table, N_("a row of {table} cannot be named {name!r}"))
         StoreInputError.__init__(
             self,
-            f"{article} {noun} {key} already exists, so {new_article} {new_noun} cannot be "
-            f"{new_key} too: a check-in's `--paid {name}=…` must mean one debt; choose another "
-            "name",
+            _(
+                "{row} already exists, so {cannot} too: a check-in's `--paid {name}=…` must "
+                "mean one debt; choose another name"
+            ).format(
+                row=_row(other_table, other_name),
+                cannot=_(cannot).format(name=name, table=table),
+                name=name,
+            ),
         )
         self.table = table
         self.name = name
@@ -170,8 +235,13 @@ class UnknownName(StoreInputError):
     def __init__(self, table: str, name: str) -> None:
         self.table = table
         self.name = name
-        _, noun, key = _describe(table, name)
-        super().__init__(f"there is no {noun} {key}")
+        words = _ROW_WORDS.get(table)
+        message = (
+            _(words[1]).format(name=name)
+            if words is not None
+            else _("there is no row of {table} named {name!r}").format(table=table, name=name)
+        )
+        super().__init__(message)
 
 
 class CurrencyMismatch(StoreInputError):
@@ -181,7 +251,10 @@ class CurrencyMismatch(StoreInputError):
         self.found = found
         self.expected = expected
         super().__init__(
-            f"an amount in {found} cannot be stored: this household keeps its money in {expected}"
+            _(
+                "an amount in {found} cannot be stored: this household keeps its money in "
+                "{expected}"
+            ).format(found=found, expected=expected)
         )
 
 
@@ -192,8 +265,10 @@ class CurrencyChangeRefused(StoreInputError):
         self.old = old
         self.new = new
         super().__init__(
-            f"cannot change the currency from {old} to {new} while amounts are stored: {old} has "
-            f"{old_digits} decimals and {new} has {new_digits}, so every amount would change"
+            _(
+                "cannot change the currency from {old} to {new} while amounts are stored: {old} "
+                "has {old_digits} decimals and {new} has {new_digits}, so every amount would change"
+            ).format(old=old, new=new, old_digits=old_digits, new_digits=new_digits)
         )
 
 
@@ -204,7 +279,10 @@ class BackupNotFound(StoreInputError):
         self.name = name
         self.folder = folder
         super().__init__(
-            f"there is no backup {name!r} (looked in {folder}); `debtcoach backup list` shows them"
+            _(
+                "there is no backup {name!r} (looked in {folder}); `debtcoach backup list` shows "
+                "them"
+            ).format(name=name, folder=folder)
         )
 
 
@@ -214,5 +292,7 @@ class NotABackup(StoreInputError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(
-            f"{path} is not a debtcoach backup (not a data file's JSON); nothing was changed"
+            _(
+                "{path} is not a debtcoach backup (not a data file's JSON); nothing was changed"
+            ).format(path=path)
         )

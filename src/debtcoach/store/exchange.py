@@ -49,7 +49,9 @@ from debtcoach.domain.money import (
     validate_household_currency,
     validate_locale,
 )
+from debtcoach.domain.record_rules import stored_name
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import _
 
 EXPORT_FORMAT = 1
 TABLES = ("loans", "income", "expenses", "family", "contacts", "checkins", "balances")
@@ -321,7 +323,7 @@ class _Reader:
 
     def __init__(self, data: object, where: str, currency: str) -> None:
         if not isinstance(data, Mapping):
-            raise ExchangeError(f"{where}: expected an object")
+            raise ExchangeError(_("{where}: expected an object").format(where=where))
         self.data = data
         self.where = where
         self.currency = currency
@@ -332,7 +334,7 @@ class _Reader:
     def _raw(self, key: str, required: bool) -> object:
         if key not in self.data or self.data[key] is None:
             if required:
-                raise self._fail(key, "is missing")
+                raise self._fail(key, _("is missing"))
             return None
         return self.data[key]
 
@@ -341,12 +343,12 @@ class _Reader:
         if value is None:
             return default
         if not isinstance(value, str):
-            raise self._fail(key, "must be text")
+            raise self._fail(key, _("must be text"))
         return value
 
     def name(self, key: str) -> str:
         try:
-            return validate_name(self.text(key), what=key)
+            return validate_name(self.text(key), what=stored_name(key))
         except InvalidName as exc:
             raise self._fail(key, str(exc)) from None
 
@@ -358,14 +360,15 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self._fail(key, "must be a decimal string")
+            raise self._fail(key, _("must be a decimal string"))
         try:
             return parse(str(value))
         except (MoneyError, DateError, ValueError) as exc:
             raise self._fail(key, str(exc)) from None
 
     def money(self, key: str, required: bool = True) -> Money | None:
-        return self._parsed(key, required, lambda s: parse_money(s, self.currency, what=key))  # type: ignore[no-any-return]
+        what = stored_name(key)
+        return self._parsed(key, required, lambda s: parse_money(s, self.currency, what=what))  # type: ignore[no-any-return]
 
     def money_required(self, key: str) -> Money:
         value = self.money(key, True)
@@ -373,10 +376,10 @@ class _Reader:
         return value
 
     def rate(self, key: str, required: bool = True) -> Decimal | None:
-        return self._parsed(key, required, lambda s: parse_rate(s, what=key))  # type: ignore[no-any-return]
+        return self._parsed(key, required, lambda s: parse_rate(s, what=stored_name(key)))  # type: ignore[no-any-return]
 
     def when(self, key: str, required: bool = False) -> date | None:
-        return self._parsed(key, required, lambda s: parse_date(s, what=key))  # type: ignore[no-any-return]
+        return self._parsed(key, required, lambda s: parse_date(s, what=stored_name(key)))  # type: ignore[no-any-return]
 
     def when_required(self, key: str) -> date:
         value = self.when(key, True)
@@ -388,7 +391,7 @@ class _Reader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            raise self._fail(key, "must be true or false")
+            raise self._fail(key, _("must be true or false"))
         return value
 
     def choice(self, key: str, enum: type[E], default: E | None = None) -> E:
@@ -399,20 +402,24 @@ class _Reader:
             return enum(str(value))
         except ValueError:
             allowed = ", ".join(e.value for e in enum)
-            raise self._fail(key, f"{value!r} is not one of {allowed}") from None
+            raise self._fail(
+                key, _("{value!r} is not one of {allowed}").format(value=value, allowed=allowed)
+            ) from None
 
     def integer(self, key: str, low: int, high: int) -> int | None:
         value = self._raw(key, False)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self._fail(key, f"must be a whole number from {low} to {high}")
+            raise self._fail(
+                key, _("must be a whole number from {low} to {high}").format(low=low, high=high)
+            )
         return value
 
     def amounts(self, key: str) -> dict[str, Money]:
         value = self._raw(key, False) or {}
         if not isinstance(value, Mapping):
-            raise self._fail(key, "must be an object of name: amount")
+            raise self._fail(key, _("must be an object of name: amount"))
         inner = _Reader(value, f"{self.where}.{key}", self.currency)
         return {str(k): inner.money_required(str(k)) for k in value}
 
@@ -486,7 +493,7 @@ def family_from_json(data: object, where: str, currency: str) -> FamilyLoan:
     r = _Reader(data, where, currency)
     raw_repayments = r._raw("repayments", False) or []
     if not isinstance(raw_repayments, list):
-        raise ExchangeError(f"{where}.repayments: must be a list")
+        raise ExchangeError(_("{where}.repayments: must be a list").format(where=where))
     repayments = []
     for i, item in enumerate(raw_repayments):
         rr = _Reader(item, f"{where}.repayments[{i}]", currency)
@@ -539,13 +546,19 @@ def _closed_from_json(data: object, where: str) -> dict[str, LoanStatus]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise ExchangeError(f"{where}.closed: must be an object of loan name: status")
+        raise ExchangeError(
+            _("{where}.closed: must be an object of loan name: status").format(where=where)
+        )
     closed: dict[str, LoanStatus] = {}
     for name, status in value.items():
         try:
             closed[str(name)] = LoanStatus(str(status))
         except ValueError:
-            raise ExchangeError(f"{where}.closed.{name}: {status!r} is not a loan status") from None
+            raise ExchangeError(
+                _("{where}.closed.{name}: {status!r} is not a loan status").format(
+                    where=where, name=name, status=status
+                )
+            ) from None
     return closed
 
 
@@ -563,7 +576,7 @@ def balance_from_json(data: object, where: str, currency: str) -> BalanceEntry:
 def settings_from_json(data: object) -> Settings:
     where = "settings"
     if not isinstance(data, Mapping):
-        raise ExchangeError(f"{where}: expected an object")
+        raise ExchangeError(_("{where}: expected an object").format(where=where))
     try:
         currency = validate_household_currency(str(data.get("currency") or "USD"))
         locale = validate_locale(str(data.get("locale") or "en_US"))
@@ -572,7 +585,9 @@ def settings_from_json(data: object) -> Settings:
     r = _Reader(data, where, currency)
     order = data.get("custom_order") or []
     if not isinstance(order, list) or not all(isinstance(x, str) for x in order):
-        raise ExchangeError(f"{where}.custom_order: must be a list of loan names")
+        raise ExchangeError(
+            _("{where}.custom_order: must be a list of loan names").format(where=where)
+        )
     return Settings(
         currency=currency,
         locale=locale,
@@ -598,7 +613,7 @@ _UNIQUE = {"loans": "name", "income": "name", "expenses": "name", "family": "len
 def household_from_json(data: object) -> Household:
     """Validate a whole export before anything is written; the first problem is reported."""
     if not isinstance(data, Mapping):
-        raise ExchangeError("the file is not a debtcoach export (expected a JSON object)")
+        raise ExchangeError(_("the file is not a debtcoach export (expected a JSON object)"))
     version = data.get("debtcoach_export")
     if version != EXPORT_FORMAT:
         raise ExchangeError(
@@ -610,7 +625,7 @@ def household_from_json(data: object) -> Household:
     for table in TABLES:
         rows = data.get(table) or []
         if not isinstance(rows, list):
-            raise ExchangeError(f"{table}: must be a list")
+            raise ExchangeError(_("{table}: must be a list").format(table=table))
         tables[table] = [
             _READERS[table](row, f"{table}[{i}]", settings.currency) for i, row in enumerate(rows)
         ]
@@ -620,11 +635,15 @@ def household_from_json(data: object) -> Household:
             for i, item in enumerate(tables[table]):
                 value = getattr(item, key)
                 if value in seen:
-                    raise ExchangeError(f"{table}[{i}].{key}: {value!r} appears twice")
+                    raise ExchangeError(
+                        _("{table}[{i}].{key}: {value!r} appears twice").format(
+                            table=table, i=i, key=key, value=value
+                        )
+                    )
                 seen.add(value)
     weeks = [c.week for c in tables["checkins"]]
     if len(weeks) != len(set(weeks)):
-        raise ExchangeError("checkins: a week appears twice")
+        raise ExchangeError(_("checkins: a week appears twice"))
     return Household(
         settings=settings,
         loans=tuple(tables["loans"]),

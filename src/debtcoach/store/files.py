@@ -18,6 +18,7 @@ import secrets
 import stat
 from pathlib import Path
 
+from debtcoach.domain.wording import N_
 from debtcoach.store.errors import NotARegularFile, StorageIOError
 
 FILE_MODE = 0o600
@@ -37,16 +38,16 @@ def temp_prefix(path: Path) -> str:
 def file_kind(mode: int) -> str:
     """What a file that is not a regular file is, for a message."""
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
+        return N_("a symbolic link")
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return N_("a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return N_("a named pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return N_("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a special file"
+        return N_("a device")
+    return N_("a special file")
 
 
 def refuse_link(path: Path, hint: str = "") -> None:

@@ -26,6 +26,7 @@ import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from debtcoach.domain.wording import N_, _
 from debtcoach.store.errors import NotARegularFile, StorageIOError, StoreLocked
 from debtcoach.store.files import FILE_MODE, file_kind, make_private_dirs
 
@@ -34,7 +35,7 @@ DEFAULT_LOCK_TIMEOUT = 5.0
 _MAX_TIMEOUT = 3600.0
 # Never through a symbolic link; O_NONBLOCK so a named pipe planted as the lock cannot hang open.
 _LOCK_FLAGS = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
-_NOTHING_WRITTEN = "; nothing was written"
+_NOTHING_WRITTEN = N_("; nothing was written")
 
 
 def lock_path(data_path: Path) -> Path:
@@ -76,9 +77,9 @@ def _open_lock(data_path: Path, path: Path) -> tuple[int, bool]:
         fd = os.open(path, _LOCK_FLAGS, FILE_MODE)
     except OSError as exc:
         if os.path.islink(path):
-            raise NotARegularFile(path, "a symbolic link", _NOTHING_WRITTEN) from None
+            raise NotARegularFile(path, N_("a symbolic link"), _(_NOTHING_WRITTEN)) from None
         if isinstance(exc, IsADirectoryError):
-            raise NotARegularFile(path, "a folder", _NOTHING_WRITTEN) from None
+            raise NotARegularFile(path, N_("a folder"), _(_NOTHING_WRITTEN)) from None
         raise StorageIOError(data_path, "lock", exc.strerror or str(exc)) from None
     try:
         info = os.fstat(fd)
@@ -87,7 +88,7 @@ def _open_lock(data_path: Path, path: Path) -> tuple[int, bool]:
         raise StorageIOError(data_path, "lock", exc.strerror or str(exc)) from None
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
-        raise NotARegularFile(path, file_kind(info.st_mode), _NOTHING_WRITTEN)
+        raise NotARegularFile(path, file_kind(info.st_mode), _(_NOTHING_WRITTEN))
     return fd, info.st_nlink == 1
 
 
@@ -100,7 +101,7 @@ def write_lock(data_path: Path, timeout: float | None = None) -> Iterator[None]:
     """
     wait = lock_timeout() if timeout is None else timeout
     if os.path.islink(data_path):
-        raise NotARegularFile(data_path, "a symbolic link", _data_link_hint(data_path))
+        raise NotARegularFile(data_path, N_("a symbolic link"), _data_link_hint(data_path))
     path = lock_path(data_path)
     fd, own = _open_lock(data_path, path)
     try:
@@ -138,4 +139,6 @@ def _data_link_hint(data_path: Path) -> str:
         target = f" ({os.readlink(data_path)})"
     except OSError:
         target = ""
-    return f"{_NOTHING_WRITTEN}: use the file it points to{target}, or link its folder instead"
+    return _(
+        "; nothing was written: use the file it points to{target}, or link its folder instead"
+    ).format(target=target)

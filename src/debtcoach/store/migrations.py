@@ -41,6 +41,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from debtcoach.domain.money import MoneyError, currency_digits, validate_currency
+from debtcoach.domain.wording import _
 from debtcoach.store.errors import StorageTooNew
 
 SCHEMA_VERSION = 4
@@ -72,7 +73,9 @@ def schema_version(raw: RawDB) -> int:
         return SCHEMA_VERSION
     version = meta["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int) or version < 0:
-        raise SchemaInvalid(f"schema_version {version!r} is not a whole number from 0 up")
+        raise SchemaInvalid(
+            _("schema_version {version!r} is not a whole number from 0 up").format(version=version)
+        )
     return version
 
 
@@ -124,16 +127,26 @@ def _v0_minor(value: Any, where: str, digits: int) -> Any:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise SchemaInvalid(f"{where} is not an amount: {value!r}")
+        raise SchemaInvalid(
+            _("{where} is not an amount: {value!r}").format(where=where, value=value)
+        )
     try:
         amount = Decimal(str(value).strip().replace(",", ""))
     except InvalidOperation:
-        raise SchemaInvalid(f"{where} is not an amount: {value!r}") from None
+        raise SchemaInvalid(
+            _("{where} is not an amount: {value!r}").format(where=where, value=value)
+        ) from None
     if not amount.is_finite():
-        raise SchemaInvalid(f"{where} is not a finite amount: {value!r}")
+        raise SchemaInvalid(
+            _("{where} is not a finite amount: {value!r}").format(where=where, value=value)
+        )
     scaled = amount.scaleb(digits)
     if scaled != scaled.to_integral_value():
-        raise SchemaInvalid(f"{where} has more decimals than the currency: {value!r}")
+        raise SchemaInvalid(
+            _("{where} has more decimals than the currency: {value!r}").format(
+                where=where, value=value
+            )
+        )
     return int(scaled)
 
 
@@ -142,10 +155,12 @@ def _v0_rate(value: Any, where: str) -> Any:
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise SchemaInvalid(f"{where} is not a rate: {value!r}")
+        raise SchemaInvalid(_("{where} is not a rate: {value!r}").format(where=where, value=value))
     rate = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not rate.is_finite():
-        raise SchemaInvalid(f"{where} is not a finite rate: {value!r}")
+        raise SchemaInvalid(
+            _("{where} is not a finite rate: {value!r}").format(where=where, value=value)
+        )
     return str(rate)
 
 
@@ -155,10 +170,12 @@ def _v0_to_v1(raw: RawDB) -> RawDB:
     try:
         digits = currency_digits(validate_currency(str(currency)))
     except MoneyError:
-        raise SchemaInvalid(f"meta currency {currency!r} is not a currency") from None
+        raise SchemaInvalid(
+            _("meta currency {currency!r} is not a currency").format(currency=currency)
+        ) from None
     if "family" in raw:
         if raw.get("family_loans"):
-            raise SchemaInvalid("both a 'family' and a 'family_loans' table")
+            raise SchemaInvalid(_("both a 'family' and a 'family_loans' table"))
         raw["family_loans"] = raw.pop("family")
     for table, fields in _V0_AMOUNTS.items():
         for doc_id, doc in raw.get(table, {}).items():
@@ -237,7 +254,11 @@ def _v2_to_v3(raw: RawDB) -> RawDB:
         doc = table[doc_id]
         name, on, minor = doc.get("name"), doc.get("on"), doc.get("balance")
         if not isinstance(name, str) or not isinstance(on, str) or type(minor) is not int:
-            raise SchemaInvalid(f"balances document {doc_id} is not a history point: {doc!r}")
+            raise SchemaInvalid(
+                _("balances document {doc_id} is not a history point: {doc!r}").format(
+                    doc_id=doc_id, doc=doc
+                )
+            )
         source = doc.get("source") or ""
         side = "family" if doc.get("family") is True else "loans"
         last = grouped[-1] if grouped else None

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from debtcoach.domain.wording import _
 from debtcoach.store.backups import BACKUP_DIR_NAME
 from debtcoach.store.errors import StoreInputError
 from debtcoach.store.files import TEMP_SUFFIX, temp_prefix
@@ -34,7 +35,7 @@ def resolve_data_path(cli_value: str | None, env: Mapping[str, str] = os.environ
     """
     if cli_value is not None:
         if not cli_value.strip():
-            raise StoreInputError("--db: the path is empty")
+            raise StoreInputError(_("--db: the path is empty"))
         return Path(cli_value).expanduser()
     from_env = env.get(DB_ENV_VAR)
     if from_env is not None and from_env.strip():
@@ -52,16 +53,16 @@ def protected_path_problem(output: Path, data_path: Path) -> str | None:
     target = Path(os.path.realpath(output.expanduser()))
     data = Path(os.path.realpath(data_path))
     if target == data or _same_file(target, data):
-        return f"it is the data file ({data_path})"
+        return _("it is the data file ({path})").format(path=data_path)
     lock = Path(os.path.realpath(lock_path(data_path)))
     if target == lock or _same_file(target, lock):
-        return f"it is the data file's lock file ({lock})"
+        return _("it is the data file's lock file ({path})").format(path=lock)
     # Temp files are made next to the file itself, wherever a symlinked data path points.
     if target.parent == data.parent and _is_temp_of(target.name, data):
-        return f"it is a temp file of the data file ({target})"
+        return _("it is a temp file of the data file ({path})").format(path=target)
     backups = Path(os.path.realpath(data_path.parent / BACKUP_DIR_NAME))
     if target == backups or target.is_relative_to(backups):
-        return f"it is in the data file's backups folder ({backups})"
+        return _("it is in the data file's backups folder ({path})").format(path=backups)
     return None
 
 

@@ -40,6 +40,7 @@ from debtcoach.domain.models import (
     Strategy,
 )
 from debtcoach.domain.money import Money
+from debtcoach.domain.wording import _
 from debtcoach.store.errors import CurrencyMismatch
 
 Record = dict[str, Any]
@@ -278,24 +279,30 @@ def _field(record: Mapping[str, Any], key: str) -> Any:
     try:
         return record[key]
     except KeyError:
-        raise RecordError(f"field {key!r} is missing") from None
+        raise RecordError(_("field {key!r} is missing").format(key=key)) from None
 
 
 def _int(value: Any, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise RecordError(f"field {key!r} must be a whole number, not {value!r}")
+        raise RecordError(
+            _("field {key!r} must be a whole number, not {value!r}").format(key=key, value=value)
+        )
     return value
 
 
 def _str(value: Any, key: str) -> str:
     if not isinstance(value, str):
-        raise RecordError(f"field {key!r} must be text, not {value!r}")
+        raise RecordError(
+            _("field {key!r} must be text, not {value!r}").format(key=key, value=value)
+        )
     return value
 
 
 def _bool(value: Any, key: str) -> bool:
     if not isinstance(value, bool):
-        raise RecordError(f"field {key!r} must be true or false, not {value!r}")
+        raise RecordError(
+            _("field {key!r} must be true or false, not {value!r}").format(key=key, value=value)
+        )
     return value
 
 
@@ -303,16 +310,22 @@ def _date(value: Any, key: str) -> date:
     try:
         return date.fromisoformat(_str(value, key))
     except ValueError:
-        raise RecordError(f"field {key!r} is not a date: {value!r}") from None
+        raise RecordError(
+            _("field {key!r} is not a date: {value!r}").format(key=key, value=value)
+        ) from None
 
 
 def _decimal(value: Any, key: str) -> Decimal:
     try:
         number = Decimal(_str(value, key))
     except InvalidOperation:
-        raise RecordError(f"field {key!r} is not a number: {value!r}") from None
+        raise RecordError(
+            _("field {key!r} is not a number: {value!r}").format(key=key, value=value)
+        ) from None
     if not number.is_finite():
-        raise RecordError(f"field {key!r} is not a finite number: {value!r}")
+        raise RecordError(
+            _("field {key!r} is not a finite number: {value!r}").format(key=key, value=value)
+        )
     return number
 
 
@@ -320,7 +333,9 @@ def _enum(kind: type[E], value: Any, key: str) -> E:
     try:
         return kind(_str(value, key))
     except ValueError:
-        raise RecordError(f"field {key!r} has an unknown value {value!r}") from None
+        raise RecordError(
+            _("field {key!r} has an unknown value {value!r}").format(key=key, value=value)
+        ) from None
 
 
 def _money(value: Any, key: str, currency: str) -> Money:
@@ -336,7 +351,7 @@ def _optional(
 
 def _amount_map(value: Any, key: str, currency: str) -> dict[str, Money]:
     if not isinstance(value, dict):
-        raise RecordError(f"field {key!r} must be an object of amounts")
+        raise RecordError(_("field {key!r} must be an object of amounts").format(key=key))
     return {_str(name, key): _money(minor, key, currency) for name, minor in value.items()}
 
 
@@ -358,7 +373,7 @@ def restructure_from_record(record: Mapping[str, Any], currency: str) -> Restruc
 def loan_from_record(record: Mapping[str, Any], currency: str) -> Loan:
     restructure = record.get("restructure")
     if restructure is not None and not isinstance(restructure, dict):
-        raise RecordError("field 'restructure' must be an object")
+        raise RecordError(_("field 'restructure' must be an object"))
 
     def money(value: Any, key: str) -> Money:
         return _money(value, key, currency)
@@ -414,11 +429,11 @@ def expense_from_record(record: Mapping[str, Any], currency: str) -> Expense:
 
 def _repayments(value: Any, currency: str) -> tuple[FamilyRepayment, ...]:
     if not isinstance(value, list):
-        raise RecordError("field 'repayments' must be a list")
+        raise RecordError(_("field 'repayments' must be a list"))
     items: list[FamilyRepayment] = []
     for item in value:
         if not isinstance(item, dict):
-            raise RecordError("each repayment must be an object")
+            raise RecordError(_("each repayment must be an object"))
         items.append(
             FamilyRepayment(
                 on=_date(_field(item, "on"), "on"),
@@ -469,7 +484,7 @@ def checkin_from_record(record: Mapping[str, Any], currency: str) -> CheckIn:
 
 def _status_map(value: Any) -> dict[str, LoanStatus]:
     if not isinstance(value, Mapping):
-        raise RecordError("closed: must be an object of loan name: status")
+        raise RecordError(_("closed: must be an object of loan name: status"))
     return {str(k): _enum(LoanStatus, v, "closed") for k, v in value.items()}
 
 
@@ -487,10 +502,14 @@ def balance_group_from_record(record: Mapping[str, Any], currency: str) -> Balan
 
 def _minor_pairs(value: Any, key: str) -> tuple[tuple[str, int], ...]:
     if not isinstance(value, dict):
-        raise RecordError(f"field {key!r} must be an object of name: amount")
+        raise RecordError(_("field {key!r} must be an object of name: amount").format(key=key))
     for name, minor in value.items():
         if type(minor) is not int:
-            raise RecordError(f"field {key!r}: {name!r} must be a whole number, not {minor!r}")
+            raise RecordError(
+                _("field {key!r}: {name!r} must be a whole number, not {minor!r}").format(
+                    key=key, name=name, minor=minor
+                )
+            )
     return tuple(value.items())
 
 
@@ -504,7 +523,7 @@ def balance_from_record(record: Mapping[str, Any], currency: str) -> BalanceEntr
     """The one point of a history document that holds a single point."""
     points = list(balance_group_from_record(record, currency).entries())
     if len(points) != 1:
-        raise RecordError(f"the document holds {len(points)} points, not one")
+        raise RecordError(_("the document holds {n} points, not one").format(n=len(points)))
     return points[0]
 
 
@@ -516,10 +535,10 @@ def settings_from_record(record: Mapping[str, Any] | None, currency: str | None 
     own = _optional(record, "currency", _str, defaults.currency)
     inner = record.get("settings") or {}
     if not isinstance(inner, dict):
-        raise RecordError("field 'settings' must be an object")
+        raise RecordError(_("field 'settings' must be an object"))
     order = inner.get("custom_order") or []
     if not isinstance(order, list):
-        raise RecordError("field 'custom_order' must be a list of names")
+        raise RecordError(_("field 'custom_order' must be a list of names"))
     del currency  # the meta document names its own currency
     return Settings(
         currency=own,
@@ -571,5 +590,5 @@ def to_record(model: Model, currency: str) -> Record:
 def from_record(model_type: type[M], record: Mapping[str, Any], currency: str) -> M:
     """Rebuild a model from its stored document, amounts in `currency`."""
     if not isinstance(record, Mapping):
-        raise RecordError("the document is not an object")
+        raise RecordError(_("the document is not an object"))
     return cast(M, _READERS[model_type](record, currency))

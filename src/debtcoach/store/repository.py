@@ -48,6 +48,7 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import currency_digits
 from debtcoach.domain.record_rules import stored_household_problems
 from debtcoach.domain.text_rules import printable
+from debtcoach.domain.wording import _
 from debtcoach.store.backups import BackupSet
 from debtcoach.store.errors import (
     BackupNotFound,
@@ -255,7 +256,9 @@ class _Session:
         meta = self.meta()
         recorded = 0 if meta is None else meta.get(LAST_CONTACT_ID, 0)
         if isinstance(recorded, bool) or not isinstance(recorded, int) or recorded < 0:
-            detail = f"{META_TABLE}: field {LAST_CONTACT_ID!r} must be a whole number from 0 up"
+            detail = _("{table}: field {field!r} must be a whole number from 0 up").format(
+                table=META_TABLE, field=LAST_CONTACT_ID
+            )
             raise StorageCorrupt(self._path, detail)
         in_use = max((doc.doc_id for doc in self.table(CONTACTS).all()), default=0)
         return max(recorded, in_use)
@@ -522,7 +525,7 @@ class Repository:
         if source is None:
             raise BackupNotFound(str(backup), backups.folder)
         if source.resolve() == self.path.resolve():
-            raise BackupUnusable(source, "it is the data file itself")
+            raise BackupUnusable(source, _("it is the data file itself"))
         if source.resolve().parent != backups.folder.resolve() and not _looks_like_data(source):
             raise NotABackup(source)
         problem = load_problem(source)

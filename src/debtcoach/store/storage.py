@@ -27,6 +27,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from debtcoach.domain.wording import _
 from debtcoach.store.backups import BackupSet, Clock, utc_now
 from debtcoach.store.errors import StorageCorrupt, StorageIOError, StorageTooNew
 from debtcoach.store.files import (
@@ -235,9 +236,9 @@ class AtomicJSONStorage(Storage):
             backup = self.good_backup()
             if backup is not None:
                 detail = (
-                    "it is empty, but its backups are not"
+                    _("it is empty, but its backups are not")
                     if not content.strip()
-                    else "it holds no data, but its backups do"
+                    else _("it holds no data, but its backups do")
                 )
                 raise StorageCorrupt(self.path, detail, backup)
         self._file_bytes = content
@@ -308,12 +309,14 @@ def parse_raw(path: Path, content: bytes) -> RawDB | None:
     try:
         parsed = json.loads(content.decode("utf-8"))
     except UnicodeDecodeError:
-        raise StorageCorrupt(path, "it is not UTF-8 text") from None
+        raise StorageCorrupt(path, _("it is not UTF-8 text")) from None
     except json.JSONDecodeError as exc:
-        detail = f"invalid JSON at line {exc.lineno}, column {exc.colno}"
+        detail = _("invalid JSON at line {line}, column {column}").format(
+            line=exc.lineno, column=exc.colno
+        )
         raise StorageCorrupt(path, detail) from None
     except RecursionError:
-        raise StorageCorrupt(path, "it is nested too deeply to be ours") from None
+        raise StorageCorrupt(path, _("it is nested too deeply to be ours")) from None
     return _check_shape(path, parsed)
 
 
@@ -330,13 +333,25 @@ def _migrated(path: Path, raw: RawDB) -> RawDB:
 def _check_shape(path: Path, parsed: object) -> RawDB:
     """A TinyDB file is {table: {doc_id: {field: value}}}; anything else is not ours."""
     if not isinstance(parsed, dict):
-        raise StorageCorrupt(path, "the top level is not a JSON object")
+        raise StorageCorrupt(path, _("the top level is not a JSON object"))
     for table_name, table in parsed.items():
         if not isinstance(table, dict):
-            raise StorageCorrupt(path, f"table {table_name!r} is not a JSON object")
+            raise StorageCorrupt(
+                path, _("table {table_name!r} is not a JSON object").format(table_name=table_name)
+            )
         for doc_id, doc in table.items():
             if not isinstance(doc, dict):
-                raise StorageCorrupt(path, f"document {doc_id} of {table_name!r} is not an object")
+                raise StorageCorrupt(
+                    path,
+                    _("document {doc_id} of {table_name!r} is not an object").format(
+                        doc_id=doc_id, table_name=table_name
+                    ),
+                )
             if not (doc_id.isascii() and doc_id.isdigit()):
-                raise StorageCorrupt(path, f"table {table_name!r} has a non-numeric id {doc_id!r}")
+                raise StorageCorrupt(
+                    path,
+                    _("table {table_name!r} has a non-numeric id {doc_id!r}").format(
+                        table_name=table_name, doc_id=doc_id
+                    ),
+                )
     return parsed
