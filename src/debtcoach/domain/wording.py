@@ -56,6 +56,12 @@ def N_(message: str) -> str:
     return message
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the active language as meant in `context`, for an English word with two
+    meanings ("Current": spending now, or a loan no longer behind)."""
+    return _active.pgettext(context, message)
+
+
 def ngettext(singular: str, many: str, n: int) -> str:
     """The form of a counted message for `n` in the active language, before `.format(n=n)`."""
     return _active.ngettext(singular, many, n)
@@ -150,6 +156,7 @@ COUNTED: dict[str, tuple[str, str]] = {
     "open loan": N_plural("{n} open loan", "{n} open loans"),
     "source": N_plural("{n} source", "{n} sources"),
     "non-essential cut": N_plural("{n} non-essential cut", "{n} non-essential cuts"),
+    "cut": N_plural("{n} cut", "{n} cuts"),
 }
 """The counted nouns the wording knows, with their messages: `count` says them in the active
 language (Chinese: "3 个月"); any other noun is counted in English as before."""

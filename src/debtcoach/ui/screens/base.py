@@ -78,6 +78,8 @@ class KeysFooter(Footer):
             if isinstance(widget, FooterKey):
                 # Bindings are declared in English (class attributes); shown in the language.
                 widget.description = _(widget.description)
+                if isinstance(widget.tooltip, str):
+                    widget.tooltip = _(widget.tooltip)
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 if self.compact:
                     widget.add_class("-compact", update=False)
