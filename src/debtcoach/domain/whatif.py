@@ -46,7 +46,7 @@ from debtcoach.domain.restructure import (
     quote_restructure,
 )
 from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import count, month_words, percent_words
+from debtcoach.domain.wording import _, count, month_words, percent_words
 
 SIDE_INCOME_NAME = "Side income (what if)"
 BUDGET_CHANGE_NAME = "Budget change (what if)"
@@ -97,14 +97,26 @@ def _check_month(move: Move, start: date, today: date) -> None:
     number = plan_month_number(today, start)
     if number < 1:
         first = month_label(first_plan_month(today))
-        raise WhatIfError(move, f"{month_label(start)} is before the plan starts ({first})")
+        raise WhatIfError(
+            move,
+            _("{month} is before the plan starts ({first})").format(
+                month=month_label(start), first=first
+            ),
+        )
     if number > MAX_MONTHS:
-        raise WhatIfError(move, f"{month_label(start)} is after the plan's {MAX_MONTHS} months")
+        raise WhatIfError(
+            move,
+            _("{month} is after the plan's {months} months").format(
+                month=month_label(start), months=MAX_MONTHS
+            ),
+        )
 
 
 def _check_positive(move: Move, amount: Money) -> None:
     if amount.minor <= 0:
-        raise WhatIfError(move, f"the amount must be more than zero (got {amount})")
+        raise WhatIfError(
+            move, _("the amount must be more than zero (got {amount})").format(amount=amount)
+        )
 
 
 def _unused_name(base: str, household: Household) -> str:
@@ -206,7 +218,7 @@ class Cuts:
         if not self.names:
             chosen = cuts_not_yet_on(household.expenses)
             if not chosen:
-                raise WhatIfError(self, "every cut that would save something is on already")
+                raise WhatIfError(self, _("every cut that would save something is on already"))
             return chosen
         by_name = {e.name: e for e in household.expenses}
         picked = []
@@ -262,7 +274,7 @@ class Relatives:
         _check_positive(self, self.amount)
         _check_month(self, self.on, today)
         if not household.open_loans:
-            raise WhatIfError(self, "no institutional loan is open: nothing to borrow for")
+            raise WhatIfError(self, _("no institutional loan is open: nothing to borrow for"))
         lender = self.lender(household)
         day = self.on.replace(day=1)
         money_in = IncomeSource(lender, IncomeKind.SIDE, self.amount, Frequency.ONE_OFF, start=day)
@@ -287,7 +299,7 @@ class BudgetChange:
 
     def apply(self, household: Household, today: date) -> Household:
         if self.amount.minor == 0:
-            raise WhatIfError(self, "a change of 0 changes nothing")
+            raise WhatIfError(self, _("a change of 0 changes nothing"))
         name = _unused_name(BUDGET_CHANGE_NAME, household)
         if self.amount.minor > 0:
             source = IncomeSource(name, IncomeKind.REGULAR, self.amount, Frequency.MONTHLY)
@@ -575,6 +587,8 @@ def _check_relatives_in_time(moves: Sequence[Move], plan: PayoffPlan, today: dat
             done = month_label(first_plan_month(today).add(months=cleared - 1))
             raise WhatIfError(
                 move,
-                f"{month_label(move.on)} is after the plan has paid the institutions ({done}): "
-                "nothing left to borrow for",
+                _(
+                    "{month} is after the plan has paid the institutions ({done}): "
+                    "nothing left to borrow for"
+                ).format(month=month_label(move.on), done=done),
             )

@@ -132,7 +132,7 @@ class DebtCoachScreen(Screen[None]):
             "toggle_coach",
             N_("Coach"),
             id="coach.toggle",
-            tooltip="Show the coach (below 100 columns) or move into it",
+            tooltip=N_("Show the coach (below 100 columns) or move into it"),
         ),
         Binding("escape", "close_coach", N_("Close coach"), id="coach.close"),
     ]
