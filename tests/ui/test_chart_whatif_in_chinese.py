@@ -6,6 +6,8 @@ and the y axis never shows one amount twice."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from hypothesis import given
@@ -14,11 +16,15 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 
+from debtcoach.domain.models import Loan, LoanKind
+from debtcoach.domain.money import Money
+from debtcoach.services import Ledger
 from debtcoach.ui.screens.chart import ChartScreen, axis_labels, nice_ticks
 from debtcoach.ui.screens.what_if import WhatIfScreen
-from tests.conftest import make_app
+from tests.conftest import TODAY, make_app
 from tests.ui.list_pilot import toasts
 from tests.ui.screen_text import screen_lines, screen_words
+from tests.ui.test_chart_never_ends import household_that_never_pays_off
 
 SMALL = (80, 24)
 SAMPLE_NAMES = {"Visa", "QuickCash", "Car", "Sofa", "loan", "Mum", "Li", "Wei"}
@@ -188,3 +194,51 @@ async def test_the_what_if_chart_and_a_refused_move_read_in_chinese(zh_db: Path)
         await pilot.pause()
         assert toasts(app) == ["调整预算：改变 0 什么也不会改变"]
         assert english_words(screen_lines(app)) == set()
+
+
+def in_chinese(path: Path) -> None:
+    """The household's language and locale Chinese, its amounts in yuan (as `zh_db`)."""
+    ledger = Ledger(path, TODAY)
+    settings = ledger.settings()
+    ledger.save_settings(replace(settings, language="zh_CN", locale="zh_CN", currency="CNY"))
+
+
+async def test_a_plan_that_never_ends_says_so_in_chinese(empty_db: Path) -> None:
+    household_that_never_pays_off(empty_db, 50_000, "400")  # 500 at 400 %, 100 a month
+    in_chinese(empty_db)
+    app = make_app(empty_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_screen(pilot, "p")
+        words = screen_words(app)
+        assert "▸ 雪崩法 — 永不 — ¥0.00 使用中" in words
+        assert "最低还款 — 永不 — ¥0.00 50 年内" in words
+        assert "按这个预算还不清：每月还 ¥100.00，50 年后仍有欠款。" in words
+        assert "欠款合计：按这个预算还不清" in words
+        assert english_words(screen_lines(app)) == set()
+        await pilot.press("v")
+        await pilot.pause()
+        words = screen_words(app)
+        assert "欠款 还清月份 利息 （雪崩法） Card — —" in words
+        assert "每笔欠款：按这个预算还不清" in words
+        assert english_words(screen_lines(app)) == {"Card"}
+
+
+async def test_no_plan_is_said_in_chinese(empty_db: Path) -> None:
+    card = Loan("Card", LoanKind.CREDIT_CARD, Money(50_000, "USD"), Decimal(20), Money(2000, "USD"))
+    Ledger(empty_db, TODAY).add_loan(card)  # no income: the 20.00 minimum does not fit
+    in_chinese(empty_db)
+    app = make_app(empty_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_screen(pilot, "p")
+        words = screen_words(app)
+        assert "还没有还款计划。最低还款每月比还款预算 ¥0.00 多 ¥20.00。" in words
+        assert "没有计划：预算不够最低还款" in words
+        assert english_words(screen_lines(app)) == set()
+        await pilot.press("i")
+        await pilot.pause()
+        words = screen_words(app)
+        # Only the minimums: 500 at 20 % paid 20 a month clears in 33 months, Aug 2029.
+        assert "只还最低还款 2029年8月 33 ¥152.21 ¥0.00" in words
+        assert "现在的计划 不够 — — —" in words
+        assert "[ ] 节流 没有还没开启的节流项" in words
+        assert english_words(screen_lines(app)) == {"Card"}

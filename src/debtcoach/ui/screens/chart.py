@@ -350,7 +350,8 @@ class ChartScreen(DebtCoachScreen):
                 _("minimums"),
                 self.month(baseline.debt_free),
                 months,
-                self.money(interest),
+                # Without the plan's end to stop at, 50 years of interest is not a figure.
+                self.interest(interest, baseline.pays_off or comparison.by is not None),
                 self.money(fees),
             )
             lines.append(Content.assemble((text, "$text-muted"), (note, "$text-muted")))
