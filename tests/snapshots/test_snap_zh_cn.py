@@ -32,6 +32,11 @@ def test_zh_chart(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # 
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_whatif(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("p", "i"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_zh_settings(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("comma"))
 

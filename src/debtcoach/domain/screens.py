@@ -75,8 +75,8 @@ SCREENS: tuple[ScreenEntry, ...] = (
         N_("the weekly check-in: payments, income, spending, a note"),
     ),
     ScreenEntry(
-        "i", "whatif", "whatif", "What if",
-        "the guidance's moves tried side by side; nothing is saved",
+        "i", "whatif", "whatif", N_("What if"),
+        N_("the guidance's moves tried side by side; nothing is saved"),
         top_bar=False,
     ),
 )  # fmt: skip

@@ -61,6 +61,12 @@ def N_(message: str) -> str:
     return message
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the active language as meant in `context`, for an English word with two
+    meanings ("Current": spending now, or a loan no longer behind)."""
+    return _active.pgettext(context, message)
+
+
 def ngettext(singular: str, many: str, n: int) -> str:
     """The form of a counted message for `n` in the active language, before `.format(n=n)`."""
     return _active.ngettext(singular, many, n)

@@ -31,7 +31,7 @@ from debtcoach.domain.plan_facts import (
 )
 from debtcoach.domain.text_rules import cells as cell_count
 from debtcoach.domain.text_rules import pad, printable
-from debtcoach.domain.wording import _, count, month_words
+from debtcoach.domain.wording import N_, _, count, month_words, pgettext, strategy_name
 from debtcoach.ui.formatting import plot_safe
 from debtcoach.ui.screens.base import DebtCoachScreen
 
@@ -42,13 +42,13 @@ MARKERS: dict[Strategy, str] = {
     Strategy.CUSTOM: "+",
 }
 LOAN_MARKERS = ("braille", "•", "+", "x", "o", "*", "#", "%")
-BASELINE_LABEL = "minimums only"
+BASELINE_LABEL = N_("minimums only")
 BASELINE_MARKER = "-"  # a dashed look, told apart from the strategies without colour
-HISTORY_LABEL = "so far"
+HISTORY_LABEL = N_("so far")
 HISTORY_MARKER = "o"
 BRAILLE_SYMBOL = "⢕"
 AXIS_CLIP = 3
-NEVER_PAYS_OFF = "does not pay off at this budget"
+NEVER_PAYS_OFF = N_("does not pay off at this budget")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ class Series:
 
 def total_series(plan: PayoffPlan, start: Money, marker: str) -> Series:
     return Series(
-        plan.strategy.value,
+        strategy_name(plan.strategy.value),
         (start, *plan.total_balance_by_month()),
         marker,
         plan.months if plan.pays_off else None,
@@ -75,12 +75,21 @@ def debt_series(plan: PayoffPlan) -> list[Series]:
         key = debt.name
         for month in plan.schedule:
             values.append(month.balances.get(key, Money.zero(plan.currency)))
-        name = printable(debt.name)
-        label = f"{name} (family)" if debt.family else name
         series.append(
-            Series(label, tuple(values), LOAN_MARKERS[i % len(LOAN_MARKERS)], debt.payoff_month)
+            Series(
+                debt_label(debt.name, debt.family),
+                tuple(values),
+                LOAN_MARKERS[i % len(LOAN_MARKERS)],
+                debt.payoff_month,
+            )
         )
     return series
+
+
+def debt_label(name: str, family: bool) -> str:
+    """A debt's name as the chart and its table show it: "Mum (family)" for a family loan."""
+    shown = printable(name)
+    return _("{name} (family)").format(name=shown) if family else shown
 
 
 def axis_top(start: Money, series: list[Series]) -> Money:
@@ -101,6 +110,21 @@ def nice_ticks(top: float, most: int = 5) -> list[float]:
         if count + 1 <= most:
             return [step * i for i in range(count + 1)]
     return [0.0, top]
+
+
+def axis_labels(steps: list[float], currency: str, locale: str) -> list[str]:
+    """The y axis's amounts in the locale's compact form, with as few decimals as say each tick
+    exactly: 15 000 is "¥1.5万", not "¥2万" beside 20 000's "¥2万"; 2 500 is "$2.5K", not
+    "$2K"."""
+
+    def shown(digits: int) -> list[str]:
+        return [
+            str(format_compact_currency(v, currency, locale=locale, fraction_digits=digits))
+            for v in steps
+        ]
+
+    exact = shown(2)
+    return next((labels for labels in (shown(0), shown(1)) if labels == exact), exact)
 
 
 def owed_now(plan: PayoffPlan) -> Money:
@@ -124,7 +148,7 @@ def draw_owed(
 
     With a history the key to the lines is in the title, not in plotext's legend box: the box
     sits in the top left corner, exactly where the history (the highest balances) is drawn."""
-    top = axis_top(start, [*series, Series(HISTORY_LABEL, history, HISTORY_MARKER, None)])
+    top = axis_top(start, [*series, Series(_(HISTORY_LABEL), history, HISTORY_MARKER, None)])
     longest = max((len(s.values) for s in series), default=1)
 
     def clipped(values: tuple[Money, ...]) -> list[float]:
@@ -144,9 +168,9 @@ def draw_owed(
     if history:
         plt.vline(0, "gray")
     if history:
-        keyed = [(HISTORY_MARKER, HISTORY_LABEL)] + [(s.marker, s.label) for s in series]
+        keyed = [(HISTORY_MARKER, _(HISTORY_LABEL))] + [(s.marker, s.label) for s in series]
         key = " · ".join(f"{BRAILLE_SYMBOL if m == 'braille' else m} {name}" for m, name in keyed)
-        plt.title(plot_safe(f"{title}: {key}" if title else key))
+        plt.title(plot_safe(_("{title}: {key}").format(title=title, key=key) if title else key))
     else:
         plt.title(plot_safe(title))
     plt.xlim(-len(history), longest)
@@ -164,8 +188,7 @@ def _ticks(plt: Any, first: int, months: int, top_amount: Money, today: date, lo
     top = float(top_amount.to_decimal())
     if top > 0:
         steps = nice_ticks(top)
-        currency = top_amount.currency
-        labels = [str(format_compact_currency(v, currency, locale=locale)) for v in steps]
+        labels = axis_labels(steps, top_amount.currency, locale)
         plt.yticks(steps, [plot_safe(label) for label in labels])
         plt.ylim(0, steps[-1])
     plt.xlabel("")
@@ -173,29 +196,29 @@ def _ticks(plt: Any, first: int, months: int, top_amount: Money, today: date, lo
 
 
 class ChartScreen(DebtCoachScreen):
-    TITLE_TEXT = "Payoff"
+    TITLE_TEXT = N_("Payoff")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "s",
             "cycle_strategy",
-            "Strategy",
+            N_("Strategy"),
             id="chart.strategy",
-            tooltip="Use the next strategy everywhere (saved)",
+            tooltip=N_("Use the next strategy everywhere (saved)"),
         ),
         Binding(
             "v",
             "toggle_view",
-            "Total / per loan",
+            N_("Total / per loan"),
             id="chart.view",
-            tooltip="Switch between the total and one line per debt",
+            tooltip=N_("Switch between the total and one line per debt"),
         ),
         Binding(
             "i",
             "app.go('whatif')",
-            "What if",
+            N_("What if"),
             id="chart.whatif",
-            tooltip="Try the guidance's moves side by side (nothing is saved)",
+            tooltip=N_("Try the guidance's moves side by side (nothing is saved)"),
         ),
     ]
 
@@ -249,10 +272,12 @@ class ChartScreen(DebtCoachScreen):
         if not chosen.feasible:
             shortfall = chosen.shortfall or Money.zero(household.currency)
             text = Content.assemble(
-                ("No payoff plan yet. ", "bold"),
-                f"The minimum payments are {self.money(shortfall)} a month more than the debt "
-                f"budget of {self.money(chosen.budget)}. Raise income or cut spending (o, t), "
-                "or ask a lender to stretch a loan (l); the coach (c) shows how.",
+                (_("No payoff plan yet. "), "bold"),
+                _(
+                    "The minimum payments are {shortfall} a month more than the debt budget of "
+                    "{budget}. Raise income or cut spending (o, t), or ask a lender to stretch a "
+                    "loan (l); the coach (c) shows how."
+                ).format(shortfall=self.money(shortfall), budget=self.money(chosen.budget)),
             )
         elif self.per_loan:
             text = self._debts_table(chosen)
@@ -260,18 +285,20 @@ class ChartScreen(DebtCoachScreen):
             text = Content("\n").join([self._strategies_table(), *self._overdue_lines(household)])
         if chosen.feasible and not chosen.pays_off:
             never = Content.assemble(
-                (f"{NEVER_PAYS_OFF.capitalize()}: ", "bold"),
-                f"still owing after 50 years at {self.money(chosen.budget)} a month.",
+                (_("{never}: ").format(never=_(NEVER_PAYS_OFF).capitalize()), "bold"),
+                _("still owing after 50 years at {budget} a month.").format(
+                    budget=self.money(chosen.budget)
+                ),
             )
             text = Content("\n").join([text, never])
         hint = Content.assemble(
             ("s", "bold reverse"),
-            " next strategy  ",
+            " " + _("next strategy") + "  ",
             ("v", "bold reverse"),
-            " total / per loan  ",
+            " " + _("total / per loan") + "  ",
             ("i", "bold reverse"),
-            " what if",
-            "" if self.per_loan else "   │ = debt-free month",
+            " " + _("what if"),
+            "" if self.per_loan else "   " + _("│ = debt-free month"),
         )
         self.query_one("#chart-summary", Static).update(Content("\n").join([text, hint]))
 
@@ -279,22 +306,28 @@ class ChartScreen(DebtCoachScreen):
         """Each strategy's debt-free month, interest and late fees, and paying only the
         minimums beside them (to the plan's debt-free month when the minimums never finish)."""
         chosen = self.coach_app.plan.strategy
-        lines = [
-            Content.styled(
-                f"  {'Strategy':<11}{'Debt-free':<11}{'Months':>7}{'Interest':>13}{'Fees':>11}",
-                "bold $accent",
+
+        def row(name: str, debt_free: str, months: str, interest: str, fees: str) -> str:
+            return (
+                f"{pad(name, 11)}{pad(debt_free, 11)}{pad(months, 7, '>')}"
+                f"{pad(interest, 13, '>')}{pad(fees, 11, '>')}"
             )
-        ]
+
+        head = row(_("Strategy"), _("Debt-free"), _("Months"), _("Interest"), _("Fees"))
+        lines = [Content.styled("  " + head, "bold $accent")]
         for strategy, plan in self.plans.items():
-            months = "never" if plan.months is None else str(plan.months)
-            row = (
-                f"{'▸' if strategy == chosen else ' '} {strategy.value:<11}"
-                f"{self.month(plan.debt_free):<11}{months:>7}"
-                f"{self.interest(plan.total_interest, plan.pays_off):>13}"
-                f"{self.money(plan.total_fees):>11}"
+            months = _("never") if plan.months is None else str(plan.months)
+            text = ("▸ " if strategy == chosen else "  ") + row(
+                strategy_name(strategy.value),
+                self.month(plan.debt_free),
+                months,
+                self.interest(plan.total_interest, plan.pays_off),
+                self.money(plan.total_fees),
             )
             lines.append(
-                Content.assemble((row, "bold"), "  in use") if strategy == chosen else Content(row)
+                Content.assemble((text, "bold"), "  " + _("in use"))
+                if strategy == chosen
+                else Content(text)
             )
         comparison = self.comparison
         if comparison is not None:
@@ -307,13 +340,21 @@ class ChartScreen(DebtCoachScreen):
                     "",
                 )
             else:
-                months, interest, fees = "never", comparison.interest_by, comparison.fees_by
-                note = f"  by {self.month(comparison.by)}" if comparison.by else "  in 50 years"
-            row = (
-                f"  {'minimums':<11}{self.month(baseline.debt_free):<11}{months:>7}"
-                f"{self.money(interest):>13}{self.money(fees):>11}"
+                months, interest, fees = _("never"), comparison.interest_by, comparison.fees_by
+                note = "  " + (
+                    _("by {month}").format(month=self.month(comparison.by))
+                    if comparison.by
+                    else _("in 50 years")
+                )
+            text = "  " + row(
+                _("minimums"),
+                self.month(baseline.debt_free),
+                months,
+                # Without the plan's end to stop at, 50 years of interest is not a figure.
+                self.interest(interest, baseline.pays_off or comparison.by is not None),
+                self.money(fees),
             )
-            lines.append(Content.assemble((row, "$text-muted"), (note, "$text-muted")))
+            lines.append(Content.assemble((text, "$text-muted"), (note, "$text-muted")))
         return Content("\n").join(lines)
 
     def _overdue_lines(self, household: Household) -> list[Content]:
@@ -328,16 +369,25 @@ class ChartScreen(DebtCoachScreen):
                 continue
             outcome = plan.debt(loan.name)
             caught_up = outcome.caught_up_date if outcome is not None else None
-            when = f"in {self.month(caught_up)}" if caught_up else "never, at this budget"
-            baseline = "; paying only the minimums: never" if loan.name in never else ""
-            lines.append(Content.assemble("  ", loan.name, f" current again {when}{baseline}"))
+            when = (
+                _("current again in {month}").format(month=self.month(caught_up))
+                if caught_up
+                else _("current again never, at this budget")
+            )
+            baseline = _("; paying only the minimums: never") if loan.name in never else ""
+            lines.append(Content.assemble("  ", loan.name, " ", when, baseline))
         if comparison is not None and comparison.months_saved is not None:
             saved = comparison.interest_saved or Money.zero(household.currency)
             lines.append(
                 Content(
-                    f"  Against paying only the minimums the plan saves "
-                    f"{count(comparison.months_saved, 'month')} and {self.money(saved)} "
-                    "of interest."
+                    "  "
+                    + _(
+                        "Against paying only the minimums the plan saves {months} and "
+                        "{interest} of interest."
+                    ).format(
+                        months=count(comparison.months_saved, "month"),
+                        interest=self.money(saved),
+                    )
                 )
             )
         return lines
@@ -345,16 +395,22 @@ class ChartScreen(DebtCoachScreen):
     def _debts_table(self, plan: PayoffPlan) -> Content:
         """Each debt's payoff month and interest; its late fees and the month it is current
         again when a loan is behind."""
-        names = [printable(d.name) + (" (family)" if d.family else "") for d in plan.debts]
+        names = [debt_label(d.name, d.family) for d in plan.debts]
         width = max((cell_count(name) for name in names), default=4)
-        width = max(width, 4) + 2
+        width = max(width, cell_count(_("Debt")), 4) + 2
         behind = {loan.name for loan in self.coach_app.household.loans if loan.is_overdue}
         overdue = bool(behind) or plan.total_fees.minor > 0
-        extra = f"{'Fees':>10}  {'Current':<9}" if overdue else ""
+
+        def late(fees: str, current: str) -> str:
+            return f"{pad(fees, 10, '>')}  {pad(current, 9)}" if overdue else ""
+
+        extra = late(_("Fees"), pgettext("caught up", "Current"))
+        strategy = _("({strategy})").format(strategy=strategy_name(plan.strategy.value))
+        debt_head, paid_off, interest = _("Debt"), _("Paid off"), _("Interest")
         lines = [
             Content.styled(
-                f"  {'Debt':<{width}}{'Paid off':<11}{'Interest':>12}{extra}"
-                f"   ({plan.strategy.value})",
+                f"  {pad(debt_head, width)}{pad(paid_off, 11)}{pad(interest, 12, '>')}{extra}"
+                f"   {strategy}",
                 "bold $accent",
             )
         ]
@@ -362,12 +418,13 @@ class ChartScreen(DebtCoachScreen):
             cells = ""
             if overdue and not debt.family:
                 current = self.month(debt.caught_up_date) if debt.name in behind else ""
-                cells = f"{self.money(debt.fees):>10}  {current:<9}"
-            risk = "  promise at risk" if debt.at_risk else ""
+                cells = late(self.money(debt.fees), current)
+            risk = "  " + _("promise at risk") if debt.at_risk else ""
             lines.append(
                 Content.assemble(
-                    f"  {pad(name, width)}{self.month(debt.payoff_date):<11}"
-                    f"{self.interest(debt.interest, debt.payoff_month is not None):>12}{cells}",
+                    f"  {pad(name, width)}{pad(self.month(debt.payoff_date), 11)}"
+                    f"{pad(self.interest(debt.interest, debt.payoff_month is not None), 12, '>')}"
+                    f"{cells}",
                     (risk, "$warning"),
                 )
             )
@@ -382,25 +439,29 @@ class ChartScreen(DebtCoachScreen):
         plt.clear_figure()
         chosen = self.coach_app.plan
         if not chosen.feasible:
-            plt.title(plot_safe("No plan: the minimum payments do not fit the budget"))
+            plt.title(plot_safe(_("No plan: the minimum payments do not fit the budget")))
             plot.refresh()
             return
         start = owed_now(chosen)
         history: tuple[Money, ...] = ()
         if self.per_loan:
             series = debt_series(chosen)
-            title = f"Each debt under {chosen.strategy.value}"
+            title = _("Each debt under {strategy}").format(
+                strategy=strategy_name(chosen.strategy.value)
+            )
         else:
             series = [total_series(p, start, MARKERS[s]) for s, p in self.plans.items()]
             history = self.coach_app.ledger.owed_history(household)
-            title = "" if history else "Total owed: strategies compared"
+            title = "" if history else _("Total owed: strategies compared")
         if not chosen.pays_off:
-            title = f"{'Each debt' if self.per_loan else 'Total owed'}: {NEVER_PAYS_OFF}"
+            title = _("{title}: {key}").format(
+                title=_("Each debt") if self.per_loan else _("Total owed"), key=_(NEVER_PAYS_OFF)
+            )
         longest = max((len(s.values) for s in series), default=1)
         if not self.per_loan and self.comparison is not None:
             owed = minimum_only_owed(household, self.comparison.baseline, longest - 1)
-            series.insert(0, Series(BASELINE_LABEL, tuple(owed), BASELINE_MARKER, None))
-        chosen_label = chosen.strategy.value
+            series.insert(0, Series(_(BASELINE_LABEL), tuple(owed), BASELINE_MARKER, None))
+        chosen_label = strategy_name(chosen.strategy.value)
         # The strategy in use is drawn last so it stays on top where lines overlap.
         series.sort(key=lambda s: s.label == chosen_label and not self.per_loan)
         draw_owed(

@@ -25,6 +25,7 @@ from debtcoach.domain.calendar import DateError, first_plan_month, month_label, 
 from debtcoach.domain.models import Household
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_money
 from debtcoach.domain.restructure import CREDIT_CARD_MAX_INSTALLMENTS
+from debtcoach.domain.text_rules import pad
 from debtcoach.domain.whatif import (
     BudgetChange,
     Cuts,
@@ -41,23 +42,23 @@ from debtcoach.domain.whatif import (
     restructure_candidates,
     suggested_moves,
 )
-from debtcoach.domain.wording import count, month_words
-from debtcoach.ui.formatting import literal
+from debtcoach.domain.wording import N_, _, count, month_words, pgettext
+from debtcoach.ui.formatting import literal, plot_safe
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.screens.chart import Series, draw_owed, owed_now, total_series
 
 MOVE_TITLES: dict[MoveKind, str] = {
-    MoveKind.RESTRUCTURE: "Time for space",
-    MoveKind.SIDE_INCOME: "Open source",
-    MoveKind.CUTS: "Throttling",
-    MoveKind.RELATIVES: "Relatives first",
-    MoveKind.BUDGET_CHANGE: "Budget change",
+    MoveKind.RESTRUCTURE: N_("Time for space"),
+    MoveKind.SIDE_INCOME: N_("Open source"),
+    MoveKind.CUTS: N_("Throttling"),
+    MoveKind.RELATIVES: N_("Relatives first"),
+    MoveKind.BUDGET_CHANGE: N_("Budget change"),
 }
-"""The guidance's word for each move, in the order it gives them."""
+"""The guidance's word for each move, in the order it gives them (translated where shown)."""
 
-BASELINE_ROW = "Only the minimums"
-PLAN_ROW = "The plan now"
-TOGETHER_ROW = "All together"
+BASELINE_ROW = N_("Only the minimums")
+PLAN_ROW = N_("The plan now")
+TOGETHER_ROW = N_("All together")
 PLAN_MARKER = "braille"
 CHOSEN_MARKER = "+"
 TALL_ENOUGH_FOR_BOTH = 34
@@ -137,8 +138,8 @@ class LoanChoice(Static, can_focus=True):
     LoanChoice:focus { background: $accent 40%; text-style: bold; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "pick(-1)", "Previous loan", show=False),
-        Binding("right", "pick(1)", "Next loan", show=False),
+        Binding("left", "pick(-1)", N_("Previous loan"), show=False),
+        Binding("right", "pick(1)", N_("Next loan"), show=False),
     ]
 
     def __init__(self, names: tuple[str, ...], *, id: str) -> None:
@@ -162,7 +163,7 @@ class LoanChoice(Static, can_focus=True):
     def _show(self) -> None:
         arrows = "◂ " if len(self.names) > 1 else ""
         after = " ▸" if len(self.names) > 1 else ""
-        self.update(Content.assemble(arrows, literal(self.value or "no open loan"), after))
+        self.update(Content.assemble(arrows, literal(self.value or _("no open loan")), after))
 
     def action_pick(self, step: int) -> None:
         if len(self.names) > 1:
@@ -203,7 +204,7 @@ class MoveRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Content("[ ]"), classes="check")
-        yield Static(MOVE_TITLES[self.kind], classes="title")
+        yield Static(_(MOVE_TITLES[self.kind]), classes="title")
         for part in self.parts:
             yield Static(part, classes="words") if isinstance(part, str) else part
         yield Static(classes="note")
@@ -228,33 +229,33 @@ class TableRow:
 
 
 class WhatIfScreen(DebtCoachScreen):
-    TITLE_TEXT = "What if"
+    TITLE_TEXT = N_("What if")
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "space",
             "toggle_move",
-            "On/off",
+            N_("On/off"),
             priority=True,
             id="whatif.toggle",
-            tooltip="Try the highlighted move, or leave it out",
+            tooltip=N_("Try the highlighted move, or leave it out"),
         ),
         Binding(
             "enter",
             "make_real",
-            "Make it real",
+            N_("Make it real"),
             id="whatif.make_real",
-            tooltip="Open the screen where the highlighted move is really made",
+            tooltip=N_("Open the screen where the highlighted move is really made"),
         ),
         Binding(
             "v",
             "toggle_view",
-            "Table / chart",
+            N_("Table / chart"),
             id="whatif.view",
-            tooltip="Show the chart of the chosen moves, or the table",
+            tooltip=N_("Show the chart of the chosen moves, or the table"),
         ),
-        Binding("up", "row(-1)", "Previous move", show=False, id="whatif.up"),
-        Binding("down", "row(1)", "Next move", show=False, id="whatif.down"),
+        Binding("up", "row(-1)", N_("Previous move"), show=False, id="whatif.up"),
+        Binding("down", "row(1)", N_("Next move"), show=False, id="whatif.down"),
     ]
 
     DEFAULT_CSS = """
@@ -295,9 +296,9 @@ class WhatIfScreen(DebtCoachScreen):
 
         owes = household.open_loans or any(f.balance.minor for f in household.family_loans)
         yield Static(
-            "What if: moves tried on a copy of your data. Nothing here is saved."
+            _("What if: moves tried on a copy of your data. Nothing here is saved.")
             if owes
-            else "What if: nothing is owed at the moment, so no move changes anything.",
+            else _("What if: nothing is owed at the moment, so no move changes anything."),
             id="wi-intro",
         )
         with Vertical(id="wi-moves"):
@@ -311,7 +312,7 @@ class WhatIfScreen(DebtCoachScreen):
                         width=5,
                         id="wi-installments",
                     ),
-                    "installments",
+                    _("installments"),
                 ],
             )
             yield MoveRow(
@@ -323,7 +324,7 @@ class WhatIfScreen(DebtCoachScreen):
                         width=10,
                         id="wi-side-amount",
                     ),
-                    "a month from",
+                    _("a month from"),
                     Field(first, "0123456789-", width=9, id="wi-side-month"),
                 ],
             )
@@ -337,7 +338,7 @@ class WhatIfScreen(DebtCoachScreen):
                         width=10,
                         id="wi-relatives-amount",
                     ),
-                    "in",
+                    pgettext("in a month", "in"),
                     Field(first, "0123456789-", width=9, id="wi-relatives-month"),
                 ],
             )
@@ -350,7 +351,7 @@ class WhatIfScreen(DebtCoachScreen):
                         width=10,
                         id="wi-budget",
                     ),
-                    "a month",
+                    _("a month"),
                 ],
             )
         yield Static(id="wi-problems")
@@ -396,10 +397,10 @@ class WhatIfScreen(DebtCoachScreen):
         currency = self.coach_app.household.currency
         if kind == MoveKind.RESTRUCTURE:
             if not self.value("wi-loan"):
-                raise ValueError("no open loan to stretch")
+                raise ValueError(_("no open loan to stretch"))
             installments = self.value("wi-installments")
             if not installments.isdigit() or int(installments) < 1:
-                raise ValueError("type a number of installments")
+                raise ValueError(_("type a number of installments"))
             return Restructure(self.value("wi-loan"), int(installments))
         if kind == MoveKind.SIDE_INCOME:
             return SideIncome(
@@ -460,17 +461,17 @@ class WhatIfScreen(DebtCoachScreen):
                 row.show(False, "")
                 continue
             if problem is not None:
-                row.show(False, Content("not possible, see below"), error=True)
+                row.show(False, Content(_("not possible, see below")), error=True)
                 continue
             result = results.get(kind)
-            note = self._effect(result) if result is not None else Content("off")
+            note = self._effect(result) if result is not None else Content(_("off"))
             row.show(self.turned_on[kind], note)
 
     def _problems(self) -> None:
         """Why a move cannot be tried, for each move the user can change (cuts that are all on
         already are said on their row)."""
         lines = [
-            f"{MOVE_TITLES[kind]}: {problem}."
+            _("{move}: {problem}.").format(move=_(MOVE_TITLES[kind]), problem=problem)
             for kind, problem in self.problems.items()
             if kind != MoveKind.CUTS
         ]
@@ -482,27 +483,28 @@ class WhatIfScreen(DebtCoachScreen):
         cuts = cuts_not_yet_on(household.expenses)
         field = self.query_one("#wi-cuts", Words)
         if not cuts:
-            field.update("none left to turn on")
+            field.update(_("none left to turn on"))
             return
         saving = Money(sum(e.possible_saving.minor for e in cuts), household.currency)
         what = cuts[0].name if len(cuts) == 1 else count(len(cuts), "cut")
-        field.update(Content.assemble(literal(what), f": +{self.money(saving)} a month"))
+        more = _(": +{saving} a month").format(saving=self.money(saving))
+        field.update(Content.assemble(literal(what), more))
 
     def _effect(self, result: MoveResult) -> Content:
         """What one move saves (or costs) against the plan, interest and fees together; the
         months are in the table below."""
         difference = result.vs_plan
         if not result.outcome.feasible:
-            return Content("the minimums still do not fit")
+            return Content(_("the minimums still do not fit"))
         if difference.total_interest is None or difference.total_fees is None:
-            return Content("makes the plan possible")
+            return Content(_("makes the plan possible"))
         cost = difference.total_interest + difference.total_fees
         size = self.money(Money(abs(cost.minor), cost.currency))
         if cost.minor < 0:
-            return Content(f"saves {size}")
+            return Content(_("saves {amount}").format(amount=size))
         if cost.minor > 0:
-            return Content(f"costs {size} more")
-        return Content("same cost as the plan")
+            return Content(_("costs {amount} more").format(amount=size))
+        return Content(_("same cost as the plan"))
 
     # -- the table ------------------------------------------------------------------------
 
@@ -511,30 +513,36 @@ class WhatIfScreen(DebtCoachScreen):
 
     def month(self, label: str | None) -> str:
         if label is None:
-            return "never"
+            return _("never")
         return month_words(label, self.coach_app.settings.locale, "yMMM")
 
     def table_rows(self) -> list[TableRow]:
         report = self.report
         if report is None:
             return []
-        rows = [TableRow(BASELINE_ROW, None), TableRow(PLAN_ROW, report.plan)]
-        rows += [TableRow(MOVE_TITLES[r.moves[0].kind], r.outcome) for r in report.moves]
+        rows = [TableRow(_(BASELINE_ROW), None), TableRow(_(PLAN_ROW), report.plan)]
+        rows += [TableRow(_(MOVE_TITLES[r.moves[0].kind]), r.outcome) for r in report.moves]
         if report.together is not None and len(report.moves) > 1:
-            rows.append(TableRow(TOGETHER_ROW, report.together.outcome))
+            rows.append(TableRow(_(TOGETHER_ROW), report.together.outcome))
         return rows
 
     def _table(self, household: Household) -> None:
         report = self.report
         assert report is not None
         behind = bool(report.behind_now)
-        head = f"  {'':<19}{'Debt-free':<10}{'Months':>7}{'Interest':>12}{'Fees':>10}"
-        lines = [Content.styled(head + ("  Current" if behind else ""), "bold $accent")]
-        for row in self.table_rows():
-            cells = self._cells(report, row.outcome)
-            text = f"  {row.label:<19}{cells[0]:<10}{cells[1]:>7}{cells[2]:>12}{cells[3]:>10}" + (
-                f"  {cells[4]}" if behind else ""
+
+        def line(label: str, cells: tuple[str, ...]) -> str:
+            return (
+                f"  {pad(label, 19)}{pad(cells[0], 10)}{pad(cells[1], 7, '>')}"
+                f"{pad(cells[2], 12, '>')}{pad(cells[3], 10, '>')}"
+                + (f"  {cells[4]}" if behind else "")
             )
+
+        current = pgettext("caught up", "Current")
+        head = line("", (_("Debt-free"), _("Months"), _("Interest"), _("Fees"), current))
+        lines = [Content.styled(head, "bold $accent")]
+        for row in self.table_rows():
+            text = line(row.label, self._cells(report, row.outcome))
             chosen = self.chosen_result()
             if row.outcome is None:
                 lines.append(Content.styled(text, "$text-muted"))
@@ -543,15 +551,15 @@ class WhatIfScreen(DebtCoachScreen):
             else:
                 lines.append(Content(text))
         if behind:
-            lines.append(Content.styled("  Current: the last overdue loan is current again.",
-                                        "$text-muted"))  # fmt: skip
+            note = _("{current}: the last overdue loan is current again.").format(current=current)
+            lines.append(Content.styled("  " + note, "$text-muted"))
         self.query_one("#wi-table", Static).update(Content("\n").join(lines))
 
     def _cells(self, report: WhatIf, outcome: Outcome | None) -> tuple[str, ...]:
         if outcome is None:
             baseline = report.baseline
             if baseline.months is None:
-                return ("never", "—", "—", "—", self.month(report.baseline_current_from))
+                return (_("never"), "—", "—", "—", self.month(report.baseline_current_from))
             return (
                 self.month(baseline.debt_free),
                 str(baseline.months),
@@ -560,7 +568,7 @@ class WhatIfScreen(DebtCoachScreen):
                 self.month(report.baseline_current_from),
             )
         if not outcome.feasible:
-            return ("short", "—", "—", "—", "—")
+            return (_("short"), "—", "—", "—", "—")
         return (
             self.month(outcome.debt_free),
             "—" if outcome.months is None else str(outcome.months),
@@ -586,15 +594,15 @@ class WhatIfScreen(DebtCoachScreen):
         assert report is not None
         plan = report.plan.plan
         if not plan.feasible:
-            plt.title("No plan now: the minimum payments do not fit the budget")
+            plt.title(plot_safe(_("No plan now: the minimum payments do not fit the budget")))
             plot.refresh()
             return
         start = owed_now(plan)
-        series = [_labelled(total_series(plan, start, PLAN_MARKER), "the plan now")]
+        series = [_labelled(total_series(plan, start, PLAN_MARKER), _("the plan now"))]
         chosen = self.chosen_result()
         if chosen is not None and chosen.outcome.feasible:
             moved = total_series(chosen.outcome.plan, start, CHOSEN_MARKER)
-            series.append(_labelled(moved, "with the moves"))
+            series.append(_labelled(moved, _("with the moves")))
         draw_owed(
             plt,
             series,
@@ -603,7 +611,7 @@ class WhatIfScreen(DebtCoachScreen):
             locale=self.coach_app.settings.locale,
             start=start,
             mark_ends=True,
-            title="Total owed",
+            title=_("Total owed"),
         )
         plot.refresh()
 
@@ -618,7 +626,10 @@ class WhatIfScreen(DebtCoachScreen):
             return
         kind = row.kind
         if not self.turned_on[kind] and kind in self.problems:
-            self.notify(f"{MOVE_TITLES[kind]}: {self.problems[kind]}", timeout=4)
+            move = _(MOVE_TITLES[kind])
+            self.notify(
+                _("{move}: {problem}").format(move=move, problem=self.problems[kind]), timeout=4
+            )
             return
         self.turned_on[kind] = not self.turned_on[kind]
         self.refresh_data(self.coach_app.household)
