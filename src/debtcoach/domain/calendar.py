@@ -19,16 +19,30 @@ class DateError(ValueError):
     """A user-typed date or week that does not exist; the message says why."""
 
 
+def _(message: str) -> str:
+    """The message in the active language. `wording` reads month labels from this module, so
+    its catalog is reached when a message is made, not at import."""
+    from debtcoach.domain.wording import _ as translated
+
+    return translated(message)
+
+
 def parse_date(text: str, *, what: str = "date") -> pendulum.Date:
     """Parse YYYY-MM-DD strictly: 2026-02-30 is refused rather than rolled over."""
     cleaned = text.strip()
     if not _DATE_RE.match(cleaned):
-        raise DateError(f"{what} {cleaned!r} is not a date in the form YYYY-MM-DD")
+        raise DateError(
+            _("{what} {text} is not a date in the form YYYY-MM-DD").format(
+                what=what, text=repr(cleaned)
+            )
+        )
     year, month, day = (int(part) for part in cleaned.split("-"))
     try:
         return pendulum.date(year, month, day)
     except ValueError:
-        raise DateError(f"{what} {cleaned!r} does not exist") from None
+        raise DateError(
+            _("{what} {text} does not exist").format(what=what, text=repr(cleaned))
+        ) from None
 
 
 def as_pendulum(value: date) -> pendulum.Date:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from debtcoach.domain.wording import _
+
 
 def contact_date_problems(on: date, follow_up: date | None, today: date) -> dict[str, str]:
     """Field ("date", "follow_up") → message for dates a contact may not have; empty if fine.
@@ -16,9 +18,11 @@ def contact_date_problems(on: date, follow_up: date | None, today: date) -> dict
     """
     problems: dict[str, str] = {}
     if on > today:
-        problems["date"] = f"{on.isoformat()} is after today ({today.isoformat()})"
+        problems["date"] = _("{day} is after today ({today})").format(
+            day=on.isoformat(), today=today.isoformat()
+        )
     if follow_up is not None and follow_up < on:
-        problems["follow_up"] = (
-            f"{follow_up.isoformat()} is before the contact date {on.isoformat()}"
+        problems["follow_up"] = _("{day} is before the contact date {on}").format(
+            day=follow_up.isoformat(), on=on.isoformat()
         )
     return problems

@@ -78,6 +78,8 @@ class KeysFooter(Footer):
             if isinstance(widget, FooterKey):
                 # Bindings are declared in English (class attributes); shown in the language.
                 widget.description = _(widget.description)
+                if isinstance(widget.tooltip, str) and widget.tooltip:
+                    widget.tooltip = _(widget.tooltip)
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 if self.compact:
                     widget.add_class("-compact", update=False)
@@ -130,7 +132,7 @@ class DebtCoachScreen(Screen[None]):
             "toggle_coach",
             N_("Coach"),
             id="coach.toggle",
-            tooltip="Show the coach (below 100 columns) or move into it",
+            tooltip=N_("Show the coach (below 100 columns) or move into it"),
         ),
         Binding("escape", "close_coach", N_("Close coach"), id="coach.close"),
     ]
