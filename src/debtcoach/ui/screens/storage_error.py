@@ -96,6 +96,8 @@ class StorageErrorApp(App[bool]):
     """A one-screen app around StorageErrorScreen; its return value is the screen's answer."""
 
     TITLE = "debtcoach"
+    ENABLE_COMMAND_PALETTE = False
+    """Nothing to search for here: r restores, q quits (both in the footer)."""
 
     def __init__(self, path: Path, error: StoreError) -> None:
         super().__init__()
