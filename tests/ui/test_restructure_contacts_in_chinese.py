@@ -4,10 +4,12 @@ household's own names (a loan, a lender, what a contact said, the data file's fo
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
@@ -17,6 +19,7 @@ from debtcoach.bundled import use_language
 from debtcoach.domain.models import Household, ProposalState, RestructureMode
 from debtcoach.services import Ledger
 from debtcoach.store import Repository, StorageCorrupt
+from debtcoach.ui.app import DebtCoachApp
 from debtcoach.ui.screens.contacts import ContactForm, ContactsScreen
 from debtcoach.ui.screens.restore_backup import RestoreBackupScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
@@ -178,6 +181,29 @@ async def test_typing_sixty_installments_and_writing_the_letter(zh_db: Path) -> 
         words = screen_words(app)
         assert "申请信 (w)：Markdown，中文" in words
         assert english_left(words, household_texts(app.household), written.resolve()) == []
+
+
+async def test_in_a_browser_the_letter_is_a_download_said_in_chinese(
+    zh_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    delivered: list[str] = []
+
+    def deliver_text(self: DebtCoachApp, file: io.StringIO, **options: object) -> str:
+        delivered.append(file.read())
+        return "key"
+
+    monkeypatch.setattr(DebtCoachApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(DebtCoachApp, "deliver_text", deliver_text)
+    app = make_app(zh_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_restructure(pilot, "Car loan")
+        await pilot.press("w")
+        await pilot.pause()
+        name = f"proposal-car-loan-{TODAY.isoformat()}.md"
+        assert f"已把 {name} 发送到浏览器下载。" in notifications(pilot)
+    assert len(delivered) == 1 and "协商还款申请" in delivered[0]
+    assert not (zh_db.parent / name).exists()
 
 
 async def test_the_card_limit_the_flat_fee_and_agreeing_read_in_chinese(zh_db: Path) -> None:

@@ -499,9 +499,9 @@ class DebtCoachApp(App[None]):
         download named like `path`. Returns what happened, for a toast."""
         if self.is_web:
             self.deliver_text(io.StringIO(text), save_filename=path.name)
-            return f"Sent {path.name} to the browser as a download."
+            return _("Sent {name} to the browser as a download.").format(name=path.name)
         written = self.ledger.write_private_file(path, text, action=action)
-        return f"Wrote {written}."
+        return _("Wrote {path}.").format(path=written)
 
     def action_save_calendar(self) -> None:
         """The `debtcoach calendar` file, from the app: to Downloads, or to the browser."""
