@@ -438,7 +438,8 @@ class RestructureScreen(DebtCoachScreen):
         path = time_for_space(quote)
         relief = path.relief
         # "Space: " in English; a full-width colon ("空间：") already ends with its own space.
-        heads = [_(head) + (" " if _(head).endswith(":") else "") for head in _VERDICT_HEADS]
+        heads = [_(head) for head in _VERDICT_HEADS]
+        heads = [head + " " if head.endswith(":") else head for head in heads]
         width = max(cells(head) for head in heads)
         space, time, price, plan = (pad(head, width) for head in heads)
         text = Text()
@@ -573,7 +574,12 @@ class RestructureScreen(DebtCoachScreen):
         try:
             self.coach_app.ledger.set_proposal_state(quote, chosen)
         except (StoreError, RestructureError) as exc:
-            self.notify(_("Not saved: {reason}").format(reason=exc), severity="error", timeout=10)
+            self.notify(
+                _("Not saved: {reason}").format(reason=exc),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
         self.coach_app.reload()
         marked = (
@@ -582,10 +588,10 @@ class RestructureScreen(DebtCoachScreen):
             else _("{loan}: {installments} marked {state}.")
         )
         installments = count(quote.installments, "installment")
-        words = _(_STATE_WORDS[chosen])
-        self.notify(
-            marked.format(loan=quote.loan, installments=installments, state=words), markup=False
+        shown = marked.format(
+            loan=quote.loan, installments=installments, state=_(_STATE_WORDS[chosen])
         )
+        self.notify(shown, markup=False)
 
     def action_toggle_ask(self, key: str) -> None:
         box = self.query_one(f"#{_ASK_BOXES[key][0]}", Checkbox)
