@@ -290,7 +290,7 @@ async def test_the_contact_log_and_its_form_read_in_chinese(zh_db: Path) -> None
             "日期 '2026-11-31' 不存在"
         )
         words = screen_words(app)
-        assert "记录与Harbor Bank关于 Visa 的沟通" in words
+        assert "记录与 Harbor Bank 关于 Visa 的沟通" in words
         assert english_left(words, household_texts(app.household)) == []
 
 
