@@ -6,7 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
+from textual.widgets import Input
 
+from debtcoach.ui.screens.contacts import ContactsScreen
+from debtcoach.ui.screens.restructure import RestructureScreen
 from tests.conftest import make_app
 from tests.snapshots.test_snap_shell import IDS, SIZES, after
 
@@ -56,3 +60,32 @@ def test_zh_help(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # t
     app = make_app(zh_db)
     app.ledger.path = Path("/home/you/.local/share/debtcoach/debtcoach.json")
     assert snap_compare(app, terminal_size=size, run_before=after("question_mark"))
+
+
+def opened(screen: Screen[None], *keys: str):  # type: ignore[no-untyped-def]
+    """Skip the start-up question, open `screen` (as the loans screen's r and h do), then press
+    `keys`; the input's cursor is held still for the picture."""
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await after()(pilot)
+        await pilot.app.push_screen(screen)
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+        for field in pilot.app.screen.query(Input):
+            field.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_restructure(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    run_before = opened(RestructureScreen("Visa"), "backspace", "backspace", "2", "4")
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_contacts(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    run_before = opened(ContactsScreen("Visa"))
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=run_before)

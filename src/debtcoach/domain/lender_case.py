@@ -27,7 +27,7 @@ from debtcoach.domain.models import Household
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.restructure import RestructureError, RestructureQuote
-from debtcoach.domain.wording import count, month_words, percent_words
+from debtcoach.domain.wording import _, count, month_words, percent_words
 
 CATCH_UP_MONTHS = 3
 """A loan behind that today's budget brings current within this many months shows no hardship."""
@@ -124,7 +124,8 @@ def lender_case(
 
 
 def case_lines(case: LenderCase, locale: str) -> list[str]:
-    """The case in a few plain sentences for the calculator (English, the household's formats)."""
+    """The case in a few plain sentences for the calculator (in the active language, the
+    household's formats)."""
 
     def fmt(amount: Money) -> str:
         return format_money(amount, locale)
@@ -133,41 +134,85 @@ def case_lines(case: LenderCase, locale: str) -> list[str]:
     if case.behind:
         extra = []
         if case.late_fee.minor:
-            extra.append(f"a late fee of {fmt(case.late_fee)} a month")
+            extra.append(_("a late fee of {fee} a month").format(fee=fmt(case.late_fee)))
         if case.penalty_apr is not None:
-            extra.append(f"the penalty rate of {percent_words(case.penalty_apr, locale)}")
-        tail = f", with {' and '.join(extra)}" if extra else ""
-        about = "about " if case.arrears_estimated else ""
-        lines.append(f"Behind: {about}{fmt(case.arrears)} past due now{tail}.")
+            rate = percent_words(case.penalty_apr, locale)
+            extra.append(_("the penalty rate of {rate}").format(rate=rate))
+        words = {"arrears": fmt(case.arrears), "charges": _(" and ").join(extra)}
+        if case.arrears_estimated:
+            behind = (
+                _("Behind: about {arrears} past due now, with {charges}.")
+                if extra
+                else _("Behind: about {arrears} past due now.")
+            )
+        else:
+            behind = (
+                _("Behind: {arrears} past due now, with {charges}.")
+                if extra
+                else _("Behind: {arrears} past due now.")
+            )
+        lines.append(behind.format(**words))
     if case.hardship == Hardship.MINIMUMS_NOT_COVERED and case.shortfall is not None:
-        when = f" from {month_words(case.short_from, locale)}" if case.short_from else ""
-        lines.append(
-            f"Hardship: today's budget is {fmt(case.shortfall)} a month short of the "
-            f"minimum payments{when}."
-        )
-    elif case.hardship == Hardship.CANNOT_CATCH_UP:
-        if case.caught_up_date is None or case.caught_up_month is None:
-            lines.append("Hardship: today's budget never brings this loan current.")
+        short = fmt(case.shortfall)
+        if case.short_from:
+            lines.append(
+                _(
+                    "Hardship: today's budget is {short} a month short of the minimum payments "
+                    "from {month}."
+                ).format(short=short, month=month_words(case.short_from, locale))
+            )
         else:
             lines.append(
-                f"Hardship: today's budget brings this loan current only in "
-                f"{month_words(case.caught_up_date, locale)} "
-                f"({count(case.caught_up_month, 'month')}, more than {case.window}), "
-                f"with {fmt(case.fees_until_current)} in late fees until then."
+                _(
+                    "Hardship: today's budget is {short} a month short of the minimum payments."
+                ).format(short=short)
+            )
+    elif case.hardship == Hardship.CANNOT_CATCH_UP:
+        if case.caught_up_date is None or case.caught_up_month is None:
+            lines.append(_("Hardship: today's budget never brings this loan current."))
+        else:
+            lines.append(
+                _(
+                    "Hardship: today's budget brings this loan current only in {month} "
+                    "({months}, more than {window}), with {fees} in late fees until then."
+                ).format(
+                    month=month_words(case.caught_up_date, locale),
+                    months=count(case.caught_up_month, "month"),
+                    window=case.window,
+                    fees=fmt(case.fees_until_current),
+                )
             )
     else:
-        catch = ""
+        words = {
+            "cost": fmt(case.cost),
+            "rate": percent_words(case.equivalent_apr, locale),
+        }
         if case.behind and case.caught_up_date is not None:
-            catch = f" and brings it current in {month_words(case.caught_up_date, locale)}"
-        lines.append(
-            f"No hardship shown: today's budget covers the payments{catch}. This plan would "
-            f"cost {fmt(case.cost)} over the balance "
-            f"({percent_words(case.equivalent_apr, locale)} a year)."
-        )
+            lines.append(
+                _(
+                    "No hardship shown: today's budget covers the payments and brings it current "
+                    "in {month}. This plan would cost {cost} over the balance ({rate} a year)."
+                ).format(month=month_words(case.caught_up_date, locale), **words)
+            )
+        else:
+            lines.append(
+                _(
+                    "No hardship shown: today's budget covers the payments. This plan would "
+                    "cost {cost} over the balance ({rate} a year)."
+                ).format(**words)
+            )
     if case.is_hardship:
-        fits = "" if case.plan_fits else " (the budget is still short even then)"
-        lines.append(
-            f"If agreed: current again from {month_words(case.current_from, locale)}, "
-            f"{fmt(case.installment)} each installment{fits}."
+        words = {
+            "month": month_words(case.current_from, locale),
+            "installment": fmt(case.installment),
+        }
+        agreed = (
+            _("If agreed: current again from {month}, {installment} each installment.")
+            if case.plan_fits
+            else _(
+                "If agreed: current again from {month}, {installment} each installment "
+                "(the budget is still short even then)."
+            )
         )
+        lines.append(agreed.format(**words))
     return lines

@@ -20,11 +20,12 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money, round_half_up
 from debtcoach.domain.payoff import MAX_MONTHS, monthly_interest
+from debtcoach.domain.wording import N_, _
 
 CREDIT_CARD_MAX_INSTALLMENTS = 60
 MAX_INSTALLMENTS = 600
 
-CREDIT_CARD_LIMIT_REASON = (
+CREDIT_CARD_LIMIT_REASON = N_(
     "credit cards can be divided into 60 installments at the longest "
     "(the credit card management regulations of commercial banks)"
 )
@@ -129,14 +130,20 @@ def equivalent_apr(balance_minor: int, installment: int, last: int, installments
 
 def check_installments(loan: Loan, installments: int) -> None:
     if installments < 1:
-        raise RestructureError(f"installments must be at least 1 (got {installments})")
+        raise RestructureError(
+            _("installments must be at least 1 (got {n})").format(n=installments)
+        )
     if loan.kind == LoanKind.CREDIT_CARD and installments > CREDIT_CARD_MAX_INSTALLMENTS:
         raise RestructureError(
-            f"{installments} installments is too many for a credit card: {CREDIT_CARD_LIMIT_REASON}"
+            _("{n} installments is too many for a credit card: {reason}").format(
+                n=installments, reason=_(CREDIT_CARD_LIMIT_REASON)
+            )
         )
     if installments > MAX_INSTALLMENTS:
         raise RestructureError(
-            f"installments must be at most {MAX_INSTALLMENTS} (got {installments})"
+            _("installments must be at most {most} (got {n})").format(
+                most=MAX_INSTALLMENTS, n=installments
+            )
         )
 
 
@@ -169,15 +176,17 @@ def quote_restructure(
     """Quote spreading the loan's current balance over `installments` months."""
     check_installments(loan, installments)
     if loan.balance.minor <= 0:
-        raise RestructureError(f"loan {loan.name!r} has nothing left to restructure")
+        raise RestructureError(
+            _("loan {name} has nothing left to restructure").format(name=repr(loan.name))
+        )
     if fee_rate < 0:
-        raise RestructureError("fee rate must not be negative")
+        raise RestructureError(_("fee rate must not be negative"))
     balance = loan.balance.minor
     currency = loan.balance.currency
     if mode == RestructureMode.ANNUITY:
         payment = annuity_payment(balance, loan.apr, installments)
         owed = balance
-        for _ in range(installments - 1):
+        for _month in range(installments - 1):
             owed += monthly_interest(owed, loan.apr) - payment
         last = owed + monthly_interest(owed, loan.apr)
         total = payment * (installments - 1) + last
@@ -188,7 +197,9 @@ def quote_restructure(
         last = total - payment * (installments - 1)
     if payment <= 0 or last <= 0:
         raise RestructureError(
-            f"{installments} installments is more than a balance of {loan.balance} needs"
+            _("{n} installments is more than a balance of {balance} needs").format(
+                n=installments, balance=loan.balance
+            )
         )
     months, interest = months_to_repay(balance, loan.rate_in_force, loan.scheduled_payment.minor)
     return RestructureQuote(

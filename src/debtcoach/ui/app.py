@@ -146,7 +146,7 @@ class DebtCoachApp(App[None]):
             N_("Help"),
             key_display="?",
             id="help",
-            tooltip="Every key, what each screen is for, where your data lives",
+            tooltip=N_("Every key, what each screen is for, where your data lives"),
         ),
         Binding(
             "comma",
@@ -155,16 +155,18 @@ class DebtCoachApp(App[None]):
             key_display=",",
             show=False,
             id="settings",
-            tooltip="Language, currency, locale, safety buffer",
+            tooltip=N_("Language, currency, locale, safety buffer"),
         ),
-        Binding("q", "quit", N_("Quit"), id="quit", tooltip="Quit (everything is already saved)"),
+        Binding(
+            "q", "quit", N_("Quit"), id="quit", tooltip=N_("Quit (everything is already saved)")
+        ),
         Binding(
             "u",
             "undo",
             N_("Undo"),
             show=False,
             id="undo",
-            tooltip="Take back the last delete or saved edit made here (asks first)",
+            tooltip=N_("Take back the last delete or saved edit made here (asks first)"),
         ),
         Binding("ctrl+p", "command_palette", N_("Palette"), show=False, id="palette"),
         Binding(
@@ -497,9 +499,9 @@ class DebtCoachApp(App[None]):
         download named like `path`. Returns what happened, for a toast."""
         if self.is_web:
             self.deliver_text(io.StringIO(text), save_filename=path.name)
-            return f"Sent {path.name} to the browser as a download."
+            return _("Sent {name} to the browser as a download.").format(name=path.name)
         written = self.ledger.write_private_file(path, text, action=action)
-        return f"Wrote {written}."
+        return _("Wrote {path}.").format(path=written)
 
     def action_save_calendar(self) -> None:
         """The `debtcoach calendar` file, from the app: to Downloads, or to the browser."""

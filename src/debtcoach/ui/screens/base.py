@@ -78,7 +78,7 @@ class KeysFooter(Footer):
             if isinstance(widget, FooterKey):
                 # Bindings are declared in English (class attributes); shown in the language.
                 widget.description = _(widget.description)
-                if isinstance(widget.tooltip, str):
+                if isinstance(widget.tooltip, str) and widget.tooltip:
                     widget.tooltip = _(widget.tooltip)
             if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
                 if self.compact:

@@ -22,7 +22,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from debtcoach.domain.calendar import DateError, parse_date
 from debtcoach.domain.contact_log import contact_date_problems
 from debtcoach.domain.dashboard import follow_ups_due
-from debtcoach.domain.models import Channel, Contact, Household
+from debtcoach.domain.models import Channel, Contact, Household, LoanStatus
 from debtcoach.domain.money import format_money
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.text_rules import free_text_problem, printable
@@ -47,6 +47,16 @@ CHANNEL_WORDS: dict[Channel, str] = {
     Channel.LETTER: N_("letter"),
     Channel.EMAIL: N_("email"),
 }
+
+
+STATUS_WORDS: dict[LoanStatus, str] = {
+    LoanStatus.CURRENT: N_("current"),
+    LoanStatus.OVERDUE: N_("overdue"),
+    LoanStatus.NEGOTIATING: N_("negotiating"),
+    LoanStatus.RESTRUCTURED: N_("restructured"),
+    LoanStatus.PAID_OFF: N_("paid off"),
+}
+"""The loan's status in the heading, in the active language."""
 
 
 def channel_word(channel: Channel) -> str:
@@ -153,13 +163,13 @@ class ContactForm(TypeAheadScreen[Contact | None]):
         on: date | None = None
         follow_up: date | None = None
         try:
-            on = parse_date(self.query_one("#cf-date", Input).value, what="date")
+            on = parse_date(self.query_one("#cf-date", Input).value, what=_("date"))
         except DateError as exc:
             problems["date"] = str(exc)
         follow_text = self.query_one("#cf-follow_up", Input).value.strip()
         if follow_text:
             try:
-                follow_up = parse_date(follow_text, what="follow-up")
+                follow_up = parse_date(follow_text, what=_("follow-up"))
             except DateError as exc:
                 problems["follow_up"] = str(exc)
         if on is not None:
@@ -171,7 +181,7 @@ class ContactForm(TypeAheadScreen[Contact | None]):
                 problems[field] = problem
         channel = self.query_one("#cf-channel", Select).value
         if not isinstance(channel, Channel):
-            problems["channel"] = "pick how you talked to the lender"
+            problems["channel"] = _("pick how you talked to the lender")
         if problems or on is None or not isinstance(channel, Channel):
             return None, problems
         contact = Contact(
@@ -240,13 +250,23 @@ class ContactsScreen(DebtCoachScreen):
     ContactsScreen #ct-detail { height: auto; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", N_("Back"), id="contacts.back", tooltip="Back to the loans"),
+        Binding("escape", "back", N_("Back"), id="contacts.back", tooltip=N_("Back to the loans")),
         Binding(
-            "a", "add", N_("Log contact"), id="contacts.add", tooltip="Log a talk with the lender"
+            "a",
+            "add",
+            N_("Log contact"),
+            id="contacts.add",
+            tooltip=N_("Log a talk with the lender"),
         ),
-        Binding("e", "edit", N_("Edit"), id="contacts.edit", tooltip="Edit the selected contact"),
         Binding(
-            "x", "remove", N_("Remove"), id="contacts.remove", tooltip="Remove the selected contact"
+            "e", "edit", N_("Edit"), id="contacts.edit", tooltip=N_("Edit the selected contact")
+        ),
+        Binding(
+            "x",
+            "remove",
+            N_("Remove"),
+            id="contacts.remove",
+            tooltip=N_("Remove the selected contact"),
         ),
     ]
 
@@ -282,11 +302,19 @@ class ContactsScreen(DebtCoachScreen):
         app = self.coach_app
         loan = household.loan(self.loan_name)
         if loan is None:
-            header = f"{self.loan_name} (removed) · contact history"
+            header = _("{loan} (removed) · contact history").format(loan=self.loan_name)
         else:
-            lender = f" with {loan.lender}" if loan.lender else ""
-            owed = format_money(loan.balance, household.settings.locale)
-            header = f"{loan.name}{lender} · owed {owed} · {loan.status.value}"
+            words = {
+                "loan": loan.name,
+                "lender": loan.lender,
+                "owed": format_money(loan.balance, household.settings.locale),
+                "status": _(STATUS_WORDS.get(loan.status, loan.status.value)),
+            }
+            header = (
+                _("{loan} with {lender} · owed {owed} · {status}")
+                if loan.lender
+                else _("{loan} · owed {owed} · {status}")
+            ).format(**words)
         self.query_one("#ct-loan", Static).update(literal(header))
         self.rows = app.ledger.contacts_of(self.loan_name)
         self._show_next(tuple(c for _, c in self.rows))
@@ -398,7 +426,9 @@ class ContactsScreen(DebtCoachScreen):
                     _("Not saved: {reason}").format(reason=exc), severity="error", timeout=10
                 )
                 return
-            what = f"saved the changes to the {old.channel.value} contact of {old.on.isoformat()}"
+            what = _("saved the changes to the {channel} contact of {day}").format(
+                channel=channel_word(old.channel), day=old.on.isoformat()
+            )
             app.remember(undo_contact_edit(what, contact_id, was=old, saved=contact))
             app.reload()
             self.notify(
@@ -452,7 +482,9 @@ class ContactsScreen(DebtCoachScreen):
                     _("Not removed: {reason}").format(reason=exc), severity="error", timeout=10
                 )
                 return
-            what = f"removed the {c.channel.value} contact of {c.on.isoformat()} about {c.loan}"
+            what = _("removed the {channel} contact of {day} about {loan}").format(
+                channel=channel_word(c.channel), day=c.on.isoformat(), loan=c.loan
+            )
             self.coach_app.remember(undo_contact_removal(what, c))
             self.coach_app.reload()
             self.notify(_("Contact removed (u undoes it)."))

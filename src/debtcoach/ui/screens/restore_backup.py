@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from debtcoach.domain.wording import N_
+from debtcoach.domain.wording import N_, _
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 
@@ -32,10 +32,18 @@ def taken_text(info: BackupInfo) -> str:
 def note_text(info: BackupInfo) -> str:
     notes = []
     if info.dated_in_future:
-        notes.append("dated in the future")
+        notes.append(_("dated in the future"))
     if info.problem is not None:
         notes.append(info.problem)
     return "; ".join(notes)
+
+
+_COLUMNS = (
+    (N_("Taken (local time)"), "taken"),
+    (N_("Bytes"), "size"),
+    (N_("Loads"), "loads"),
+    (N_("Note"), "note"),
+)
 
 
 class RestoreBackupScreen(ModalScreen[None]):
@@ -60,32 +68,31 @@ class RestoreBackupScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rb-box"):
-            yield Static("Restore a backup", id="rb-title")
+            yield Static(_("Restore a backup"), id="rb-title")
             yield DataTable(id="rb-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="rb-detail", markup=False)
-            yield Static("enter: restore the highlighted backup (asks first) · esc: close",
-                         id="rb-keys")  # fmt: skip
+            yield Static(
+                _("enter: restore the highlighted backup (asks first) · esc: close"), id="rb-keys"
+            )
 
     def on_mount(self) -> None:
         self.backups = self.coach_app.ledger.backups()
         table = self.query_one("#rb-table", DataTable)
-        table.add_column("Taken (local time)", key="taken")
-        table.add_column("Bytes", key="size")
-        table.add_column("Loads", key="loads")
-        table.add_column("Note", key="note")
+        for label, key in _COLUMNS:
+            table.add_column(_(label), key=key)
         for index, info in enumerate(self.backups):
             note = note_text(info)
             table.add_row(
                 Text(taken_text(info)),
                 Text(f"{info.size:,}", justify="right"),
-                Text("yes" if info.loads else "NO"),
+                Text(_("yes") if info.loads else _("NO")),
                 Text(note if len(note) <= 40 else note[:39] + "…"),
                 key=str(index),
             )
         if not self.backups:
             path = self.coach_app.ledger.path
             self.query_one("#rb-detail", Static).update(
-                f"No backups yet for {path}: one is kept before every save."
+                _("No backups yet for {path}: one is kept before every save.").format(path=path)
             )
         table.focus()
 
@@ -109,34 +116,50 @@ class RestoreBackupScreen(ModalScreen[None]):
         if info is None:
             return
         if not info.loads:
-            self.notify(f"This backup does not load: {info.problem}", severity="warning",
-                        timeout=8, markup=False)  # fmt: skip
+            self.notify(
+                _("This backup does not load: {reason}").format(reason=info.problem),
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
             return
-        future = " (dated in the future)" if info.dated_in_future else ""
         question = (
-            f"Restore the backup taken {taken_text(info)}{future}? The file as it is now is "
-            "kept as a new backup first."
-        )
+            _(
+                "Restore the backup taken {taken} (dated in the future)? The file as it is now "
+                "is kept as a new backup first."
+            )
+            if info.dated_in_future
+            else _(
+                "Restore the backup taken {taken}? The file as it is now is kept as a new "
+                "backup first."
+            )
+        ).format(taken=taken_text(info))
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._restore(info)
 
-        self.app.push_screen(ConfirmDialog(question, yes="Restore", no="Keep"), answered)
+        self.app.push_screen(ConfirmDialog(question, yes=_("Restore"), no=_("Keep")), answered)
 
     def _restore(self, info: BackupInfo) -> None:
         app = self.coach_app
         try:
             result = app.ledger.restore(info.path)
         except StoreError as exc:
-            self.notify(f"Not restored: {exc}", severity="error", timeout=10, markup=False)
+            self.notify(
+                _("Not restored: {reason}").format(reason=exc),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
         self.dismiss()
         app.backup_restored()
         kept = result.previous_saved_as
-        also = f" The file it replaced was kept as {kept.name}." if kept is not None else ""
-        app.notify(f"Restored the backup taken {taken_text(info)}.{also}", timeout=8,
-                   markup=False)  # fmt: skip
+        restored = _("Restored the backup taken {taken}.").format(taken=taken_text(info))
+        if kept is not None:
+            restored += _(" The file it replaced was kept as {name}.").format(name=kept.name)
+        app.notify(restored, timeout=8, markup=False)
 
     def action_close(self) -> None:
         self.dismiss()

@@ -42,37 +42,46 @@ from debtcoach.domain.restructure import (
     RestructureError,
     RestructureQuote,
 )
-from debtcoach.domain.text_rules import printable
-from debtcoach.domain.wording import month_words, percent_words
+from debtcoach.domain.text_rules import cells, pad, printable
+from debtcoach.domain.wording import N_, _, count, month_words, percent_words
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
 
 DEFAULT_INSTALLMENTS = 36
 _MODE_LABELS = (
-    ("annuity at the loan's rate", RestructureMode.ANNUITY),
-    ("flat monthly fee", RestructureMode.FLAT_FEE),
+    (N_("annuity at the loan's rate"), RestructureMode.ANNUITY),
+    (N_("flat monthly fee"), RestructureMode.FLAT_FEE),
 )
-MORE_EACH_MONTH = (
+_MODE_WORDS = {
+    RestructureMode.ANNUITY: N_("annuity"),
+    RestructureMode.FLAT_FEE: N_("flat fee"),
+}
+"""A saved plan's mode in a word or two."""
+MORE_EACH_MONTH = N_(
     "This plan asks more each month than today's payment. "
     "It can still be proposed if that is what you want."
 )
 _FORMAT_WORDS = {
-    LetterFormat.MD: "Markdown",
-    LetterFormat.TXT: "plain text",
-    LetterFormat.HTML: "HTML page",
+    LetterFormat.MD: N_("Markdown"),
+    LetterFormat.TXT: N_("plain text"),
+    LetterFormat.HTML: N_("HTML page"),
 }
-_LANGUAGE_WORDS = {"en": "English", "zh_CN": "Chinese"}
+_LANGUAGE_WORDS = {"en": N_("English"), "zh_CN": N_("Chinese")}
 _ASK_BOXES = {
-    "penalty": ("rs-ask-penalty", "stop penalty (i)"),
-    "fees": ("rs-ask-fees", "cut fees (e)"),
-    "lenders": ("rs-name-lenders", "name lenders (a)"),
+    "penalty": ("rs-ask-penalty", N_("stop penalty (i)")),
+    "fees": ("rs-ask-fees", N_("cut fees (e)")),
+    "lenders": ("rs-name-lenders", N_("name lenders (a)")),
 }
 _STATE_WORDS = {
-    ProposalState.PROPOSED: "proposed",
-    ProposalState.AGREED: "agreed",
-    ProposalState.REFUSED: "refused",
+    ProposalState.PROPOSED: N_("proposed"),
+    ProposalState.AGREED: N_("agreed"),
+    ProposalState.REFUSED: N_("refused"),
 }
+
+
+_VERDICT_HEADS = (N_("Space:"), N_("Time:"), N_("Price:"), N_("Plan:"))
+"""The headings of the verdict's lines, padded to one width (the plan's second line too)."""
 
 
 class NumberInput(Input):
@@ -108,7 +117,7 @@ def letter_path(
 class RestructureScreen(DebtCoachScreen):
     """The calculator for the loan called `loan_name` (pushed from the loans screen with `r`)."""
 
-    TITLE_TEXT = "Restructure"
+    TITLE_TEXT = N_("Restructure")
     DEFAULT_CSS = """
     RestructureScreen #rs-loan { text-style: bold; }
     RestructureScreen #rs-form { height: 1; margin: 1 0 0 0; }
@@ -129,76 +138,80 @@ class RestructureScreen(DebtCoachScreen):
     RestructureScreen #rs-results { height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="restructure.back", tooltip="Back to the loans"),
+        Binding(
+            "escape", "back", N_("Back"), id="restructure.back", tooltip=N_("Back to the loans")
+        ),
         Binding(
             "m",
             "mark('proposed')",
-            "Proposed",
+            N_("Proposed"),
             id="restructure.propose",
-            tooltip="Save this plan on the loan as proposed to the lender",
+            tooltip=N_("Save this plan on the loan as proposed to the lender"),
         ),
         Binding(
             "y",
             "mark('agreed')",
-            "Agreed",
+            N_("Agreed"),
             id="restructure.agree",
-            tooltip="The lender agreed: the payoff plan follows these installments",
+            tooltip=N_("The lender agreed: the payoff plan follows these installments"),
         ),
         Binding(
             "n",
             "mark('refused')",
-            "Refused",
+            N_("Refused"),
             id="restructure.refuse",
-            tooltip="The lender refused this plan (kept as history)",
+            tooltip=N_("The lender refused this plan (kept as history)"),
         ),
-        Binding("pagedown", "read(1)", "Read on", show=False, id="restructure.read_on"),
-        Binding("pageup", "read(-1)", "Read back", show=False, id="restructure.read_back"),
+        Binding("pagedown", "read(1)", N_("Read on"), show=False, id="restructure.read_on"),
+        Binding("pageup", "read(-1)", N_("Read back"), show=False, id="restructure.read_back"),
         Binding(
             "w",
             "write_letter",
-            "Letter",
+            N_("Letter"),
             id="restructure.letter",
-            tooltip="Write the proposal letter next to the data file (never over an earlier one)",
+            tooltip=N_(
+                "Write the proposal letter next to the data file (never over an earlier one)"
+            ),
         ),
         Binding(
             "i",
             "toggle_ask('penalty')",
-            "Ask: penalty",
+            N_("Ask: penalty"),
             show=False,
             id="restructure.ask_penalty",
-            tooltip="The letter also asks to stop or reduce penalty interest",
+            tooltip=N_("The letter also asks to stop or reduce penalty interest"),
         ),
         Binding(
             "e",
             "toggle_ask('fees')",
-            "Ask: fees",
+            N_("Ask: fees"),
             show=False,
             id="restructure.ask_fees",
-            tooltip="The letter also asks to stop or reduce late fees and other charges",
+            tooltip=N_("The letter also asks to stop or reduce late fees and other charges"),
         ),
         Binding(
             "a",
             "toggle_ask('lenders')",
-            "Name lenders",
+            N_("Name lenders"),
             show=False,
             id="restructure.name_lenders",
-            tooltip="The letter names each other lender (else only their total)",
+            tooltip=N_("The letter names each other lender (else only their total)"),
         ),
         Binding(
             "s",
             "letter_format",
-            "Format",
+            N_("Format"),
             show=False,
             id="restructure.letter_format",
-            tooltip="The letter's format: Markdown, plain text (80 columns) or an HTML page",
+            tooltip=N_("The letter's format: Markdown, plain text (80 columns) or an HTML page"),
         ),
         Binding(
             "g",
             "letter_language",
-            "Language",
+            N_("Language"),
             show=False,
             id="restructure.letter_language",
-            tooltip="The letter's language: English or Chinese",
+            tooltip=N_("The letter's language: English or Chinese"),
         ),
     ]
 
@@ -225,18 +238,18 @@ class RestructureScreen(DebtCoachScreen):
         installments, mode, fee = self._initial_inputs()
         yield Static(id="rs-loan")
         with Horizontal(id="rs-form"):
-            yield Label("Installments")
+            yield Label(_("Installments"))
             yield NumberInput(installments, id="rs-installments", restrict=r"\d{0,3}")
-            yield Label("Mode")
+            yield Label(_("Mode"))
             yield Select(
-                _MODE_LABELS,
+                [(_(label), mode) for label, mode in _MODE_LABELS],
                 value=mode,
                 allow_blank=False,
                 type_to_search=False,
                 id="rs-mode",
                 compact=True,
             )
-            yield Label("Fee %/month")
+            yield Label(_("Fee %/month"))
             yield NumberInput(
                 fee,
                 decimal=True,
@@ -245,9 +258,9 @@ class RestructureScreen(DebtCoachScreen):
                 disabled=mode == RestructureMode.ANNUITY,
             )
         with Horizontal(id="rs-ask"):
-            yield Label("Letter:")
+            yield Label(_("Letter:"))
             for box_id, label in _ASK_BOXES.values():
-                yield Checkbox(label, id=box_id, compact=True)
+                yield Checkbox(_(label), id=box_id, compact=True)
         yield Static(id="rs-error")
         with ResultsScroll(id="rs-results"):
             yield Static(id="rs-case")
@@ -274,19 +287,19 @@ class RestructureScreen(DebtCoachScreen):
         loan = household.loan(self.loan_name)
         if loan is None:
             self.query_one("#rs-loan", Static).update(
-                literal(f"There is no loan named {self.loan_name}.")
+                literal(_("There is no loan named {name}.").format(name=self.loan_name))
             )
             self._show_quote(None)
             return
-        lender = f" · {loan.lender}" if loan.lender else ""
-        limit = (
-            f" · at most {CREDIT_CARD_MAX_INSTALLMENTS} installments"
-            if loan.kind == LoanKind.CREDIT_CARD
-            else ""
-        )
-        self.query_one("#rs-loan", Static).update(
-            literal(f"{loan.name}{lender} · owed {self.money(loan.balance)}{limit}")
-        )
+        parts = [
+            loan.name,
+            loan.lender,
+            _("owed {balance}").format(balance=self.money(loan.balance)),
+        ]
+        if loan.kind == LoanKind.CREDIT_CARD:
+            limit = count(CREDIT_CARD_MAX_INSTALLMENTS, "installment")
+            parts.append(_("at most {installments}").format(installments=limit))
+        self.query_one("#rs-loan", Static).update(literal(" · ".join(p for p in parts if p)))
         self._show_saved(loan)
         self.recalculate()
 
@@ -306,7 +319,9 @@ class RestructureScreen(DebtCoachScreen):
         """The typed request; a RestructureError names the field that is wrong."""
         text = self.query_one("#rs-installments", Input).value.strip()
         if not text:
-            raise RestructureError("installments: type how many months to spread the balance over")
+            raise RestructureError(
+                _("installments: type how many months to spread the balance over")
+            )
         installments = int(text)
         mode_value = self.query_one("#rs-mode", Select).value
         mode = mode_value if isinstance(mode_value, RestructureMode) else RestructureMode.ANNUITY
@@ -314,9 +329,9 @@ class RestructureScreen(DebtCoachScreen):
         if mode == RestructureMode.FLAT_FEE:
             fee_text = self.query_one("#rs-fee", Input).value.strip()
             if not fee_text:
-                raise RestructureError("fee rate: type the monthly fee in percent, e.g. 0.6")
+                raise RestructureError(_("fee rate: type the monthly fee in percent, e.g. 0.6"))
             try:
-                fee = parse_rate(fee_text, what="fee rate")
+                fee = parse_rate(fee_text, what=_("fee rate"))
             except MoneyError as exc:
                 raise RestructureError(str(exc)) from None
         return installments, mode, fee
@@ -345,7 +360,7 @@ class RestructureScreen(DebtCoachScreen):
         verdict = self.query_one("#rs-verdict", Static)
         warning = self.query_one("#rs-warning", Static)
         costs_more = quote is not None and time_for_space(quote).relief.minor < 0
-        warning.update(MORE_EACH_MONTH if costs_more else "")
+        warning.update(_(MORE_EACH_MONTH) if costs_more else "")
         warning.display = costs_more
         case_view = self.query_one("#rs-case", Static)
         self.case = None
@@ -378,33 +393,33 @@ class RestructureScreen(DebtCoachScreen):
         path = time_for_space(quote)
         months_now = quote.months_at_current_payment
         rows: list[tuple[str, str, str]] = [
-            ("", "Today", f"{quote.installments} installments"),
-            ("Monthly payment", fmt(quote.current_payment), fmt(quote.installment)),
-            ("Last payment", "", fmt(quote.last_installment)),
+            ("", _("Today"), count(quote.installments, "installment")),
+            (_("Monthly payment"), fmt(quote.current_payment), fmt(quote.installment)),
+            (_("Last payment"), "", fmt(quote.last_installment)),
             (
-                "Months to clear",
-                "never" if months_now is None else str(months_now),
+                _("Months to clear"),
+                _("never") if months_now is None else str(months_now),
                 str(quote.installments),
             ),
             (
-                "Cost over the balance",
-                "never clears" if path.cost_today is None else fmt(path.cost_today),
+                _("Cost over the balance"),
+                _("never clears") if path.cost_today is None else fmt(path.cost_today),
                 fmt(quote.cost),
             ),
             (
-                "Total paid",
+                _("Total paid"),
                 "" if path.total_today is None else fmt(path.total_today),
                 fmt(quote.total_paid),
             ),
-            ("Yearly rate", self._rate_now(quote), self._percent(quote.equivalent_apr)),
+            (_("Yearly rate"), self._rate_now(quote), self._percent(quote.equivalent_apr)),
         ]
-        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        widths = [max(cells(row[i]) for row in rows) for i in range(3)]
         text = Text()
         for index, (label, today, proposed) in enumerate(rows):
             style = "bold" if index == 0 else ""
-            text.append(label.ljust(widths[0]) + "  ", style)
-            text.append(today.rjust(widths[1]) + "  ", style)
-            text.append(proposed.rjust(widths[2]), "bold" if index <= 1 else "")
+            text.append(pad(label, widths[0]) + "  ", style)
+            text.append(pad(today, widths[1], ">") + "  ", style)
+            text.append(pad(proposed, widths[2], ">"), "bold" if index <= 1 else "")
             if index < len(rows) - 1:
                 text.append("\n")
         return text
@@ -422,35 +437,44 @@ class RestructureScreen(DebtCoachScreen):
         fmt = self.money
         path = time_for_space(quote)
         relief = path.relief
+        # "Space: " in English; a full-width colon ("空间：") already ends with its own space.
+        heads = [_(head) for head in _VERDICT_HEADS]
+        heads = [head + " " if head.endswith(":") else head for head in heads]
+        width = max(cells(head) for head in heads)
+        space, time, price, plan = (pad(head, width) for head in heads)
         text = Text()
-        text.append("Space: ", "bold")
+        text.append(space, "bold")
         if relief.minor > 0:
-            text.append(f"{fmt(relief)} less to pay each month\n")
+            text.append(_("{amount} less to pay each month").format(amount=fmt(relief)) + "\n")
         elif relief.minor < 0:
-            text.append(f"{fmt(-relief)} more each month (no relief)\n")
+            text.append(
+                _("{amount} more each month (no relief)").format(amount=fmt(-relief)) + "\n"
+            )
         else:
-            text.append("the same payment each month\n")
-        text.append("Time:  ", "bold")
+            text.append(_("the same payment each month") + "\n")
+        text.append(time, "bold")
         added = path.months_added
         if added is None:
-            text.append("today's payment never clears it; ")
+            text.append(_("today's payment never clears it; "))
         elif added > 0:
-            text.append(f"{added} months longer; ")
+            text.append(_("{months} longer; ").format(months=count(added, "month")))
         elif added < 0:
-            text.append(f"{-added} months shorter; ")
+            text.append(_("{months} shorter; ").format(months=count(-added, "month")))
         else:
-            text.append("as long as today; ")
+            text.append(_("as long as today; "))
         change = path.cost_change
         if change is None:
-            text.append(f"it costs {fmt(quote.cost)} over the balance\n")
+            text.append(_("it costs {cost} over the balance").format(cost=fmt(quote.cost)) + "\n")
         elif change.minor >= 0:
-            text.append(f"{fmt(change)} more in total than at today's payment\n")
+            more = _("{amount} more in total than at today's payment").format(amount=fmt(change))
+            text.append(more + "\n")
         else:
-            text.append(f"{fmt(-change)} less in total than at today's payment\n")
-        text.append("Price: ", "bold")
+            less = _("{amount} less in total than at today's payment").format(amount=fmt(-change))
+            text.append(less + "\n")
+        text.append(price, "bold")
         text.append(self._true_price(quote))
-        text.append("Plan:  ", "bold")
-        text.append(printable(self._plan_change(plans), multiline=True))
+        text.append(plan, "bold")
+        text.append(printable(self._plan_change(plans, width), multiline=True))
         return text
 
     def _true_price(self, quote: RestructureQuote) -> str:
@@ -459,16 +483,23 @@ class RestructureScreen(DebtCoachScreen):
         locale = self.coach_app.settings.locale
         price = percent_words(quote.equivalent_apr, locale)
         if loan is None:
-            return f"{price} a year\n"
-        return f"{price} a year, against {percent_words(loan.rate_in_force, locale)} now\n"
+            return _("{price} a year").format(price=price) + "\n"
+        now = percent_words(loan.rate_in_force, locale)
+        return _("{price} a year, against {rate} now").format(price=price, rate=now) + "\n"
 
-    def _plan_change(self, plans: tuple[PayoffPlan, PayoffPlan] | PlanInputError) -> str:
+    def _plan_change(
+        self, plans: tuple[PayoffPlan, PayoffPlan] | PlanInputError, indent: int
+    ) -> str:
+        """Today's debt-free month over the one with the plan agreed, after a heading of
+        `indent` cells."""
         if isinstance(plans, PlanInputError):
-            return f"cannot compare the plans ({plans})"
+            return _("cannot compare the plans ({reason})").format(reason=plans)
         before, after = plans
         locale = self.coach_app.household.settings.locale
         now, agreed = _when(before, self.money, locale), _when(after, self.money, locale)
-        return f"now       {now}\n       if agreed {agreed}"
+        labels = _("now"), _("if agreed")
+        width = max(cells(label) for label in labels)
+        return f"{pad(labels[0], width)} {now}\n{' ' * indent}{pad(labels[1], width)} {agreed}"
 
     @property
     def language(self) -> str:
@@ -490,24 +521,33 @@ class RestructureScreen(DebtCoachScreen):
         )
 
     def _show_letter(self) -> None:
-        words = f"{_FORMAT_WORDS[self.letter_format]}, {_LANGUAGE_WORDS[self.language]}"
-        line = f"Letter (w): {words} · s: format · g: language"
+        fmt, language = _(_FORMAT_WORDS[self.letter_format]), _(_LANGUAGE_WORDS[self.language])
+        line = _("Letter (w): {format}, {language} · s: format · g: language").format(
+            format=fmt, language=language
+        )
         if self.letter_written is not None:
-            line += f"\nLetter written: {self.letter_written}"
+            line += "\n" + _("Letter written: {path}").format(path=self.letter_written)
         self.query_one("#rs-letter", Static).update(literal(line, multiline=True))
 
     def _show_saved(self, loan: Loan) -> None:
         terms = loan.restructure
         saved = self.query_one("#rs-saved", Static)
         if terms is None:
-            saved.update("No proposal saved for this loan yet.")
+            saved.update(_("No proposal saved for this loan yet."))
             return
-        state = _STATE_WORDS[terms.state]
-        when = f" on {terms.agreed_on.isoformat()}" if terms.agreed_on else ""
-        saved.update(
-            f"Saved: {terms.installments} × {self.money(terms.installment)} "
-            f"({terms.mode.value}), {state}{when}."
-        )
+        words = {
+            "n": terms.installments,
+            "installment": self.money(terms.installment),
+            "mode": _(_MODE_WORDS[terms.mode]),
+            "state": _(_STATE_WORDS[terms.state]),
+        }
+        if terms.agreed_on is None:
+            line = _("Saved: {n} × {installment} ({mode}), {state}.").format(**words)
+        else:
+            line = _("Saved: {n} × {installment} ({mode}), {state} on {day}.").format(
+                day=terms.agreed_on.isoformat(), **words
+            )
+        saved.update(literal(line))
 
     # -- actions --------------------------------------------------------------------------
 
@@ -528,17 +568,30 @@ class RestructureScreen(DebtCoachScreen):
     def action_mark(self, state: str) -> None:
         quote = self.quote
         if quote is None:
-            self.notify("Fix the installments first.", severity="warning")
+            self.notify(_("Fix the installments first."), severity="warning")
             return
         chosen = ProposalState(state)
         try:
             self.coach_app.ledger.set_proposal_state(quote, chosen)
         except (StoreError, RestructureError) as exc:
-            self.notify(f"Not saved: {exc}", severity="error", timeout=10)
+            self.notify(
+                _("Not saved: {reason}").format(reason=exc),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
         self.coach_app.reload()
-        follows = " — the plan now follows it" if chosen == ProposalState.AGREED else ""
-        self.notify(f"{quote.loan}: {quote.installments} installments marked {state}{follows}.")
+        marked = (
+            _("{loan}: {installments} marked {state} — the plan now follows it.")
+            if chosen == ProposalState.AGREED
+            else _("{loan}: {installments} marked {state}.")
+        )
+        installments = count(quote.installments, "installment")
+        shown = marked.format(
+            loan=quote.loan, installments=installments, state=_(_STATE_WORDS[chosen])
+        )
+        self.notify(shown, markup=False)
 
     def action_toggle_ask(self, key: str) -> None:
         box = self.query_one(f"#{_ASK_BOXES[key][0]}", Checkbox)
@@ -556,7 +609,7 @@ class RestructureScreen(DebtCoachScreen):
     def action_write_letter(self) -> None:
         quote = self.quote
         if quote is None:
-            self.notify("Fix the installments first.", severity="warning")
+            self.notify(_("Fix the installments first."), severity="warning")
             return
         app = self.coach_app
         path = letter_path(app.ledger.path, quote.loan, app.today.isoformat(), self.letter_format)
@@ -569,17 +622,26 @@ class RestructureScreen(DebtCoachScreen):
                 quote, path, app.household, self.letter_options()
             )
         except (StoreError, RestructureError) as exc:
-            self.notify(f"Letter not written: {exc}", severity="error", timeout=10)
+            self.notify(
+                _("Letter not written: {reason}").format(reason=exc),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
         self.letter_written = written.resolve()
         self._show_letter()
-        self.notify(f"Letter written: {self.letter_written}", timeout=10)
+        self.notify(
+            _("Letter written: {path}").format(path=self.letter_written), timeout=10, markup=False
+        )
 
 
 def _when(plan: PayoffPlan, fmt: Callable[[Money], str], locale: str) -> str:
     if not plan.feasible:
         short = plan.shortfall if plan.shortfall is not None else Money.zero(plan.currency)
-        return f"not feasible, {fmt(short)} short a month"
+        return _("not feasible, {amount} short a month").format(amount=fmt(short))
     if plan.months is None or plan.debt_free is None:
-        return "never debt-free at this budget"
-    return f"debt-free {month_words(plan.debt_free, locale)} ({plan.months} months)"
+        return _("never debt-free at this budget")
+    return _("debt-free {month} ({months})").format(
+        month=month_words(plan.debt_free, locale), months=count(plan.months, "month")
+    )

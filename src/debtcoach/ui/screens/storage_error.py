@@ -19,20 +19,23 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from debtcoach.domain.wording import N_
+from debtcoach.domain.wording import N_, _
 from debtcoach.services import Ledger
 from debtcoach.services.exchange import StoreError
+from debtcoach.ui.screens.base import KeysFooter
 
 
 def restore_hint(backup: Path | None) -> str:
     if backup is None:
-        return (
+        return _(
             "No backup that loads was found. Press q to quit: the file was left untouched, "
             "and `debtcoach backup list` shows what there is."
         )
-    return f"Press r to restore the newest good backup ({backup.name}), q to quit."
+    return _("Press r to restore the newest good backup ({name}), q to quit.").format(
+        name=backup.name
+    )
 
 
 class StorageErrorScreen(Screen[bool]):
@@ -67,21 +70,21 @@ class StorageErrorScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Your data file cannot be opened", id="title")
+            yield Static(_("Your data file cannot be opened"), id="title")
             yield Static(str(self.error), id="message", markup=False)
             yield Static(restore_hint(self.backup), id="hint", markup=False)
             yield Static("", id="outcome", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def action_restore(self) -> None:
         outcome = self.query_one("#outcome", Static)
         if self.backup is None:
-            outcome.update("There is no good backup to restore.")
+            outcome.update(_("There is no good backup to restore."))
             return
         try:
             self.ledger.restore(self.backup)
         except StoreError as exc:
-            outcome.update(f"Not restored: {exc}")
+            outcome.update(_("Not restored: {reason}").format(reason=exc))
             return
         self.dismiss(True)
 
@@ -93,6 +96,8 @@ class StorageErrorApp(App[bool]):
     """A one-screen app around StorageErrorScreen; its return value is the screen's answer."""
 
     TITLE = "debtcoach"
+    ENABLE_COMMAND_PALETTE = False
+    """Nothing to search for here: r restores, q quits (both in the footer)."""
 
     def __init__(self, path: Path, error: StoreError) -> None:
         super().__init__()
