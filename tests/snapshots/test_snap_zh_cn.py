@@ -12,6 +12,7 @@ from textual.widgets import Input
 from debtcoach.ui.screens.contacts import ContactsScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
 from tests.conftest import make_app
+from tests.snapshots.test_snap_checkin import _start, _to_summary
 from tests.snapshots.test_snap_shell import IDS, SIZES, after
 
 
@@ -89,3 +90,37 @@ def test_zh_restructure(snap_compare, zh_db: Path, size: tuple[int, int]) -> Non
 def test_zh_contacts(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     run_before = opened(ContactsScreen("Visa"))
     assert snap_compare(make_app(zh_db), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_expenses(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("t"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_family(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("f"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_coach(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("c"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_checkin_lender_step(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _start(pilot)
+        for _ in range(6 + 3 + 3 + 1):
+            await pilot.press("enter")
+        await pilot.press("right")  # Visa: who, what was asked, outcome, follow-up
+        await pilot.pause()
+        await pilot.press("enter", "enter", *"Ms Chen", "enter", *"24 期")
+        await pilot.pause()
+
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_checkin_summary(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size, run_before=_to_summary)

@@ -47,7 +47,7 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import Money, format_money, round_half_up
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.text_rules import pad
-from debtcoach.domain.wording import N_, _, count, names
+from debtcoach.domain.wording import N_, _, count, label, names
 
 SOURCE_PREFIX = "checkin:"
 _WEEKS_PER_YEAR = Decimal(52)
@@ -89,7 +89,11 @@ def checkin_date(week: str, today: date, previous: CheckIn | None = None) -> dat
     if previous is not None:
         return previous.on
     if week > iso_week(today):
-        raise CheckInError(f"week {week} has not started yet (this week is {iso_week(today)})")
+        raise CheckInError(
+            _("week {week} has not started yet (this week is {now})").format(
+                week=week, now=iso_week(today)
+            )
+        )
     if week == iso_week(today):
         return today
     return week_dates(week)[1]
@@ -113,19 +117,30 @@ def validate_checkin(household: Household, checkin: CheckIn) -> None:
     except DateError as exc:
         raise CheckInError(str(exc)) from None
     tables: tuple[tuple[str, Mapping[str, Money], set[str], str], ...] = (
-        ("paid", checkin.paid, set(payees(household)), "a loan or a family lender"),
-        ("received", checkin.received, {x.name for x in household.income}, "an income source"),
-        ("spent", checkin.spent, {x.name for x in household.expenses}, "an expense"),
+        ("paid", checkin.paid, set(payees(household)), N_("a loan or a family lender")),
+        ("received", checkin.received, {x.name for x in household.income}, N_("an income source")),
+        ("spent", checkin.spent, {x.name for x in household.expenses}, N_("an expense")),
     )
     for what, amounts, known, kind in tables:
         for name, amount in amounts.items():
             if name not in known:
-                raise CheckInError(f"{what}: {name!r} is not {kind}")
+                raise CheckInError(
+                    _("{what}: {name!r} is not {kind}").format(
+                        what=label(what), name=name, kind=_(kind)
+                    )
+                )
             if amount.minor < 0:
-                raise CheckInError(f"{what}: {name} must not be negative")
+                raise CheckInError(
+                    _("{what}: {name} must not be negative").format(what=label(what), name=name)
+                )
             if amount.currency != household.currency:
                 raise CheckInError(
-                    f"{what}: {name} is in {amount.currency}, not {household.currency}"
+                    _("{what}: {name} is in {found}, not {expected}").format(
+                        what=label(what),
+                        name=name,
+                        found=amount.currency,
+                        expected=household.currency,
+                    )
                 )
 
 
@@ -213,8 +228,9 @@ def _transition(
 def _refuse_overpayment(name: str, amount: Money, owed: Money, locale: str) -> None:
     if amount.minor > owed.minor:
         raise CheckInError(
-            f"paid {name}: {format_money(amount, locale)} is more than the "
-            f"{format_money(owed, locale)} still owed"
+            _("paid {name}: {amount} is more than the {owed} still owed").format(
+                name=name, amount=format_money(amount, locale), owed=format_money(owed, locale)
+            )
         )
 
 
@@ -566,15 +582,19 @@ class CheckInSummary:
 
 def plan_note(plan: PayoffPlan | None, locale: str) -> str:
     if plan is None:
-        return "no plan (the custom order needs fixing)"
+        return _("no plan (the custom order needs fixing)")
     if not plan.feasible:
         shortfall = plan.shortfall or Money.zero(plan.currency)
-        return f"not feasible: {format_money(shortfall, locale)} a month short"
+        return _("not feasible: {amount} a month short").format(
+            amount=format_money(shortfall, locale)
+        )
     if plan.months is None:
-        return "not within 50 years at this budget"
+        return _("not within 50 years at this budget")
     if plan.months == 0:
-        return "debt-free now"
-    return f"{plan.debt_free} ({plan.months} months)"
+        return _("debt-free now")
+    return _("{month} ({months})").format(
+        month=plan.debt_free, months=count(plan.months, "month", locale=locale)
+    )
 
 
 def summarize(
@@ -597,7 +617,7 @@ def summarize(
     locale = after.settings.locale
     this = find_checkin(after, week)
     if this is None:
-        raise CheckInError(f"week {week} has no check-in")
+        raise CheckInError(_("week {week} has no check-in").format(week=week))
     last = find_checkin(after, previous_week(week))
     past = week < iso_week(today)
     if past:

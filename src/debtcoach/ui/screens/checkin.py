@@ -260,7 +260,7 @@ class CheckInScreen(DebtCoachScreen):
                 yield Static("", id="ck-summary-title", markup=False)
                 yield Static("", id="ck-summary-text", markup=False)
                 yield Static("", id="ck-summary-why", markup=False)
-                yield Static("enter: back to the weeks", id="ck-summary-keys")
+                yield Static(_("enter: back to the weeks"), id="ck-summary-keys")
 
     @property
     def view(self) -> str:

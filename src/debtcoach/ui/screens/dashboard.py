@@ -325,10 +325,11 @@ class DashboardScreen(DebtCoachScreen):
             lines.append(Content("  " + _("Nothing recorded yet.")))
         else:
             width = max(cells(printable(d.name)) for d in debts)
+            first, now, planned = _("first seen"), _("now"), _("plan")
             lines.append(
                 Content.styled(
-                    f"  {pad('', width)}  {pad(_('first seen'), AMOUNT, '>')}"
-                    f"  {pad(_('now'), AMOUNT, '>')}  {pad(_('plan'), AMOUNT, '>')}",
+                    f"  {pad('', width)}  {pad(first, AMOUNT, '>')}"
+                    f"  {pad(now, AMOUNT, '>')}  {pad(planned, AMOUNT, '>')}",
                     "dim",
                 )
             )

@@ -156,20 +156,20 @@ class ExpensesScreen(ListScreen):
             FieldSpec(
                 "name",
                 N_("Category"),
-                parse=name_field("name"),
+                parse=name_field(N_("name")),
                 initial=expense.name if expense else "",
             ),
             FieldSpec(
                 "current",
                 N_("Now per month"),
-                parse=money_field(self.currency, "current amount"),
+                parse=money_field(self.currency, N_("current amount")),
                 initial=money_text(expense.current) if expense else "",
                 placeholder=N_("e.g. 1234.56"),
             ),
             FieldSpec(
                 "target",
                 N_("Target after cut"),
-                parse=optional_money_field(self.currency, "target"),
+                parse=optional_money_field(self.currency, N_("target")),
                 initial=money_text(expense.target) if expense else "",
                 placeholder=N_("blank = no cut planned"),
             ),

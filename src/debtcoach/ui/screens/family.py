@@ -63,7 +63,7 @@ class FamilyScreen(ListScreen):
             risky = self.at_risk(loan)
             promised = date_text(loan.promised) or "-"
             if risky:
-                promised += " at risk"
+                promised += " " + _("at risk")
             rows.append(
                 Row(
                     key=loan.lender,
@@ -124,7 +124,7 @@ class FamilyScreen(ListScreen):
             FieldSpec(
                 "lender",
                 N_("Lender"),
-                parse=name_field("lender"),
+                parse=name_field(N_("lender")),
                 initial=loan.lender if loan else "",
             ),
             FieldSpec(
@@ -137,28 +137,28 @@ class FamilyScreen(ListScreen):
             FieldSpec(
                 "amount",
                 N_("Amount borrowed"),
-                parse=money_field(self.currency, "amount", allow_zero=False),
+                parse=money_field(self.currency, N_("amount"), allow_zero=False),
                 initial=money_text(loan.amount) if loan else money_text(amount),
                 placeholder=N_("e.g. 1234.56"),
             ),
             FieldSpec(
                 "borrowed_on",
                 N_("Borrowed on"),
-                parse=date_field("borrowed on", not_after=today),
+                parse=date_field(N_("borrowed on"), not_after=today),
                 initial=date_text(loan.borrowed_on) if loan else today.isoformat(),
                 placeholder=N_("YYYY-MM-DD"),
             ),
             FieldSpec(
                 "promised",
                 N_("Promised back by"),
-                parse=optional_date_field("promised"),
+                parse=optional_date_field(N_("promised")),
                 initial=date_text(loan.promised) if loan else "",
                 placeholder=N_("YYYY-MM-DD (optional)"),
             ),
             FieldSpec(
                 "apr",
                 N_("Interest % a year"),
-                parse=optional_rate_field("interest"),
+                parse=optional_rate_field(N_("interest")),
                 initial=rate_text(loan.apr) if loan else "0",
                 placeholder=N_("blank = no interest"),
             ),
@@ -237,7 +237,7 @@ class FamilyScreen(ListScreen):
         owed = loan.balance
 
         def parse_amount(text: str) -> Money:
-            amount = money_field(self.currency, "amount", allow_zero=False)(text)
+            amount = money_field(self.currency, N_("amount"), allow_zero=False)(text)
             problem = repayment_problems(loan, amount, ledger.today, ledger.today).get("amount")
             if problem is not None:
                 raise ValueError(problem)
@@ -266,7 +266,7 @@ class FamilyScreen(ListScreen):
             FieldSpec(
                 "date",
                 N_("Date"),
-                parse=date_field("date", not_after=self.coach_app.today),
+                parse=date_field(N_("date"), not_after=self.coach_app.today),
                 initial=self.coach_app.today.isoformat(),
                 placeholder=N_("YYYY-MM-DD"),
             ),

@@ -118,7 +118,10 @@ class IncomeScreen(ListScreen):
     def _fields(self, source: IncomeSource | None) -> list[FieldSpec]:
         return [
             FieldSpec(
-                "name", N_("Name"), parse=name_field("name"), initial=source.name if source else ""
+                "name",
+                N_("Name"),
+                parse=name_field(N_("name")),
+                initial=source.name if source else "",
             ),
             FieldSpec(
                 "kind",
@@ -130,7 +133,7 @@ class IncomeScreen(ListScreen):
             FieldSpec(
                 "amount",
                 N_("Amount"),
-                parse=money_field(self.currency, "amount", allow_zero=False),
+                parse=money_field(self.currency, N_("amount"), allow_zero=False),
                 initial=money_text(source.amount) if source else "",
                 placeholder=N_("each payment, e.g. 250.00"),
             ),
@@ -144,14 +147,14 @@ class IncomeScreen(ListScreen):
             FieldSpec(
                 "start",
                 N_("Starts / one-off on"),
-                parse=optional_date_field("start"),
+                parse=optional_date_field(N_("start")),
                 initial=date_text(source.start) if source else "",
                 placeholder=N_("YYYY-MM-DD, a one-off's date"),
             ),
             FieldSpec(
                 "end",
                 N_("Ends"),
-                parse=optional_date_field("end"),
+                parse=optional_date_field(N_("end")),
                 initial=date_text(source.end) if source else "",
                 placeholder=N_("YYYY-MM-DD (optional)"),
             ),

@@ -45,7 +45,7 @@ class ListScreen(DebtCoachScreen):
             "clear_filter",
             N_("Clear filter"),
             id="list.clear_filter",
-            tooltip="Show every row again",
+            tooltip=N_("Show every row again"),
         ),
         Binding("s", "sort", N_("Sort"), id="list.sort"),
         Binding("S", "reverse_sort", N_("Reverse sort"), show=False, id="list.reverse_sort"),

@@ -89,14 +89,14 @@ class LoansScreen(ListScreen):
             "restructure",
             N_("Restructure"),
             id="loans.restructure",
-            tooltip="Stretch the selected loan into installments (time for space)",
+            tooltip=N_("Stretch the selected loan into installments (time for space)"),
         ),
         Binding(
             "h",
             "contacts",
             N_("Contacts"),
             id="loans.contacts",
-            tooltip="The selected loan's talks with its lender; log one",
+            tooltip=N_("The selected loan's talks with its lender; log one"),
         ),
     ]
     TITLE_TEXT = N_("Loans")
@@ -198,7 +198,7 @@ class LoansScreen(ListScreen):
         today = self.coach_app.today
         return [
             FieldSpec(
-                "name", N_("Name"), parse=name_field("name"), initial=loan.name if loan else ""
+                "name", N_("Name"), parse=name_field(N_("name")), initial=loan.name if loan else ""
             ),
             FieldSpec(
                 "lender", N_("Lender"), parse=text_field(), initial=loan.lender if loan else ""
@@ -220,77 +220,77 @@ class LoansScreen(ListScreen):
             FieldSpec(
                 "balance",
                 N_("Balance owed"),
-                parse=money_field(currency, "balance"),
+                parse=money_field(currency, N_("balance")),
                 initial=money_text(loan.balance) if loan else "",
                 placeholder=N_("e.g. 1234.56"),
             ),
             FieldSpec(
                 "apr",
                 N_("APR %"),
-                parse=rate_field("APR"),
+                parse=rate_field(N_("APR")),
                 initial=rate_text(loan.apr) if loan else "",
                 placeholder=N_("e.g. 19.99, or a daily rate: 0.05%/day"),
             ),
             FieldSpec(
                 "penalty_apr",
                 N_("Penalty APR %"),
-                parse=optional_rate_field("penalty APR"),
+                parse=optional_rate_field(N_("penalty APR")),
                 initial=rate_text(loan.penalty_apr) if loan else "",
                 placeholder=N_("blank = same as APR"),
             ),
             FieldSpec(
                 "min_payment",
                 N_("Minimum payment"),
-                parse=money_field(currency, "minimum payment"),
+                parse=money_field(currency, N_("minimum payment")),
                 initial=money_text(loan.min_payment) if loan else "",
                 placeholder=N_("per month"),
             ),
             FieldSpec(
                 "due_day",
                 N_("Due day"),
-                parse=optional_int_field("due day", 1, 31),
+                parse=optional_int_field(N_("due day"), 1, 31),
                 initial=str(loan.due_day) if loan and loan.due_day else "",
                 placeholder=N_("1-31"),
             ),
             FieldSpec(
                 "overdue_since",
                 N_("Overdue since"),
-                parse=optional_date_field("overdue since", not_after=today),
+                parse=optional_date_field(N_("overdue since"), not_after=today),
                 initial=date_text(loan.overdue_since) if loan else "",
                 placeholder=N_("YYYY-MM-DD, blank if not overdue"),
             ),
             FieldSpec(
                 "arrears",
                 N_("Arrears"),
-                parse=optional_money_field(currency, "arrears"),
+                parse=optional_money_field(currency, N_("arrears")),
                 initial=money_text(loan.arrears) if loan else "",
                 placeholder=N_("amount past due (optional)"),
             ),
             FieldSpec(
                 "late_fee",
                 N_("Late fee"),
-                parse=optional_money_field(currency, "late fee"),
+                parse=optional_money_field(currency, N_("late fee")),
                 initial=money_text(loan.late_fee) if loan else "",
                 placeholder=N_("per month (optional)"),
             ),
             FieldSpec(
                 "promo_apr",
                 N_("Promo APR %"),
-                parse=optional_rate_field("promotional APR"),
+                parse=optional_rate_field(N_("promotional APR")),
                 initial=rate_text(loan.promo_apr) if loan else "",
                 placeholder=N_("a lower rate for a while, e.g. 0"),
             ),
             FieldSpec(
                 "promo_until",
                 N_("Promo until"),
-                parse=optional_date_field("promo until"),
+                parse=optional_date_field(N_("promo until")),
                 initial=date_text(loan.promo_until) if loan else "",
                 placeholder=N_("YYYY-MM-DD, its last day"),
             ),
             FieldSpec(
                 "opened_on",
                 N_("Opened on"),
-                parse=optional_date_field("opened on"),
+                parse=optional_date_field(N_("opened on")),
                 initial=date_text(loan.opened_on) if loan else "",
                 placeholder=N_("YYYY-MM-DD (optional)"),
             ),

@@ -19,7 +19,7 @@ from debtcoach.domain.money import (
     validate_household_currency,
     validate_locale,
 )
-from debtcoach.domain.wording import _, active_language, normalise_language
+from debtcoach.domain.wording import N_, _, active_language, normalise_language
 from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
 from debtcoach.ui.widgets.money_input import money_field
 
@@ -88,7 +88,7 @@ class SettingsForm(RecordForm):
                 _("Locale"),
                 parse=_locale,
                 initial=settings.locale,
-                placeholder="zh_CN, en_US",
+                placeholder=N_("zh_CN, en_US"),
             ),
             FieldSpec(
                 "safety_buffer",

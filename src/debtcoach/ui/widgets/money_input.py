@@ -16,6 +16,7 @@ from debtcoach.domain.calendar import parse_date
 from debtcoach.domain.models import validate_name
 from debtcoach.domain.money import Money, parse_money, parse_rate
 from debtcoach.domain.text_rules import NOTES_LIMIT, free_text_problem
+from debtcoach.domain.wording import _, label
 
 Parser = Callable[[str], object]
 
@@ -79,7 +80,11 @@ def date_field(what: str, *, not_after: date | None = None) -> Callable[[str], d
     def parse(text: str) -> date:
         value = parse_date(text, what=what)
         if not_after is not None and value > not_after:
-            raise ValueError(f"{what} {value.isoformat()} is after today ({not_after.isoformat()})")
+            raise ValueError(
+                _("{what} {day} is after today ({today})").format(
+                    what=label(what), day=value.isoformat(), today=not_after.isoformat()
+                )
+            )
         return value
 
     return parse
@@ -106,9 +111,15 @@ def optional_int_field(what: str, low: int, high: int) -> Callable[[str], int | 
         try:
             value = int(cleaned)
         except ValueError:
-            raise ValueError(f"{what} {cleaned!r} is not a whole number") from None
+            raise ValueError(
+                _("{what} {text!r} is not a whole number").format(what=label(what), text=cleaned)
+            ) from None
         if not low <= value <= high:
-            raise ValueError(f"{what} {value} is out of range (must be from {low} to {high})")
+            raise ValueError(
+                _("{what} {value} is out of range (must be from {low} to {high})").format(
+                    what=label(what), value=value, low=low, high=high
+                )
+            )
         return value
 
     return parse
