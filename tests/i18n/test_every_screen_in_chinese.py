@@ -70,19 +70,25 @@ def lookups(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[CatalogLookups]]:
     yield made
 
 
+TYPED_FIELDS = {"name", "lender", "purpose", "notes", "note", "relationship", "who", "asked",
+                "outcome", "loan", "for_loan"}  # fmt: skip
+"""The fields that hold what the user typed (the others hold values such as `regular`)."""
+
+
 def users_words(path: Path) -> set[str]:
     """Every word the household's file holds as text: names, lenders, notes, purposes."""
     words: set[str] = set()
 
-    def walk(value: object) -> None:
+    def walk(value: object, key: str = "") -> None:
         if isinstance(value, str):
-            words.update(re.findall(r"[A-Za-z]+", value))
+            if key in TYPED_FIELDS:
+                words.update(re.findall(r"[A-Za-z]+", value))
         elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
+            for name, item in value.items():
+                walk(item, name)
         elif isinstance(value, list):
             for item in value:
-                walk(item)
+                walk(item, key)
 
     walk(json.loads(path.read_text(encoding="utf-8")))
     return words

@@ -54,7 +54,6 @@ from debtcoach.domain.models import (
     Contact,
     Frequency,
     Household,
-    IncomeKind,
     IncomeSource,
     InvalidName,
     Loan,
@@ -70,6 +69,7 @@ from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.screens.contacts import channel_word
+from debtcoach.ui.screens.income import INCOME_KINDS
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.forms import FieldsScroll
 from debtcoach.ui.widgets.text_input import TextInput
@@ -152,13 +152,6 @@ class FieldSpec:
     @property
     def is_choice(self) -> bool:
         return bool(self.options)
-
-
-INCOME_KINDS: dict[IncomeKind, str] = {
-    IncomeKind.REGULAR: N_("regular"),
-    IncomeKind.SIDE: N_("side"),
-}
-"""An income's kind as the income step names it (the stored value, in the active language)."""
 
 
 @dataclass

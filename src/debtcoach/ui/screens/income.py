@@ -31,6 +31,11 @@ KIND_CHOICES: tuple[tuple[str, str], ...] = (
     (N_("regular (salary, pension)"), IncomeKind.REGULAR.value),
     (N_("side (open source)"), IncomeKind.SIDE.value),
 )
+INCOME_KINDS: dict[IncomeKind, str] = {
+    IncomeKind.REGULAR: N_("regular"),
+    IncomeKind.SIDE: N_("side"),
+}
+"""An income's kind in a table cell or a line (the stored value, in the active language)."""
 FREQUENCY_WORDS: dict[Frequency, str] = {
     Frequency.MONTHLY: N_("monthly"),
     Frequency.WEEKLY: N_("weekly"),
@@ -69,15 +74,15 @@ class IncomeScreen(ListScreen):
         for source in household.income:
             monthly = monthly_amount(source.amount, source.frequency)
             active = is_active(source, today)
-            note = "" if active else " (not now)"
+            note = "" if active else _(" (not now)")
             rows.append(
                 Row(
                     key=source.name,
                     cells=(
                         source.name + note,
-                        source.kind.value,
+                        _(INCOME_KINDS[source.kind]),
                         format_money(source.amount, locale),
-                        source.frequency.value,
+                        _(FREQUENCY_WORDS[source.frequency]),
                         "-"
                         if source.frequency == Frequency.ONE_OFF
                         else format_money(monthly, locale),
