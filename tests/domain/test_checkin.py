@@ -49,6 +49,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import simulate_payoff
+from debtcoach.domain.wording import month_words
 
 TODAY = date(2026, 11, 23)  # 2026-W48
 
@@ -389,7 +390,9 @@ def test_summary_says_when_a_loan_behind_is_current_again() -> None:
     assert visa is not None and visa.caught_up_date is not None
     summary = summarize(h, after, "2026-W48", TODAY, plan_of(h), plan)
     assert summary.current_again == (("Visa", visa.caught_up_date),)
-    assert f"Visa current again: {visa.caught_up_date}" in summary_figures(summary, "en_US")
+    assert f"Visa current again: {month_words(visa.caught_up_date, 'en_US')}" in summary_figures(
+        summary, "en_US"
+    )
     short = summarize(h, after, "2026-W48", TODAY, plan_of(h), None)
     assert "Visa current again: not at this budget" in summary_figures(short, "en_US")
 

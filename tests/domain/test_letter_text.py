@@ -26,7 +26,7 @@ from debtcoach.domain.models import (
     Settings,
 )
 from debtcoach.domain.money import Money
-from debtcoach.domain.proposal import LetterOptions, build_proposal
+from debtcoach.domain.proposal import PLACEHOLDERS, LetterOptions, build_proposal
 from debtcoach.domain.restructure import quote_restructure
 from debtcoach.domain.text_rules import printable
 
@@ -167,4 +167,22 @@ def test_any_lender_renders_as_its_own_text_on_one_line(text: str) -> None:
     to_line = next(line for line in letter(h).splitlines() if line.startswith("To: "))
     # the name sits inside the line, so only the line's own start could make a block
     expected = letter_text(f"To: {text}") if letter_text(text) else "To: [lender's name]"
-    assert to_line == expected
+    if any(placeholder in text for placeholder in PLACEHOLDERS):
+        # A name holding a placeholder's words ("[your address]") keeps them as the letter's
+        # own are kept, unescaped: it must still read as typed, and never be a link.
+        assert shown_text(to_line) == shown_text(expected)
+    else:
+        assert to_line == expected
+
+
+def shown_text(line: str) -> str:
+    """What a reader of the rendered Markdown line sees."""
+    inline = MarkdownIt("commonmark").parseInline(line)[0].children or []
+    return "".join(token.content for token in inline if token.type in {"text", "code_inline"})
+
+
+def test_a_lender_named_like_a_placeholder_with_a_link_stays_text() -> None:
+    h = household("[your address](http://evil.example)")
+    assert hidden_links(letter(h)) == []
+    to_line = next(line for line in letter(h).splitlines() if line.startswith("To: "))
+    assert shown_text(to_line) == "To: [your address](http://evil.example)"

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 
@@ -252,3 +253,29 @@ async def test_every_screen_reads_in_chinese(zh_db: Path, lookups: list[CatalogL
     assert lookups, "the app never loaded the zh_CN catalog"
     assert walk.missing() == {}
     assert walk.english == {}
+
+
+def told(app: App[None]) -> list[tuple[str, str]]:
+    """The toasts raised so far, as (title, message)."""
+    return [(n.title, str(n.message)) for n in app._notifications]  # type: ignore[attr-defined]
+
+
+async def test_the_palettes_screenshot_is_told_in_chinese(zh_db: Path) -> None:
+    """Textual's own screenshot toast is English (and reads the path as markup); its Keys panel
+    lists the bindings in English, so the palette leaves it out: `?` lists every key."""
+    app = make_app(zh_db)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "截图" in titles and "退出" in titles
+        assert not {"Keys", "按键", "Screenshot", "Theme"} & set(titles)
+        await pilot.press("ctrl+p", *"截图")
+        await pilot.pause()
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if told(app):
+                break
+        assert [(title, message[:4]) for title, message in told(app)] == [("截图", "已写入 ")]
+    assert list(Path.home().rglob("debtcoach_*.svg"))  # in the Downloads folder

@@ -47,7 +47,7 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import Money, format_money, round_half_up
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.text_rules import pad
-from debtcoach.domain.wording import N_, _, count, label, names
+from debtcoach.domain.wording import N_, _, count, label, month_words, names
 
 SOURCE_PREFIX = "checkin:"
 _WEEKS_PER_YEAR = Decimal(52)
@@ -592,8 +592,9 @@ def plan_note(plan: PayoffPlan | None, locale: str) -> str:
         return _("not within 50 years at this budget")
     if plan.months == 0:
         return _("debt-free now")
+    month = month_words(plan.debt_free, locale) if plan.debt_free else ""
     return _("{month} ({months})").format(
-        month=plan.debt_free, months=count(plan.months, "month", locale=locale)
+        month=month, months=count(plan.months, "month", locale=locale)
     )
 
 
@@ -721,7 +722,7 @@ def summary_figures(summary: CheckInSummary, locale: str) -> list[str]:
     for name, month in summary.current_again:
         lines.append(
             _("{name} current again: {month}").format(
-                name=name, month=month or _("not at this budget")
+                name=name, month=month_words(month, locale) if month else _("not at this budget")
             )
         )
     lines.append(

@@ -128,6 +128,10 @@ def _md(text: str, placeholders: Sequence[str]) -> str:
             out.append(part)
         elif part:
             escaped = letter_text(part)
+            # Right after a kept placeholder a "(" would make it a link ("[your
+            # address](http://…)" typed as a lender's name): escaped there too.
+            if index and parts[index - 1] in placeholders and escaped.startswith("("):
+                escaped = "\\" + escaped
             if index and part[0] == " ":
                 escaped = " " + escaped
             if index < len(parts) - 1 and part[-1] == " ":

@@ -514,9 +514,42 @@ class DebtCoachApp(App[None]):
                 downloads_dir() / CALENDAR_FILE_NAME, text, action="write the calendar to"
             )
         except (StoreError, OSError) as exc:
-            self.notify(f"Calendar not saved: {exc}", severity="error", timeout=10)
+            self.notify(
+                _("Calendar not saved: {problem}").format(problem=exc),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
             return
-        self.notify(f"{message} Import it into your calendar app.", timeout=6)
+        self.notify(
+            _("{done} Import it into your calendar app.").format(done=message),
+            timeout=6,
+            markup=False,
+        )
+
+    def screenshot_soon(self) -> None:
+        """After the palette has closed, so the picture shows the screen, not the palette."""
+        self.set_timer(0.1, self.deliver_screenshot_file)
+
+    def deliver_screenshot_file(self) -> None:
+        """The palette's screenshot, handed over as every file is (`deliver_file`) and told in
+        the run's language: Textual's own toast is English and reads the path as markup."""
+        name = f"debtcoach_{datetime.now():%Y-%m-%dT%H_%M_%S}.svg"
+        try:
+            message = self.deliver_file(
+                downloads_dir() / name,
+                self.export_screenshot(),
+                action=N_("save the screenshot to"),
+            )
+        except (StoreError, OSError) as exc:
+            self.notify(
+                _("The screenshot could not be saved: {problem}").format(problem=exc),
+                title=_("Screenshot"),
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(message, title=_("Screenshot"), markup=False)
 
     def top_bar_keys(self) -> tuple[tuple[str, str, str], ...]:
         """The top bar's screens (what fits 80 columns), with the keys the keymap gave them."""
@@ -606,8 +639,14 @@ class DebtCoachApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Our own "Theme: …" commands replace Textual's picker, so only theme files are offered
         # and the choice is saved. Textual's own commands are English: shown in the run's language.
+        # Textual's "Keys" panel lists the bindings in English; the help screen (?) lists every
+        # key in the run's language. Its screenshot is ours, so its toast is too.
         for command in super().get_system_commands(screen):
-            if command.title != "Theme":
+            if command.title in ("Theme", "Keys"):
+                continue
+            if command.title == "Screenshot":
+                yield SystemCommand(_(command.title), _(command.help), self.screenshot_soon)
+            else:
                 yield SystemCommand(_(command.title), _(command.help), command.callback)
 
     def action_command_palette(self) -> None:
@@ -620,9 +659,6 @@ class DebtCoachApp(App[None]):
 TEXTUAL_COMMAND_WORDS = (
     N_("Quit"),
     N_("Quit the application as soon as possible"),
-    N_("Keys"),
-    N_("Hide the keys and widget help panel"),
-    N_("Show help for the focused widget and a summary of available keys"),
     N_("Minimize"),
     N_("Minimize the widget and restore to normal size"),
     N_("Maximize"),
