@@ -66,3 +66,13 @@ def shown(widget: Widget) -> str:
 def toasts(app: App[None]) -> list[str]:
     """The notifications on screen (the app must run with `notifications=True`)."""
     return [shown(toast) for toast in app.screen.query(Toast)]
+
+
+def messages(app: object) -> list[str]:
+    """Every notification raised so far, newest last (shown or not)."""
+    return [str(n.message) for n in app._notifications]  # type: ignore[attr-defined]
+
+
+def notifications(pilot: Pilot[None]) -> str:
+    """`messages` as one text, for `in` checks."""
+    return " ".join(messages(pilot.app))

@@ -16,6 +16,7 @@ from debtcoach.bundled import themes_dir
 from debtcoach.store.repository import Repository
 from debtcoach.ui.themes import ThemeFileError, load_themes, theme_from_file
 from tests.conftest import make_app
+from tests.ui.list_pilot import messages
 
 SMALL = (80, 24)
 BUNDLED = ("debtcoach-dark", "debtcoach-high-contrast", "debtcoach-light")
@@ -26,10 +27,6 @@ async def skip_offer(pilot: Pilot[None]) -> None:
     if isinstance(pilot.app.screen, ModalScreen):
         await pilot.press("s")
         await pilot.pause()
-
-
-def messages(app: object) -> list[str]:
-    return [n.message for n in app._notifications]  # type: ignore[attr-defined]
 
 
 def test_bundled_themes_load_cleanly() -> None:

@@ -25,7 +25,7 @@ from debtcoach.services import Ledger
 from debtcoach.store.repository import Repository
 from debtcoach.ui.widgets.forms import FormCheckbox, RecordForm
 from tests.conftest import TODAY, make_app
-from tests.ui.list_pilot import cell, fill, open_screen, select_row
+from tests.ui.list_pilot import cell, fill, notifications, open_screen, select_row
 
 SIZE = (80, 24)
 
@@ -47,10 +47,6 @@ def saved(db: Path) -> Household:
 
 def usd(text: str) -> Money:
     return parse_money(text, "USD")
-
-
-def notifications(pilot: Pilot[None]) -> str:
-    return " ".join(str(n.message) for n in pilot.app._notifications)  # type: ignore[attr-defined]
 
 
 async def open_edit_form(pilot: Pilot[None], screen_key: str, row: str) -> RecordForm:

@@ -27,6 +27,7 @@ from debtcoach.ui.screens.storage_error import StorageErrorApp
 from debtcoach.ui.textual_private import FooterKey
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from tests.conftest import TODAY, make_app
+from tests.ui.list_pilot import notifications
 from tests.ui.screen_text import screen_lines
 from tests.ui.screen_text import screen_words as words_with_borders
 
@@ -110,10 +111,6 @@ def question(app: App[object]) -> str:
     dialog = app.screen
     assert isinstance(dialog, ConfirmDialog)
     return str(dialog.query_one("#confirm-question", Static).render())
-
-
-def notifications(pilot: Pilot[None]) -> str:
-    return " ".join(str(n.message) for n in pilot.app._notifications)  # type: ignore[attr-defined]
 
 
 async def test_the_calculator_reads_in_chinese_with_the_car_loans_figures(zh_db: Path) -> None:

@@ -21,7 +21,7 @@ from debtcoach.ui.screens.restore_backup import RestoreBackupScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import TODAY, make_app
-from tests.ui.list_pilot import cell, fill, keys_in_order, open_screen, select_row
+from tests.ui.list_pilot import cell, fill, keys_in_order, notifications, open_screen, select_row
 from tests.ui.screen_text import screen_words
 
 SIZE = (80, 24)
@@ -29,10 +29,6 @@ SIZE = (80, 24)
 
 def usd(text: str) -> str:
     return str(parse_money(text, "USD"))
-
-
-def notifications(pilot: Pilot[None]) -> str:
-    return " ".join(str(n.message) for n in pilot.app._notifications)  # type: ignore[attr-defined]
 
 
 def question(pilot: Pilot[None]) -> str:

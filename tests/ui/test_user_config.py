@@ -18,6 +18,7 @@ from debtcoach.ui.app import CALENDAR_FILE_NAME, DebtCoachApp, create_app
 from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.widgets.nav_bar import NavBar
 from tests.conftest import TODAY
+from tests.ui.list_pilot import messages
 
 NIGHT = """\
 primary = "#d7875f"
@@ -37,10 +38,6 @@ async def skip_offer(pilot: Pilot[None]) -> None:
     if isinstance(pilot.app.screen, ModalScreen):
         await pilot.press("s")
         await pilot.pause()
-
-
-def messages(app: object) -> list[str]:
-    return [n.message for n in app._notifications]  # type: ignore[attr-defined]
 
 
 @pytest.fixture

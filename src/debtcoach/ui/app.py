@@ -503,53 +503,49 @@ class DebtCoachApp(App[None]):
         written = self.ledger.write_private_file(path, text, action=action)
         return _("Wrote {path}.").format(path=written)
 
+    def offer_file(self, path: Path, text: str, *, action: str, failed: str) -> str | None:
+        """`deliver_file`, telling the user why when it cannot (`failed` holds `{problem}`);
+        what happened when it could, for the caller's toast."""
+        try:
+            return self.deliver_file(path, text, action=action)
+        except (StoreError, OSError) as exc:
+            self.notify(failed.format(problem=exc), severity="error", timeout=10, markup=False)
+            return None
+
     def action_save_calendar(self) -> None:
         """The `debtcoach calendar` file, from the app: to Downloads, or to the browser."""
         from debtcoach.services.ical import calendar_text  # icalendar: not before the first frame
 
         plan = calendar_plan(self.household, self.today)
         text = calendar_text(plan, self.settings.locale, datetime.now(UTC))
-        try:
-            message = self.deliver_file(
-                downloads_dir() / CALENDAR_FILE_NAME, text, action="write the calendar to"
-            )
-        except (StoreError, OSError) as exc:
+        message = self.offer_file(
+            downloads_dir() / CALENDAR_FILE_NAME,
+            text,
+            action="write the calendar to",
+            failed=_("Calendar not saved: {problem}"),
+        )
+        if message is not None:
             self.notify(
-                _("Calendar not saved: {problem}").format(problem=exc),
-                severity="error",
-                timeout=10,
+                _("{done} Import it into your calendar app.").format(done=message),
+                timeout=6,
                 markup=False,
             )
-            return
-        self.notify(
-            _("{done} Import it into your calendar app.").format(done=message),
-            timeout=6,
-            markup=False,
-        )
 
     def screenshot_soon(self) -> None:
         """After the palette has closed, so the picture shows the screen, not the palette."""
         self.set_timer(0.1, self.deliver_screenshot_file)
 
     def deliver_screenshot_file(self) -> None:
-        """The palette's screenshot, handed over as every file is (`deliver_file`) and told in
-        the run's language: Textual's own toast is English and reads the path as markup."""
-        name = f"debtcoach_{datetime.now():%Y-%m-%dT%H_%M_%S}.svg"
-        try:
-            message = self.deliver_file(
-                downloads_dir() / name,
-                self.export_screenshot(),
-                action=N_("save the screenshot to"),
-            )
-        except (StoreError, OSError) as exc:
-            self.notify(
-                _("The screenshot could not be saved: {problem}").format(problem=exc),
-                title=_("Screenshot"),
-                severity="error",
-                markup=False,
-            )
-            return
-        self.notify(message, title=_("Screenshot"), markup=False)
+        """The palette's screenshot, handed over as every file is and told in the run's
+        language: Textual's own toast is English and reads the path as markup."""
+        message = self.offer_file(
+            downloads_dir() / f"debtcoach_{datetime.now():%Y-%m-%dT%H_%M_%S}.svg",
+            self.export_screenshot(),
+            action=N_("save the screenshot to"),
+            failed=_("The screenshot could not be saved: {problem}"),
+        )
+        if message is not None:
+            self.notify(message, title=_("Screenshot"), markup=False)
 
     def top_bar_keys(self) -> tuple[tuple[str, str, str], ...]:
         """The top bar's screens (what fits 80 columns), with the keys the keymap gave them."""
