@@ -35,12 +35,16 @@ from debtcoach.domain.proposal import (
     PLACEHOLDER_CARD,
     PLACEHOLDER_LENDER,
     PLACEHOLDER_NAME,
-    apply_proposal_state,
     build_proposal,
     no_new_borrowing,
     time_for_space,
 )
-from debtcoach.domain.restructure import RestructureError, RestructureQuote, quote_restructure
+from debtcoach.domain.restructure import (
+    RestructureError,
+    RestructureQuote,
+    apply_proposal_state,
+    quote_restructure,
+)
 
 TODAY = date(2026, 11, 23)
 MONEY_RE = re.compile(r"\$[\d,]+\.\d\d")

@@ -19,7 +19,7 @@ from debtcoach.cli.common import (
     rate_arg,
     say,
 )
-from debtcoach.domain.letter_layout import LetterFormat
+from debtcoach.domain.letter_format import LetterFormat
 from debtcoach.domain.models import (
     ProposalState,
     RestructureMode,
@@ -28,10 +28,9 @@ from debtcoach.domain.money import (
     Money,
     format_money,
 )
-from debtcoach.domain.proposal import LANGUAGES, LetterOptions, default_language
 from debtcoach.domain.restructure import RestructureQuote
 from debtcoach.domain.text_rules import NOT_UTF8, cells, has_surrogates, pad
-from debtcoach.domain.wording import _, percent_words
+from debtcoach.domain.wording import LANGUAGES, _, percent_words
 
 
 def register(commands: Any) -> None:
@@ -230,6 +229,9 @@ def _mark_proposal(ctx: Context, args: argparse.Namespace, quote: RestructureQuo
 
 def proposal(ctx: Context, args: argparse.Namespace) -> int:
     """A repayment proposal to the loan's lender, from the saved data only."""
+    # The letter's words and layout load only for a letter: not on every command's start.
+    from debtcoach.domain.proposal import LetterOptions, default_language
+
     fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
     if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
         raise InputError(_("--fee-rate: only applies with --mode flat_fee"))

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
+from debtcoach.domain.letter_format import LetterFormat
 from debtcoach.domain.text_rules import printable
 
 TEXT_WIDTH = 80
@@ -24,12 +24,6 @@ _SPACE_RUN = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 def one_line(value: str) -> str:
     """Every whitespace run as one space, control characters shown visibly."""
     return printable(_SPACE_RUN.sub(" ", value).strip(" "))
-
-
-class LetterFormat(StrEnum):
-    MD = "md"
-    TXT = "txt"
-    HTML = "html"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,13 +11,7 @@ The letter argues only what the numbers show (`lender_case`): a hardship when to
 pay the minimums or cannot bring the loan current within a few months; otherwise it asks for the
 plan without claiming one.
 
-`apply_proposal_state` is the one rule for what marking a proposal does to a loan:
-- proposed: the terms are saved as proposed; an overdue or current loan becomes `negotiating`
-  (an overdue date keeps the penalty rate in force);
-- agreed: the terms are saved as agreed and the loan becomes `restructured`, so the payoff plan
-  follows the installments from then on;
-- refused: the terms are kept as refused history; the loan goes back to `overdue` if it has an
-  overdue date, else `current`.
+Marking a proposal (proposed, agreed, refused) is `restructure.apply_proposal_state`.
 """
 
 from __future__ import annotations
@@ -33,12 +27,12 @@ from debtcoach.domain.budget import BudgetBreakdown, budget_breakdown, monthly_a
 from debtcoach.domain.calendar import as_pendulum, first_plan_month, iso_week
 from debtcoach.domain.household_plan import saved_plan
 from debtcoach.domain.lender_case import Hardship, LenderCase, lender_case
+from debtcoach.domain.letter_format import LetterFormat
 from debtcoach.domain.letter_layout import (
     Block,
     Heading,
     Items,
     Letter,
-    LetterFormat,
     Lines,
     Paragraph,
     Table,
@@ -51,13 +45,11 @@ from debtcoach.domain.models import (
     IncomeKind,
     Loan,
     LoanKind,
-    LoanStatus,
     ProposalState,
     RestructureMode,
 )
 from debtcoach.domain.money import Money, format_money
-from debtcoach.domain.restructure import RestructureError, RestructureQuote
-from debtcoach.domain.text_rules import printable
+from debtcoach.domain.restructure import RestructureError, RestructureQuote, apply_proposal_state
 from debtcoach.domain.wording import names, plural
 
 PLACEHOLDER_NAME = "[your name]"
@@ -80,7 +72,6 @@ PLACEHOLDERS = (
 )
 NO_BORROWING_WINDOW_DAYS = 84
 """With no loan overdue, "no new borrowing" looks back this many days (12 weeks)."""
-LANGUAGES = ("en", "zh_CN")
 
 _KIND_WORDS = {
     LoanKind.CREDIT_CARD: "credit card",
@@ -322,32 +313,6 @@ def build_proposal(
         options=options or LetterOptions(language=default_language(household.settings.locale)),
         borrowing_since=borrowing_window_start(household, today),
     )
-
-
-def apply_proposal_state(
-    loan: Loan, quote: RestructureQuote, state: ProposalState, today: date
-) -> Loan:
-    """The loan after marking this quote as proposed, agreed or refused (see the module doc)."""
-    if quote.loan != loan.name:
-        raise RestructureError(f"the quote is for {quote.loan!r}, not {loan.name!r}")
-    if not loan.is_open:
-        raise RestructureError(
-            f"{printable(loan.name)} is paid off: there is nothing to restructure"
-        )
-    if state == ProposalState.AGREED:
-        return replace(
-            loan, restructure=quote.as_terms(state, agreed_on=today), status=LoanStatus.RESTRUCTURED
-        )
-    if state == ProposalState.PROPOSED:
-        status = loan.status
-        keeps_overdue = loan.status == LoanStatus.OVERDUE and loan.overdue_since is None
-        if not keeps_overdue:
-            status = LoanStatus.NEGOTIATING
-        return replace(loan, restructure=quote.as_terms(state), status=status)
-    status = LoanStatus.OVERDUE if loan.overdue_since is not None else LoanStatus.CURRENT
-    if loan.status == LoanStatus.OVERDUE:
-        status = LoanStatus.OVERDUE
-    return replace(loan, restructure=quote.as_terms(state), status=status)
 
 
 # --- the letter in English -----------------------------------------------------------------------

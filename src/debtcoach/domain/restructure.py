@@ -3,23 +3,33 @@
 The quote shows both sides honestly: the monthly relief (space) and the extra cost and months
 (time). Installments are rounded half-up; the last one absorbs the rounding so the total clears
 the balance exactly.
+
+`apply_proposal_state` is the one rule for what marking a proposal does to a loan:
+- proposed: the terms are saved as proposed; an overdue or current loan becomes `negotiating`
+  (an overdue date keeps the penalty rate in force);
+- agreed: the terms are saved as agreed and the loan becomes `restructured`, so the payoff plan
+  follows the installments from then on;
+- refused: the terms are kept as refused history; the loan goes back to `overdue` if it has an
+  overdue date, else `current`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from debtcoach.domain.models import (
     Loan,
     LoanKind,
+    LoanStatus,
     ProposalState,
     RestructureMode,
     RestructureTerms,
 )
 from debtcoach.domain.money import Money, round_half_up
 from debtcoach.domain.payoff import MAX_MONTHS, monthly_interest
+from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import N_, _
 
 CREDIT_CARD_MAX_INSTALLMENTS = 60
@@ -280,3 +290,29 @@ def longest_restructure(
 ) -> RestructureQuote:
     limit = CREDIT_CARD_MAX_INSTALLMENTS if loan.kind == LoanKind.CREDIT_CARD else 120
     return quote_restructure(loan, limit, mode, fee_rate)
+
+
+def apply_proposal_state(
+    loan: Loan, quote: RestructureQuote, state: ProposalState, today: date
+) -> Loan:
+    """The loan after marking this quote as proposed, agreed or refused (see the module doc)."""
+    if quote.loan != loan.name:
+        raise RestructureError(f"the quote is for {quote.loan!r}, not {loan.name!r}")
+    if not loan.is_open:
+        raise RestructureError(
+            f"{printable(loan.name)} is paid off: there is nothing to restructure"
+        )
+    if state == ProposalState.AGREED:
+        return replace(
+            loan, restructure=quote.as_terms(state, agreed_on=today), status=LoanStatus.RESTRUCTURED
+        )
+    if state == ProposalState.PROPOSED:
+        status = loan.status
+        keeps_overdue = loan.status == LoanStatus.OVERDUE and loan.overdue_since is None
+        if not keeps_overdue:
+            status = LoanStatus.NEGOTIATING
+        return replace(loan, restructure=quote.as_terms(state), status=status)
+    status = LoanStatus.OVERDUE if loan.overdue_since is not None else LoanStatus.CURRENT
+    if loan.status == LoanStatus.OVERDUE:
+        status = LoanStatus.OVERDUE
+    return replace(loan, restructure=quote.as_terms(state), status=status)

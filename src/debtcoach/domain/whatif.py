@@ -37,12 +37,12 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.payoff import MAX_MONTHS, DebtOutcome, MinimumOnlyPlan, PayoffPlan
-from debtcoach.domain.proposal import apply_proposal_state
 from debtcoach.domain.record_rules import RecordProblem
 from debtcoach.domain.restructure import (
     CREDIT_CARD_MAX_INSTALLMENTS,
     RestructureError,
     RestructureQuote,
+    apply_proposal_state,
     quote_restructure,
 )
 from debtcoach.domain.text_rules import printable

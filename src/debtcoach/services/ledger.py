@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from debtcoach.domain.budget import BudgetBreakdown, budget_breakdown
 from debtcoach.domain.coach import Advice, evaluate, on_track_message
@@ -26,8 +26,6 @@ from debtcoach.domain.household_plan import (
     plan_variants,
     saved_plan,
 )
-from debtcoach.domain.lender_case import LenderCase, lender_case
-from debtcoach.domain.letters import render_letter
 from debtcoach.domain.models import (
     CheckIn,
     Contact,
@@ -46,12 +44,6 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
 from debtcoach.domain.plan_facts import owed_history
-from debtcoach.domain.proposal import (
-    LetterOptions,
-    agreed_household,
-    apply_proposal_state,
-    build_proposal,
-)
 from debtcoach.domain.record_rules import (
     contact_problems,
     expense_problems,
@@ -64,7 +56,7 @@ from debtcoach.domain.record_rules import (
     repayment_problems,
     reverted_edit,
 )
-from debtcoach.domain.restructure import RestructureQuote, quote_restructure
+from debtcoach.domain.restructure import RestructureQuote, apply_proposal_state, quote_restructure
 from debtcoach.domain.whatif import Move, WhatIf, what_if
 from debtcoach.domain.wording import _
 from debtcoach.guidance import RULES_BY_ID
@@ -74,6 +66,11 @@ from debtcoach.store.files import FileStamp, atomic_write_bytes
 from debtcoach.store.paths import protected_path_problem
 from debtcoach.store.repository import BackupInfo, Repository, RestoreResult
 from debtcoach.store.watch import FileWatch
+
+if TYPE_CHECKING:
+    # The letter and the lender's case are loaded when one is asked for, not on every start.
+    from debtcoach.domain.lender_case import LenderCase
+    from debtcoach.domain.proposal import LetterOptions
 
 T = TypeVar("T")
 R = TypeVar("R", Loan, IncomeSource, Expense, FamilyLoan)
@@ -523,6 +520,8 @@ class Ledger:
         self, quote: RestructureQuote, household: Household | None = None
     ) -> tuple[PayoffPlan, PayoffPlan]:
         """The whole plan before and after, as if the lender agreed to `quote` today."""
+        from debtcoach.domain.proposal import agreed_household
+
         household = household or self.household()
         before = self.plan(household, keep_schedule=False)
         after = self.plan(agreed_household(household, quote, self.today), keep_schedule=False)
@@ -535,6 +534,8 @@ class Ledger:
         plans: tuple[PayoffPlan, PayoffPlan] | None = None,
     ) -> LenderCase:
         """What the numbers say for the quote's loan: the hardship, if any, and what it changes."""
+        from debtcoach.domain.lender_case import lender_case
+
         household = household or self.household()
         before, after = plans or self.restructure_preview(quote, household)
         return lender_case(household, quote, self.today, before, after)
@@ -554,6 +555,9 @@ class Ledger:
         options: LetterOptions | None = None,
     ) -> str:
         """The proposal letter for the quote's loan, from the saved data only."""
+        from debtcoach.domain.letters import render_letter
+        from debtcoach.domain.proposal import build_proposal
+
         household = household or self.household()
         return render_letter(build_proposal(household, quote.loan, quote, self.today, options))
 

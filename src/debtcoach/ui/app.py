@@ -52,7 +52,6 @@ from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
-from debtcoach.ui.screens.restore_backup import RestoreBackupScreen
 from debtcoach.ui.textual_private import (
     build_mode_screen,
     css_generation,
@@ -363,6 +362,8 @@ class DebtCoachApp(App[None]):
         self.notify(_("Undone: {what}.").format(what=step.what), timeout=5, markup=False)
 
     def action_restore_backup(self) -> None:
+        from debtcoach.ui.screens.restore_backup import RestoreBackupScreen
+
         self.push_screen(RestoreBackupScreen())
 
     def backup_restored(self) -> None:

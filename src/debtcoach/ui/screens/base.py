@@ -50,14 +50,17 @@ class KeysFooter(Footer):
         self._key_count = 0
 
     def _keys_signature(self) -> tuple[object, ...]:
-        """Everything `Footer.compose` reads, as one comparable value."""
+        """Everything `Footer.compose` shows, as one comparable value: the shown keys and the
+        palette's (a focus that only brings hidden keys, as the table's, changes nothing)."""
         bindings = self.screen.active_bindings
+        palette = self.app.COMMAND_PALETTE_BINDING
         return (
             self.compact,
             self.show_command_palette,
             tuple(
                 (key, binding, enabled, tooltip)
                 for key, (_, binding, enabled, tooltip) in bindings.items()
+                if binding.show or key == palette
             ),
         )
 

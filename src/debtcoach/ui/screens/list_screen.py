@@ -51,6 +51,10 @@ class ListScreen(DebtCoachScreen):
         Binding("S", "reverse_sort", N_("Reverse sort"), show=False, id="list.reverse_sort"),
     ]
 
+    AUTO_FOCUS = "#list-table"
+    """The table has the focus from the first frame: its keys are the footer's from the
+    start, not after a pass through the (hidden) filter box."""
+
     COLUMNS: ClassVar[tuple[Column, ...]] = ()
     NOUN = N_("record")
     EMPTY_TEXT = N_("Nothing here yet: press a to add one.")

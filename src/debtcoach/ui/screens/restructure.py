@@ -32,7 +32,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from debtcoach.domain.lender_case import LenderCase, case_lines
-from debtcoach.domain.letter_layout import LetterFormat
+from debtcoach.domain.letter_format import LetterFormat
 from debtcoach.domain.models import Household, Loan, LoanKind, ProposalState, RestructureMode
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_rate
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
