@@ -89,6 +89,29 @@ async def test_the_keymap_moves_keys_and_the_help_shows_the_keys_in_force(
         assert rows["quit (everything is already saved)"] == "q"  # left alone by the keymap
 
 
+async def test_the_help_shows_every_remapped_key_of_a_row(
+    sample_db: Path, config_folder: Path
+) -> None:
+    """Rows naming several keys ("e / enter", "m y n") follow the keymap key by key."""
+    (config_folder / "config.toml").write_text(
+        '[keymap]\n"list.edit" = "E"\n"settings" = "f2"\n"restructure.agree" = "Y"\n'
+        '"coach.read_back" = "ctrl+up"\n',
+        encoding="utf-8",
+    )
+    app = app_from_config(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(s.content) for s in app.screen.query(Static))
+        assert "\n  E / enter  edit\n" in text
+        assert "\n  f2         settings: language" in text
+        assert "\n  m Y n      Restructure: mark proposed" in text
+        assert "\n  PgDn ^↑    in the coach" in text
+        assert "\n  e / enter " not in text and "\n  ,  " not in text
+
+
 async def test_the_config_theme_comes_from_the_users_theme_folder(
     sample_db: Path, config_folder: Path
 ) -> None:
