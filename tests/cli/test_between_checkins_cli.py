@@ -10,6 +10,7 @@ import socket
 import stat
 import subprocess
 import sys
+import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -354,3 +355,35 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(sample_db: Path) -> None:
     assert done.returncode == 1
     assert done.stdout == ""  # never "serving the app at …" for a server that is not there
     assert done.stderr.count("\n") == 1 and "address already in use" in done.stderr
+
+
+def ipv6_loopback_port() -> int:
+    """A free port on ::1 (the test is skipped on a machine without IPv6 loopback)."""
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+            return int(probe.getsockname()[1])
+    except OSError:
+        pytest.skip("this machine has no IPv6 loopback (::1)")
+
+
+def test_serve_on_the_ipv6_loopback_gives_a_url_a_browser_can_open(sample_db: Path) -> None:
+    port = ipv6_loopback_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "debtcoach.cli", "--db", str(sample_db), "serve", "--host", "::1",
+         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        url = f"http://[::1]:{port}"
+        assert line == f"debtcoach: serving the app at {url} (Ctrl+C stops it)\n"
+        with urllib.request.urlopen(url) as answer:
+            page = answer.read().decode("utf-8")
+        # The page loads its script and styles from the address it was served on.
+        assert f'src="{url}/static/js/textual.js"' in page
+        assert "http://::1" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
