@@ -131,6 +131,37 @@ def test_calendar_round_trips_through_the_icalendar_parser(
     assert all(e.get("DTSTAMP") is not None for e in calendar.walk("VEVENT"))
 
 
+def test_calendar_installments_and_promises_round_trip_through_the_parser(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(sample_db, "restructure", "Visa", "--installments", "36", "--agree", "--json") == 0
+    installment = json.loads(capsys.readouterr().out)["installment"]
+    assert installment == "193.22"
+    out = tmp_path / "due.ics"
+    assert run(sample_db, "calendar", "-o", str(out), "--months", "8") == 0
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+
+    def of_kind(kind: str) -> list[tuple[str, date, str]]:
+        return [(str(e["SUMMARY"]), e.decoded("DTSTART"), str(e["DESCRIPTION"])) for e in events
+                if str(e["CATEGORIES"].cats[0]) == kind]  # fmt: skip
+
+    # Agreed on 2026-11-23: Visa's installments fall on its due day, the 20th, from December;
+    # eight months ahead ends on 2027-07-23, after the 8th.
+    days = [date(2026, 12, 20)] + [date(2027, month, 20) for month in range(1, 8)]
+    assert of_kind("installment") == [
+        (f"Visa: installment {n} of 36 $193.22", day, "Amount due: $193.22")
+        for n, day in enumerate(days, start=1)
+    ]
+    assert not [s for s, _, _ in of_kind("payment") if s.startswith("Visa")]
+    # The relatives' promised dates (sample household): Li Wei by 2027-03-31, Mum by 2027-06-30.
+    assert of_kind("promise") == [
+        ("Promised to repay Li Wei $600.00", date(2027, 3, 31), "Still owed: $600.00"),
+        ("Promised to repay Mum $1,400.00", date(2027, 6, 30), "Still owed: $1,400.00"),
+    ]
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+
+
 def test_calendar_uids_stay_the_same_so_a_new_file_updates_the_old_events(
     sample_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
