@@ -258,6 +258,11 @@ def test_the_config_names_the_data_file_but_db_and_the_environment_win(
         ("colour = 'red'\n", "unknown key 'colour'"),
         ("theme = 3\n", "theme must be a theme name"),
         ("[keymap]\n'go.loans' = 5\n", "keymap 'go.loans' must be a key"),
+        (
+            "[keymap]\n'go.loan' = 'L'\n",
+            "keymap 'go.loan' is not a binding id; did you mean 'go.loans'?",
+        ),
+        ("[keymap]\n'zzz' = 'L'\n", "keymap 'zzz' is not a binding id (the README lists them)"),
         ("keymap = 'L'\n", "[keymap] must be a table"),
         ("data = ''\n", "data must be the path of the data file"),
     ],

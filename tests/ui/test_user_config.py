@@ -4,15 +4,21 @@ handed to the user are written privately in a terminal and become downloads in a
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import stat
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+import debtcoach.ui
+from debtcoach.domain.screens import KEYMAP_IDS
 from debtcoach.services.config import load_config
 from debtcoach.ui.app import CALENDAR_FILE_NAME, DebtCoachApp, create_app
 from debtcoach.ui.screens.help import HelpScreen
@@ -110,6 +116,21 @@ async def test_the_help_shows_every_remapped_key_of_a_row(
         assert "\n  m Y n      Restructure: mark proposed" in text
         assert "\n  PgDn ^↑    in the coach" in text
         assert "\n  e / enter " not in text and "\n  ,  " not in text
+
+
+def test_every_binding_id_is_one_the_config_may_name() -> None:
+    """The ids the config file is checked against are exactly those of the app's bindings, and
+    the README lists them."""
+    found: set[str] = set()
+    for module in pkgutil.walk_packages(debtcoach.ui.__path__, "debtcoach.ui."):
+        for thing in vars(importlib.import_module(module.name)).values():
+            if isinstance(thing, type) and issubclass(thing, DOMNode):
+                bindings = thing.__dict__.get("BINDINGS", [])
+                found |= {b.id for b in bindings if isinstance(b, Binding) and b.id}
+    assert found == KEYMAP_IDS
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("Binding ids", 1)[1].split("help screen (`?`)", 1)[0]
+    assert {word for word in listed.split("`")[1::2]} == KEYMAP_IDS  # the README lists them all
 
 
 async def test_the_config_theme_comes_from_the_users_theme_folder(
