@@ -101,7 +101,7 @@ async def test_the_help_shows_every_remapped_key_of_a_row(
     """Rows naming several keys ("e / enter", "m y n") follow the keymap key by key."""
     (config_folder / "config.toml").write_text(
         '[keymap]\n"list.edit" = "E"\n"settings" = "f2"\n"restructure.agree" = "Y"\n'
-        '"coach.read_back" = "ctrl+up"\n',
+        '"coach.read_back" = "ctrl+up"\n"list.filter" = "F"\n',
         encoding="utf-8",
     )
     app = app_from_config(sample_db)
@@ -115,6 +115,7 @@ async def test_the_help_shows_every_remapped_key_of_a_row(
         assert "\n  f2         settings: language" in text
         assert "\n  m Y n      Restructure: mark proposed" in text
         assert "\n  PgDn ^↑    in the coach" in text
+        assert "\n  F          filter (esc clears it)" in text
         assert "\n  e / enter " not in text and "\n  ,  " not in text
 
 

@@ -173,11 +173,13 @@ class HelpScreen(Screen[None]):
     def _in_force(self, key: str, text: str) -> str:
         """The row's keys after the config's keymap ("e / enter": only `e` is a binding)."""
         ids = iter(binding_ids(key, text))
-        words = []
-        for word in key.split():
-            bid = None if word == "/" else next(ids, None)
-            words.append(word if bid is None else self.coach_app.key_in_force(bid, word))
-        return " ".join(words) if words else key
+        words = key.split()
+        shown = []
+        for word in words:
+            between = word == "/" and len(words) > 1  # "e / enter", not the filter's own "/"
+            bid = None if between else next(ids, None)
+            shown.append(word if bid is None else self.coach_app.key_in_force(bid, word))
+        return " ".join(shown) if shown else key
 
     def _section(self, title: str, rows: tuple[tuple[str, str], ...]) -> Content:
         lines = [
