@@ -152,6 +152,27 @@ async def test_the_config_theme_comes_from_the_users_theme_folder(
         assert app.theme == "my-ansi" and app.current_theme.ansi is True
 
 
+async def test_the_theme_warnings_are_in_the_runs_language(
+    zh_db: Path, config_folder: Path
+) -> None:
+    (config_folder / "config.toml").write_text('theme = "nope"\n', encoding="utf-8")
+    (config_folder / "themes" / "debtcoach-dark.toml").write_text(NIGHT, encoding="utf-8")
+    app = app_from_config(zh_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = messages(app)
+        broken = config_folder / "themes" / "broken.toml"
+        assert f"主题文件已跳过：{broken}：primary 'nope' 不是颜色" in shown
+        assert "主题文件已跳过：debtcoach-dark.toml：与自带的主题同名" in shown
+        assert "主题 'nope' 不可用，改用 debtcoach-dark。" in shown
+        app.set_theme("my-ansi")
+        await pilot.pause()
+        assert "主题：my-ansi" in messages(app)
+        app.set_theme("nope")
+        await pilot.pause()
+        assert "没有主题 'nope'。" in messages(app)
+
+
 async def test_a_user_theme_may_not_take_a_bundled_name(
     sample_db: Path, config_folder: Path
 ) -> None:
