@@ -10,6 +10,7 @@ import socket
 import stat
 import subprocess
 import sys
+import urllib.request
 from datetime import date
 from pathlib import Path
 
@@ -130,6 +131,37 @@ def test_calendar_round_trips_through_the_icalendar_parser(
     assert all(e.get("DTSTAMP") is not None for e in calendar.walk("VEVENT"))
 
 
+def test_calendar_installments_and_promises_round_trip_through_the_parser(
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(sample_db, "restructure", "Visa", "--installments", "36", "--agree", "--json") == 0
+    installment = json.loads(capsys.readouterr().out)["installment"]
+    assert installment == "193.22"
+    out = tmp_path / "due.ics"
+    assert run(sample_db, "calendar", "-o", str(out), "--months", "8") == 0
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+
+    def of_kind(kind: str) -> list[tuple[str, date, str]]:
+        return [(str(e["SUMMARY"]), e.decoded("DTSTART"), str(e["DESCRIPTION"])) for e in events
+                if str(e["CATEGORIES"].cats[0]) == kind]  # fmt: skip
+
+    # Agreed on 2026-11-23: Visa's installments fall on its due day, the 20th, from December;
+    # eight months ahead ends on 2027-07-23, after the 8th.
+    days = [date(2026, 12, 20)] + [date(2027, month, 20) for month in range(1, 8)]
+    assert of_kind("installment") == [
+        (f"Visa: installment {n} of 36 $193.22", day, "Amount due: $193.22")
+        for n, day in enumerate(days, start=1)
+    ]
+    assert not [s for s, _, _ in of_kind("payment") if s.startswith("Visa")]
+    # The relatives' promised dates (sample household): Li Wei by 2027-03-31, Mum by 2027-06-30.
+    assert of_kind("promise") == [
+        ("Promised to repay Li Wei $600.00", date(2027, 3, 31), "Still owed: $600.00"),
+        ("Promised to repay Mum $1,400.00", date(2027, 6, 30), "Still owed: $1,400.00"),
+    ]
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+
+
 def test_calendar_uids_stay_the_same_so_a_new_file_updates_the_old_events(
     sample_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -226,6 +258,11 @@ def test_the_config_names_the_data_file_but_db_and_the_environment_win(
         ("colour = 'red'\n", "unknown key 'colour'"),
         ("theme = 3\n", "theme must be a theme name"),
         ("[keymap]\n'go.loans' = 5\n", "keymap 'go.loans' must be a key"),
+        (
+            "[keymap]\n'go.loan' = 'L'\n",
+            "keymap 'go.loan' is not a binding id; did you mean 'go.loans'?",
+        ),
+        ("[keymap]\n'zzz' = 'L'\n", "keymap 'zzz' is not a binding id (the README lists them)"),
         ("keymap = 'L'\n", "[keymap] must be a table"),
         ("data = ''\n", "data must be the path of the data file"),
     ],
@@ -354,3 +391,35 @@ def test_serve_on_a_port_in_use_says_so_in_one_line(sample_db: Path) -> None:
     assert done.returncode == 1
     assert done.stdout == ""  # never "serving the app at …" for a server that is not there
     assert done.stderr.count("\n") == 1 and "address already in use" in done.stderr
+
+
+def ipv6_loopback_port() -> int:
+    """A free port on ::1 (the test is skipped on a machine without IPv6 loopback)."""
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+            return int(probe.getsockname()[1])
+    except OSError:
+        pytest.skip("this machine has no IPv6 loopback (::1)")
+
+
+def test_serve_on_the_ipv6_loopback_gives_a_url_a_browser_can_open(sample_db: Path) -> None:
+    port = ipv6_loopback_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "debtcoach.cli", "--db", str(sample_db), "serve", "--host", "::1",
+         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        url = f"http://[::1]:{port}"
+        assert line == f"debtcoach: serving the app at {url} (Ctrl+C stops it)\n"
+        with urllib.request.urlopen(url) as answer:
+            page = answer.read().decode("utf-8")
+        # The page loads its script and styles from the address it was served on.
+        assert f'src="{url}/static/js/textual.js"' in page
+        assert "http://::1" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

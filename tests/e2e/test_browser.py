@@ -2,7 +2,8 @@
 
 The served terminal is drawn on a canvas, so the screen's text is read from xterm.js's own buffer
 (found with the protocol's `Runtime.queryObjects`). Waiting is bounded polling until the expected
-text appears; nothing here asserts on timing. The screenshot is kept in `test-artifacts/`.
+text appears; nothing here asserts on timing. The loans screen's screenshot is kept as
+`test-artifacts/browser-loans.png` (the README's Development section names it).
 """
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ import pytest
 from tests.cli.runner import TODAY
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
+needs_chromium = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
 )
-websocket = pytest.importorskip("websocket", reason="websocket-client is in the test extras")
 
 WAIT_SECONDS = 60.0  # an upper bound for a slow machine, not an expectation
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT = ROOT / "test-artifacts" / "browser-loans.png"
 
 READ_SCREEN = """function () {
     const session = this.find((o) => o && o.terminal && o.terminal.buffer && o.fitAddon);
@@ -68,6 +69,7 @@ class Browser:
     """One headless Chromium page, spoken to over the DevTools protocol's WebSocket."""
 
     def __init__(self, debugging_url: str) -> None:
+        websocket = pytest.importorskip("websocket", reason="websocket-client is a test extra")
         self.ws = websocket.create_connection(debugging_url, suppress_origin=True, timeout=30)
         self.ids = itertools.count(1)
 
@@ -156,6 +158,13 @@ def browser(tmp_path: Path) -> Iterator[Browser]:
         chromium.wait(timeout=30)
 
 
+def test_the_readme_names_the_screenshot() -> None:
+    """A person looking for the picture finds where it is without reading this file."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"`{SCREENSHOT.relative_to(ROOT)}`" in readme
+
+
+@needs_chromium
 def test_the_served_app_shows_the_dashboard_then_the_loans_screen(
     served: str, browser: Browser
 ) -> None:
@@ -184,12 +193,12 @@ def test_the_served_app_shows_the_dashboard_then_the_loans_screen(
     assert "Owed in total" not in loans
     for name in ("Visa", "Car loan", "Sofa loan", "QuickCash"):
         assert name in loans
-    ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "browser-loans.png"
-    browser.screenshot(shot)
-    assert shot.read_bytes().startswith(b"\x89PNG")
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    browser.screenshot(SCREENSHOT)
+    assert SCREENSHOT.read_bytes().startswith(b"\x89PNG")
 
 
+@needs_chromium
 def test_a_file_the_served_app_hands_over_is_a_browser_download(
     served: str, browser: Browser, tmp_path: Path
 ) -> None:

@@ -4,15 +4,21 @@ handed to the user are written privately in a terminal and become downloads in a
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import stat
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+import debtcoach.ui
+from debtcoach.domain.screens import KEYMAP_IDS
 from debtcoach.services.config import load_config
 from debtcoach.ui.app import CALENDAR_FILE_NAME, DebtCoachApp, create_app
 from debtcoach.ui.screens.help import HelpScreen
@@ -89,6 +95,45 @@ async def test_the_keymap_moves_keys_and_the_help_shows_the_keys_in_force(
         assert rows["quit (everything is already saved)"] == "q"  # left alone by the keymap
 
 
+async def test_the_help_shows_every_remapped_key_of_a_row(
+    sample_db: Path, config_folder: Path
+) -> None:
+    """Rows naming several keys ("e / enter", "m y n") follow the keymap key by key."""
+    (config_folder / "config.toml").write_text(
+        '[keymap]\n"list.edit" = "E"\n"settings" = "f2"\n"restructure.agree" = "Y"\n'
+        '"coach.read_back" = "ctrl+up"\n"list.filter" = "F"\n',
+        encoding="utf-8",
+    )
+    app = app_from_config(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(s.content) for s in app.screen.query(Static))
+        assert "\n  E / enter  edit\n" in text
+        assert "\n  f2         settings: language" in text
+        assert "\n  m Y n      Restructure: mark proposed" in text
+        assert "\n  PgDn ^↑    in the coach" in text
+        assert "\n  F          filter (esc clears it)" in text
+        assert "\n  e / enter " not in text and "\n  ,  " not in text
+
+
+def test_every_binding_id_is_one_the_config_may_name() -> None:
+    """The ids the config file is checked against are exactly those of the app's bindings, and
+    the README lists them."""
+    found: set[str] = set()
+    for module in pkgutil.walk_packages(debtcoach.ui.__path__, "debtcoach.ui."):
+        for thing in vars(importlib.import_module(module.name)).values():
+            if isinstance(thing, type) and issubclass(thing, DOMNode):
+                bindings = thing.__dict__.get("BINDINGS", [])
+                found |= {b.id for b in bindings if isinstance(b, Binding) and b.id}
+    assert found == KEYMAP_IDS
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("Binding ids", 1)[1].split("help screen (`?`)", 1)[0]
+    assert {word for word in listed.split("`")[1::2]} == KEYMAP_IDS  # the README lists them all
+
+
 async def test_the_config_theme_comes_from_the_users_theme_folder(
     sample_db: Path, config_folder: Path
 ) -> None:
@@ -105,6 +150,27 @@ async def test_the_config_theme_comes_from_the_users_theme_folder(
         app.set_theme("my-ansi")
         await pilot.pause()
         assert app.theme == "my-ansi" and app.current_theme.ansi is True
+
+
+async def test_the_theme_warnings_are_in_the_runs_language(
+    zh_db: Path, config_folder: Path
+) -> None:
+    (config_folder / "config.toml").write_text('theme = "nope"\n', encoding="utf-8")
+    (config_folder / "themes" / "debtcoach-dark.toml").write_text(NIGHT, encoding="utf-8")
+    app = app_from_config(zh_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = messages(app)
+        broken = config_folder / "themes" / "broken.toml"
+        assert f"主题文件已跳过：{broken}：primary 'nope' 不是颜色" in shown
+        assert "主题文件已跳过：debtcoach-dark.toml：与自带的主题同名" in shown
+        assert "主题 'nope' 不可用，改用 debtcoach-dark。" in shown
+        app.set_theme("my-ansi")
+        await pilot.pause()
+        assert "主题：my-ansi" in messages(app)
+        app.set_theme("nope")
+        await pilot.pause()
+        assert "没有主题 'nope'。" in messages(app)
 
 
 async def test_a_user_theme_may_not_take_a_bundled_name(

@@ -83,6 +83,28 @@ SCREENS: tuple[ScreenEntry, ...] = (
 
 SCREENS_BY_KEY: dict[str, ScreenEntry] = {entry.key: entry for entry in SCREENS}
 
+KEYMAP_IDS: frozenset[str] = frozenset({f"go.{entry.mode}" for entry in SCREENS}) | {
+    "help", "settings", "quit", "undo", "palette", "calendar.save",
+    "coach.toggle", "coach.close", "coach.read_on", "coach.read_back", "coach.read_end",
+    "coach.read_top",
+    "list.add", "list.edit", "list.delete", "list.filter", "list.clear_filter", "list.sort",
+    "list.reverse_sort",
+    "loans.restructure", "loans.contacts", "expenses.toggle_cut", "family.repay",
+    "restructure.back", "restructure.propose", "restructure.agree", "restructure.refuse",
+    "restructure.read_on", "restructure.read_back", "restructure.letter",
+    "restructure.ask_penalty", "restructure.ask_fees", "restructure.name_lenders",
+    "restructure.letter_format", "restructure.letter_language",
+    "contacts.add", "contacts.edit", "contacts.remove", "contacts.back",
+    "contact_form.save", "contact_form.cancel",
+    "chart.strategy", "chart.view", "chart.whatif",
+    "whatif.up", "whatif.down", "whatif.toggle", "whatif.make_real", "whatif.view",
+    "checkin.enter", "checkin.back", "checkin.offer.start", "checkin.offer.skip",
+    "form.save", "form.save_anywhere", "form.cancel",
+    "confirm.yes", "confirm.no", "help.close", "restore.close",
+}  # fmt: skip
+"""The id of every binding the config's `[keymap]` can move (each is given where its key is
+bound, in the screens and widgets), so a mistyped id is refused instead of doing nothing."""
+
 
 def screen_title(key: str) -> str:
     """The short title of the screen a key opens (the key itself if it opens none)."""

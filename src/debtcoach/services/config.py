@@ -11,6 +11,7 @@ and the problem (the CLI exits 2 before doing anything); a missing file is no co
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Mapping
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_downloads_dir
 
+from debtcoach.domain.screens import KEYMAP_IDS
 from debtcoach.domain.wording import _
 from debtcoach.store.backups import BACKUP_DIR_NAME
 from debtcoach.store.paths import APP_NAME, DB_ENV_VAR, resolve_data_path
@@ -101,6 +103,8 @@ def load_config(env: Mapping[str, str] = os.environ) -> UserConfig:
             _("config {path}: [keymap] must be a table of binding id = key").format(path=path)
         )
     for binding_id, keys in keymap.items():
+        if binding_id not in KEYMAP_IDS:
+            raise ConfigError(_unknown_binding(path, binding_id))
         if not isinstance(keys, str) or not keys.strip():
             raise ConfigError(
                 _('config {path}: keymap {binding!r} must be a key such as "L" or "ctrl+l"').format(
@@ -113,6 +117,18 @@ def load_config(env: Mapping[str, str] = os.environ) -> UserConfig:
         data=_data_path(path, data_file) if isinstance(data_file, str) else None,
         keymap={str(k): v.strip() for k, v in keymap.items()},
     )
+
+
+def _unknown_binding(path: Path, binding_id: str) -> str:
+    """The refusal of a keymap id no binding has, with the nearest real one when there is one."""
+    near = difflib.get_close_matches(binding_id, sorted(KEYMAP_IDS), n=1)
+    if near:
+        return _(
+            "config {path}: keymap {binding!r} is not a binding id; did you mean {near!r}?"
+        ).format(path=path, binding=binding_id, near=near[0])
+    return _(
+        "config {path}: keymap {binding!r} is not a binding id (the README lists them)"
+    ).format(path=path, binding=binding_id)
 
 
 def _data_path(config: Path, text: str) -> Path:

@@ -410,7 +410,9 @@ class DebtCoachApp(App[None]):
             errors.extend(f"{self.user_themes / e}" for e in own.errors)
             for theme in own.themes:
                 if theme.name in names:
-                    errors.append(f"{theme.name}.toml: a bundled theme has this name")
+                    errors.append(
+                        _("{file}: a bundled theme has this name").format(file=f"{theme.name}.toml")
+                    )
                     continue
                 themes.append(theme)
                 names.append(theme.name)
@@ -418,12 +420,16 @@ class DebtCoachApp(App[None]):
             self.register_theme(theme)
         self._theme_names = tuple(names)
         for error in errors:
-            self._warn(f"Theme file skipped: {error}")
+            self._warn(_("Theme file skipped: {problem}").format(problem=error))
         if wanted in self._theme_names:
             self.theme = wanted
             return
         fallback = DEFAULT_THEME if DEFAULT_THEME in self._theme_names else FALLBACK_THEME
-        self._warn(f"Theme {wanted!r} is not available; using {fallback}.")
+        self._warn(
+            _("Theme {name!r} is not available; using {fallback}.").format(
+                name=wanted, fallback=fallback
+            )
+        )
         self.theme = fallback
 
     def file_theme_names(self) -> tuple[str, ...]:
@@ -433,12 +439,12 @@ class DebtCoachApp(App[None]):
     def set_theme(self, name: str) -> None:
         """Switch theme and remember it in the data file's settings."""
         if name not in self._theme_names:
-            self.notify(f"Unknown theme {name!r}.", severity="warning")
+            self.notify(_("Unknown theme {name!r}.").format(name=name), severity="warning")
             return
         self.theme = name
         if self._save_settings(replace(self.household.settings, theme=name)):
             self.household = replace(self.household, settings=self.ledger.settings())
-            self.notify(f"Theme: {name}", timeout=3)
+            self.notify(_("Theme: {name}").format(name=name), timeout=3)
 
     # -- strategy -------------------------------------------------------------------------
 

@@ -53,9 +53,16 @@ def app_command(path: Path, today: date | None, theme: str | None) -> str:
     return shlex.join(parts)
 
 
+def public_url(host: str, port: int) -> str:
+    """The address the page is opened at and loads its scripts from: an IPv6 address goes in
+    brackets (`http://[::1]:8000`), which textual-serve's own URL leaves out."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
+
+
 def serve(*, path: Path, today: date | None, theme: str | None, host: str, port: int) -> int:
     """Serve until Ctrl+C; `host` must already be a loopback address (the CLI checks)."""
     server = DebtCoachServer(app_command(path, today, theme), host=host, port=port,
-                             title="debtcoach")  # fmt: skip
+                             title="debtcoach", public_url=public_url(host, port))  # fmt: skip
     server.serve()
     return 0

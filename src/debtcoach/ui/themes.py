@@ -13,6 +13,8 @@ from pathlib import Path
 from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES, Theme
 
+from debtcoach.domain.wording import _
+
 DEFAULT_THEME = "debtcoach-dark"
 FALLBACK_THEME = "textual-dark"  # built into Textual: used only if our default file is broken
 
@@ -48,17 +50,27 @@ class ThemeLoad:
 
 def _colour(path: Path, key: str, value: object) -> str:
     if not isinstance(value, str):
-        raise ThemeFileError(f'{path.name}: {key} must be a colour string such as "#5fafd7"')
+        raise ThemeFileError(
+            _('{file}: {key} must be a colour string such as "#5fafd7"').format(
+                file=path.name, key=key
+            )
+        )
     try:
         Color.parse(value)
     except ColorParseError:
-        raise ThemeFileError(f"{path.name}: {key} {value!r} is not a colour") from None
+        raise ThemeFileError(
+            _("{file}: {key} {value!r} is not a colour").format(
+                file=path.name, key=key, value=value
+            )
+        ) from None
     return value
 
 
 def _fraction(path: Path, key: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise ThemeFileError(f"{path.name}: {key} must be a number from 0 to 1")
+        raise ThemeFileError(
+            _("{file}: {key} must be a number from 0 to 1").format(file=path.name, key=key)
+        )
     return float(value)
 
 
@@ -67,29 +79,43 @@ def theme_from_file(path: Path) -> Theme:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ThemeFileError(f"{path.name}: cannot be read ({exc})") from None
+        raise ThemeFileError(
+            _("{file}: cannot be read ({problem})").format(file=path.name, problem=exc)
+        ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ThemeFileError(f"{path.name}: not valid TOML ({exc})") from None
+        raise ThemeFileError(
+            _("{file}: not valid TOML ({problem})").format(file=path.name, problem=exc)
+        ) from None
     unknown = sorted(set(data) - _KNOWN)
     if unknown:
-        raise ThemeFileError(f"{path.name}: unknown key {unknown[0]!r}")
+        raise ThemeFileError(
+            _("{file}: unknown key {key!r}").format(file=path.name, key=unknown[0])
+        )
     name = data.get("name", path.stem)
     if name != path.stem:
-        raise ThemeFileError(f"{path.name}: name {name!r} must match the file name")
+        raise ThemeFileError(
+            _("{file}: name {name!r} must match the file name").format(file=path.name, name=name)
+        )
     if "primary" not in data:
-        raise ThemeFileError(f"{path.name}: primary colour is missing")
+        raise ThemeFileError(_("{file}: primary colour is missing").format(file=path.name))
     colours = {key: _colour(path, key, data[key]) for key in _COLOURS if key in data}
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
-        raise ThemeFileError(f"{path.name}: dark must be true or false")
+        raise ThemeFileError(
+            _("{file}: {key} must be true or false").format(file=path.name, key="dark")
+        )
     ansi = data.get("ansi", False)
     if not isinstance(ansi, bool):
-        raise ThemeFileError(f"{path.name}: ansi must be true or false")
+        raise ThemeFileError(
+            _("{file}: {key} must be true or false").format(file=path.name, key="ansi")
+        )
     variables = data.get("variables", {})
     if not isinstance(variables, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in variables.items()
     ):
-        raise ThemeFileError(f"{path.name}: [variables] must map names to strings")
+        raise ThemeFileError(
+            _("{file}: [variables] must map names to strings").format(file=path.name)
+        )
     if ansi:
         # Textual's ANSI themes name a few colours only as variables: start from its own.
         builtin = BUILTIN_THEMES["ansi-dark" if dark else "ansi-light"]
@@ -130,7 +156,9 @@ def load_themes(folder: Path) -> ThemeLoad:
     try:
         paths = sorted(folder.glob("*.toml"))
     except OSError as exc:
-        return ThemeLoad((), (f"{folder}: cannot be read ({exc})",))
+        return ThemeLoad(
+            (), (_("{file}: cannot be read ({problem})").format(file=folder, problem=exc),)
+        )
     for path in paths:
         try:
             themes.append(theme_from_file(path))

@@ -70,32 +70,52 @@ PAYOFF_KEYS: tuple[tuple[str, str], ...] = (
     ("v", N_("total balance / one line per loan")),
 )
 
-BINDING_IDS: dict[tuple[str, str], str] = {
-    ("?", "this help"): "help",
-    ("c", "coach panel"): "coach.toggle",
-    ("u", "undo the last"): "undo",
-    ("ctrl+p", "palette"): "palette",
-    ("q", "quit"): "quit",
-    ("ctrl+e", "save the due dates"): "calendar.save",
-    ("a", "add"): "list.add",
-    ("x", "delete"): "list.delete",
-    ("/", "filter"): "list.filter",
-    ("s", "sort"): "list.sort",
-    ("r", "Loans"): "loans.restructure",
-    ("h", "Loans"): "loans.contacts",
-    ("space", "Throttling"): "expenses.toggle_cut",
-    ("r", "Family"): "family.repay",
+BINDING_IDS: dict[tuple[str, str], tuple[str | None, ...]] = {
+    ("?", "this help"): ("help",),
+    ("c", "coach panel"): ("coach.toggle",),
+    ("PgDn PgUp", "in the coach"): ("coach.read_on", "coach.read_back"),
+    ("u", "undo the last"): ("undo",),
+    (",", "settings"): ("settings",),
+    ("ctrl+p", "palette"): ("palette",),
+    ("q", "quit"): ("quit",),
+    ("ctrl+e", "save the due dates"): ("calendar.save",),
+    ("a", "add"): ("list.add",),
+    ("e / enter", "edit"): ("list.edit", None),
+    ("x", "delete"): ("list.delete",),
+    ("/", "filter"): ("list.filter",),
+    ("s", "sort"): ("list.sort",),
+    ("r", "Loans"): ("loans.restructure",),
+    ("h", "Loans"): ("loans.contacts",),
+    ("m y n", "Restructure: mark"): (
+        "restructure.propose",
+        "restructure.agree",
+        "restructure.refuse",
+    ),
+    ("w", "Restructure: write"): ("restructure.letter",),
+    ("esc", "Restructure: back"): ("restructure.back",),
+    ("i e a", "Restructure: the letter asks"): (
+        "restructure.ask_penalty",
+        "restructure.ask_fees",
+        "restructure.name_lenders",
+    ),
+    ("s g", "Restructure: the letter's format"): (
+        "restructure.letter_format",
+        "restructure.letter_language",
+    ),
+    ("space", "Throttling"): ("expenses.toggle_cut",),
+    ("r", "Family"): ("family.repay",),
 }
-"""The binding behind a help row (its default key and how its text starts), so the help shows
-the key the config's keymap put in its place."""
+"""The bindings behind a help row (found by its default key and how its text starts), one per
+key the row names (None: a key no keymap moves, such as the list's `enter`), so the help shows
+the keys the config's keymap put in their place."""
 
 KEY_WIDTH = 11
 
 
-def binding_id(key: str, text: str) -> str | None:
-    """The binding a help row describes, found by its default key and English text."""
-    return next((bid for (k, start), bid in BINDING_IDS.items() if k == key and
-                 text.startswith(start)), None)  # fmt: skip
+def binding_ids(key: str, text: str) -> tuple[str | None, ...]:
+    """The bindings a help row describes, found by its default keys and English text."""
+    return next((ids for (k, start), ids in BINDING_IDS.items() if k == key and
+                 text.startswith(start)), ())  # fmt: skip
 
 
 class HelpScreen(Screen[None]):
@@ -151,9 +171,15 @@ class HelpScreen(Screen[None]):
         return Content("\n").join(lines)
 
     def _in_force(self, key: str, text: str) -> str:
-        """The row's key after the config's keymap."""
-        bid = binding_id(key, text)
-        return key if bid is None else self.coach_app.key_in_force(bid, key)
+        """The row's keys after the config's keymap ("e / enter": only `e` is a binding)."""
+        ids = iter(binding_ids(key, text))
+        words = key.split()
+        shown = []
+        for word in words:
+            between = word == "/" and len(words) > 1  # "e / enter", not the filter's own "/"
+            bid = None if between else next(ids, None)
+            shown.append(word if bid is None else self.coach_app.key_in_force(bid, word))
+        return " ".join(shown) if shown else key
 
     def _section(self, title: str, rows: tuple[tuple[str, str], ...]) -> Content:
         lines = [
