@@ -194,6 +194,16 @@ def test_start_up_loads_only_what_the_first_frame_needs() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_the_loans_list_loads_without_the_calculator_and_the_letter() -> None:
+    code = (
+        "import sys, debtcoach.cli, debtcoach.ui.app, debtcoach.ui.screens.loans; "
+        "print(sorted(m for m in ('debtcoach.ui.screens.restructure', "
+        "'debtcoach.ui.screens.contacts', 'debtcoach.domain.proposal') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 async def test_top_bar_names_every_screen_and_compacts_when_narrow(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=SMALL) as pilot:

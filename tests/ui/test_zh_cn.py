@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from debtcoach.guidance import RULES_BY_ID
 from debtcoach.ui.screens.settings import SettingsForm
 from tests.conftest import make_app
+from tests.ui.list_pilot import messages
 from tests.ui.screen_text import screen_words
 
 SMALL = (80, 24)
@@ -207,3 +208,18 @@ async def test_the_loan_form_reads_yuan_and_a_daily_rate(zh_db: Path) -> None:
     assert loan["balance"] == 3_860_000  # ¥38,600.00
     assert loan["apr"] == "18.25"
     assert loan["min_payment"] == 193_000  # ¥1,930.00
+
+
+async def test_an_empty_loans_list_answers_r_and_h_in_chinese(empty_db: Path) -> None:
+    app = make_app(empty_db, language="zh_CN")
+    async with app.run_test(size=SMALL) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("r", "h")
+        await pilot.pause()
+        shown = messages(app)
+        assert shown[-2:] == [
+            "没有可以协商分期的贷款：按 a 添加。",
+            "没有可以查看联系记录的贷款：按 a 添加。",
+        ]

@@ -16,9 +16,7 @@ from debtcoach.domain.loan_facts import days_overdue, loan_totals, penalty_in_fo
 from debtcoach.domain.models import Household, Loan, LoanKind, LoanStatus
 from debtcoach.domain.money import Money, daily_rate, format_money
 from debtcoach.domain.wording import N_, _, active_language, count
-from debtcoach.ui.screens.contacts import ContactsScreen
 from debtcoach.ui.screens.list_screen import ListScreen
-from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.undo import UndoStep, undo_removal
 from debtcoach.ui.widgets.data_table import Column, Row, clip
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
@@ -399,11 +397,16 @@ class LoansScreen(ListScreen):
         if key is None:
             self.notify(_("There is no loan to restructure: press a to add one."), timeout=3)
             return
+        # The calculator and the letter load when first asked for, not with the list.
+        from debtcoach.ui.screens.restructure import RestructureScreen
+
         self.app.push_screen(RestructureScreen(key))
 
     def action_contacts(self) -> None:
         key = self.table.current_key
         if key is None:
-            self.notify("There is no loan to show contacts for: press a to add one.", timeout=3)
+            self.notify(_("There is no loan to show contacts for: press a to add one."), timeout=3)
             return
+        from debtcoach.ui.screens.contacts import ContactsScreen
+
         self.app.push_screen(ContactsScreen(key))
