@@ -268,3 +268,32 @@ async def test_up_and_down_move_the_coachs_list_when_it_has_the_focus(sample_db:
         await pilot.press("c", "down")  # back on the moves: down moves the highlight again
         row = screen.current_row()
         assert row is not None and row.id == "move-side_income"
+
+
+async def test_a_plan_that_never_ends_shows_no_totals_and_no_saving(tmp_path: Path) -> None:
+    """1,000.00 a month against a card at 200 %: the plan never clears it (as in
+    tests/cli/test_whatif_cli.py); fifty years of its interest are no figure to compare."""
+    from tests.cli.runner import run
+
+    db = tmp_path / "never.json"
+    assert run(db, "income", "add", "--name", "Pay", "--kind", "regular", "--amount", "1000",
+               "--frequency", "monthly") == 0  # fmt: skip
+    assert run(db, "loan", "add", "--name", "Card", "--kind", "credit_card", "--balance",
+               "10000", "--apr", "200", "--min-payment", "100", "--overdue-since", "2026-10-01",
+               "--late-fee", "10", "--arrears", "100") == 0  # fmt: skip
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_whatif(pilot, "i")
+        assert checked(screen) == ["move-restructure", "move-relatives"]
+        rows = table(screen)
+        assert rows["The plan now"] == ["never", "—", "—", "—", "Dec", "2026"]
+        assert rows["Relatives first"] == ["never", "—", "—", "—", "Dec", "2026"]
+        words = screen_words(app)
+        assert "110.00 in 2026-12 still never paid off" in words
+        assert "saves" not in words
+        await pilot.press("up", "2", "0", "0", "0", "space")  # the budget change: +2,000.00
+        await pilot.pause()
+        # 3,000.00 a month in all clears the card in May 2027 (tests/cli/test_whatif_cli.py)
+        assert table(screen)["Budget change"][:2] == ["May 2027", "6"]
+        assert "2000▏ a month debt-free by May 2027" in screen_words(app)
+        assert all(len(line) <= 80 for line in screen_lines(app))

@@ -502,6 +502,14 @@ class WhatIfScreen(DebtCoachScreen):
             return Content(_("the minimums still do not fit"))
         if difference.total_interest is None or difference.total_fees is None:
             return Content(_("makes the plan possible"))
+        # A plan that never ends has fifty years of growing interest, no price to compare.
+        if result.outcome.months is None:
+            return Content(_("still never paid off"))
+        plan = self.report.plan if self.report is not None else None
+        if plan is not None and plan.months is None:
+            return Content(
+                _("debt-free by {month}").format(month=self.month(result.outcome.debt_free))
+            )
         cost = difference.total_interest + difference.total_fees
         size = self.money(Money(abs(cost.minor), cost.currency))
         if cost.minor < 0:
@@ -573,6 +581,8 @@ class WhatIfScreen(DebtCoachScreen):
             )
         if not outcome.feasible:
             return (_("short"), "—", "—", "—", "—")
+        if outcome.months is None:
+            return (_("never"), "—", "—", "—", self.month(outcome.current_from))
         return (
             self.month(outcome.debt_free),
             "—" if outcome.months is None else str(outcome.months),
