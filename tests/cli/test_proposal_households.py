@@ -166,6 +166,17 @@ def test_no_hardship_claims_none(fine: Path, capsys: pytest.CaptureFixture[str])
     assert_quote_matches(text, quote)
 
 
+def test_nothing_is_asked_to_stop_on_a_loan_that_is_not_behind(
+    fine: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The card is up to date: no penalty interest or late fee to stop, whatever is ticked.
+    text = letter(fine, capsys, "--ask-stop-penalty", "--ask-reduce-fees")
+    assert "my payments are up to date" in text
+    assert "Stop or reduce" not in text
+    chinese = letter(fine, capsys, "--ask-stop-penalty", "--ask-reduce-fees", "--lang", "zh_CN")
+    assert "罚息" not in chinese and "滞纳金" not in chinese
+
+
 def test_other_lenders_are_a_total_unless_named(
     hardship: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

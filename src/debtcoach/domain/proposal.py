@@ -311,6 +311,10 @@ def build_proposal(
         and (source.end is None or source.end >= today)
         and monthly_amount(source.amount, source.frequency).minor > 0
     )
+    options = options or LetterOptions(language=default_language(household.settings.locale))
+    if not loan.is_overdue:
+        # Up to date: no penalty interest or late fee to stop, and the letter says none is owed.
+        options = replace(options, stop_penalty_interest=False, reduce_fees=False)
     contacts = tuple(
         sorted(
             (c for c in household.contacts if c.loan == loan.name and c.on <= today),
@@ -329,7 +333,7 @@ def build_proposal(
         no_new_borrowing=no_new_borrowing(household, today),
         earlier_contacts=contacts,
         case=case_for(household, quote, today),
-        options=options or LetterOptions(language=default_language(household.settings.locale)),
+        options=options,
         borrowing_since=borrowing_window_start(household, today),
     )
 
