@@ -110,6 +110,31 @@ def test_real_hardship_says_the_minimums_are_not_covered(
     assert "It fits within" not in text  # the budget is short even with the plan
 
 
+def test_a_plan_the_budget_still_cannot_pay_is_not_called_payable(
+    hardship: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 300.00 for the debts − the car's 245.00 = 55.00 left for the card; 60 installments are
+    # 137.74 each: 82.74 a month more than that, so the letter must not say it can be paid.
+    quote = cli_json(hardship, capsys, "restructure", "Visa", "--installments", "60")
+    assert Decimal(quote["installment"]) == Decimal("137.74")
+    text = " ".join(letter(hardship, capsys, months="60").split())
+    assert "one I can pay every month" not in text
+    assert (
+        "Even so, it is $82.74 a month more than the $55.00 I have left for this credit card."
+        in text
+    )
+    chinese = " ".join(letter(hardship, capsys, "--lang", "zh_CN", months="60").split())
+    assert "能够每月按时还款" not in chinese
+    assert "每期还款额仍比本人每月可用于本笔信用卡的US$55.00多US$82.74" in chinese
+    # with 1,000.00 of side income the plan is paid out of what is left: the letter may say so
+    assert run(hardship, "income", "add", "--name", "Evenings", "--kind", "side", "--amount",
+               "1000", "--frequency", "monthly") == 0  # fmt: skip
+    capsys.readouterr()
+    fits = " ".join(letter(hardship, capsys, months="60").split())
+    assert "It fits within the $1,055.00 a month I have left for this credit card" in fits
+    assert "Even so" not in fits
+
+
 def test_behind_and_slow_to_catch_up_says_when_it_would_be_current(
     behind: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -125,6 +150,7 @@ def test_behind_and_slow_to_catch_up_says_when_it_would_be_current(
     assert "does not cover my minimum payments" not in text
     assert_quote_matches(text, quote)
     assert "With it my credit card is up to date again from December 2026." in text
+    assert "one I can pay every month until the debt is cleared" in " ".join(text.split())
     assert "Stop or reduce" not in text  # nothing ticked: nothing more asked
 
 
@@ -138,6 +164,17 @@ def test_no_hardship_claims_none(fine: Path, capsys: pytest.CaptureFixture[str])
                   "explain my situation"):  # fmt: skip
         assert claim not in text
     assert_quote_matches(text, quote)
+
+
+def test_nothing_is_asked_to_stop_on_a_loan_that_is_not_behind(
+    fine: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The card is up to date: no penalty interest or late fee to stop, whatever is ticked.
+    text = letter(fine, capsys, "--ask-stop-penalty", "--ask-reduce-fees")
+    assert "my payments are up to date" in text
+    assert "Stop or reduce" not in text
+    chinese = letter(fine, capsys, "--ask-stop-penalty", "--ask-reduce-fees", "--lang", "zh_CN")
+    assert "罚息" not in chinese and "滞纳金" not in chinese
 
 
 def test_other_lenders_are_a_total_unless_named(

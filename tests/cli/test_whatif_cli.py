@@ -182,3 +182,32 @@ def test_a_loan_name_with_a_colon_can_be_restructured(
         "106.00",
     )
     assert (report["moves"][0]["feasible"], report["moves"][0]["shortfall"]) == (False, "6.00")
+
+
+@pytest.fixture
+def never_ends(tmp_path: Path) -> Path:
+    """1,000.00 a month against a card at 200 % (about 1,667.00 of interest a month on its
+    10,000.00): the plan pays every minimum and never clears the card."""
+    db = tmp_path / "never.json"
+    assert run(db, "income", "add", "--name", "Pay", "--kind", "regular", "--amount", "1000",
+               "--frequency", "monthly") == 0  # fmt: skip
+    assert run(db, "loan", "add", "--name", "Card", "--kind", "credit_card", "--balance",
+               "10000", "--apr", "200", "--min-payment", "100", "--overdue-since", "2026-10-01",
+               "--late-fee", "10", "--arrears", "100") == 0  # fmt: skip
+    return db
+
+
+def test_a_plan_that_never_ends_has_no_totals_in_the_table(
+    never_ends: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert run(never_ends, "whatif", "--side-income", "100", "--budget-change", "2000") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    cells = {line.split("  ")[0]: line.split()[-5:] for line in lines if "  " in line}
+    # the interest of fifty years of a growing balance is no figure to compare: none is shown
+    assert cells["The plan now"] == ["never", "—", "—", "—", "2026-12"]
+    assert cells["+$100.00 a month from Dec 2026"] == ["never", "—", "—", "—", "2026-12"]
+    # 3,000.00 a month: 10,000.00 + 1,666.67 + 10.00 fee − 3,000.00 = 8,676.67, then 7,122.78,
+    # 5,309.91, 3,194.90, 727.38 and the last 848.61 in May 2027.
+    assert cells["Budget +$2,000.00 a month"][:2] == ["2027-05", "6"]

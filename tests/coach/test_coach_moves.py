@@ -5,6 +5,7 @@ Every figure is worked out by hand below (DESIGN.md, version-2 conventions)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -111,6 +112,29 @@ def test_no_move_named_where_none_would_help() -> None:
         "Even with every non-essential expense cut to its target, the debt budget would be "
         "$80.00 a month, $20.00 less than the $100.00 of minimum payments."
     )
+
+
+def test_no_price_is_named_for_a_plan_that_never_ends() -> None:
+    # 10,000.00 at 200 %: 1,666.67 of interest a month against a budget of 1,000.00, so the plan
+    # never clears the card, with relatives' 110.00 or without; the plan brings it current in
+    # December as the relatives would: their money changes nothing worth naming.
+    never = replace(BEHIND, balance=usd(1_000_000), apr=Decimal(200), penalty_apr=Decimal(200))
+    household = Household(loans=(never,), income=(pay(100_000),))
+    text = why(household, "act-early")
+    assert text.endswith(
+        "the plan brings Card current in December 2026, after $10.00 of late fees."
+    )
+    assert "interest and fees" not in text
+    # 950.00 behind: the plan is current only in January, the relatives' 960.00 make it December
+    # (named), and still no price beside a plan that never ends
+    far_behind = replace(never, arrears=usd(95_000))
+    assert why(Household(loans=(far_behind,), income=(pay(100_000),)), "act-early").endswith(
+        "Borrowing $960.00 from relatives in December 2026 for the loans behind: current again "
+        "in December 2026."
+    )
+    # with 3,000.00 a month the plan ends: what the relatives save is named again
+    rich = Household(loans=(never,), income=(pay(300_000),))
+    assert "less in interest and fees" in why(rich, "act-early")
 
 
 def test_a_promise_the_plan_cannot_keep_is_named_with_the_month_it_can() -> None:

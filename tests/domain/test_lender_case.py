@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from debtcoach.domain.lender_case import CATCH_UP_MONTHS, Hardship
+from debtcoach.domain.lender_case import CATCH_UP_MONTHS, Hardship, case_lines
 from debtcoach.domain.letter_layout import cell_width, wrap
 from debtcoach.domain.models import (
     Frequency,
@@ -60,6 +60,22 @@ def test_minimums_not_covered_is_hardship_with_the_plans_shortfall() -> None:
     assert short.shortfall == usd(2_500) and short.short_from == "2026-12"
     assert short.installment == usd(41_667)  # 10,000.00 / 24, half-up
     assert short.current_from == "2026-12"  # agreed: installment 1 is a month in order
+
+
+def test_the_calculator_says_the_minimums_are_short_and_whether_the_plan_mends_it() -> None:
+    # 75.00 a month against the 100.00 due: 25.00 short from the plan's first month. Over 24
+    # installments 10,000.00 / 24 = 416.67 is still more than 75.00; over 240 it is 41.67.
+    household = behind_by(5_000, salary=7_500)
+    assert case_lines(case(household, 24), "en_US") == [
+        "Behind: $50.00 past due now.",
+        "Hardship: today's budget is $25.00 a month short of the minimum payments from "
+        "December 2026.",
+        "If agreed: current again from December 2026, $416.67 each installment (the budget is "
+        "still short even then).",
+    ]
+    assert case_lines(case(household, 240), "en_US")[-1] == (
+        "If agreed: current again from December 2026, $41.67 each installment."
+    )
 
 
 def test_a_loan_not_behind_claims_nothing() -> None:

@@ -103,3 +103,24 @@ async def test_in_a_browser_the_letter_is_a_download_and_no_file_is_written(
     assert name == "proposal-visa-2026-11-23.md"
     assert "Visa" in text and "60" in text
     assert not (sample_db.parent / "proposal-visa-2026-11-23.md").exists()
+
+
+async def test_a_loan_up_to_date_offers_no_penalty_or_fees_to_stop(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calculator(pilot, app, "Car loan")
+        await set_installments(pilot, screen, "48")
+        await pilot.press("i", "e", "a", "w")
+        await pilot.pause()
+        for box in ("#rs-ask-penalty", "#rs-ask-fees"):
+            assert screen.query_one(box, Checkbox).disabled
+            assert not screen.query_one(box, Checkbox).value
+        assert screen.query_one("#rs-name-lenders", Checkbox).value  # still the user's choice
+        text = (sample_db.parent / "proposal-car-loan-2026-11-23.md").read_text(encoding="utf-8")
+        assert "Stop or reduce" not in text and "QuickCash" in text
+        screen.dismiss()
+        await pilot.pause()
+        visa = await open_calculator(pilot, app, "Visa")
+        await pilot.press("i")
+        await pilot.pause()
+        assert visa.query_one("#rs-ask-penalty", Checkbox).value  # behind: there is one to stop

@@ -220,3 +220,80 @@ async def test_on_an_empty_file_it_says_so_and_creates_nothing(empty_db: Path) -
         assert "Relatives first: no institutional loan is open: nothing to borrow for." in words
         assert table(screen)["The plan now"][:2] == ["Nov 2026", "0"]
     assert not empty_db.exists()
+
+
+async def test_keys_typed_at_once_land_where_the_highlight_moved(sample_db: Path) -> None:
+    """A terminal hands over keys as fast as they come (a paste, tmux send-keys): `down` then
+    digits then `space` must act on the row `down` moved to, as when each is pressed alone."""
+    from textual import events
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_whatif(pilot, "i")
+        driver = app._driver
+        assert driver is not None
+        for key, char in [("down", None), ("3", "3"), ("0", "0"), ("0", "0"), ("space", " ")]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            driver.send_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.value("wi-side-amount") == "300"
+        assert checked(screen) == [
+            "move-restructure", "move-side_income", "move-cuts", "move-relatives",
+        ]  # fmt: skip
+        assert table(screen)["Open source"][:4] == ["Mar 2028", "16", "$1,416.36", "$70.00"]
+        for key, char in [("up", None), ("tab", None), ("2", "2"), ("4", "4")]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            driver.send_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        assert screen.value("wi-installments") == "24"
+        assert table(screen)["Time for space"][:4] == ["Sep 2028", "22", "$1,795.28", "$0.00"]
+
+
+async def test_up_and_down_move_the_coachs_list_when_it_has_the_focus(sample_db: Path) -> None:
+    from textual.widgets import OptionList
+
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_whatif(pilot, "i")
+        await pilot.press("c")  # the coach's list takes the focus
+        coach = screen.query_one("#coach-list", OptionList)
+        assert coach.has_focus and coach.highlighted == 0
+        await pilot.press("down", "down")
+        assert coach.highlighted == 2
+        assert screen.current_row() is None
+        await pilot.press("c", "down")  # back on the moves: down moves the highlight again
+        row = screen.current_row()
+        assert row is not None and row.id == "move-side_income"
+
+
+async def test_a_plan_that_never_ends_shows_no_totals_and_no_saving(tmp_path: Path) -> None:
+    """1,000.00 a month against a card at 200 %: the plan never clears it (as in
+    tests/cli/test_whatif_cli.py); fifty years of its interest are no figure to compare."""
+    from tests.cli.runner import run
+
+    db = tmp_path / "never.json"
+    assert run(db, "income", "add", "--name", "Pay", "--kind", "regular", "--amount", "1000",
+               "--frequency", "monthly") == 0  # fmt: skip
+    assert run(db, "loan", "add", "--name", "Card", "--kind", "credit_card", "--balance",
+               "10000", "--apr", "200", "--min-payment", "100", "--overdue-since", "2026-10-01",
+               "--late-fee", "10", "--arrears", "100") == 0  # fmt: skip
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_whatif(pilot, "i")
+        assert checked(screen) == ["move-restructure", "move-relatives"]
+        rows = table(screen)
+        assert rows["The plan now"] == ["never", "—", "—", "—", "Dec", "2026"]
+        assert rows["Relatives first"] == ["never", "—", "—", "—", "Dec", "2026"]
+        words = screen_words(app)
+        assert "110.00 in 2026-12 still never paid off" in words
+        assert "saves" not in words
+        await pilot.press("up", "2", "0", "0", "0", "space")  # the budget change: +2,000.00
+        await pilot.pause()
+        # 3,000.00 a month in all clears the card in May 2027 (tests/cli/test_whatif_cli.py)
+        assert table(screen)["Budget change"][:2] == ["May 2027", "6"]
+        assert "2000▏ a month debt-free by May 2027" in screen_words(app)
+        assert all(len(line) <= 80 for line in screen_lines(app))

@@ -84,12 +84,18 @@ def register(commands: Any) -> None:
     p.add_argument(
         "--ask-stop-penalty",
         action="store_true",
-        help=_("also ask the lender to stop or reduce penalty interest while the plan is kept"),
+        help=_(
+            "also ask the lender to stop or reduce penalty interest while the plan is kept (a "
+            "loan that is behind)"
+        ),
     )
     p.add_argument(
         "--ask-reduce-fees",
         action="store_true",
-        help=_("also ask the lender to stop or reduce late fees and other charges"),
+        help=_(
+            "also ask the lender to stop or reduce late fees and other charges (a loan that is "
+            "behind)"
+        ),
     )
     p.add_argument(
         "--reason",

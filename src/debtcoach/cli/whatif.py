@@ -361,6 +361,10 @@ def _row(label: str, outcome: Outcome, behind: bool, fmt: Callable[[Money], str]
     never = _("never")
     if not outcome.feasible:
         row = [label, _("short"), "—", "—", "—"]
+    elif outcome.months is None:
+        # What fifty years of a balance that only grows cost is no figure to set beside a plan
+        # that ends (the baseline's row leaves them out the same way).
+        row = [label, never, "—", "—", "—"]
     else:
         row = [
             label,

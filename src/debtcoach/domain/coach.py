@@ -862,7 +862,9 @@ def _move_parts(facts: _Facts, move: Move) -> str | None:
                 month=facts.month(moved.debt_free), months=count(moved.months, "month")
             )
         )
-    if difference.total_interest is not None and difference.total_fees is not None:
+    # A plan that never ends has fifty years of growing interest: no price to set beside another.
+    ends = moved.months is not None and plan.months is not None
+    if ends and difference.total_interest is not None and difference.total_fees is not None:
         cost = difference.total_interest + difference.total_fees
         if cost.minor:
             size = facts.money(abs(cost.minor))

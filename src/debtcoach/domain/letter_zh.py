@@ -19,7 +19,7 @@ from debtcoach.domain.letter_layout import (
 )
 from debtcoach.domain.models import LoanKind, RestructureMode
 from debtcoach.domain.money import sum_money
-from debtcoach.domain.proposal import LetterWords, Proposal, letter_locale
+from debtcoach.domain.proposal import LetterWords, Proposal, letter_locale, plan_fits
 
 PLACEHOLDER_NAME = "[姓名]"
 PLACEHOLDER_ID = "[身份证号]"
@@ -165,6 +165,15 @@ def chinese_letter(proposal: Proposal) -> Letter:
         plan += f"每月还款额由{w.money(proposal.payment_due_now)}降至{w.money(quote.installment)}。"
     if case.behind:
         plan += f"方案获批后，本笔欠款自{w.label(case.current_from)}起恢复正常还款状态。"
+    left = proposal.left_for_this_loan
+    if not plan_fits(proposal):
+        if left.minor < quote.installment.minor:
+            plan += (
+                f"但即便如此，每期还款额仍比本人每月可用于本笔{kind}的{w.money(left)}"
+                f"多{w.money(quote.installment - left)}。"
+            )
+        elif case.plan_shortfall is not None:
+            plan += f"但即便如此，本人每月仍有{w.money(case.plan_shortfall)}的还款缺口。"
     asks = [plan]
     if proposal.options.stop_penalty_interest:
         asks.append("在本人按约还款期间，停止计收或减免罚息。")
@@ -211,8 +220,8 @@ def _situation(proposal: Proposal, w: LetterWords, you: str) -> str:
             f"{want}但目前本人的收入不足以支付各项最低还款：扣除必要生活开支后，"
             f"每月可用于偿还全部欠款的资金为{w.money(proposal.budget.debt_budget)}，"
             f"比各项最低还款额合计少{w.money(case.shortfall)}{when}。"
-            f"为此，本人如实说明情况，恳请{you}{_relief(proposal)}，"
-            "使本人能够每月按时还款，直至还清。"
+            f"为此，本人如实说明情况，恳请{you}{_relief(proposal)}"
+            + ("，使本人能够每月按时还款，直至还清。" if plan_fits(proposal) else "。")
         )
     if case.hardship == Hardship.CANNOT_CATCH_UP:
         if case.caught_up_date is None or case.caught_up_month is None:

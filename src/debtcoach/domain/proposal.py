@@ -202,6 +202,16 @@ def time_for_space(quote: RestructureQuote) -> TimeForSpace:
     )
 
 
+def plan_fits(proposal: Proposal) -> bool:
+    """The budget pays the plan with the quote agreed, and every installment out of what is left
+    for this loan: only then may the letter say the installments can be paid every month."""
+    left = proposal.left_for_this_loan.minor
+    quote = proposal.quote
+    return proposal.case.plan_fits and left >= max(
+        quote.installment.minor, quote.last_installment.minor
+    )
+
+
 def _is_other_open(loan: Loan, name: str) -> bool:
     return loan.name != name and loan.is_open
 
@@ -292,6 +302,10 @@ def build_proposal(
         and (source.end is None or source.end >= today)
         and monthly_amount(source.amount, source.frequency).minor > 0
     )
+    options = options or LetterOptions(language=default_language(household.settings.locale))
+    if not loan.is_overdue:
+        # Up to date: no penalty interest or late fee to stop, and the letter says none is owed.
+        options = replace(options, stop_penalty_interest=False, reduce_fees=False)
     contacts = tuple(
         sorted(
             (c for c in household.contacts if c.loan == loan.name and c.on <= today),
@@ -310,7 +324,7 @@ def build_proposal(
         no_new_borrowing=no_new_borrowing(household, today),
         earlier_contacts=contacts,
         case=case_for(household, quote, today),
-        options=options or LetterOptions(language=default_language(household.settings.locale)),
+        options=options,
         borrowing_since=borrowing_window_start(household, today),
     )
 
@@ -445,9 +459,10 @@ def _situation(proposal: Proposal, w: LetterWords, kind: str) -> str:
         plan = "a repayment plan with a longer period and a lower installment"
     else:
         plan = "a repayment plan of fixed installments that brings the account up to date now"
+    payable = ", one I can pay every month until the debt is cleared" if plan_fits(proposal) else ""
     honest = (
         "I am writing to explain my situation honestly and to ask for your understanding and "
-        f"support: I propose {plan}, one I can pay every month until the debt is cleared."
+        f"support: I propose {plan}{payable}."
     )
     if case.hardship == Hardship.MINIMUMS_NOT_COVERED and case.shortfall is not None:
         when = ""
@@ -593,10 +608,20 @@ def _the_plan(proposal: Proposal, w: LetterWords, kind: str) -> list[Block]:
             f"With it my {kind} is up to date again from {w.label(case.current_from)}."
         )
     left = proposal.left_for_this_loan
-    if case.plan_fits and left.minor >= max(new.minor, quote.last_installment.minor):
+    if plan_fits(proposal):
         sentences.append(
             f"It fits within the {w.money(left)} a month I have left for this {kind}, "
             "so I can pay it every month."
+        )
+    elif left.minor < new.minor:
+        sentences.append(
+            f"Even so, it is {w.money(new - left)} a month more than the {w.money(left)} "
+            f"I have left for this {kind}."
+        )
+    elif case.plan_shortfall is not None:
+        sentences.append(
+            f"Even so, my budget would still be {w.money(case.plan_shortfall)} a month short "
+            "of my payments."
         )
     if sentences:
         blocks.append(Paragraph(" ".join(sentences)))

@@ -585,6 +585,8 @@ class Trial:
             return True
         if now.months is None and moved.months is not None:
             return True
+        if now.months is None or moved.months is None:
+            return False  # fifty years of a growing balance: no price to compare
         cost = difference.total_interest, difference.total_fees
         return cost[0] is not None and cost[1] is not None and (cost[0] + cost[1]).minor < 0
 

@@ -73,6 +73,8 @@ _ASK_BOXES = {
     "fees": ("rs-ask-fees", N_("cut fees (e)")),
     "lenders": ("rs-name-lenders", N_("name lenders (a)")),
 }
+_BEHIND_ONLY_ASKS = ("penalty", "fees")
+"""What the letter asks only of a loan that is behind (the domain drops them otherwise)."""
 _STATE_WORDS = {
     ProposalState.PROPOSED: N_("proposed"),
     ProposalState.AGREED: N_("agreed"),
@@ -300,6 +302,10 @@ class RestructureScreen(DebtCoachScreen):
             limit = count(CREDIT_CARD_MAX_INSTALLMENTS, "installment")
             parts.append(_("at most {installments}").format(installments=limit))
         self.query_one("#rs-loan", Static).update(literal(" · ".join(p for p in parts if p)))
+        for key in _BEHIND_ONLY_ASKS:  # up to date: no penalty interest or late fee to stop
+            box = self.query_one(f"#{_ASK_BOXES[key][0]}", Checkbox)
+            box.disabled = not loan.is_overdue
+            box.value = box.value and loan.is_overdue
         self._show_saved(loan)
         self.recalculate()
 
@@ -595,7 +601,8 @@ class RestructureScreen(DebtCoachScreen):
 
     def action_toggle_ask(self, key: str) -> None:
         box = self.query_one(f"#{_ASK_BOXES[key][0]}", Checkbox)
-        box.value = not box.value
+        if not box.disabled:
+            box.value = not box.value
 
     def action_letter_format(self) -> None:
         formats = list(LetterFormat)

@@ -254,8 +254,12 @@ class WhatIfScreen(DebtCoachScreen):
             id="whatif.view",
             tooltip=N_("Show the chart of the chosen moves, or the table"),
         ),
-        Binding("up", "row(-1)", N_("Previous move"), show=False, id="whatif.up"),
-        Binding("down", "row(1)", N_("Next move"), show=False, id="whatif.down"),
+        # Priority, as `space`: the focus moves when the key arrives, so keys typed right after
+        # it (a paste, a fast typist) go to the field it moved to, not the one it left.
+        Binding("up", "row(-1)", N_("Previous move"), show=False, priority=True, id="whatif.up"),
+        Binding("down", "row(1)", N_("Next move"), show=False, priority=True, id="whatif.down"),
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -498,6 +502,14 @@ class WhatIfScreen(DebtCoachScreen):
             return Content(_("the minimums still do not fit"))
         if difference.total_interest is None or difference.total_fees is None:
             return Content(_("makes the plan possible"))
+        # A plan that never ends has fifty years of growing interest, no price to compare.
+        if result.outcome.months is None:
+            return Content(_("still never paid off"))
+        plan = self.report.plan if self.report is not None else None
+        if plan is not None and plan.months is None:
+            return Content(
+                _("debt-free by {month}").format(month=self.month(result.outcome.debt_free))
+            )
         cost = difference.total_interest + difference.total_fees
         size = self.money(Money(abs(cost.minor), cost.currency))
         if cost.minor < 0:
@@ -569,6 +581,8 @@ class WhatIfScreen(DebtCoachScreen):
             )
         if not outcome.feasible:
             return (_("short"), "—", "—", "—", "—")
+        if outcome.months is None:
+            return (_("never"), "—", "—", "—", self.month(outcome.current_from))
         return (
             self.month(outcome.debt_free),
             "—" if outcome.months is None else str(outcome.months),
@@ -639,7 +653,7 @@ class WhatIfScreen(DebtCoachScreen):
         row = self.current_row()
         index = rows.index(row) if row is not None else -1
         target = rows[(index + step) % len(rows)]
-        target.fields[0].focus()
+        self.set_focus(target.fields[0])
 
     def action_toggle_view(self) -> None:
         self.show_chart = not self.show_chart
@@ -650,6 +664,8 @@ class WhatIfScreen(DebtCoachScreen):
             return self.has_class("-short")
         if action in ("toggle_move", "make_real") and self.has_class("-coach-open"):
             return False
+        if action == "row" and self.focused is not None and self.current_row() is None:
+            return False  # the keys belong to what has the focus (the coach's list)
         return super().check_action(action, parameters)
 
     async def action_make_real(self) -> None:
