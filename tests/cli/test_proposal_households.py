@@ -196,6 +196,23 @@ def test_the_reason_and_the_placeholders(
         assert placeholder in text
 
 
+def test_a_reason_the_letter_cannot_hold_is_refused_in_one_line(
+    hardship: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = hardship.read_bytes()
+    for reason, words in (
+        ("lost my job\x1b]0;pwned\x07", "--reason: must not contain control characters"),
+        ("x" * 501, "--reason: is longer than 500 characters (it has 501)"),
+    ):
+        assert run(hardship, "proposal", "Visa", "--installments", "36", "--reason", reason) == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1 and words in err
+    assert hardship.read_bytes() == before
+    # Line breaks and runs of spaces are one space: the reason is one line of the letter.
+    text = letter(hardship, capsys, "--reason", "lost my job\n\n  in   August")
+    assert "What happened: lost my job in August" in text
+
+
 def test_the_text_letter_fits_80_columns(behind: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for lang in ("en", "zh_CN"):
         text = letter(behind, capsys, "--format", "txt", "--lang", lang, "--ask-stop-penalty")

@@ -36,6 +36,7 @@ from debtcoach.domain.proposal import (
     PLACEHOLDER_LENDER,
     PLACEHOLDER_NAME,
     build_proposal,
+    hardship_reason,
     no_new_borrowing,
     time_for_space,
 )
@@ -292,3 +293,16 @@ def test_time_for_space_sets_the_quote_against_todays_path() -> None:
     stuck = card(min_payment=usd(12000))  # 5200 × 29.99/1200 = 129.96 of interest a month
     never = time_for_space(quote_restructure(stuck, 48))
     assert never.months_added is None and never.total_today is None and never.cost_change is None
+
+
+def test_the_hardship_reason_is_one_line_within_the_free_text_rule() -> None:
+    assert hardship_reason("  lost my job\n\tin  August ") == "lost my job in August"
+    assert hardship_reason("") == ""
+    assert hardship_reason("失业" * 250) == "失业" * 250  # 500 characters
+    for bad, words in (
+        ("x" * 501, "is longer than 500 characters (it has 501)"),
+        ("job\x1b[31m", "must not contain control characters"),
+        ("job\ud800", "is not valid UTF-8"),
+    ):
+        with pytest.raises(ValueError, match=re.escape(words)):
+            hardship_reason(bad)

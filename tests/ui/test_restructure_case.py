@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, Input
 
 from debtcoach.domain.money import format_money
 from debtcoach.domain.proposal import case_for
 from debtcoach.domain.wording import percent_words
 from debtcoach.store.repository import Repository
+from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import TODAY, make_app
+from tests.ui.list_pilot import messages
 from tests.ui.test_restructure_screen import SIZE, open_calculator, set_installments, text_of
 
 
@@ -77,6 +79,35 @@ async def test_ticks_format_and_language_go_into_the_letter(sample_db: Path) -> 
         assert chinese.startswith("协商还款申请") and "QuickCash" in chinese
         assert first.read_text(encoding="utf-8") == text  # the first letter is untouched
         assert f"Letter written: {second.resolve()}" in text_of(screen, "#rs-letter")
+
+
+async def test_h_puts_what_happened_into_the_letter_as_typed(sample_db: Path) -> None:
+    reason = "I lost my job in August [b]x[/b]"
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_calculator(pilot, app)
+        await set_installments(pilot, screen, "60")
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        await pilot.press(*reason)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert messages(app)[-1] == "The letter will say what happened."
+        assert f"What happened: {reason}" in text_of(screen, "#rs-letter")
+        await pilot.press("s", "w")  # plain text
+        await pilot.pause()
+        written = sample_db.parent / "proposal-visa-2026-11-23.txt"
+        assert f"What happened: {reason}" in written.read_text(encoding="utf-8")
+        await pilot.press("h")  # the reason is there to change; emptied, it leaves the letter
+        await pilot.pause()
+        assert app.screen.query_one("#f-reason", Input).value == reason
+        await pilot.press("backspace", "enter")
+        await pilot.pause()
+        assert messages(app)[-1] == "The letter gives no reason."
+        assert "What happened" not in text_of(screen, "#rs-letter")
+        assert screen.letter_options().reason == ""
 
 
 async def test_in_a_browser_the_letter_is_a_download_and_no_file_is_written(

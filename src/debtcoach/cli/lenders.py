@@ -29,7 +29,7 @@ from debtcoach.domain.money import (
     format_money,
 )
 from debtcoach.domain.restructure import RestructureQuote
-from debtcoach.domain.text_rules import NOT_UTF8, cells, has_surrogates, pad
+from debtcoach.domain.text_rules import cells, pad
 from debtcoach.domain.wording import LANGUAGES, _, percent_words
 
 
@@ -236,7 +236,7 @@ def _mark_proposal(ctx: Context, args: argparse.Namespace, quote: RestructureQuo
 def proposal(ctx: Context, args: argparse.Namespace) -> int:
     """A repayment proposal to the loan's lender, from the saved data only."""
     # The letter's words and layout load only for a letter: not on every command's start.
-    from debtcoach.domain.proposal import LetterOptions, default_language
+    from debtcoach.domain.proposal import LetterOptions, default_language, hardship_reason
 
     fee_rate = args.fee_rate if args.fee_rate is not None else Decimal(0)
     if args.fee_rate is not None and args.mode != RestructureMode.FLAT_FEE:
@@ -245,15 +245,17 @@ def proposal(ctx: Context, args: argparse.Namespace) -> int:
     household = ctx.household()
     if household.loan(args.name) is None:
         raise InputError(_("proposal: there is no loan named {name!r}").format(name=args.name))
-    if has_surrogates(args.reason):
-        raise InputError(f"--reason: {_(NOT_UTF8)}")
+    try:
+        reason = hardship_reason(args.reason)
+    except ValueError as exc:
+        raise InputError(f"--reason: {exc}") from None
     quote = ctx.ledger.restructure_quote(
         args.name, args.installments, args.mode, fee_rate, household
     )
     options = LetterOptions(
         stop_penalty_interest=args.ask_stop_penalty,
         reduce_fees=args.ask_reduce_fees,
-        reason=" ".join(args.reason.split())[:500],
+        reason=reason,
         name_other_lenders=args.name_other_lenders,
         language=args.lang or default_language(household.settings.locale),
         fmt=args.fmt,

@@ -50,6 +50,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money, format_money
 from debtcoach.domain.restructure import RestructureError, RestructureQuote, apply_proposal_state
+from debtcoach.domain.text_rules import free_text_problem
 from debtcoach.domain.wording import names, plural
 
 PLACEHOLDER_NAME = "[your name]"
@@ -108,6 +109,19 @@ class LetterOptions:
     name_other_lenders: bool = False
     language: str = "en"
     fmt: LetterFormat = LetterFormat.MD
+
+
+def hardship_reason(text: str) -> str:
+    """The reason as the letter says it, on one line (each run of whitespace one space).
+
+    The same rule at every door (`proposal --reason`, the calculator's `h`): a control character
+    or more than 500 characters raises ValueError with the rule's words, never cut silently.
+    """
+    reason = " ".join(text.split())
+    problem = free_text_problem(reason)
+    if problem is not None:
+        raise ValueError(problem)
+    return reason
 
 
 def default_language(locale: str) -> str:

@@ -93,7 +93,7 @@ KEYMAP_IDS: frozenset[str] = frozenset({f"go.{entry.mode}" for entry in SCREENS}
     "restructure.back", "restructure.propose", "restructure.agree", "restructure.refuse",
     "restructure.read_on", "restructure.read_back", "restructure.letter",
     "restructure.ask_penalty", "restructure.ask_fees", "restructure.name_lenders",
-    "restructure.letter_format", "restructure.letter_language",
+    "restructure.letter_format", "restructure.letter_language", "restructure.reason",
     "contacts.add", "contacts.edit", "contacts.remove", "contacts.back",
     "contact_form.save", "contact_form.cancel",
     "chart.strategy", "chart.view", "chart.whatif",

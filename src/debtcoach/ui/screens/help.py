@@ -51,6 +51,7 @@ SCREEN_KEYS_HELP: tuple[tuple[str, str], ...] = (
     ("esc", N_("Restructure: back to the loans; then w is the check-in")),
     ("i e a", N_("Restructure: the letter asks to stop penalty, cut fees; names lenders")),
     ("s g", N_("Restructure: the letter's format (md, txt, html) and language")),
+    ("h", N_("Restructure: what happened, in one sentence, for the letter (optional)")),
     ("space", N_("Throttling: turn the selected cut on or off")),
     ("r", N_("Family: record a repayment")),
     ("space", N_("What if: try the highlighted move, or leave it out")),
@@ -102,6 +103,7 @@ BINDING_IDS: dict[tuple[str, str], tuple[str | None, ...]] = {
         "restructure.letter_format",
         "restructure.letter_language",
     ),
+    ("h", "Restructure: what happened"): ("restructure.reason",),
     ("space", "Throttling"): ("expenses.toggle_cut",),
     ("r", "Family"): ("family.repay",),
 }

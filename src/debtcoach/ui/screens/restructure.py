@@ -36,7 +36,12 @@ from debtcoach.domain.letter_format import LetterFormat
 from debtcoach.domain.models import Household, Loan, LoanKind, ProposalState, RestructureMode
 from debtcoach.domain.money import Money, MoneyError, format_money, parse_rate
 from debtcoach.domain.payoff import PayoffPlan, PlanInputError
-from debtcoach.domain.proposal import LetterOptions, default_language, time_for_space
+from debtcoach.domain.proposal import (
+    LetterOptions,
+    default_language,
+    hardship_reason,
+    time_for_space,
+)
 from debtcoach.domain.restructure import (
     CREDIT_CARD_MAX_INSTALLMENTS,
     RestructureError,
@@ -47,6 +52,7 @@ from debtcoach.domain.wording import N_, _, count, month_words, percent_words
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
 
 DEFAULT_INSTALLMENTS = 36
 _MODE_LABELS = (
@@ -208,6 +214,14 @@ class RestructureScreen(DebtCoachScreen):
             tooltip=N_("The letter's format: Markdown, plain text (80 columns) or an HTML page"),
         ),
         Binding(
+            "h",
+            "reason",
+            N_("Reason"),
+            show=False,
+            id="restructure.reason",
+            tooltip=N_("Say in one sentence what happened: the letter tells the lender (optional)"),
+        ),
+        Binding(
             "g",
             "letter_language",
             N_("Language"),
@@ -225,6 +239,8 @@ class RestructureScreen(DebtCoachScreen):
         self.letter_format = LetterFormat.MD
         self.letter_language: str | None = None
         self.letter_written: Path | None = None
+        self.letter_reason = ""
+        """What happened, in the user's words, for the letter (this screen only, never saved)."""
 
     def _initial_inputs(self) -> tuple[str, RestructureMode, str]:
         loan = self.coach_app.household.loan(self.loan_name)
@@ -522,15 +538,18 @@ class RestructureScreen(DebtCoachScreen):
             stop_penalty_interest=ticked("penalty"),
             reduce_fees=ticked("fees"),
             name_other_lenders=ticked("lenders"),
+            reason=self.letter_reason,
             language=self.language,
             fmt=self.letter_format,
         )
 
     def _show_letter(self) -> None:
         fmt, language = _(_FORMAT_WORDS[self.letter_format]), _(_LANGUAGE_WORDS[self.language])
-        line = _("Letter (w): {format}, {language} · s: format · g: language").format(
+        line = _("Letter (w): {format}, {language} · s: format · g: language · h: reason").format(
             format=fmt, language=language
         )
+        if self.letter_reason:
+            line += "\n" + _("What happened: {reason}").format(reason=self.letter_reason)
         if self.letter_written is not None:
             line += "\n" + _("Letter written: {path}").format(path=self.letter_written)
         self.query_one("#rs-letter", Static).update(literal(line, multiline=True))
@@ -612,6 +631,25 @@ class RestructureScreen(DebtCoachScreen):
     def action_letter_language(self) -> None:
         self.letter_language = "en" if self.language.startswith("zh") else "zh_CN"
         self._show_letter()
+
+    def action_reason(self) -> None:
+        """A one-line form for the hardship reason; empty takes it out of the letter again."""
+
+        def keep(values: Values) -> str:
+            self.letter_reason = str(values["reason"])
+            self._show_letter()
+            if self.letter_reason:
+                return _("The letter will say what happened.")
+            return _("The letter gives no reason.")
+
+        field = FieldSpec(
+            "reason",
+            N_("What happened"),
+            parse=hardship_reason,
+            initial=self.letter_reason,
+            placeholder=N_("e.g. I lost my job in August"),
+        )
+        self.app.push_screen(RecordForm(_("The reason for the letter"), [field], keep))
 
     def action_write_letter(self) -> None:
         quote = self.quote
