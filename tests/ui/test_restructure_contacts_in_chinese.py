@@ -122,7 +122,7 @@ async def test_the_calculator_reads_in_chinese_with_the_car_loans_figures(zh_db:
         words = screen_words(app)
         assert " Car loan · City Auto Finance · 欠款 ¥7,400.00" in lines
         assert "分期期数 36 方式 按贷款利率等额本息 ▼ 月手续费 %" in words
-        assert "申请信： ▐X▌ 停止罚息 (i) ▐X▌ 减免费用 (e) ▐X▌ 写明机构 (a)" in words
+        assert "申请信： ▐ ▌ 停止罚息 (i) ▐ ▌ 减免费用 (e) ▐ ▌ 写明机构 (a)" in words
         # 36 × ¥228.15 at 6.9 %: ¥7,400 × 0.00575 / (1 − 1.00575^−36); the last one ¥228.24.
         assert "今天 36 期" in words
         assert "月供 ¥245.00 ¥228.15" in words

@@ -53,6 +53,7 @@ from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.tick_box import TickBox
 
 DEFAULT_INSTALLMENTS = 36
 _MODE_LABELS = (
@@ -278,7 +279,7 @@ class RestructureScreen(DebtCoachScreen):
         with Horizontal(id="rs-ask"):
             yield Label(_("Letter:"))
             for box_id, label in _ASK_BOXES.values():
-                yield Checkbox(_(label), id=box_id, compact=True)
+                yield TickBox(_(label), id=box_id, compact=True)
         yield Static(id="rs-error")
         with ResultsScroll(id="rs-results"):
             yield Static(id="rs-case")

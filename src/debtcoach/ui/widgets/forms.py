@@ -32,6 +32,7 @@ from debtcoach.services.exchange import DuplicateName, StoreError
 from debtcoach.ui.formatting import literal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.text_input import TextInput
+from debtcoach.ui.widgets.tick_box import TickBox
 from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
 
 FieldKind = Literal["text", "select", "bool"]
@@ -59,7 +60,7 @@ class FieldSpec:
     placeholder: str = ""
 
 
-class FormCheckbox(Checkbox, inherit_bindings=False):
+class FormCheckbox(TickBox, inherit_bindings=False):
     """A checkbox that toggles with space only, so `enter` reaches the form and saves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
