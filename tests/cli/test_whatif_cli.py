@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from debtcoach.cli import main
-from tests.cli.runner import run
+from tests.cli.runner import never_ending_household, run
 
 OUTCOME_KEYS = {
     "months", "debt_free", "total_interest", "total_fees", "current_from", "to_relatives",
@@ -186,15 +186,7 @@ def test_a_loan_name_with_a_colon_can_be_restructured(
 
 @pytest.fixture
 def never_ends(tmp_path: Path) -> Path:
-    """1,000.00 a month against a card at 200 % (about 1,667.00 of interest a month on its
-    10,000.00): the plan pays every minimum and never clears the card."""
-    db = tmp_path / "never.json"
-    assert run(db, "income", "add", "--name", "Pay", "--kind", "regular", "--amount", "1000",
-               "--frequency", "monthly") == 0  # fmt: skip
-    assert run(db, "loan", "add", "--name", "Card", "--kind", "credit_card", "--balance",
-               "10000", "--apr", "200", "--min-payment", "100", "--overdue-since", "2026-10-01",
-               "--late-fee", "10", "--arrears", "100") == 0  # fmt: skip
-    return db
+    return never_ending_household(tmp_path / "never.json")
 
 
 def test_a_plan_that_never_ends_has_no_totals_in_the_table(

@@ -273,15 +273,9 @@ async def test_up_and_down_move_the_coachs_list_when_it_has_the_focus(sample_db:
 async def test_a_plan_that_never_ends_shows_no_totals_and_no_saving(tmp_path: Path) -> None:
     """1,000.00 a month against a card at 200 %: the plan never clears it (as in
     tests/cli/test_whatif_cli.py); fifty years of its interest are no figure to compare."""
-    from tests.cli.runner import run
+    from tests.cli.runner import never_ending_household
 
-    db = tmp_path / "never.json"
-    assert run(db, "income", "add", "--name", "Pay", "--kind", "regular", "--amount", "1000",
-               "--frequency", "monthly") == 0  # fmt: skip
-    assert run(db, "loan", "add", "--name", "Card", "--kind", "credit_card", "--balance",
-               "10000", "--apr", "200", "--min-payment", "100", "--overdue-since", "2026-10-01",
-               "--late-fee", "10", "--arrears", "100") == 0  # fmt: skip
-    app = make_app(db)
+    app = make_app(never_ending_household(tmp_path / "never.json"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_whatif(pilot, "i")
         assert checked(screen) == ["move-restructure", "move-relatives"]

@@ -245,7 +245,11 @@ class DebtCoachApp(App[None]):
         self.plan, self.advice, self.on_track = state.plan, state.advice, state.on_track
         if state.plan_fallback is not None:
             # A stale custom order (a loan renamed or added) must not stop the app.
-            self._warn(f"Custom order unusable ({state.plan_fallback}); showing avalanche instead.")
+            self._warn(
+                _("Custom order unusable ({reason}); showing avalanche instead.").format(
+                    reason=state.plan_fallback
+                )
+            )
 
     def reload(self) -> None:
         """Re-read the file, recompute the plan and advice once, tell every screen."""
