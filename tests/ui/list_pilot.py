@@ -32,6 +32,14 @@ def totals(app: App[None]) -> str:
     return str(app.screen.query_one("#list-totals", Static).content)
 
 
+async def skip_offer(pilot: Pilot[None]) -> None:
+    """Let the app start, then close whatever greets the user (the weekly check-in offer)."""
+    await pilot.pause()
+    while isinstance(pilot.app.screen, ModalScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+
+
 async def open_screen(pilot: Pilot[None], key: str) -> None:
     """Close whatever greets the user at start (the check-in offer), then press the key."""
     while isinstance(pilot.app.screen, ModalScreen):

@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from debtcoach.domain.models import CheckIn
@@ -17,6 +15,7 @@ from debtcoach.store.repository import Repository
 from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.widgets.coach_panel import CoachPanel
 from tests.conftest import TODAY, make_app
+from tests.ui.list_pilot import skip_offer
 
 SMALL = (80, 24)
 WIDE = (120, 40)
@@ -24,14 +23,6 @@ WIDE = (120, 40)
 
 def text(widget: Static) -> str:
     return str(widget.content)
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    """Answer the start-up "time for this week's check-in" question with s (skip)."""
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
 
 
 async def test_screen_keys_switch_modes(sample_db: Path) -> None:

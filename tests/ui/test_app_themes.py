@@ -9,24 +9,15 @@ from pathlib import Path
 import pytest
 from rich._palettes import EIGHT_BIT_PALETTE
 from textual.color import Color
-from textual.pilot import Pilot
-from textual.screen import ModalScreen
 
 from debtcoach.bundled import themes_dir
 from debtcoach.store.repository import Repository
 from debtcoach.ui.themes import ThemeFileError, load_themes, theme_from_file
 from tests.conftest import make_app
-from tests.ui.list_pilot import messages
+from tests.ui.list_pilot import messages, skip_offer
 
 SMALL = (80, 24)
 BUNDLED = ("debtcoach-dark", "debtcoach-high-contrast", "debtcoach-light")
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
 
 
 def test_bundled_themes_load_cleanly() -> None:

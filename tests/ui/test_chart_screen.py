@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from debtcoach.domain.models import (
@@ -24,15 +23,9 @@ from debtcoach.domain.models import (
 from debtcoach.domain.money import Money
 from debtcoach.store.repository import Repository
 from tests.conftest import make_app
+from tests.ui.list_pilot import skip_offer
 
 SMALL = (80, 24)
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
 
 
 def summary(pilot: Pilot[None]) -> str:

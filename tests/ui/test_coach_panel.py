@@ -7,23 +7,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from debtcoach.guidance import coach_advice, guidance_text
 from debtcoach.store.repository import Repository
 from debtcoach.ui.widgets.coach_panel import CoachPanel
 from tests.conftest import TODAY, make_app
+from tests.ui.list_pilot import skip_offer
 
 SMALL = (80, 24)
 WIDE = (120, 40)
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
 
 
 def shown(pilot: Pilot[None]) -> str:

@@ -14,15 +14,9 @@ from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import simulate_payoff
 from debtcoach.store.repository import Repository
 from tests.conftest import TODAY, make_app
+from tests.ui.list_pilot import skip_offer
 
 SMALL = (80, 24)
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
 
 
 def text(pilot: Pilot[None], selector: str) -> str:

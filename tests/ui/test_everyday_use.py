@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.widgets._footer import FooterKey
 
@@ -22,16 +21,10 @@ from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import make_app
+from tests.ui.list_pilot import skip_offer
 
 SMALL = (80, 24)
 WIDE = (120, 40)
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
-        await pilot.pause()
 
 
 def footer_keys(pilot: Pilot[None]) -> dict[str, FooterKey]:

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from debtcoach.ui.screens.help import HelpScreen
 from tests.conftest import make_app
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
+from tests.ui.list_pilot import skip_offer
 
 
 async def test_help_lists_every_key_and_the_data_file(sample_db: Path) -> None:

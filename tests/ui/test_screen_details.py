@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.widgets._footer import FooterKey
 
@@ -22,17 +21,10 @@ from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.widgets.data_table import RecordTable
 from tests.conftest import make_app
-from tests.ui.list_pilot import cell, select_row
+from tests.ui.list_pilot import cell, select_row, skip_offer
 
 SMALL = (80, 24)
 WIDE = (120, 40)
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
-        await pilot.pause()
 
 
 async def settle(pilot: Pilot[None]) -> None:

@@ -7,8 +7,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 
 from debtcoach.domain.models import Channel, Contact, Loan, LoanKind
@@ -17,17 +15,10 @@ from debtcoach.services import Ledger
 from debtcoach.ui.screens.checkin import CheckInScreen
 from debtcoach.ui.widgets.coach_panel import CoachPanel, advice_content
 from tests.conftest import TODAY, make_app
-from tests.ui.list_pilot import open_screen, select_row
+from tests.ui.list_pilot import open_screen, select_row, skip_offer
 from tests.ui.screen_text import screen_words
 
 SMALL = (80, 24)
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
-        await pilot.pause()
 
 
 def tail_of(text: str, words: int = 6) -> str:

@@ -13,8 +13,6 @@ import pytest
 from icalendar import Calendar
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 import debtcoach.ui
@@ -24,7 +22,7 @@ from debtcoach.ui.app import CALENDAR_FILE_NAME, DebtCoachApp, create_app
 from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.widgets.nav_bar import NavBar
 from tests.conftest import TODAY
-from tests.ui.list_pilot import messages
+from tests.ui.list_pilot import messages, skip_offer
 
 NIGHT = """\
 primary = "#d7875f"
@@ -37,13 +35,6 @@ primary = "ansi_blue"
 foreground = "ansi_default"
 background = "ansi_default"
 """
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
 
 
 @pytest.fixture

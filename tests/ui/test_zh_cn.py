@@ -10,24 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
-from textual.pilot import Pilot
-from textual.screen import ModalScreen
 
 from debtcoach.guidance import RULES_BY_ID
 from debtcoach.ui.screens.settings import SettingsForm
 from tests.conftest import make_app
-from tests.ui.list_pilot import messages
+from tests.ui.list_pilot import messages, skip_offer
 from tests.ui.screen_text import screen_words
 
 SMALL = (80, 24)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
-
-
-async def skip_offer(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
 
 
 async def test_the_dashboard_reads_in_chinese(zh_db: Path) -> None:
