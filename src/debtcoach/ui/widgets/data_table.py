@@ -91,7 +91,10 @@ class RecordTable(DataTable[Text]):
                 shown = printable(cell, multiline=True)
                 text = f"! {shown}" if row.alert and index == 0 else shown
                 cells.append(Text(text, style=style, justify="right" if column.right else "left"))
-            self.add_row(*cells, key=row.key, height=None)
+            # The lines a row holds (a rate with its penalty rate below) are known here: the
+            # table need not render every cell once more to measure it.
+            height = max((cell.plain.count("\n") + 1 for cell in cells), default=1)
+            self.add_row(*cells, key=row.key, height=height)
         if current is not None and current in {row.key for row in rows}:
             self.move_cursor(row=self.get_row_index(current), animate=False)
 
