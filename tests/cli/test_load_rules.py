@@ -126,3 +126,37 @@ def test_an_import_still_refuses_a_contact_about_a_loan_it_never_had(
     capsys.readouterr()
     assert run(tmp_path / "other.json", "import", str(exported)) == 2
     assert "there is no loan called 'Nobody'" in capsys.readouterr().err
+
+
+def test_a_number_too_long_for_python_to_read_is_damaged(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Money is stored as a JSON integer; one of 5000 digits is past what Python's int() reads
+    (4300 digits), so the file is damaged like any other, never "unexpected error"."""
+    data = json.loads(db.read_text())
+    data["loans"]["1"]["balance"] = "BALANCE"
+    db.write_text(json.dumps(data).replace('"BALANCE"', "9" * 5000))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "loan", "list") == 1
+    err = capsys.readouterr().err
+    assert "a number in it is too long to be ours" in err
+    assert "the newest good backup is" in err and "unexpected error" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert db.read_bytes() == before
+
+
+def test_an_import_with_a_number_too_long_to_read_is_bad_input(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    data = json.loads(exported.read_text())
+    data["loans"][0]["balance"] = "BALANCE"
+    exported.write_text(json.dumps(data).replace('"BALANCE"', "9" * 5000))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "import", str(exported)) == 2
+    err = capsys.readouterr().err
+    assert err == f"debtcoach: import: {exported} holds a number too long to be an export\n"
+    assert db.read_bytes() == before
