@@ -160,3 +160,38 @@ def test_an_import_with_a_number_too_long_to_read_is_bad_input(
     err = capsys.readouterr().err
     assert err == f"debtcoach: import: {exported} holds a number too long to be an export\n"
     assert db.read_bytes() == before
+
+
+FUTURE_CHECKINS = {
+    "a week not begun": (
+        {"week": "2027-W10"},
+        "checkins '2027-W10': week: week 2027-W10 has not started yet (this week is 2026-W48)",
+    ),
+    "a date after today": (
+        {"week": "2026-W47", "date": "2027-01-01"},
+        "checkins '2026-W47': date: 2027-01-01 is after today (2026-11-23)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FUTURE_CHECKINS, ids=list(FUTURE_CHECKINS))
+def test_an_import_refuses_a_check_in_no_door_would_write(
+    db: Path, tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`checkin add --week` refuses a week after this one and dates a check-in no later than
+    today; an import holding such a check-in is refused with the same words."""
+    assert run(db, "checkin", "add", "--paid", "Car=5") == 0
+    capsys.readouterr()
+    assert run(db, "checkin", "add", "--week", "2027-W10", "--paid", "Car=5") == 2
+    assert "week 2027-W10 has not started yet" in capsys.readouterr().err
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    data = json.loads(exported.read_text())
+    changes, message = FUTURE_CHECKINS[case]
+    data["checkins"][0].update(changes)
+    exported.write_text(json.dumps(data))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "import", str(exported)) == 2
+    assert capsys.readouterr().err == f"debtcoach: nothing was imported: {message}\n"
+    assert db.read_bytes() == before

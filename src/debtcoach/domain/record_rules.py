@@ -15,6 +15,7 @@ from datetime import date
 from typing import TypeVar
 
 from debtcoach.domain.calendar import DateError, parse_week
+from debtcoach.domain.checkin import future_week_problem
 from debtcoach.domain.contact_log import contact_date_problems
 from debtcoach.domain.models import (
     CheckIn,
@@ -313,14 +314,21 @@ def recorded_names(household: Household) -> set[str]:
     return {entry.name for entry in household.balances}
 
 
-def checkin_problems(checkin: CheckIn, household: Household) -> Problems:
-    """A stored check-in names a real week and pays only loans and family lenders (or, in a
-    whole household, a loan its history knows and that has since been removed)."""
+def checkin_problems(checkin: CheckIn, household: Household, today: date) -> Problems:
+    """A check-in names a week that has begun, is dated no later than today, and pays only
+    loans and family lenders (or, in a whole household, a loan its history knows and that has
+    since been removed)."""
     problems = text_problems(checkin, (), ("note",))
     try:
-        parse_week(checkin.week)
+        week = parse_week(checkin.week)
     except DateError as exc:
         problems["week"] = str(exc)
+    else:
+        future = future_week_problem(week, today)
+        if future is not None:
+            problems["week"] = future
+    if checkin.on > today:
+        problems["date"] = _("{on} is after today ({today})").format(on=checkin.on, today=today)
     payees = {loan.name for loan in household.loans} | {f.lender for f in household.family_loans}
     payees |= recorded_names(household)
     unknown = sorted(name for name in checkin.paid if name not in payees)
@@ -443,7 +451,7 @@ def household_problems(household: Household, today: date) -> list[HouseholdProbl
     for item in household.family_loans:
         add("family_loans", item.lender, family_loan_problems(item, today))
     for checkin in household.checkins:
-        add("checkins", checkin.week, checkin_problems(checkin, household))
+        add("checkins", checkin.week, checkin_problems(checkin, household, today))
     add("settings", "settings", settings_problems(household))
     for contact in household.contacts:
         problems = contact_problems(contact, today, household, history=True)
