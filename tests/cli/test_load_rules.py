@@ -195,3 +195,26 @@ def test_an_import_refuses_a_check_in_no_door_would_write(
     assert run(db, "import", str(exported)) == 2
     assert capsys.readouterr().err == f"debtcoach: nothing was imported: {message}\n"
     assert db.read_bytes() == before
+
+
+def test_an_import_refuses_terms_agreed_after_today(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`restructure --agree` dates the terms today (the installments fall due after that day);
+    an import of terms agreed on a day still to come is refused."""
+    assert run(db, "restructure", "Car", "--installments", "12", "--agree") == 0
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    data = json.loads(exported.read_text())
+    car = next(loan for loan in data["loans"] if loan["name"] == "Car")
+    assert car["restructure"]["agreed_on"] == "2026-11-23"
+    car["restructure"]["agreed_on"] = "2027-05-01"
+    exported.write_text(json.dumps(data))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "import", str(exported)) == 2
+    assert capsys.readouterr().err == (
+        "debtcoach: nothing was imported: loans 'Car': restructure: 2027-05-01 is after today"
+        " (2026-11-23)\n"
+    )
+    assert db.read_bytes() == before

@@ -128,6 +128,12 @@ def loan_problems(loan: Loan, today: date) -> Problems:
     problems.update(promotion_problems(loan))
     problems.update(restructure_problems(loan))
     terms = loan.restructure
+    if terms is not None and terms.agreed_on is not None and terms.agreed_on > today:
+        # `restructure --agree` dates the terms today; the first installment falls due after.
+        problems.setdefault(
+            "restructure",
+            _("{on} is after today ({today})").format(on=terms.agreed_on, today=today),
+        )
     if loan.status == LoanStatus.RESTRUCTURED and (
         terms is None or terms.state != ProposalState.AGREED
     ):
