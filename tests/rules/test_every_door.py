@@ -122,6 +122,18 @@ CASES = [
         form_fields={},  # the form's date field refuses a future date as it is typed
         change_import=lambda d: d["loans"][0].update(overdue_since="2026-12-01"),
     ),
+    BrokenRule(
+        rule="a loan is not opened on a day after today",
+        option="--opened-on",
+        message=f"2026-12-01 is after today ({TODAY})",
+        cli=("loan", "add", "--name", "Card", "--kind", "credit_card", "--balance", "500",
+             "--apr", "20", "--min-payment", "20", "--opened-on", "2026-12-01"),
+        screen="l",
+        form_key="a",
+        form_fields={"name": "Card", "balance": "500", "apr": "20", "min_payment": "20",
+                     "opened_on": "2026-12-01"},
+        change_import=lambda d: d["loans"][0].update(opened_on="2026-12-01"),
+    ),
 ]  # fmt: skip
 IDS = [case.rule for case in CASES]
 

@@ -121,6 +121,10 @@ def loan_problems(loan: Loan, today: date) -> Problems:
         problems["overdue_since"] = _("{overdue_since} is after today ({today})").format(
             overdue_since=loan.overdue_since, today=today
         )
+    if loan.opened_on is not None and loan.opened_on > today:
+        problems["opened_on"] = _("{on} is after today ({today})").format(
+            on=loan.opened_on, today=today
+        )
     if loan.arrears is not None and loan.arrears.minor > max(loan.balance.minor, 0):
         problems["arrears"] = _("{arrears} is more than the balance {balance}").format(
             arrears=loan.arrears, balance=loan.balance
