@@ -223,6 +223,11 @@ async def loans_and_their_talks(pilot: Pilot[None], typed: Typed) -> None:
     await pilot.press("escape")
     await pilot.pause()
 
+    await pilot.press("p", "v")  # the payoff screen, each debt
+    await pilot.pause()
+    assert as_shown(name) in screen_text(app, "#chart-summary")
+    await pilot.press("v")
+
     await pilot.press("d")
     assert as_shown(name) in screen_text(app, "#recorded")
 
