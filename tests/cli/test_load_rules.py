@@ -218,3 +218,66 @@ def test_an_import_refuses_terms_agreed_after_today(
         " (2026-11-23)\n"
     )
     assert db.read_bytes() == before
+
+
+IMPORT_REFUSALS = {
+    "a check-in paying an unknown name": (
+        lambda d: d["checkins"][0]["paid"].update({"Nobody": "5.00"}),
+        "checkins '2026-W48': paid: names 'Nobody', not a loan or lender",
+    ),
+    "a contact about a loan that does not exist": (
+        lambda d: d["contacts"][0].update(loan="Nobody"),
+        "contacts 'Nobody 2026-11-20': loan: there is no loan called 'Nobody'",
+    ),
+    "repayments above the amount borrowed": (
+        lambda d: d["family"][0]["repayments"].append({"date": "2026-11-01", "amount": "400.00"}),
+        "family_loans 'Mum': amount: 300.00 is less than the 400.00 already repaid",
+    ),
+    "a repayment after today": (
+        lambda d: d["family"][0]["repayments"].append({"date": "2026-12-20", "amount": "10.00"}),
+        "family_loans 'Mum': repayments: 2026-12-20 is after today (2026-11-23)",
+    ),
+    "borrowing after today": (
+        lambda d: d["family"][0].update(borrowed_on="2026-12-20"),
+        "family_loans 'Mum': borrowed_on: 2026-12-20 is after today (2026-11-23)",
+    ),
+    "a contact after today": (
+        lambda d: d["contacts"][0].update(date="2027-01-01"),
+        "contacts 'Car 2027-01-01': date: 2027-01-01 is after today (2026-11-23)",
+    ),
+    "agreed terms of 600 x 0.00": (
+        lambda d: d["loans"][1].update(
+            status="restructured",
+            restructure={"mode": "annuity", "installments": 600, "installment": "0.00",
+                         "last_installment": "0.00", "balance": "500.00", "fee_rate": None,
+                         "state": "agreed", "agreed_on": "2026-11-01"},
+        ),
+        "loans 'Car': restructure: an installment of 0.00 never repays 500.00",
+    ),
+    "a custom order naming no loan": (
+        lambda d: d["settings"].update(strategy="custom", custom_order=["Nobody"]),
+        "settings 'settings': custom_order: names 'Nobody', not a loan",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", IMPORT_REFUSALS, ids=list(IMPORT_REFUSALS))
+def test_an_import_refuses_what_the_command_line_refuses(
+    db: Path, tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, "family", "add", "--lender", "Mum", "--amount", "300",
+               "--borrowed-on", "2026-10-01") == 0  # fmt: skip
+    assert run(db, "checkin", "add", "--paid", "Car=5") == 0
+    assert run(db, "contact", "add", "--loan", "Car", "--channel", "phone", "--outcome",
+               "asked", "--date", "2026-11-20") == 0  # fmt: skip
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    data = json.loads(exported.read_text())
+    change, message = IMPORT_REFUSALS[case]
+    change(data)
+    exported.write_text(json.dumps(data))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "import", str(exported)) == 2
+    assert capsys.readouterr().err == f"debtcoach: nothing was imported: {message}\n"
+    assert db.read_bytes() == before
