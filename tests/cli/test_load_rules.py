@@ -126,3 +126,158 @@ def test_an_import_still_refuses_a_contact_about_a_loan_it_never_had(
     capsys.readouterr()
     assert run(tmp_path / "other.json", "import", str(exported)) == 2
     assert "there is no loan called 'Nobody'" in capsys.readouterr().err
+
+
+def test_a_number_too_long_for_python_to_read_is_damaged(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Money is stored as a JSON integer; one of 5000 digits is past what Python's int() reads
+    (4300 digits), so the file is damaged like any other, never "unexpected error"."""
+    data = json.loads(db.read_text())
+    data["loans"]["1"]["balance"] = "BALANCE"
+    db.write_text(json.dumps(data).replace('"BALANCE"', "9" * 5000))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "loan", "list") == 1
+    err = capsys.readouterr().err
+    assert "a number in it is too long to be ours" in err
+    assert "the newest good backup is" in err and "unexpected error" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert db.read_bytes() == before
+
+
+def test_an_import_with_a_number_too_long_to_read_is_bad_input(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    data = json.loads(exported.read_text())
+    data["loans"][0]["balance"] = "BALANCE"
+    exported.write_text(json.dumps(data).replace('"BALANCE"', "9" * 5000))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "import", str(exported)) == 2
+    err = capsys.readouterr().err
+    assert err == f"debtcoach: import: {exported} holds a number too long to be an export\n"
+    assert db.read_bytes() == before
+
+
+FUTURE_CHECKINS = {
+    "a week not begun": (
+        {"week": "2027-W10"},
+        "checkins '2027-W10': week: week 2027-W10 has not started yet (this week is 2026-W48)",
+    ),
+    "a date after today": (
+        {"week": "2026-W47", "date": "2027-01-01"},
+        "checkins '2026-W47': date: 2027-01-01 is after today (2026-11-23)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", FUTURE_CHECKINS, ids=list(FUTURE_CHECKINS))
+def test_an_import_refuses_a_check_in_no_door_would_write(
+    db: Path, tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`checkin add --week` refuses a week after this one and dates a check-in no later than
+    today; an import holding such a check-in is refused with the same words."""
+    assert run(db, "checkin", "add", "--paid", "Car=5") == 0
+    capsys.readouterr()
+    assert run(db, "checkin", "add", "--week", "2027-W10", "--paid", "Car=5") == 2
+    assert "week 2027-W10 has not started yet" in capsys.readouterr().err
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    data = json.loads(exported.read_text())
+    changes, message = FUTURE_CHECKINS[case]
+    data["checkins"][0].update(changes)
+    exported.write_text(json.dumps(data))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "import", str(exported)) == 2
+    assert capsys.readouterr().err == f"debtcoach: nothing was imported: {message}\n"
+    assert db.read_bytes() == before
+
+
+def test_an_import_refuses_terms_agreed_after_today(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`restructure --agree` dates the terms today (the installments fall due after that day);
+    an import of terms agreed on a day still to come is refused."""
+    assert run(db, "restructure", "Car", "--installments", "12", "--agree") == 0
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    data = json.loads(exported.read_text())
+    car = next(loan for loan in data["loans"] if loan["name"] == "Car")
+    assert car["restructure"]["agreed_on"] == "2026-11-23"
+    car["restructure"]["agreed_on"] = "2027-05-01"
+    exported.write_text(json.dumps(data))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "import", str(exported)) == 2
+    assert capsys.readouterr().err == (
+        "debtcoach: nothing was imported: loans 'Car': restructure: 2027-05-01 is after today"
+        " (2026-11-23)\n"
+    )
+    assert db.read_bytes() == before
+
+
+IMPORT_REFUSALS = {
+    "a check-in paying an unknown name": (
+        lambda d: d["checkins"][0]["paid"].update({"Nobody": "5.00"}),
+        "checkins '2026-W48': paid: names 'Nobody', not a loan or lender",
+    ),
+    "a contact about a loan that does not exist": (
+        lambda d: d["contacts"][0].update(loan="Nobody"),
+        "contacts 'Nobody 2026-11-20': loan: there is no loan called 'Nobody'",
+    ),
+    "repayments above the amount borrowed": (
+        lambda d: d["family"][0]["repayments"].append({"date": "2026-11-01", "amount": "400.00"}),
+        "family_loans 'Mum': amount: 300.00 is less than the 400.00 already repaid",
+    ),
+    "a repayment after today": (
+        lambda d: d["family"][0]["repayments"].append({"date": "2026-12-20", "amount": "10.00"}),
+        "family_loans 'Mum': repayments: 2026-12-20 is after today (2026-11-23)",
+    ),
+    "borrowing after today": (
+        lambda d: d["family"][0].update(borrowed_on="2026-12-20"),
+        "family_loans 'Mum': borrowed_on: 2026-12-20 is after today (2026-11-23)",
+    ),
+    "a contact after today": (
+        lambda d: d["contacts"][0].update(date="2027-01-01"),
+        "contacts 'Car 2027-01-01': date: 2027-01-01 is after today (2026-11-23)",
+    ),
+    "agreed terms of 600 x 0.00": (
+        lambda d: d["loans"][1].update(
+            status="restructured",
+            restructure={"mode": "annuity", "installments": 600, "installment": "0.00",
+                         "last_installment": "0.00", "balance": "500.00", "fee_rate": None,
+                         "state": "agreed", "agreed_on": "2026-11-01"},
+        ),
+        "loans 'Car': restructure: an installment of 0.00 never repays 500.00",
+    ),
+    "a custom order naming no loan": (
+        lambda d: d["settings"].update(strategy="custom", custom_order=["Nobody"]),
+        "settings 'settings': custom_order: names 'Nobody', not a loan",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", IMPORT_REFUSALS, ids=list(IMPORT_REFUSALS))
+def test_an_import_refuses_what_the_command_line_refuses(
+    db: Path, tmp_path: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(db, "family", "add", "--lender", "Mum", "--amount", "300",
+               "--borrowed-on", "2026-10-01") == 0  # fmt: skip
+    assert run(db, "checkin", "add", "--paid", "Car=5") == 0
+    assert run(db, "contact", "add", "--loan", "Car", "--channel", "phone", "--outcome",
+               "asked", "--date", "2026-11-20") == 0  # fmt: skip
+    exported = tmp_path / "export.json"
+    assert run(db, "export", "-o", str(exported)) == 0
+    data = json.loads(exported.read_text())
+    change, message = IMPORT_REFUSALS[case]
+    change(data)
+    exported.write_text(json.dumps(data))
+    before = db.read_bytes()
+    capsys.readouterr()
+    assert run(db, "import", str(exported)) == 2
+    assert capsys.readouterr().err == f"debtcoach: nothing was imported: {message}\n"
+    assert db.read_bytes() == before

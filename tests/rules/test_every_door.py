@@ -122,6 +122,18 @@ CASES = [
         form_fields={},  # the form's date field refuses a future date as it is typed
         change_import=lambda d: d["loans"][0].update(overdue_since="2026-12-01"),
     ),
+    BrokenRule(
+        rule="a loan is not opened on a day after today",
+        option="--opened-on",
+        message=f"2026-12-01 is after today ({TODAY})",
+        cli=("loan", "add", "--name", "Card", "--kind", "credit_card", "--balance", "500",
+             "--apr", "20", "--min-payment", "20", "--opened-on", "2026-12-01"),
+        screen="l",
+        form_key="a",
+        form_fields={"name": "Card", "balance": "500", "apr": "20", "min_payment": "20",
+                     "opened_on": "2026-12-01"},
+        change_import=lambda d: d["loans"][0].update(opened_on="2026-12-01"),
+    ),
 ]  # fmt: skip
 IDS = [case.rule for case in CASES]
 
@@ -181,4 +193,56 @@ async def test_the_form_refuses_with_the_rule_s_words(case: BrokenRule, sample_d
         assert app.screen is form, "the form stays open"
         assert form.field_error(case.form_field) == case.message  # type: ignore[attr-defined]
         assert "Nothing was saved" in form.form_error  # type: ignore[attr-defined]
+    assert sample_db.read_bytes() == before
+
+
+LONG_NAME = "N" * 61
+NAME_CASES = {
+    "a loan's name": (
+        ("loan", "add", "--name", LONG_NAME, "--kind", "other", "--balance", "1", "--apr", "1",
+         "--min-payment", "1"),
+        "--name",
+        lambda d: d["loans"][0].update(name=LONG_NAME),
+        "l",
+        "name",
+    ),
+    "a family lender": (
+        ("family", "add", "--lender", LONG_NAME, "--amount", "10", "--borrowed-on", "2026-10-01"),
+        "--lender",
+        lambda d: _family(d, lender=LONG_NAME),
+        "f",
+        "lender",
+    ),
+}  # fmt: skip
+TOO_LONG = f"{'N' * 20!r}… is longer than 60 characters"
+
+
+@pytest.mark.parametrize("case", NAME_CASES, ids=list(NAME_CASES))
+async def test_a_name_has_one_length_rule_at_every_door(
+    case: str, sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A loan's name and a family lender's are names alike: 61 characters are refused by the
+    CLI, an import and the form, in the same words."""
+    cli, option, change_import, screen, form_field = NAME_CASES[case]
+    before = sample_db.read_bytes()
+    assert _run(sample_db, *cli) == 2
+    assert capsys.readouterr().err == f"debtcoach: {option} {TOO_LONG}\n"
+    assert _run(sample_db, "export") == 0
+    data = json.loads(capsys.readouterr().out)
+    change_import(data)
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    assert _run(sample_db, "import", str(broken)) == 2
+    assert capsys.readouterr().err.rstrip().endswith(TOO_LONG)
+    app = make_app(sample_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(pilot, screen)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        await fill(pilot, form_field, LONG_NAME)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form, "the form stays open"
+        assert form.field_error(form_field).endswith(TOO_LONG)  # type: ignore[attr-defined]
     assert sample_db.read_bytes() == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,40 @@ async def test_an_emptied_file_gets_the_same_restore_screen(
         await pilot.pause()
         text = " ".join(str(w.render()) for w in app.screen.query("Static"))
         assert "cannot be read" in text
+        await pilot.press("r")
+        await pilot.pause()
+    assert app.return_value is True
+    assert [loan.name for loan in Repository(db_path).load().loans] == ["A"]
+
+
+BROKEN_VALUES = {
+    "a negative balance": ("-5", "balance: must not be negative"),
+    "a 5000-digit balance": ("9" * 5000, "a number in it is too long to be ours"),
+}
+
+
+@pytest.mark.parametrize("case", BROKEN_VALUES, ids=list(BROKEN_VALUES))
+async def test_a_value_no_door_lets_in_gets_the_restore_screen(
+    db_path: Path, make: Any, case: str
+) -> None:
+    """A file that parses but holds what no version wrote is damaged in the app too: the screen
+    names the value and offers the newest good backup, never "unexpected error"."""
+    repo = Repository(db_path)
+    repo.add_loan(make.loan("A"))
+    repo.add_loan(make.loan("B"))
+    data = json.loads(db_path.read_text())
+    data["loans"]["1"]["balance"] = "BALANCE"
+    value, message = BROKEN_VALUES[case]
+    db_path.write_text(json.dumps(data).replace('"BALANCE"', value))
+    with pytest.raises(StorageCorrupt) as caught:
+        repo.load()
+    app = StorageErrorApp(db_path, caught.value)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert "cannot be read" in " ".join(text.split())
+        assert message in " ".join(text.split())
+        assert "unexpected error" not in text
         await pilot.press("r")
         await pilot.pause()
     assert app.return_value is True

@@ -44,7 +44,11 @@ sys.exit(main(["--db", sys.argv[1], "--today", "2026-11-23"]))
 """
 
 SLOW_IMPORT = """
-import importlib.metadata, sys, time
+import importlib.metadata, signal, sys, time
+
+# Ctrl-C as in a terminal's foreground job, also when the tests run as a background job
+# (which starts every child with SIGINT ignored).
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 class SlowCli:
     '''Stalls the import of the CLI, so that the Ctrl-C lands while the program loads.'''
@@ -167,8 +171,10 @@ def test_ctrl_c_while_the_program_loads_prints_no_traceback(data_file: Path) -> 
 
 
 SLOW_START = """
-import sys, time
+import signal, sys, time
 from debtcoach.services import Ledger
+
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in SLOW_IMPORT
 
 read = Ledger.household
 

@@ -122,6 +122,27 @@ async def test_keys_arriving_with_the_a_reach_the_form_in_order(sample_db: Path)
     assert Repository(sample_db).load().loan("Visa 2") is None
 
 
+async def test_a_tab_and_a_date_typed_with_the_r_replace_the_prefilled_date(
+    sample_db: Path,
+) -> None:
+    """Typed at once, `tab` reached the date before it had selected its text, so the date read
+    `2026-11-232026-11-05` and the repayment was refused."""
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "f")
+        await select_row(pilot, "Li Wei")
+        await burst(pilot, ["r", *"50", "tab", *"2026-11-05"])
+        assert isinstance(app.screen, RecordForm)
+        assert (value(app, "#f-amount"), value(app, "#f-date")) == ("50", "2026-11-05")
+        await pilot.press("enter")
+        assert not isinstance(app.screen, RecordForm)
+    li_wei = Repository(sample_db).load().family_loan("Li Wei")
+    assert li_wei is not None
+    assert [(r.on, r.amount) for r in li_wei.repayments] == [
+        (date(2026, 11, 5), parse_money("50", "USD"))
+    ]
+
+
 async def test_keys_arriving_with_the_a_of_a_contact_reach_its_form(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:

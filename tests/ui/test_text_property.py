@@ -144,6 +144,25 @@ async def check_delete_question(pilot: Pilot[None], key: str, question: str) -> 
     await pilot.press("n")
 
 
+async def check_edit_form(pilot: Pilot[None], key: str, values: dict[str, str]) -> None:
+    """The edit form's title names the record and its fields hold what was saved (`esc` on the
+    untouched form closes it)."""
+    select(pilot.app, key)
+    await pilot.press("e")
+    form = pilot.app.screen
+    assert isinstance(form, RecordForm)
+    assert as_shown(key) in screen_text(pilot.app, "#form-title")
+    for field, value in values.items():
+        assert form.query_one(f"#f-{field}", Input).value == value
+    await pilot.press("escape")
+    await pilot.pause()
+    assert not isinstance(pilot.app.screen, RecordForm)
+
+
+def step_labels(screen: CheckInScreen) -> list[str]:
+    return [shown(label) for label in screen.query(".ck-label")]
+
+
 async def loans_and_their_talks(pilot: Pilot[None], typed: Typed) -> None:
     app = pilot.app
     await pilot.press("l", "a")
@@ -204,6 +223,11 @@ async def loans_and_their_talks(pilot: Pilot[None], typed: Typed) -> None:
     await pilot.press("escape")
     await pilot.pause()
 
+    await pilot.press("p", "v")  # the payoff screen, each debt
+    await pilot.pause()
+    assert as_shown(name) in screen_text(app, "#chart-summary")
+    await pilot.press("v")
+
     await pilot.press("d")
     assert as_shown(name) in screen_text(app, "#recorded")
 
@@ -217,6 +241,7 @@ async def income_and_expenses(pilot: Pilot[None], typed: Typed) -> None:
         source = next(item for item in app.household.income if item.name == name)
         assert source.notes == typed.income_notes.strip()
         assert table_cell(app, name, 0) == as_shown(name)
+        await check_edit_form(pilot, name, {"name": name, "notes": source.notes})
         await check_delete_question(pilot, name, f"Remove the income “{name}” ($10.00 monthly)?")
     await pilot.press("t", "a")
     if await submit_form(pilot, {"name": typed.expense}, {"current": "20"}):
@@ -242,6 +267,9 @@ async def family(pilot: Pilot[None], typed: Typed) -> None:
         relationship,
         typed.family_notes.strip(),
     )
+    await check_edit_form(
+        pilot, lender, {"lender": lender, "relationship": relationship, "notes": loan.notes}
+    )
     question = f"Remove the loan from {lender} and its repayment history?"
     await check_delete_question(pilot, lender, question)
     assert table_cell(app, lender, 0) in (as_shown(lender), f"! {as_shown(lender)}")
@@ -257,6 +285,13 @@ async def checkin_note(pilot: Pilot[None], typed: Typed) -> None:
     await pilot.press("enter")  # this week, the first row
     await pilot.pause()
     assert screen.view == "ck-flow"
+    household = app.household
+    payees = [loan.name for loan in household.loans] + [f.lender for f in household.family_loans]
+    assert step_labels(screen) == [as_shown(name) for name in payees]  # the payments step
+    await screen.show_step(1)
+    labels = step_labels(screen)
+    for source in household.income:
+        assert as_shown(source.name) in labels
     await screen.show_step(len(screen.steps) - 1)  # the note; the steps before stay as filled
     await type_text(pilot, screen.query_one("#ck-f0", Input), typed.note)
     await pilot.press("enter")

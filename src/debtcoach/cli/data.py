@@ -72,6 +72,10 @@ def import_file(ctx: Context, args: argparse.Namespace) -> int:
         raise InputError(
             _("import: {path} is not valid JSON ({problem})").format(path=path, problem=exc)
         ) from None
+    except ValueError:  # an integer longer than int() reads (4300 digits)
+        raise InputError(
+            _("import: {path} holds a number too long to be an export").format(path=path)
+        ) from None
     except RecursionError:
         raise InputError(
             _("import: {path} is nested too deeply to be an export").format(path=path)

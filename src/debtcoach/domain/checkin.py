@@ -82,18 +82,25 @@ def week_dates(week: str) -> tuple[date, date]:
     return monday, monday.add(days=6)
 
 
+def future_week_problem(week: str, today: date) -> str | None:
+    """A check-in is for a week that has begun: one after today's is refused (a normalised
+    `week`, as `parse_week` gives it)."""
+    if week > iso_week(today):
+        return _("week {week} has not started yet (this week is {now})").format(
+            week=week, now=iso_week(today)
+        )
+    return None
+
+
 def checkin_date(week: str, today: date, previous: CheckIn | None = None) -> date:
     """The date a check-in carries: a correction keeps its date; this week is today; a past
     week that was missed is dated its Sunday. A week after today's is refused.
     """
     if previous is not None:
         return previous.on
-    if week > iso_week(today):
-        raise CheckInError(
-            _("week {week} has not started yet (this week is {now})").format(
-                week=week, now=iso_week(today)
-            )
-        )
+    problem = future_week_problem(week, today)
+    if problem is not None:
+        raise CheckInError(problem)
     if week == iso_week(today):
         return today
     return week_dates(week)[1]

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TypeVar
 
 from debtcoach.domain.calendar import DateError, parse_week
+from debtcoach.domain.checkin import future_week_problem
 from debtcoach.domain.contact_log import contact_date_problems
 from debtcoach.domain.models import (
     CheckIn,
@@ -120,6 +121,10 @@ def loan_problems(loan: Loan, today: date) -> Problems:
         problems["overdue_since"] = _("{overdue_since} is after today ({today})").format(
             overdue_since=loan.overdue_since, today=today
         )
+    if loan.opened_on is not None and loan.opened_on > today:
+        problems["opened_on"] = _("{on} is after today ({today})").format(
+            on=loan.opened_on, today=today
+        )
     if loan.arrears is not None and loan.arrears.minor > max(loan.balance.minor, 0):
         problems["arrears"] = _("{arrears} is more than the balance {balance}").format(
             arrears=loan.arrears, balance=loan.balance
@@ -127,6 +132,12 @@ def loan_problems(loan: Loan, today: date) -> Problems:
     problems.update(promotion_problems(loan))
     problems.update(restructure_problems(loan))
     terms = loan.restructure
+    if terms is not None and terms.agreed_on is not None and terms.agreed_on > today:
+        # `restructure --agree` dates the terms today; the first installment falls due after.
+        problems.setdefault(
+            "restructure",
+            _("{on} is after today ({today})").format(on=terms.agreed_on, today=today),
+        )
     if loan.status == LoanStatus.RESTRUCTURED and (
         terms is None or terms.state != ProposalState.AGREED
     ):
@@ -313,14 +324,21 @@ def recorded_names(household: Household) -> set[str]:
     return {entry.name for entry in household.balances}
 
 
-def checkin_problems(checkin: CheckIn, household: Household) -> Problems:
-    """A stored check-in names a real week and pays only loans and family lenders (or, in a
-    whole household, a loan its history knows and that has since been removed)."""
+def checkin_problems(checkin: CheckIn, household: Household, today: date) -> Problems:
+    """A check-in names a week that has begun, is dated no later than today, and pays only
+    loans and family lenders (or, in a whole household, a loan its history knows and that has
+    since been removed)."""
     problems = text_problems(checkin, (), ("note",))
     try:
-        parse_week(checkin.week)
+        week = parse_week(checkin.week)
     except DateError as exc:
         problems["week"] = str(exc)
+    else:
+        future = future_week_problem(week, today)
+        if future is not None:
+            problems["week"] = future
+    if checkin.on > today:
+        problems["date"] = _("{on} is after today ({today})").format(on=checkin.on, today=today)
     payees = {loan.name for loan in household.loans} | {f.lender for f in household.family_loans}
     payees |= recorded_names(household)
     unknown = sorted(name for name in checkin.paid if name not in payees)
@@ -443,7 +461,7 @@ def household_problems(household: Household, today: date) -> list[HouseholdProbl
     for item in household.family_loans:
         add("family_loans", item.lender, family_loan_problems(item, today))
     for checkin in household.checkins:
-        add("checkins", checkin.week, checkin_problems(checkin, household))
+        add("checkins", checkin.week, checkin_problems(checkin, household, today))
     add("settings", "settings", settings_problems(household))
     for contact in household.contacts:
         problems = contact_problems(contact, today, household, history=True)

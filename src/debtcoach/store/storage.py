@@ -315,6 +315,8 @@ def parse_raw(path: Path, content: bytes) -> RawDB | None:
             line=exc.lineno, column=exc.colno
         )
         raise StorageCorrupt(path, detail) from None
+    except ValueError:  # an integer longer than int() reads (4300 digits)
+        raise StorageCorrupt(path, _("a number in it is too long to be ours")) from None
     except RecursionError:
         raise StorageCorrupt(path, _("it is nested too deeply to be ours")) from None
     return _check_shape(path, parsed)

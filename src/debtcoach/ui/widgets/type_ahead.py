@@ -15,6 +15,8 @@ later reach the field the ordinary way.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from typing import TypeVar
 
 from textual import events
@@ -74,3 +76,15 @@ class TypeAheadScreen(ModalScreen[ResultType]):
             await self.app.run_action(active.binding.action, active.node)
         elif focused is not None:
             focused.post_message(events.Key(key.key, key.character))
+        if isinstance(self.focused, Input) and self.focused is not focused:
+            await _focus_handled(self.focused)
+
+
+async def _focus_handled(field: Input) -> None:
+    """Wait until a field that just got the focus has handled it: a pre-filled field selects
+    its text then, so the next key typed replaces it (`tab` then a date, typed at once, gave
+    `2026-11-232026-11-05`)."""
+    handled = asyncio.Event()
+    if field.call_later(handled.set):
+        with contextlib.suppress(TimeoutError):  # a field removed before it ran the callback
+            await asyncio.wait_for(handled.wait(), timeout=1)
