@@ -167,7 +167,7 @@ async def loans_and_their_talks(pilot: Pilot[None], typed: Typed) -> None:
     app = pilot.app
     await pilot.press("l", "a")
     fields = {"name": typed.loan, "lender": typed.lender, "purpose": typed.purpose}
-    numbers = {"balance": "100", "apr": "5", "min_payment": "10"}
+    numbers = {"balance": "100", "apr": "5", "min_payment": "10", "due_day": "30"}
     if not await submit_form(pilot, fields, numbers):
         return
     name, lender = typed.loan.strip(), typed.lender.strip()
@@ -230,6 +230,7 @@ async def loans_and_their_talks(pilot: Pilot[None], typed: Typed) -> None:
 
     await pilot.press("d")
     assert as_shown(name) in screen_text(app, "#recorded")
+    assert as_shown(name) in screen_text(app, "#due")  # due on the 30th: in 7 days
 
 
 async def income_and_expenses(pilot: Pilot[None], typed: Typed) -> None:
