@@ -122,6 +122,24 @@ async def test_keys_arriving_with_the_a_reach_the_form_in_order(sample_db: Path)
     assert Repository(sample_db).load().loan("Visa 2") is None
 
 
+async def test_keys_arriving_together_in_an_open_form_follow_each_tab(sample_db: Path) -> None:
+    """Over a slow link keys arrive in bursts: `Name1 tab Bank tab 100` typed into an open
+    form put "Name1Bank100" into the name (each tab reached the field after the keys behind
+    it had been handed to the same field)."""
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await burst(pilot, [*"Name1", "tab", *"Bank", "shift+tab", *"Card", "tab", "tab"])
+        assert value(app, "#f-name") == "Card"  # back on a filled field: typing replaces it
+        assert value(app, "#f-lender") == "Bank"
+        assert app.focused is form.query_one("#f-kind")
+        await pilot.press("escape", "y")
+
+
 async def test_a_tab_and_a_date_typed_with_the_r_replace_the_prefilled_date(
     sample_db: Path,
 ) -> None:

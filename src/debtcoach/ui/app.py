@@ -26,6 +26,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
+from textual.widgets import Input
 
 from debtcoach.bundled import themes_dir, use_language
 from debtcoach.domain.coach import Advice
@@ -63,7 +64,7 @@ from debtcoach.ui.textual_private import (
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 from debtcoach.ui.undo import UndoStep
 from debtcoach.ui.widgets.confirm import ConfirmDialog
-from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
+from debtcoach.ui.widgets.type_ahead import FOCUS_KEYS, TypeAheadScreen, handled
 
 CALENDAR_FILE_NAME = "debtcoach-due.ics"
 
@@ -612,6 +613,33 @@ class DebtCoachApp(App[None]):
         offer_checkin(self)
 
     # ----------------------------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """A `tab` typed in a field moves the focus before the keys typed after it go anywhere.
+
+        Keys that arrive together (a paste, a burst over SSH) were all handed to the field the
+        tab was leaving, since Textual moves the focus only once the tab has gone round the
+        field and back to the app, behind them ("Name1Bank100" in one field). Here the field
+        first takes what was typed before the tab, the focus moves, and the field it moved to
+        takes the focus (a pre-filled one selects its text, so what is typed replaces it).
+        """
+        if (
+            isinstance(event, events.Key)
+            and event.key in FOCUS_KEYS
+            and not event.is_forwarded
+            and isinstance(self.focused, Input)
+            and not (isinstance(self.screen, TypeAheadScreen) and self.screen.waits_for_a_field)
+        ):
+            field = self.focused
+            await handled(field)
+            if event.key == "tab":
+                self.action_focus_next()
+            else:
+                self.action_focus_previous()
+            if self.focused is not None and self.focused is not field:
+                await handled(self.focused)
+            return
+        await super().on_event(event)
 
     async def on_key(self, event: events.Key) -> None:
         """A key pressed before the form on top had a field to type into is the form's (see

@@ -20,6 +20,7 @@ import contextlib
 from typing import TypeVar
 
 from textual import events
+from textual.message_pump import MessagePump
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
@@ -34,6 +35,11 @@ class TypeAheadScreen(ModalScreen[ResultType]):
         self._ready_at: float | None = None
         self._early_keys: list[events.Key] = []
         self._replaying = False
+
+    @property
+    def waits_for_a_field(self) -> bool:
+        """No field has had the focus yet: keys typed now are kept for the first one."""
+        return self._ready_at is None
 
     def pressed_before_ready(self, event: events.Key) -> bool:
         """Whether the key was pressed before one of this screen's fields had the focus."""
@@ -77,14 +83,19 @@ class TypeAheadScreen(ModalScreen[ResultType]):
         elif focused is not None:
             focused.post_message(events.Key(key.key, key.character))
         if isinstance(self.focused, Input) and self.focused is not focused:
-            await _focus_handled(self.focused)
+            await handled(self.focused)
 
 
-async def _focus_handled(field: Input) -> None:
-    """Wait until a field that just got the focus has handled it: a pre-filled field selects
-    its text then, so the next key typed replaces it (`tab` then a date, typed at once, gave
-    `2026-11-232026-11-05`)."""
-    handled = asyncio.Event()
-    if field.call_later(handled.set):
-        with contextlib.suppress(TimeoutError):  # a field removed before it ran the callback
-            await asyncio.wait_for(handled.wait(), timeout=1)
+FOCUS_KEYS = ("tab", "shift+tab")
+"""Keys that move the focus: what is typed after one belongs to the field it moves to."""
+
+
+async def handled(node: MessagePump) -> None:
+    """Wait until `node` has handled every message sent to it so far: a field that just got the
+    focus has selected its pre-filled text then, so the next key typed replaces it (`tab` then
+    a date, typed at once, gave `2026-11-232026-11-05`); a field sent a `tab` has moved the
+    focus on."""
+    done = asyncio.Event()
+    if node.call_later(done.set):
+        with contextlib.suppress(TimeoutError):  # a widget removed before it ran the callback
+            await asyncio.wait_for(done.wait(), timeout=1)
