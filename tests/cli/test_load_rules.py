@@ -146,20 +146,40 @@ def test_a_number_too_long_for_python_to_read_is_damaged(
     assert db.read_bytes() == before
 
 
-def test_an_import_with_a_number_too_long_to_read_is_bad_input(
-    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def refused_import(
+    db: Path,
+    tmp_path: Path,
+    edit: Callable[[dict[str, Any]], object],
+    capsys: pytest.CaptureFixture[str],
+    *,
+    raw: Callable[[str], str] = lambda text: text,
+) -> str:
+    """Export `db`, `edit` the export's data (and `raw` its text), import it back: refused
+    (exit 2) with the file unchanged; what it said on stderr."""
     exported = tmp_path / "export.json"
     assert run(db, "export", "-o", str(exported)) == 0
     data = json.loads(exported.read_text())
-    data["loans"][0]["balance"] = "BALANCE"
-    exported.write_text(json.dumps(data).replace('"BALANCE"', "9" * 5000))
+    edit(data)
+    exported.write_text(raw(json.dumps(data)))
     before = db.read_bytes()
     capsys.readouterr()
     assert run(db, "import", str(exported)) == 2
-    err = capsys.readouterr().err
-    assert err == f"debtcoach: import: {exported} holds a number too long to be an export\n"
     assert db.read_bytes() == before
+    return capsys.readouterr().err
+
+
+def test_an_import_with_a_number_too_long_to_read_is_bad_input(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = refused_import(
+        db,
+        tmp_path,
+        lambda data: data["loans"][0].update(balance="BALANCE"),
+        capsys,
+        raw=lambda text: text.replace('"BALANCE"', "9" * 5000),
+    )
+    exported = tmp_path / "export.json"
+    assert err == f"debtcoach: import: {exported} holds a number too long to be an export\n"
 
 
 FUTURE_CHECKINS = {
@@ -184,17 +204,9 @@ def test_an_import_refuses_a_check_in_no_door_would_write(
     capsys.readouterr()
     assert run(db, "checkin", "add", "--week", "2027-W10", "--paid", "Car=5") == 2
     assert "week 2027-W10 has not started yet" in capsys.readouterr().err
-    exported = tmp_path / "export.json"
-    assert run(db, "export", "-o", str(exported)) == 0
-    data = json.loads(exported.read_text())
     changes, message = FUTURE_CHECKINS[case]
-    data["checkins"][0].update(changes)
-    exported.write_text(json.dumps(data))
-    before = db.read_bytes()
-    capsys.readouterr()
-    assert run(db, "import", str(exported)) == 2
-    assert capsys.readouterr().err == f"debtcoach: nothing was imported: {message}\n"
-    assert db.read_bytes() == before
+    err = refused_import(db, tmp_path, lambda data: data["checkins"][0].update(changes), capsys)
+    assert err == f"debtcoach: nothing was imported: {message}\n"
 
 
 def test_an_import_refuses_terms_agreed_after_today(
@@ -203,21 +215,16 @@ def test_an_import_refuses_terms_agreed_after_today(
     """`restructure --agree` dates the terms today (the installments fall due after that day);
     an import of terms agreed on a day still to come is refused."""
     assert run(db, "restructure", "Car", "--installments", "12", "--agree") == 0
-    exported = tmp_path / "export.json"
-    assert run(db, "export", "-o", str(exported)) == 0
-    data = json.loads(exported.read_text())
-    car = next(loan for loan in data["loans"] if loan["name"] == "Car")
-    assert car["restructure"]["agreed_on"] == "2026-11-23"
-    car["restructure"]["agreed_on"] = "2027-05-01"
-    exported.write_text(json.dumps(data))
-    before = db.read_bytes()
-    capsys.readouterr()
-    assert run(db, "import", str(exported)) == 2
-    assert capsys.readouterr().err == (
+
+    def agreed_later(data: dict[str, Any]) -> None:
+        car = next(loan for loan in data["loans"] if loan["name"] == "Car")
+        assert car["restructure"]["agreed_on"] == "2026-11-23"
+        car["restructure"]["agreed_on"] = "2027-05-01"
+
+    assert refused_import(db, tmp_path, agreed_later, capsys) == (
         "debtcoach: nothing was imported: loans 'Car': restructure: 2027-05-01 is after today"
         " (2026-11-23)\n"
     )
-    assert db.read_bytes() == before
 
 
 IMPORT_REFUSALS = {
@@ -270,14 +277,6 @@ def test_an_import_refuses_what_the_command_line_refuses(
     assert run(db, "checkin", "add", "--paid", "Car=5") == 0
     assert run(db, "contact", "add", "--loan", "Car", "--channel", "phone", "--outcome",
                "asked", "--date", "2026-11-20") == 0  # fmt: skip
-    exported = tmp_path / "export.json"
-    assert run(db, "export", "-o", str(exported)) == 0
-    data = json.loads(exported.read_text())
     change, message = IMPORT_REFUSALS[case]
-    change(data)
-    exported.write_text(json.dumps(data))
-    before = db.read_bytes()
-    capsys.readouterr()
-    assert run(db, "import", str(exported)) == 2
-    assert capsys.readouterr().err == f"debtcoach: nothing was imported: {message}\n"
-    assert db.read_bytes() == before
+    err = refused_import(db, tmp_path, change, capsys)
+    assert err == f"debtcoach: nothing was imported: {message}\n"
