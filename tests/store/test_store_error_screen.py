@@ -38,6 +38,20 @@ async def test_r_restores_the_newest_good_backup(db_path: Path, make: Any) -> No
     assert [loan.name for loan in Repository(db_path).load().loans] == ["A"]
 
 
+async def restore_from_the_screen(db_path: Path, error: StorageCorrupt) -> str:
+    """The damaged-file screen for `error`: what it says; `r` restores the newest good backup
+    (the file holds loan A again, as before the second save)."""
+    app = StorageErrorApp(db_path, error)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        await pilot.press("r")
+        await pilot.pause()
+    assert app.return_value is True
+    assert [loan.name for loan in Repository(db_path).load().loans] == ["A"]
+    return text
+
+
 @pytest.mark.parametrize("emptied", [b"", b" \n", b"{}"])
 async def test_an_emptied_file_gets_the_same_restore_screen(
     db_path: Path, make: Any, emptied: bytes
@@ -48,15 +62,8 @@ async def test_an_emptied_file_gets_the_same_restore_screen(
     db_path.write_bytes(emptied)
     with pytest.raises(StorageCorrupt) as caught:
         repo.load()
-    app = StorageErrorApp(db_path, caught.value)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "cannot be read" in text
-        await pilot.press("r")
-        await pilot.pause()
-    assert app.return_value is True
-    assert [loan.name for loan in Repository(db_path).load().loans] == ["A"]
+    text = await restore_from_the_screen(db_path, caught.value)
+    assert "cannot be read" in text
 
 
 BROKEN_VALUES = {
@@ -80,17 +87,10 @@ async def test_a_value_no_door_lets_in_gets_the_restore_screen(
     db_path.write_text(json.dumps(data).replace('"BALANCE"', value))
     with pytest.raises(StorageCorrupt) as caught:
         repo.load()
-    app = StorageErrorApp(db_path, caught.value)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        text = " ".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "cannot be read" in " ".join(text.split())
-        assert message in " ".join(text.split())
-        assert "unexpected error" not in text
-        await pilot.press("r")
-        await pilot.pause()
-    assert app.return_value is True
-    assert [loan.name for loan in Repository(db_path).load().loans] == ["A"]
+    text = await restore_from_the_screen(db_path, caught.value)
+    assert "cannot be read" in " ".join(text.split())
+    assert message in " ".join(text.split())
+    assert "unexpected error" not in text
 
 
 async def test_q_quits_and_leaves_the_file_alone(db_path: Path, make: Any) -> None:
