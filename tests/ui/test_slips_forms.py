@@ -10,7 +10,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from debtcoach.domain.money import parse_money
 from debtcoach.store.repository import Repository
@@ -137,6 +137,32 @@ async def test_keys_arriving_together_in_an_open_form_follow_each_tab(sample_db:
         assert value(app, "#f-name") == "Card"  # back on a filled field: typing replaces it
         assert value(app, "#f-lender") == "Bank"
         assert app.focused is form.query_one("#f-kind")
+        await pilot.press("escape", "y")
+
+
+async def test_keys_arriving_together_tab_past_the_choices_to_the_next_field(
+    sample_db: Path,
+) -> None:
+    """Tabbing past the kind and status lists in one burst: the amount typed after them went
+    into the lists (and was lost) rather than into the balance."""
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_screen(pilot, "l")
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await burst(pilot, [*"Visa 3", "tab", *"Bank", "tab", "tab", "tab", *"5200"])
+        assert (value(app, "#f-name"), value(app, "#f-lender")) == ("Visa 3", "Bank")
+        assert value(app, "#f-balance") == "5200"
+        assert app.focused is form.query_one("#f-balance")
+        # A key to a box first: the box acts on it before the tab moves on, as one at a time.
+        purpose = form.query_one("#f-purpose", Input)
+        purpose.focus()
+        await pilot.pause()
+        await burst(pilot, ["tab", "space", "shift+tab"])
+        assert form.query_one("#f-to_repay_other_debt", Checkbox).value is True
+        assert app.focused is purpose
         await pilot.press("escape", "y")
 
 

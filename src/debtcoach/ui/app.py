@@ -26,6 +26,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Input
 
 from debtcoach.bundled import themes_dir, use_language
@@ -211,6 +212,8 @@ class DebtCoachApp(App[None]):
         self.crash: BaseException | None = None
         self._startup_warnings: list[str] = []
         self.undo_steps: list[UndoStep] = []
+        self._untouched_focus: Widget | None = None
+        """The widget a tab just gave the focus to, while no other key has gone to it."""
         """The deletes and saved edits made in this app, oldest first (`u` takes the last)."""
         self._theme_names: tuple[str, ...] = ()
         self._css_refreshed: tuple[int, dict[str, str]] | None = None
@@ -615,31 +618,37 @@ class DebtCoachApp(App[None]):
     # ----------------------------------------------------------------------------------------
 
     async def on_event(self, event: events.Event) -> None:
-        """A `tab` typed in a field moves the focus before the keys typed after it go anywhere.
+        """A `tab` moves the focus before the keys typed after it go anywhere.
 
         Keys that arrive together (a paste, a burst over SSH) were all handed to the field the
         tab was leaving, since Textual moves the focus only once the tab has gone round the
         field and back to the app, behind them ("Name1Bank100" in one field). Here the field
         first takes what was typed before the tab, the focus moves, and the field it moved to
         takes the focus (a pre-filled one selects its text, so what is typed replaces it).
+
+        From a text field that is always safe (it takes its characters itself); from a choice
+        or a box only while no key has gone to it since the tab that brought the focus there,
+        since its own keys (space, enter) are acted on only once they are back at the app.
         """
-        if (
-            isinstance(event, events.Key)
-            and event.key in FOCUS_KEYS
-            and not event.is_forwarded
-            and isinstance(self.focused, Input)
-            and not (isinstance(self.screen, TypeAheadScreen) and self.screen.waits_for_a_field)
-        ):
-            field = self.focused
-            await handled(field)
-            if event.key == "tab":
-                self.action_focus_next()
-            else:
-                self.action_focus_previous()
-            if self.focused is not None and self.focused is not field:
-                await handled(self.focused)
-            return
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            focused = self.focused
+            if event.key in FOCUS_KEYS and focused is not None and self._moves_at_once(focused):
+                await handled(focused)
+                if event.key == "tab":
+                    self.action_focus_next()
+                else:
+                    self.action_focus_previous()
+                if self.focused is not None and self.focused is not focused:
+                    await handled(self.focused)
+                self._untouched_focus = self.focused
+                return
+            self._untouched_focus = None
         await super().on_event(event)
+
+    def _moves_at_once(self, focused: Widget) -> bool:
+        if isinstance(self.screen, TypeAheadScreen) and self.screen.waits_for_a_field:
+            return False  # typed with the key that opened a form: its turn comes later
+        return isinstance(focused, Input) or focused is self._untouched_focus
 
     async def on_key(self, event: events.Key) -> None:
         """A key pressed before the form on top had a field to type into is the form's (see
