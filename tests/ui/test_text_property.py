@@ -167,13 +167,20 @@ async def loans_and_their_talks(pilot: Pilot[None], typed: Typed) -> None:
     app = pilot.app
     await pilot.press("l", "a")
     fields = {"name": typed.loan, "lender": typed.lender, "purpose": typed.purpose}
-    numbers = {"balance": "100", "apr": "5", "min_payment": "10", "due_day": "30"}
+    numbers = {
+        "balance": "100",
+        "apr": "5",
+        "min_payment": "10",
+        "due_day": "30",
+        "overdue_since": "2026-10-30",
+        "arrears": "10",
+    }
     if not await submit_form(pilot, fields, numbers):
         return
     name, lender = typed.loan.strip(), typed.lender.strip()
     loan = app.household.loan(name)
     assert loan is not None and (loan.lender, loan.purpose) == (lender, typed.purpose.strip())
-    assert table_cell(app, name, 0) == clip(name, 14)
+    assert table_cell(app, name, 0) == f"! {clip(name, 14)}"  # overdue: marked
     assert table_cell(app, name, "Lender") == (clip(lender, LENDER_WIDTH) or "-")
     select(app, name)
     await pilot.press("e")
@@ -231,6 +238,7 @@ async def loans_and_their_talks(pilot: Pilot[None], typed: Typed) -> None:
     await pilot.press("d")
     assert as_shown(name) in screen_text(app, "#recorded")
     assert as_shown(name) in screen_text(app, "#due")  # due on the 30th: in 7 days
+    assert as_shown(name) in screen_text(app, "#past-due")  # 10.00 behind since October
 
 
 async def income_and_expenses(pilot: Pilot[None], typed: Typed) -> None:
