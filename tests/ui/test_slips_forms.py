@@ -122,17 +122,23 @@ async def test_keys_arriving_with_the_a_reach_the_form_in_order(sample_db: Path)
     assert Repository(sample_db).load().loan("Visa 2") is None
 
 
+async def new_loan_form(pilot: Pilot[None]) -> RecordForm:
+    """The loans screen's add form, open and ready for keys."""
+    await open_screen(pilot, "l")
+    await pilot.press("a")
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(form, RecordForm)
+    return form
+
+
 async def test_keys_arriving_together_in_an_open_form_follow_each_tab(sample_db: Path) -> None:
     """Over a slow link keys arrive in bursts: `Name1 tab Bank tab 100` typed into an open
     form put "Name1Bank100" into the name (each tab reached the field after the keys behind
     it had been handed to the same field)."""
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await open_screen(pilot, "l")
-        await pilot.press("a")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await new_loan_form(pilot)
         await burst(pilot, [*"Name1", "tab", *"Bank", "shift+tab", *"Card", "tab", "tab"])
         assert value(app, "#f-name") == "Card"  # back on a filled field: typing replaces it
         assert value(app, "#f-lender") == "Bank"
@@ -147,11 +153,7 @@ async def test_keys_arriving_together_tab_past_the_choices_to_the_next_field(
     into the lists (and was lost) rather than into the balance."""
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await open_screen(pilot, "l")
-        await pilot.press("a")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, RecordForm)
+        form = await new_loan_form(pilot)
         await burst(pilot, [*"Visa 3", "tab", *"Bank", "tab", "tab", "tab", *"5200"])
         assert (value(app, "#f-name"), value(app, "#f-lender")) == ("Visa 3", "Bank")
         assert value(app, "#f-balance") == "5200"
