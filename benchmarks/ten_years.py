@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import argparse
 import random
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pendulum
+from msgspec.structs import replace
 
 from debtcoach.domain.calendar import iso_week
 from debtcoach.domain.checkin import apply_checkin

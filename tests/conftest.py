@@ -65,7 +65,7 @@ def sample_db(tmp_path: Path) -> Path:
 def zh_db(sample_db: Path) -> Path:
     """The sample household in Chinese: language and locale zh_CN, amounts in yuan (CNY has the
     same two decimals as USD, so every amount keeps its number)."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from debtcoach.services import Ledger
 

@@ -12,11 +12,11 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from debtcoach.cli import main
 from debtcoach.domain.models import Channel, CheckIn, Contact, FamilyLoan

@@ -5,9 +5,10 @@ Every figure is worked out by hand below (DESIGN.md, version-2 conventions)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+
+from msgspec.structs import replace
 
 from debtcoach.domain.coach import find_triggers
 from debtcoach.domain.models import (

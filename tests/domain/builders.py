@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from decimal import Decimal
+
+from msgspec.structs import replace
 
 from debtcoach.domain.models import (
     Expense,
@@ -75,7 +76,7 @@ def restructured(
     """The loan with agreed terms in force, and the quote they came from."""
     quote = quote_restructure(base, installments, mode, Decimal(fee_rate))
     terms = quote.as_terms(state, agreed_on=TODAY)
-    return dataclasses.replace(base, status=LoanStatus.RESTRUCTURED, restructure=terms), quote
+    return replace(base, status=LoanStatus.RESTRUCTURED, restructure=terms), quote
 
 
 OVERDUE_EXAMPLE_TODAY = date(2026, 12, 1)  # month 1 of the example's plan is 2027-01

@@ -3,9 +3,10 @@ to the same points as a tuple, and every check-in step gives the same points eit
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+
+from msgspec.structs import replace
 
 from debtcoach.domain.checkin import (
     actual_vs_plan,

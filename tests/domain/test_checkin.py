@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from debtcoach.domain.checkin import (
     CheckInError,
@@ -84,7 +84,7 @@ def household(**extra: object) -> Household:
         income=(IncomeSource("Salary", IncomeKind.REGULAR, usd(265_000), Frequency.MONTHLY),),
         expenses=(Expense("Groceries", usd(52_000), usd(42_000), essential=True, cut_active=True),),
     )
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     return replace(base, **extra)  # type: ignore[arg-type]
 
@@ -265,7 +265,7 @@ def test_due_in_week_uses_due_day_with_month_end_clamp() -> None:
     assert due_in_week(visa, "2026-W47") == usd(15_600)  # Nov 20 falls in W47
     assert due_in_week(visa, "2026-W48") is None
     assert due_in_week(car, "2026-W48") == usd(24_500)  # Nov 28
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     end = replace(car, due_day=31)
     assert due_in_week(end, "2026-W48") is None
@@ -303,7 +303,7 @@ def test_still_due_never_below_zero_nor_above_the_balance() -> None:
     assert still_due(car, usd(0)) == usd(24_500)
     assert still_due(car, usd(10_000)) == usd(14_500)
     assert still_due(car, usd(30_000)) == usd(0)
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     nearly = replace(car, balance=usd(5_000))  # 50.00 left after paying 30.00 of 245.00
     assert still_due(nearly, usd(3_000)) == usd(5_000)

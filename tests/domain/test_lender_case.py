@@ -3,13 +3,13 @@ the record rule for a loan recorded as new borrowing."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from debtcoach.domain.lender_case import CATCH_UP_MONTHS, Hardship, case_lines
 from debtcoach.domain.letter_layout import cell_width, wrap

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from msgspec.structs import replace
 
 from debtcoach.domain.letter_layout import letter_text
 from debtcoach.domain.letters import render_letter
@@ -160,7 +160,7 @@ def test_markdown_and_html_in_a_value_are_escaped(value: str, shown: str) -> Non
 @given(st.text())
 def test_any_lender_renders_as_its_own_text_on_one_line(text: str) -> None:
     h = household("Harbor Bank")
-    h = dataclasses.replace(h, loans=(dataclasses.replace(h.loans[0], lender=text), h.loans[1]))
+    h = replace(h, loans=(replace(h.loans[0], lender=text), h.loans[1]))
     found = tokens(letter(h))
     assert not any(t.type in {"link_open", "image", "html_inline", "html_block"} for t in found)
     assert hidden_links(letter(h)) == []

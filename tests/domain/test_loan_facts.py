@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from decimal import Decimal
+
+from msgspec.structs import replace
 
 from debtcoach.domain.loan_facts import (
     cut_totals,
@@ -112,9 +113,9 @@ def test_rate_label_shows_the_apr_and_the_penalty_in_force_of_a_loan_behind() ->
                   overdue_since=date(2026, 8, 20))  # fmt: skip
     assert penalty_in_force(behind) == Decimal("29.99")
     assert rate_label(behind) == "18.25% (penalty 29.99%)"
-    current = dataclasses.replace(behind, overdue_since=None)
+    current = replace(behind, overdue_since=None)
     assert (penalty_in_force(current), rate_label(current)) == (None, "18.25%")
-    no_penalty = dataclasses.replace(behind, penalty_apr=None)  # the APR while behind too
+    no_penalty = replace(behind, penalty_apr=None)  # the APR while behind too
     assert (penalty_in_force(no_penalty), rate_label(no_penalty)) == (None, "18.25%")
     stretched, _ = restructured(behind, 24)
     assert (penalty_in_force(stretched), rate_label(stretched)) == (None, "18.25%")

@@ -7,11 +7,11 @@ Every figure is worked out by hand in the comments. Unless a test says otherwise
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from msgspec.structs import replace
 
 from debtcoach.domain.budget import OneOff, PlanBudget, budget_breakdown, plan_budget
 from debtcoach.domain.loan_facts import loan_arrears
@@ -334,7 +334,7 @@ def test_plan_budget_counts_income_in_the_months_it_is_active() -> None:
     # "this month" is unchanged: what is active today (the weekend job has not started)
     assert budget_breakdown(h, TODAY).debt_budget == usd(100000)
     # the safety buffer comes off every month
-    buffered = dataclasses.replace(h, settings=Settings(safety_buffer=usd(3333)))
+    buffered = replace(h, settings=Settings(safety_buffer=usd(3333)))
     assert plan_budget(buffered, TODAY).recurring == ((1, usd(96667)), (3, usd(90000)))
 
 
@@ -393,7 +393,7 @@ def test_a_one_off_adds_to_its_month_only() -> None:
     # 1000.00 at 0 %, min 100.00, 200.00 a month and 300.00 once in 2027-01.
     # m1 200.00 → 800.00; m2 500.00 → 300.00; m3 200.00 → 100.00; m4 100.00 → 0
     budget = PlanBudget.constant(usd(20000))
-    budget = dataclasses.replace(budget, one_offs=(OneOff("Bonus", 2, usd(30000)),))
+    budget = replace(budget, one_offs=(OneOff("Bonus", 2, usd(30000)),))
     plan = simulate_payoff([loan("L", 100000, 0, 10000)], [], budget, TODAY)
     assert payments(plan) == [{"L": 20000}, {"L": 50000}, {"L": 20000}, {"L": 10000}]
     assert plan.total_paid == usd(100000)
@@ -471,11 +471,11 @@ def test_infeasible_in_the_month_the_budget_falls_below_the_minimums() -> None:
     # A 40.00 one-off in March covers March (1000.00 left), and then April is short;
     # earmarked for the loan it would not count towards March's minimum.
     refund = income("Refund", 4000, Frequency.ONE_OFF, start=date(2027, 3, 10))
-    covered = dataclasses.replace(h, income=(*h.income, refund))
+    covered = replace(h, income=(*h.income, refund))
     plan = simulate_payoff([loan("L", 200000, 0, 10000)], [], plan_budget(covered, TODAY), TODAY)
     assert not plan.feasible and (plan.short_from, plan.shortfall) == ("2027-04", usd(4000))
-    earmark = dataclasses.replace(refund, for_loan="L")
-    marked = dataclasses.replace(h, income=(*h.income, earmark))
+    earmark = replace(refund, for_loan="L")
+    marked = replace(h, income=(*h.income, earmark))
     plan = simulate_payoff([loan("L", 200000, 0, 10000)], [], plan_budget(marked, TODAY), TODAY)
     assert not plan.feasible and plan.short_from == "2027-03"
 
@@ -606,7 +606,7 @@ def test_readme_example_first_four_months_by_hand() -> None:
 
 
 def test_plan_money_stays_in_the_budget_currency() -> None:
-    item = dataclasses.replace(
+    item = replace(
         overdue_card(),
         balance=Money(100000, "CNY"),
         min_payment=Money(5000, "CNY"),

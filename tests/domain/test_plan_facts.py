@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from decimal import Decimal
+
+from msgspec.structs import replace
 
 from debtcoach.domain.household_plan import household_plan
 from debtcoach.domain.models import (
@@ -70,8 +71,8 @@ def test_past_due_of_the_readme_example_and_nothing_when_no_loan_is_behind() -> 
     assert [(x.name, x.arrears, x.current_again, x.fees) for x in facts.loans] == [
         ("Card", usd(23_000), "2027-01", usd(2_500))
     ]
-    current = dataclasses.replace(
-        h, loans=tuple(dataclasses.replace(x, overdue_since=None, status=LoanStatus.CURRENT)
+    current = replace(
+        h, loans=tuple(replace(x, overdue_since=None, status=LoanStatus.CURRENT)
                        for x in h.loans)
     )  # fmt: skip
     assert past_due(current, OVERDUE_EXAMPLE_TODAY, household_plan(current, TODAY)) is None
@@ -129,9 +130,7 @@ def test_comparison_when_the_minimums_never_bring_the_card_current() -> None:
 
 
 def test_minimum_only_owed_counts_the_relatives_unpaid() -> None:
-    h = dataclasses.replace(
-        small_household(), family_loans=(FamilyLoan("Mum", usd(50_000), date(2026, 1, 1)),)
-    )
+    h = replace(small_household(), family_loans=(FamilyLoan("Mum", usd(50_000), date(2026, 1, 1)),))
     comparison = compare_with_minimum_only(h, TODAY, household_plan(h, TODAY))
     assert comparison is not None
     assert minimum_only_owed(h, comparison.baseline, 5) == [
@@ -147,9 +146,7 @@ def test_minimum_only_owed_counts_the_relatives_unpaid() -> None:
 def test_months_saved_count_the_institutions_only() -> None:
     # The plan then repays Mum (500.00) in months 2–4; the baseline never repays relatives, so
     # the saving is against the month the card is cleared (2), not the plan's last (4).
-    h = dataclasses.replace(
-        small_household(), family_loans=(FamilyLoan("Mum", usd(50_000), date(2026, 1, 1)),)
-    )
+    h = replace(small_household(), family_loans=(FamilyLoan("Mum", usd(50_000), date(2026, 1, 1)),))
     plan = household_plan(h, TODAY)
     assert plan.months == 4
     comparison = compare_with_minimum_only(h, TODAY, plan)
@@ -209,7 +206,7 @@ def test_owed_history_starts_with_the_first_record_and_at_most_months_back() -> 
     # Mum 400.00 = 4,300.00.
     history = owed_history(household, date(2027, 1, 10))
     assert history == (usd(390_000), usd(440_000), usd(430_000), usd(430_000))
-    assert owed_history(dataclasses.replace(household, balances=()), TODAY) == ()
+    assert owed_history(replace(household, balances=()), TODAY) == ()
     # A record in today's month is no month of the history yet.
     assert owed_history(household, date(2026, 9, 25)) == ()
 
@@ -220,7 +217,7 @@ def test_before_its_first_record_a_loan_counts_as_entered() -> None:
 
     household = _history_household()
     car_later = BalanceEntry("Car", date(2026, 10, 20), usd(290_000), "2026-W43")
-    household = dataclasses.replace(household, balances=(*household.balances, car_later))
+    household = replace(household, balances=(*household.balances, car_later))
     # end Sep: Card 900.00 + Car as entered before its first record (no check-in paid it in
     # W43: 2,900.00) = 3,800.00; end Oct: 900.00 + 2,900.00 + Mum 500.00 = 4,300.00.
     assert owed_history(household, TODAY) == (usd(380_000), usd(430_000))

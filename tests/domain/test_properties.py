@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -10,6 +10,7 @@ from fractions import Fraction
 import numpy_financial as npf  # type: ignore[import-untyped]
 from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from debtcoach.domain.budget import OneOff, PlanBudget, monthly_amount
 from debtcoach.domain.loan_facts import loan_arrears

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from msgspec.structs import replace
 
 from debtcoach.domain.budget import budget_breakdown, sum_of_minimums
 from debtcoach.domain.contact_log import contact_date_problems
@@ -91,7 +91,7 @@ def household(*loans: Loan, **extra: object) -> Household:
             Contact("Car", date(2026, 10, 5), Channel.APP),
         ),
     )
-    return dataclasses.replace(base, **extra)  # type: ignore[arg-type]
+    return replace(base, **extra)  # type: ignore[arg-type]
 
 
 CAR = Loan("Car", LoanKind.CAR, usd(740000), Decimal("6.9"), usd(24500), lender="City Auto")
@@ -198,9 +198,9 @@ def test_no_new_borrowing_is_claimed_only_when_the_data_shows_it() -> None:
     letter, _ = letter_for(clean, 24)
     assert "I have not taken on any new loan since August 20, 2026" in letter
 
-    opened_after = dataclasses.replace(CAR, opened_on=date(2026, 9, 5))
+    opened_after = replace(CAR, opened_on=date(2026, 9, 5))
     assert not no_new_borrowing(household(card(), opened_after), TODAY)
-    flagged = dataclasses.replace(CAR, to_repay_other_debt=True)
+    flagged = replace(CAR, to_repay_other_debt=True)
     assert not no_new_borrowing(household(card(), flagged), TODAY)
     borrowed = CheckIn("2026-W40", date(2026, 10, 4), borrowed=True)
     with_checkin = household(card(), CAR, checkins=(borrowed,))
@@ -211,9 +211,9 @@ def test_no_new_borrowing_is_claimed_only_when_the_data_shows_it() -> None:
     not_overdue = household(card(overdue_since=None, status=LoanStatus.CURRENT), CAR)
     assert no_new_borrowing(not_overdue, TODAY)
     recent = CheckIn("2026-W43", date(2026, 10, 19), borrowed=True)
-    assert not no_new_borrowing(dataclasses.replace(not_overdue, checkins=(recent,)), TODAY)
+    assert not no_new_borrowing(replace(not_overdue, checkins=(recent,)), TODAY)
     long_ago = CheckIn("2026-W30", date(2026, 7, 20), borrowed=True)
-    assert no_new_borrowing(dataclasses.replace(not_overdue, checkins=(long_ago,)), TODAY)
+    assert no_new_borrowing(replace(not_overdue, checkins=(long_ago,)), TODAY)
     relatives = FamilyLoan("Mum", usd(50000), date(2026, 9, 1))
     assert not no_new_borrowing(household(card(), CAR, family_loans=(relatives,)), TODAY)
 
@@ -252,7 +252,7 @@ def test_marking_a_proposal_sets_terms_and_status() -> None:
     assert refused.status == LoanStatus.OVERDUE and not refused.is_restructured
     assert refused.restructure is not None
     assert refused.restructure.state == ProposalState.REFUSED
-    current = dataclasses.replace(CAR, status=LoanStatus.NEGOTIATING)
+    current = replace(CAR, status=LoanStatus.NEGOTIATING)
     car_quote = quote_restructure(CAR, 12)
     assert (
         apply_proposal_state(current, car_quote, ProposalState.REFUSED, TODAY).status

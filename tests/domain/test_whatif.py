@@ -16,11 +16,11 @@ stays behind until it is nearly paid off.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from msgspec.structs import replace
 
 from debtcoach.domain.household_plan import minimum_only, saved_plan
 from debtcoach.domain.models import (

@@ -3,12 +3,12 @@ nothing is written when a row breaks one."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from debtcoach.domain.models import Channel, CheckIn, Contact, Loan, LoanKind
 from debtcoach.domain.money import Money

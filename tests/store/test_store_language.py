@@ -4,8 +4,9 @@ and is stamped 4 with `language: null` on its first write."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from debtcoach.store import SCHEMA_VERSION, Repository
 

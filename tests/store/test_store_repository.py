@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import threading
 import unicodedata
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from debtcoach.domain.models import (
     BalanceEntry,
@@ -162,12 +162,12 @@ def test_named_table_crud(
     assert isinstance(dup.value, StoreInputError)
     assert "'Alpha' already exists" in str(dup.value)
 
-    renamed = dataclasses.replace(first, **{key: "Gamma"})
+    renamed = replace(first, **{key: "Gamma"})
     getattr(repo, update)("Alpha", renamed)
     assert getattr(repo.load(), loaded) == (renamed, second)  # same place in the list
 
     with pytest.raises(DuplicateName):
-        getattr(repo, update)("Gamma", dataclasses.replace(renamed, **{key: "Beta"}))
+        getattr(repo, update)("Gamma", replace(renamed, **{key: "Beta"}))
     with pytest.raises(UnknownName) as unknown:
         getattr(repo, update)("Alpha", first)
     assert (unknown.value.table, unknown.value.name) == (table, "Alpha")
@@ -252,7 +252,7 @@ def test_update_can_keep_the_name(repo: Repository, make: Any) -> None:
 
 
 def test_update_replaces_the_whole_document(repo: Repository, db_path: Path, make: Any) -> None:
-    repo.add_loan(dataclasses.replace(make.loan(), arrears=make.usd("300.00")))
+    repo.add_loan(replace(make.loan(), arrears=make.usd("300.00")))
     repo.update_loan("Visa", make.loan())
     assert raw(db_path)["loans"]["1"]["arrears"] is None
     assert repo.load().loans[0].arrears is None
@@ -293,7 +293,7 @@ def test_renaming_a_loan_carries_its_history(repo: Repository, make: Any) -> Non
     repo.update_loan("Visa", make.loan("Visa Gold"))
     household = repo.load()
     assert [c.loan for c in household.contacts] == ["Visa Gold", "Car"]
-    assert household.balances == (dataclasses.replace(entry, name="Visa Gold"), family_entry)
+    assert household.balances == (replace(entry, name="Visa Gold"), family_entry)
     assert household.checkins[0].paid == {"Visa Gold": make.usd("150.00")}
     assert household.settings.custom_order == ("Car", "Visa Gold")
 
@@ -301,7 +301,7 @@ def test_renaming_a_loan_carries_its_history(repo: Repository, make: Any) -> Non
 def test_renaming_income_expense_and_family_follows_into_checkins(
     repo: Repository, make: Any
 ) -> None:
-    checkin = dataclasses.replace(
+    checkin = replace(
         make.checkin(),
         paid={"Mom": make.usd("50.00")},
         received={"Salary": make.usd("3000.00")},
@@ -442,7 +442,7 @@ def test_settings_round_trip(repo: Repository) -> None:
 def test_amounts_load_in_the_household_currency(repo: Repository, make: Any) -> None:
     repo.save_settings(Settings(currency="EUR", safety_buffer=Money(0, "EUR")))
     loan = make.loan()
-    eur_loan = dataclasses.replace(
+    eur_loan = replace(
         loan,
         balance=Money(loan.balance.minor, "EUR"),
         min_payment=Money(loan.min_payment.minor, "EUR"),
@@ -454,7 +454,7 @@ def test_amounts_load_in_the_household_currency(repo: Repository, make: Any) -> 
 def test_foreign_amount_is_refused(repo: Repository, make: Any, db_path: Path) -> None:
     repo.add_loan(make.loan("Visa"))
     before = db_path.read_bytes()
-    loan = dataclasses.replace(make.loan("Euro card"), late_fee=Money(500, "EUR"))
+    loan = replace(make.loan("Euro card"), late_fee=Money(500, "EUR"))
     with pytest.raises(CurrencyMismatch, match=r"in EUR cannot be stored.*in USD"):
         repo.add_loan(loan)
     assert db_path.read_bytes() == before
@@ -588,7 +588,7 @@ def test_bad_import_changes_nothing(
     if bad.get("loans") == "dup":
         loans = (make.loan("A"), make.loan("A"))
     if bad.get("loans") == "eur":
-        loans = (dataclasses.replace(make.loan("A"), balance=Money(1, "EUR")),)
+        loans = (replace(make.loan("A"), balance=Money(1, "EUR")),)
     if bad.get("family_loans") == "dup":
         family = (make.family_loan("Mom"), make.family_loan("Mom"))
     if bad.get("checkins") == "dup":
@@ -620,7 +620,7 @@ def test_hand_edited_ids_load_in_id_order(db_path: Path, make: Any) -> None:
 
 
 def test_store_decimal_exactness(repo: Repository, make: Any) -> None:
-    loan = dataclasses.replace(make.loan(), apr=Decimal("0.100000"), penalty_apr=Decimal("29.9"))
+    loan = replace(make.loan(), apr=Decimal("0.100000"), penalty_apr=Decimal("29.9"))
     repo.add_loan(loan)
     stored = repo.load().loans[0]
     assert str(stored.apr) == "0.100000"

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 from datetime import date
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from msgspec.structs import replace
 
 from debtcoach.domain.models import Frequency, IncomeKind, IncomeSource
 from debtcoach.domain.money import Money
@@ -58,12 +58,10 @@ def test_promotion_and_earmark_round_trip_through_the_file(db_path: Path) -> Non
 
 def test_editing_a_loan_keeps_or_clears_its_promotion(db_path: Path, make: Any) -> None:
     repo = Repository(db_path)
-    promoted = dataclasses.replace(
-        make.loan(), promo_apr=Decimal("4.9"), promo_until=date(2027, 6, 30)
-    )
+    promoted = replace(make.loan(), promo_apr=Decimal("4.9"), promo_until=date(2027, 6, 30))
     repo.add_loan(promoted)
     assert repo.load().loans == (promoted,)
-    cleared = dataclasses.replace(promoted, promo_apr=None, promo_until=None)
+    cleared = replace(promoted, promo_apr=None, promo_until=None)
     repo.update_loan(promoted.name, cleared)
     assert repo.load().loans == (cleared,)
 

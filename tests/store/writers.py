@@ -40,7 +40,7 @@ for n in range(count):
 REPAY = (
     _PRELUDE
     + """
-from dataclasses import replace
+from msgspec.structs import replace
 from datetime import date
 from debtcoach.domain.models import FamilyRepayment
 repo = Repository(sys.argv[1])

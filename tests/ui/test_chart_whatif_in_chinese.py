@@ -6,12 +6,12 @@ and the y axis never shows one amount twice."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from msgspec.structs import replace
 from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.screen import ModalScreen

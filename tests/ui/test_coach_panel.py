@@ -3,9 +3,9 @@ acts on it, a calm message when nothing applies, and a redraw after the data cha
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
+from msgspec.structs import replace
 from textual.pilot import Pilot
 from textual.widgets import OptionList, Static
 

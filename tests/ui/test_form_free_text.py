@@ -6,10 +6,10 @@ a problem before saving; a note may be as long as the Ledger allows (5,000 chara
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static

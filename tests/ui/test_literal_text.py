@@ -6,11 +6,11 @@ character, as an older file may) where one screen shows it, and checks what the 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from msgspec.structs import replace
 from textual.widgets import Static
 
 from debtcoach.domain.models import (

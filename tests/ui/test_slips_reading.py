@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from msgspec.structs import replace
 from textual.widgets import Label, OptionList
 
 from debtcoach.domain.models import Channel, Contact, Loan, LoanKind

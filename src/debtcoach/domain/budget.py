@@ -12,9 +12,10 @@ month of its date.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from msgspec import Struct
 
 from debtcoach.domain.calendar import plan_month_number
 from debtcoach.domain.models import Expense, Frequency, Household, IncomeKind, IncomeSource, Loan
@@ -101,8 +102,7 @@ def sum_of_minimums(loans: Iterable[Loan], currency: str) -> Money:
     return total
 
 
-@dataclass(frozen=True, slots=True)
-class BudgetBreakdown:
+class BudgetBreakdown(Struct, frozen=True):
     regular_income: Money
     side_income: Money
     expenses: Money
@@ -131,8 +131,7 @@ def debt_budget(household: Household, today: date | None = None) -> Money:
 # --- the budget of every plan month ----------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class OneOff:
+class OneOff(Struct, frozen=True):
     """Money that comes once, in plan month `month`; `loan` names the loan it is earmarked for."""
 
     name: str
@@ -141,8 +140,7 @@ class OneOff:
     loan: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PlanBudget:
+class PlanBudget(Struct, frozen=True):
     """The debt budget of every month of a plan.
 
     `recurring` is a step function of (first plan month, amount) pairs in month order, starting

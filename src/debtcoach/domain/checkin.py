@@ -19,9 +19,11 @@ Names in `paid` are loan names first, family lenders second (a loan wins if both
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from debtcoach.domain.calendar import (
     DateError,
@@ -447,8 +449,7 @@ def streak(weeks: Iterable[str], today: date) -> int:
 # -- the summary ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class WeekTotals:
+class WeekTotals(Struct, frozen=True):
     """One week's check-in in totals; `cut_spent` and `cut_target` cover the active cuts only,
     `cut_recorded` says whether anything (0 included) was entered for one of them."""
 
@@ -480,8 +481,7 @@ def _total(amounts: Iterable[Money], currency: str) -> Money:
     return Money(sum(a.minor for a in amounts), currency)
 
 
-@dataclass(frozen=True, slots=True)
-class WeekDebt:
+class WeekDebt(Struct, frozen=True):
     """One debt as it stood in a week: what it owed before that week's payments and after.
 
     A loan's figures are its balance now plus what the check-ins of that week and later paid it
@@ -548,8 +548,7 @@ def total_owed(household: Household) -> Money:
     return Money(loans + family, household.currency)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckInSummary:
+class CheckInSummary(Struct, frozen=True):
     """What the user sees after saving a week."""
 
     week: str
@@ -566,7 +565,7 @@ class CheckInSummary:
     advice_title: str | None = None
     advice_why: str | None = None
     corrected: bool = False
-    opened: tuple[str, ...] = field(default=())
+    opened: tuple[str, ...] = ()
     current_again: tuple[tuple[str, str | None], ...] = ()
     """Each loan still behind and the month (YYYY-MM) the plan has it current again (None:
     not at this budget)."""
@@ -819,14 +818,12 @@ def entered_balances(household: Household) -> dict[str, Money]:
     return entered
 
 
-@dataclass(frozen=True, slots=True)
-class BalancePoint:
+class BalancePoint(Struct, frozen=True):
     on: date
     total: Money
 
 
-@dataclass(frozen=True, slots=True)
-class DebtProgress:
+class DebtProgress(Struct, frozen=True):
     """One debt: the balance the user entered (a loan's before its first recorded payment, a
     relative's amount borrowed), its balance now, the plan's balance next month."""
 
@@ -837,8 +834,7 @@ class DebtProgress:
     planned_next: Money | None
 
 
-@dataclass(frozen=True, slots=True)
-class ActualVsPlan:
+class ActualVsPlan(Struct, frozen=True):
     """Total owed over time as recorded (history) and as planned (from today on)."""
 
     actual: tuple[BalancePoint, ...]

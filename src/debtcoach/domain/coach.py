@@ -44,10 +44,11 @@ efforts (income, cuts), then relatives, then repaying relatives.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Protocol
+
+from msgspec import Struct
 
 from debtcoach.domain.budget import (
     BudgetBreakdown,
@@ -142,16 +143,14 @@ class RuleText(Protocol):
     def key(self) -> str: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """A rule whose trigger holds, with the reason in the user's numbers (no guidance text)."""
 
     rule: str
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Advice:
+class Advice(Struct, frozen=True):
     """One piece of coach advice: the `coach --json` object."""
 
     rule: str
@@ -286,8 +285,7 @@ def on_track_message(household: Household, today: date, *, plan: PayoffPlan | No
 # --- the facts every rule reads, computed once -------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Facts:
+class _Facts(Struct):
     """What several rules need, worked out once per evaluation."""
 
     household: Household

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 import pendulum
+from msgspec import Struct
 
 from debtcoach.domain.calendar import as_pendulum, days_between, iso_week
 from debtcoach.domain.checkin import entered_balances, paid_this_cycle, still_due, streak
@@ -23,8 +23,7 @@ DUE_WINDOW_DAYS = 14
 FOLLOW_UP_WINDOW_DAYS = 7
 
 
-@dataclass(frozen=True, slots=True)
-class Owed:
+class Owed(Struct, frozen=True):
     institutions: Money
     family: Money
 
@@ -41,8 +40,7 @@ def total_owed(household: Household) -> Owed:
     return Owed(institutions, family)
 
 
-@dataclass(frozen=True, slots=True)
-class DueDate:
+class DueDate(Struct, frozen=True):
     """A payment falling due; `amount` is what is still due of it after `paid`, which check-ins
     already recorded toward it this cycle."""
 
@@ -94,8 +92,7 @@ def upcoming_due_dates(
     return tuple(sorted(found, key=lambda d: (d.on, d.name)))
 
 
-@dataclass(frozen=True, slots=True)
-class FollowUp:
+class FollowUp(Struct, frozen=True):
     loan: str
     on: date
     days: int
@@ -124,8 +121,7 @@ def follow_ups_due(
     return tuple(sorted(found, key=lambda f: (f.on, f.loan)))
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
+class Progress(Struct, frozen=True):
     """Paid so far against what was owed when the history starts."""
 
     start: Money

@@ -8,8 +8,9 @@ are interpreted once, the same way everywhere.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from debtcoach.domain.budget import plan_budget
 from debtcoach.domain.models import Household, Strategy
@@ -26,8 +27,7 @@ from debtcoach.domain.payoff import (
 from debtcoach.domain.wording import _
 
 
-@dataclass(frozen=True, slots=True)
-class PlanRequest:
+class PlanRequest(Struct, frozen=True):
     """What a caller asks for beyond the saved settings (`debtcoach plan --strategy …`)."""
 
     strategy: Strategy | None = None
@@ -80,8 +80,7 @@ def household_plan(
     )
 
 
-@dataclass(frozen=True, slots=True)
-class SavedPlan:
+class SavedPlan(Struct, frozen=True):
     """The plan under the saved settings, and why it is not the saved strategy when it is not."""
 
     plan: PayoffPlan

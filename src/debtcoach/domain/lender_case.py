@@ -16,10 +16,11 @@ from the first installment month (`current_from`, plan month 1), and it asks `in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+
+from msgspec import Struct
 
 from debtcoach.domain.calendar import plan_month_label
 from debtcoach.domain.loan_facts import loan_arrears, penalty_in_force
@@ -39,8 +40,7 @@ class Hardship(StrEnum):
     NONE = "none"
 
 
-@dataclass(frozen=True, slots=True)
-class LenderCase:
+class LenderCase(Struct, frozen=True):
     """What the numbers say about one loan, today and with the quote agreed."""
 
     loan: str

@@ -11,7 +11,8 @@ import html
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from debtcoach.domain.letter_format import LetterFormat
 from debtcoach.domain.text_rules import printable
@@ -26,34 +27,29 @@ def one_line(value: str) -> str:
     return printable(_SPACE_RUN.sub(" ", value).strip(" "))
 
 
-@dataclass(frozen=True, slots=True)
-class Lines:
+class Lines(Struct, frozen=True):
     """Short lines kept as they are (the sender's address block, the closing)."""
 
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(Struct, frozen=True):
     text: str
     level: int = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(Struct, frozen=True):
     """Label and amount rows; `strong` rows are the ones the reader must not miss."""
 
     heading: tuple[str, str]
     rows: tuple[tuple[str, str, bool], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Items:
+class Items(Struct, frozen=True):
     """A list: `bullet`, `check` (documents to tick off) or `number`."""
 
     items: tuple[str, ...]
@@ -63,8 +59,7 @@ class Items:
 Block = Lines | Heading | Paragraph | Table | Items
 
 
-@dataclass(frozen=True, slots=True)
-class Letter:
+class Letter(Struct, frozen=True):
     title: str
     blocks: tuple[Block, ...]
     language: str  # an HTML language tag: "en", "zh-CN"

@@ -7,9 +7,10 @@ comes from here (or from budget.py) and never from arithmetic inside a widget.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+
+from msgspec import Struct
 
 from debtcoach.domain.budget import monthly_amount
 from debtcoach.domain.calendar import days_between, months_overdue_rounded_up
@@ -67,8 +68,7 @@ def rate_label(loan: Loan) -> str:
     return _("{apr}% (penalty {penalty}%)").format(apr=loan.apr, penalty=penalty)
 
 
-@dataclass(frozen=True, slots=True)
-class LoanTotals:
+class LoanTotals(Struct, frozen=True):
     balance: Money
     scheduled: Money
     overdue_count: int
@@ -91,8 +91,7 @@ def loan_totals(loans: Iterable[Loan], currency: str) -> LoanTotals:
     return LoanTotals(balance, scheduled, overdue, opened)
 
 
-@dataclass(frozen=True, slots=True)
-class IncomeTotals:
+class IncomeTotals(Struct, frozen=True):
     regular: Money
     side: Money
 
@@ -120,8 +119,7 @@ def cut_saving(expense: Expense) -> Money:
     return expense.possible_saving
 
 
-@dataclass(frozen=True, slots=True)
-class CutTotals:
+class CutTotals(Struct, frozen=True):
     current: Money
     monthly: Money
     active_saving: Money
@@ -142,8 +140,7 @@ def cut_totals(expenses: Iterable[Expense], currency: str) -> CutTotals:
     return CutTotals(current, monthly, active, possible)
 
 
-@dataclass(frozen=True, slots=True)
-class FamilyTotals:
+class FamilyTotals(Struct, frozen=True):
     borrowed: Money
     repaid: Money
     remaining: Money

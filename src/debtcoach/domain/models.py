@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+
+from msgspec import Struct, field
+from msgspec.structs import force_setattr
 
 from debtcoach.domain.money import Money
 from debtcoach.domain.text_rules import has_surrogates
@@ -74,8 +76,7 @@ class Strategy(StrEnum):
     CUSTOM = "custom"
 
 
-@dataclass(frozen=True, slots=True)
-class RestructureTerms:
+class RestructureTerms(Struct, frozen=True):
     """A stretched repayment plan for one loan ("changing time for space").
 
     Only `agreed` terms change the payoff plan; `proposed` and `refused` ones are history.
@@ -92,8 +93,7 @@ class RestructureTerms:
     agreed_on: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Loan:
+class Loan(Struct, frozen=True):
     """An institutional loan: a bank, card issuer or online platform.
 
     `promo_apr` is a promotional rate in force up to and including the month of `promo_until`
@@ -154,8 +154,7 @@ class Loan:
         return self.min_payment
 
 
-@dataclass(frozen=True, slots=True)
-class IncomeSource:
+class IncomeSource(Struct, frozen=True):
     """Regular pay or side income ("open source").
 
     A one-off (frequency one-off) comes once, on its `start` date; `for_loan` earmarks it for
@@ -172,8 +171,7 @@ class IncomeSource:
     for_loan: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Expense:
+class Expense(Struct, frozen=True):
     """A spending category; `target` is where the cut ("throttling") brings it."""
 
     name: str
@@ -197,14 +195,12 @@ class Expense:
         return saving if saving.minor > 0 else Money.zero(saving.currency)
 
 
-@dataclass(frozen=True, slots=True)
-class FamilyRepayment:
+class FamilyRepayment(Struct, frozen=True):
     on: date
     amount: Money
 
 
-@dataclass(frozen=True, slots=True)
-class FamilyLoan:
+class FamilyLoan(Struct, frozen=True):
     """Money borrowed from a relative or friend; repaid after the institutions."""
 
     lender: str
@@ -229,8 +225,7 @@ class FamilyLoan:
         return remaining if remaining.minor > 0 else Money.zero(remaining.currency)
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(Struct, frozen=True):
     """One conversation with a lender: the negotiation log."""
 
     loan: str
@@ -242,8 +237,7 @@ class Contact:
     follow_up: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class BalanceEntry:
+class BalanceEntry(Struct, frozen=True):
     """One point of a loan's balance history (source: check-in week, edit, import, removed)."""
 
     name: str
@@ -262,8 +256,7 @@ def removal_entry(name: str, on: date, currency: str, *, family: bool = False) -
     return BalanceEntry(name, on, Money(0, currency), REMOVED_SOURCE, family=family)
 
 
-@dataclass(frozen=True, slots=True)
-class BalanceGroup:
+class BalanceGroup(Struct, frozen=True):
     """History points that share a source and a date (the debts one check-in recorded), as
     (name, minor units) pairs: loans first, then family lenders, in the order they were added."""
 
@@ -334,8 +327,7 @@ def earliest_point(balances: Sequence[BalanceEntry]) -> date | None:
     return min((entry.on for entry in balances), default=None)
 
 
-@dataclass(frozen=True, slots=True)
-class CheckIn:
+class CheckIn(Struct, frozen=True):
     """The weekly ritual's record for one ISO week."""
 
     week: str
@@ -353,8 +345,7 @@ class CheckIn:
 _NO_BUFFER = Money(0, "USD")
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+class Settings(Struct, frozen=True):
     currency: str = "USD"
     locale: str = "en_US"
     safety_buffer: Money = _NO_BUFFER
@@ -367,9 +358,7 @@ class Settings:
     def __post_init__(self) -> None:
         # The buffer is always in the household currency, whatever default was used.
         if self.safety_buffer.currency != self.currency:
-            object.__setattr__(
-                self, "safety_buffer", Money(self.safety_buffer.minor, self.currency)
-            )
+            force_setattr(self, "safety_buffer", Money(self.safety_buffer.minor, self.currency))
 
 
 _CURRENCY_BY_TERRITORY = {"CN": "CNY", "US": "USD", "GB": "GBP", "JP": "JPY", "HK": "HKD",
@@ -386,8 +375,7 @@ def settings_for_environment(environ: Mapping[str, str]) -> Settings:
     return Settings(currency=currency, locale=locale, language=normalise_language(locale) or "")
 
 
-@dataclass(frozen=True, slots=True)
-class Household:
+class Household(Struct, frozen=True):
     """Everything the domain needs to plan and coach, read from the store in one piece."""
 
     settings: Settings = field(default_factory=Settings)

@@ -6,11 +6,11 @@ Floats never touch a balance: a cent lost to binary rounding is a cent the user 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 
 from babel.numbers import format_currency, get_currency_precision, list_currencies
+from msgspec import Struct
 
 from debtcoach.domain.wording import N_, _, label, ngettext, normalise_locale
 
@@ -102,8 +102,7 @@ def round_half_up(value: Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class Money:
+class Money(Struct, frozen=True, order=True):
     """An exact amount: `minor` units (cents) of `currency`."""
 
     minor: int

@@ -11,11 +11,11 @@ minor units inside the loop for speed and exactness.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import KW_ONLY, dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
 
 import pendulum
+from msgspec import Struct, field
 
 from debtcoach.domain.budget import PlanBudget
 from debtcoach.domain.calendar import (
@@ -39,8 +39,7 @@ class PlanInputError(ValueError):
     """A plan request that cannot be honoured (bad custom order); the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class PlanMonth:
+class PlanMonth(Struct, frozen=True):
     """One month of the plan; `balances` are what is still owed at its end (fees included)."""
 
     month: int
@@ -54,8 +53,7 @@ class PlanMonth:
     """Arrears left at the month's end of the loans that were behind this month."""
 
 
-@dataclass(frozen=True, slots=True)
-class DebtOutcome:
+class DebtOutcome(Struct, frozen=True, kw_only=True):
     """How one debt fares under the plan."""
 
     name: str
@@ -67,15 +65,13 @@ class DebtOutcome:
     paid: Money
     promised: date | None = None
     at_risk: bool = False
-    _: KW_ONLY
     fees: Money
     caught_up_month: int | None = None
     """The month at whose end a loan that started behind has no arrears left (None: never)."""
     caught_up_date: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PayoffPlan:
+class PayoffPlan(Struct, frozen=True, kw_only=True):
     """The plan. `budget` is month 1's recurring budget; `short_from` the first short month."""
 
     feasible: bool
@@ -88,9 +84,8 @@ class PayoffPlan:
     total_interest: Money
     total_paid: Money
     debts: tuple[DebtOutcome, ...]
-    schedule: tuple[PlanMonth, ...] = field(default=())
+    schedule: tuple[PlanMonth, ...] = ()
     month_one_minimums: Money | None = None
-    _: KW_ONLY
     total_fees: Money
     short_from: str | None = None
     short_minimums: Money | None = None
@@ -111,8 +106,7 @@ class PayoffPlan:
         ]
 
 
-@dataclass(frozen=True, slots=True)
-class MinimumOnlyPlan:
+class MinimumOnlyPlan(Struct, frozen=True):
     """What happens if nothing changes: every institutional loan gets exactly its minimum."""
 
     months: int | None
@@ -128,8 +122,7 @@ class MinimumOnlyPlan:
         return self.months is not None
 
 
-@dataclass(slots=True)
-class _Debt:
+class _Debt(Struct):
     """One debt inside the simulation, in plain integers of minor units."""
 
     name: str
@@ -538,6 +531,24 @@ def _outcome(d: _Debt, first_month: pendulum.Date, currency: str) -> DebtOutcome
     )
 
 
+def _unpaid(
+    name: str, balance: Money, zero: Money, *, family: bool = False, promised: date | None = None
+) -> DebtOutcome:
+    """A debt the plan cannot pay (its budget does not cover the minimums)."""
+    return DebtOutcome(
+        name=name,
+        family=family,
+        start_balance=balance,
+        payoff_month=None,
+        payoff_date=None,
+        interest=zero,
+        paid=zero,
+        promised=promised,
+        at_risk=promised is not None,
+        fees=zero,
+    )
+
+
 def _infeasible(
     loans: Sequence[Loan],
     family_loans: Sequence[FamilyLoan],
@@ -551,24 +562,9 @@ def _infeasible(
 ) -> PayoffPlan:
     currency = budget.currency
     zero = Money.zero(currency)
-    debts = [
-        DebtOutcome(loan.name, False, loan.balance, None, None, zero, zero, fees=zero)
-        for loan in loans
-        if loan.is_open
-    ]
+    debts = [_unpaid(loan.name, loan.balance, zero) for loan in loans if loan.is_open]
     debts += [
-        DebtOutcome(
-            f.lender,
-            True,
-            f.balance,
-            None,
-            None,
-            zero,
-            zero,
-            f.promised,
-            f.promised is not None,
-            fees=zero,
-        )
+        _unpaid(f.lender, f.balance, zero, family=True, promised=f.promised)
         for f in family_loans
         if f.balance.minor > 0
     ]

@@ -7,8 +7,9 @@ Ledger computed, so the screens only format what these return.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+
+from msgspec import Struct
 
 from debtcoach.domain.calendar import add_months, as_pendulum
 from debtcoach.domain.checkin import entered_balance
@@ -19,8 +20,7 @@ from debtcoach.domain.money import Money, sum_money
 from debtcoach.domain.payoff import MinimumOnlyPlan, PayoffPlan
 
 
-@dataclass(frozen=True, slots=True)
-class PastDueLoan:
+class PastDueLoan(Struct, frozen=True):
     """One loan behind: what is past due on it now, and what the plan makes of it."""
 
     name: str
@@ -32,8 +32,7 @@ class PastDueLoan:
     """The late fees the plan charges it until then."""
 
 
-@dataclass(frozen=True, slots=True)
-class PastDue:
+class PastDue(Struct, frozen=True):
     loans: tuple[PastDueLoan, ...]
     total: Money
     fees: Money
@@ -74,8 +73,7 @@ def past_due(household: Household, today: date, plan: PayoffPlan) -> PastDue | N
     )
 
 
-@dataclass(frozen=True, slots=True)
-class BaselineComparison:
+class BaselineComparison(Struct, frozen=True):
     """The plan beside paying only the minimums.
 
     When the minimums alone pay the institutional loans off, what the plan saves on them

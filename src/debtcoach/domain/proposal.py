@@ -16,12 +16,13 @@ Marking a proposal (proposed, agreed, refused) is `restructure.apply_proposal_st
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
+from msgspec import Struct
+from msgspec.structs import replace
 
 from debtcoach.domain.budget import BudgetBreakdown, budget_breakdown, monthly_amount
 from debtcoach.domain.calendar import as_pendulum, first_plan_month, iso_week
@@ -85,22 +86,19 @@ _KIND_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class OtherDebt:
+class OtherDebt(Struct, frozen=True):
     name: str
     lender: str
     payment: Money
 
 
-@dataclass(frozen=True, slots=True)
-class Cut:
+class Cut(Struct, frozen=True):
     name: str
     before: Money
     after: Money
 
 
-@dataclass(frozen=True, slots=True)
-class LetterOptions:
+class LetterOptions(Struct, frozen=True):
     """What the user chose to ask and to show (CLI flags, the calculator's checkboxes)."""
 
     stop_penalty_interest: bool = False
@@ -129,8 +127,7 @@ def default_language(locale: str) -> str:
     return "zh_CN" if locale.lower().startswith("zh") else "en"
 
 
-@dataclass(frozen=True, slots=True)
-class Proposal:
+class Proposal(Struct, frozen=True):
     """Everything the letter says, as data (tests compare these with the calculator)."""
 
     loan: Loan
@@ -190,8 +187,7 @@ class Proposal:
         return first_plan_month(self.today).add(months=self.quote.installments - 1)
 
 
-@dataclass(frozen=True, slots=True)
-class TimeForSpace:
+class TimeForSpace(Struct, frozen=True):
     """A quote set against today's path: the monthly relief (space) and what it costs (time).
 
     "Today's path" pays the loan's scheduled payment at the rate in force until it is cleared

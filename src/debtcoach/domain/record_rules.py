@@ -10,9 +10,11 @@ put it in front in its own way.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import TypeVar
+
+from msgspec import Struct
+from msgspec.structs import fields, replace
 
 from debtcoach.domain.calendar import DateError, parse_week
 from debtcoach.domain.checkin import future_week_problem
@@ -370,8 +372,7 @@ def settings_problems(household: Household) -> Problems:
     return problems
 
 
-@dataclass(frozen=True, slots=True)
-class HouseholdProblem:
+class HouseholdProblem(Struct, frozen=True):
     """One broken rule inside a whole household (an import, a file on load)."""
 
     table: str

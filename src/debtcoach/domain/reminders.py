@@ -9,9 +9,10 @@ from here too, so the terminal, the JSON and the calendar say the same thing.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+
+from msgspec import Struct
 
 from debtcoach.domain.calendar import add_months, as_pendulum, days_between, iso_week, week_monday
 from debtcoach.domain.checkin import paid_this_cycle, still_due
@@ -43,8 +44,7 @@ class DueKind(StrEnum):
 _KIND_ORDER = {kind: index for index, kind in enumerate(DueKind)}
 
 
-@dataclass(frozen=True, slots=True)
-class DueItem:
+class DueItem(Struct, frozen=True):
     """One thing that falls due: on `on`, `days` from today (negative: already late).
 
     `name` is the loan (payments, installments, follow-ups) or the relative (promises);
@@ -233,8 +233,7 @@ def _has_debts(household: Household) -> bool:
     return bool(household.open_loans) or any(i.balance.minor > 0 for i in household.family_loans)
 
 
-@dataclass(frozen=True, slots=True)
-class CalendarPlan:
+class CalendarPlan(Struct, frozen=True):
     """What the calendar file holds: dated items from today to `until` (inclusive), and the
     weekly check-in, every Monday from `checkin_from` to `until` (None: nothing is owed)."""
 

@@ -15,9 +15,11 @@ the balance exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from debtcoach.domain.models import (
     Loan,
@@ -45,8 +47,7 @@ class RestructureError(ValueError):
     """A restructure request that cannot be honoured; the message says why."""
 
 
-@dataclass(frozen=True, slots=True)
-class RestructureQuote:
+class RestructureQuote(Struct, frozen=True):
     loan: str
     mode: RestructureMode
     installments: int

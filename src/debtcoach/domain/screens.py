@@ -7,13 +7,12 @@ where it has one, and what it is for.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from debtcoach.domain.wording import N_, _
 
 
-@dataclass(frozen=True, slots=True)
-class ScreenEntry:
+class ScreenEntry(Struct, frozen=True):
     key: str
     mode: str
     name: str

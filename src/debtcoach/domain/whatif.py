@@ -14,11 +14,13 @@ applied one after another to the same copy.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import ClassVar, Protocol
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from debtcoach.domain.calendar import first_plan_month, month_label, plan_month_number
 from debtcoach.domain.household_plan import minimum_only, saved_plan
@@ -136,8 +138,7 @@ def _unused_name(base: str, household: Household) -> str:
 # --- the moves -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Restructure:
+class Restructure(Struct, frozen=True):
     """Time for space: one loan in `installments` monthly installments, as if its lender agreed."""
 
     loan: str
@@ -183,8 +184,7 @@ class Restructure:
         return text
 
 
-@dataclass(frozen=True, slots=True)
-class SideIncome:
+class SideIncome(Struct, frozen=True):
     """Open source: `amount` more side income every month from the month of `start`."""
 
     amount: Money
@@ -217,8 +217,7 @@ def cuts_not_yet_on(expenses: Iterable[Expense]) -> tuple[Expense, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Cuts:
+class Cuts(Struct, frozen=True):
     """Throttling: the named cuts turned on; none named: every non-essential cut not yet on."""
 
     names: tuple[str, ...] = ()
@@ -273,8 +272,7 @@ class Cuts:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Relatives:
+class Relatives(Struct, frozen=True):
     """Relatives first: `amount` borrowed from relatives in the month of `on`.
 
     The money is a one-off in that month, which the plan pays to the institutions (catch-up
@@ -311,8 +309,7 @@ class Relatives:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class BudgetChange:
+class BudgetChange(Struct, frozen=True):
     """`amount` more (or, negative, less) for the debts every month."""
 
     amount: Money
@@ -401,8 +398,7 @@ def _current_from(
     return month_label(first_plan_month(today).add(months=max(months.values()) - 1))
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(Struct, frozen=True):
     """A household's plan, reduced to what the what-if compares."""
 
     plan: PayoffPlan
@@ -447,8 +443,7 @@ class Outcome:
         return max(d.payoff_date for d in family if d.payoff_date is not None)
 
 
-@dataclass(frozen=True, slots=True)
-class Difference:
+class Difference(Struct, frozen=True):
     """A what-if against a reference: negative is fewer months, less interest, fewer fees.
 
     `months` is None when either side never ends; everything is None when either plan cannot
@@ -473,8 +468,7 @@ def _difference(outcome: Outcome, reference: PayoffPlan | MinimumOnlyPlan) -> Di
     )
 
 
-@dataclass(frozen=True, slots=True)
-class MoveResult:
+class MoveResult(Struct, frozen=True):
     """One move, or several together, and what they do against the plan and the baseline."""
 
     moves: tuple[Move, ...]
@@ -484,8 +478,7 @@ class MoveResult:
     vs_baseline: Difference
 
 
-@dataclass(frozen=True, slots=True)
-class WhatIf:
+class WhatIf(Struct, frozen=True):
     """The baseline, the plan now, each move alone and every move together."""
 
     baseline: MinimumOnlyPlan
@@ -560,8 +553,7 @@ def _outcome(
     return Outcome(moved_plan, _current_from(moved_plan.debts, behind, restructured, today))
 
 
-@dataclass(frozen=True, slots=True)
-class Trial:
+class Trial(Struct, frozen=True):
     """One move against the plan now, without the baseline (what the coach names)."""
 
     now: Outcome

@@ -8,8 +8,9 @@ one is an exact substring. Severity 1 is the most severe; the order is explained
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from types import MappingProxyType
+
+from msgspec import Struct
 
 from debtcoach.domain import coach
 from debtcoach.domain.screens import SCREENS as SCREEN_ENTRIES
@@ -20,8 +21,7 @@ SCREENS: MappingProxyType[str, str] = MappingProxyType({s.key: s.name for s in S
 """The screen keys (README, "Keys") that a piece of advice can point to."""
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """One rule of the guidance; fits `debtcoach.domain.coach.RuleText`."""
 
     id: str

@@ -9,9 +9,10 @@ overpayment, a duplicate loan name) writes nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from debtcoach.domain.checkin import (
     CheckInSummary,

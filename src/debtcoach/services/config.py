@@ -15,9 +15,9 @@ import difflib
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from msgspec import Struct, field
 from platformdirs import user_config_dir, user_downloads_dir
 
 from debtcoach.domain.screens import KEYMAP_IDS
@@ -35,8 +35,7 @@ class ConfigError(ValueError):
     """The config file cannot be used; the message names the file and says what is wrong."""
 
 
-@dataclass(frozen=True, slots=True)
-class UserConfig:
+class UserConfig(Struct, frozen=True):
     """What the config file says; everything unset when there is no file."""
 
     path: Path

@@ -11,11 +11,13 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from debtcoach.domain.budget import BudgetBreakdown, budget_breakdown
 from debtcoach.domain.coach import Advice, evaluate, on_track_message
@@ -102,8 +104,7 @@ class RowChanged(StoreInputError):
         )
 
 
-@dataclass(frozen=True, slots=True)
-class HouseholdState:
+class HouseholdState(Struct, frozen=True):
     """One state of the data and everything the screens show of it, computed once."""
 
     household: Household
@@ -114,22 +115,26 @@ class HouseholdState:
     plan_fallback: str | None = None
 
 
-@dataclass
 class Ledger:
     """A household's data file plus the injectable "today" every calculation uses."""
 
-    path: Path
-    today: date
-    # What a file that does not exist yet starts with (the shell's language, locale and
-    # currency: `settings_for_environment`); written with the first change.
-    new_file_settings: Settings | None = None
-    # Told the settings on every read (the CLI speaks the file's language from its first read).
-    on_settings: Callable[[Settings], None] | None = None
-    repository: Repository = field(init=False, repr=False)
-    _state: HouseholdState | None = field(default=None, init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.repository = Repository(self.path)
+    def __init__(
+        self,
+        path: Path,
+        today: date,
+        new_file_settings: Settings | None = None,
+        on_settings: Callable[[Settings], None] | None = None,
+    ) -> None:
+        """`new_file_settings`: what a file that does not exist yet starts with (the shell's
+        language, locale and currency: `settings_for_environment`), written with the first
+        change. `on_settings` is told the settings on every read (the CLI speaks the file's
+        language from its first read)."""
+        self.path = path
+        self.today = today
+        self.new_file_settings = new_file_settings
+        self.on_settings = on_settings
+        self.repository = Repository(path)
+        self._state: HouseholdState | None = None
 
     # -- reading ------------------------------------------------------------------------------
 

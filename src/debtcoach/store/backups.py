@@ -22,9 +22,10 @@ import contextlib
 import os
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from msgspec import Struct
 
 from debtcoach.domain.wording import _
 from debtcoach.store.errors import StorageIOError
@@ -43,8 +44,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(Struct, frozen=True):
     """One backup file: where it is and when it was taken (UTC, from its name)."""
 
     path: Path

@@ -20,7 +20,6 @@ currency (`settings.currency`); everything loaded carries it.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, MutableMapping, Sequence
@@ -28,6 +27,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from msgspec import Struct
+from msgspec.structs import replace
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
@@ -327,8 +328,7 @@ def _rename_key(amounts: Any, old: str, new: str) -> dict[str, Any] | None:
     return {(new if name == old else name): value for name, value in amounts.items()}
 
 
-@dataclasses.dataclass(frozen=True)
-class BackupInfo:
+class BackupInfo(Struct, frozen=True):
     """One backup as `backup list` shows it; `problem` is why it does not load (None: it does);
     `dated_in_future`: its time is after now (the clock was wrong), so it is listed last."""
 
@@ -347,8 +347,7 @@ class BackupInfo:
         return self.problem is None
 
 
-@dataclasses.dataclass(frozen=True)
-class RestoreResult:
+class RestoreResult(Struct, frozen=True):
     """What `restore` did: the backup put back, and where the replaced file was saved."""
 
     restored_from: Path
@@ -664,7 +663,7 @@ class Repository:
         settings = s.settings()
         if old in settings.custom_order and new not in settings.custom_order:
             order = tuple(new if item == old else item for item in settings.custom_order)
-            s.write_meta(settings_to_record(dataclasses.replace(settings, custom_order=order)))
+            s.write_meta(settings_to_record(replace(settings, custom_order=order)))
 
     @staticmethod
     def _rename_history(s: _Session, side: str, old: str, new: str) -> None:

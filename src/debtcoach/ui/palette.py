@@ -7,10 +7,10 @@ as "<Screen>: <what it does>", so actions added later appear without touching th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from msgspec import Struct
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
 
 
-@dataclass(frozen=True, slots=True)
-class PaletteCommand:
+class PaletteCommand(Struct, frozen=True):
     """The text may hold the user's own words (a name, a theme file's name): it is always shown
     as it is, never as markup."""
 

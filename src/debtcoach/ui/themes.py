@@ -7,9 +7,9 @@ falls back to the default theme with a notification.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
+from msgspec import Struct
 from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES, Theme
 
@@ -38,8 +38,7 @@ class ThemeFileError(ValueError):
     """A theme file that cannot be used; the message names the file and the problem."""
 
 
-@dataclass(frozen=True, slots=True)
-class ThemeLoad:
+class ThemeLoad(Struct, frozen=True):
     themes: tuple[Theme, ...]
     errors: tuple[str, ...]
 

@@ -9,8 +9,9 @@ while everything changed since by anyone else stays. A step that can no longer b
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TypeVar
+
+from msgspec import Struct
 
 from debtcoach.domain.models import Contact, Expense, FamilyLoan, IncomeSource, Loan
 from debtcoach.services import Ledger
@@ -19,8 +20,7 @@ HouseholdRow = Loan | IncomeSource | Expense | FamilyLoan
 R = TypeVar("R", Loan, IncomeSource, Expense, FamilyLoan)
 
 
-@dataclass(frozen=True, slots=True)
-class UndoStep:
+class UndoStep(Struct, frozen=True):
     """One change made in the app; `what` says it in the past tense ("removed the loan Visa")."""
 
     what: str

@@ -10,11 +10,11 @@ plotext is imported only when this screen is first composed, so the app starts f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
 from babel.numbers import format_compact_currency
+from msgspec import Struct
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -51,8 +51,7 @@ AXIS_CLIP = 3
 NEVER_PAYS_OFF = N_("does not pay off at this budget")
 
 
-@dataclass(frozen=True, slots=True)
-class Series:
+class Series(Struct, frozen=True):
     label: str
     values: tuple[Money, ...]  # index 0 = owed today, then the end of each plan month
     marker: str

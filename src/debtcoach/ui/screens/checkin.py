@@ -16,12 +16,13 @@ streak, and the app reloads so every screen and the coach see the new numbers.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
 from babel.dates import format_skeleton
+from msgspec import Struct, field
+from msgspec.structs import replace
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -140,8 +141,7 @@ class ChoiceField(Widget, can_focus=True):
                     return
 
 
-@dataclass
-class FieldSpec:
+class FieldSpec(Struct):
     key: str
     label: str
     info: str = ""
@@ -154,15 +154,13 @@ class FieldSpec:
         return bool(self.options)
 
 
-@dataclass
-class Step:
+class Step(Struct):
     title: str
     intro: str
     fields: Callable[[], list[FieldSpec]]
 
 
-@dataclass
-class Draft:
+class Draft(Struct):
     """What the user has typed so far, by field key (nothing is saved until the end).
 
     `initial` holds what each field showed before the user touched it, so that leaving asks

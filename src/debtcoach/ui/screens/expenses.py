@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
 
+from msgspec.structs import replace
 from textual.binding import Binding, BindingType
 
 from debtcoach.domain.loan_facts import cut_saving, cut_totals
@@ -129,7 +129,7 @@ class ExpensesScreen(ListScreen):
                 _("Nothing was changed: {reason}").format(reason=exc), severity="error", timeout=6
             )
             return
-        before = dataclasses.replace(saved, cut_active=not turning_on)
+        before = replace(saved, cut_active=not turning_on)
         switched = "on" if turning_on else "off"
         self.remember_edit(f"turned the cut of {key} {switched}", was=before, edited=saved,
                            saved=saved)  # fmt: skip
@@ -200,7 +200,7 @@ class ExpensesScreen(ListScreen):
         }
         if old is None:
             return Expense(**fields)  # type: ignore[arg-type]
-        return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
+        return replace(old, **fields)  # type: ignore[arg-type]
 
     def add_form(self) -> RecordForm:
         ledger = self.coach_app.ledger

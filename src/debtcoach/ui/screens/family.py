@@ -7,11 +7,11 @@ the user can talk to that person early. `r` records a repayment · `a` add · `e
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
+from msgspec.structs import replace
 from textual.binding import Binding, BindingType
 
 from debtcoach.domain.loan_facts import family_totals
@@ -184,7 +184,7 @@ class FamilyScreen(ListScreen):
         }
         if old is None:
             return FamilyLoan(**fields)  # type: ignore[arg-type]
-        return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
+        return replace(old, **fields)  # type: ignore[arg-type]
 
     def add_form(self, amount: Money | None = None) -> RecordForm:
         ledger = self.coach_app.ledger
@@ -247,7 +247,7 @@ class FamilyScreen(ListScreen):
             amount, on = values["amount"], values["date"]
             assert isinstance(amount, Money) and isinstance(on, date)
             updated = ledger.repay_family(key, amount, on)
-            before = dataclasses.replace(updated, repayments=updated.repayments[:-1])
+            before = replace(updated, repayments=updated.repayments[:-1])
             self.remember_edit(f"recorded {format_money(amount, locale)} repaid to {key}",
                                was=before, edited=updated, saved=updated)  # fmt: skip
             return _("Recorded {amount} repaid to {name}; {owed} still owed.").format(

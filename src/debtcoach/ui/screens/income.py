@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
 
+from msgspec.structs import replace
 from textual.content import Content
 
 from debtcoach.domain.budget import is_active, monthly_amount
@@ -200,7 +200,7 @@ class IncomeScreen(ListScreen):
         }
         if old is None:
             return IncomeSource(**fields)  # type: ignore[arg-type]
-        return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
+        return replace(old, **fields)  # type: ignore[arg-type]
 
     def add_form(self) -> RecordForm:
         ledger = self.coach_app.ledger

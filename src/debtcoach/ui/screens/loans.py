@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 from typing import ClassVar
 
+from msgspec.structs import replace
 from textual.binding import Binding, BindingType
 
 from debtcoach.domain.loan_facts import days_overdue, loan_totals, penalty_in_force
@@ -330,7 +330,7 @@ class LoansScreen(ListScreen):
         }
         if old is None:
             return Loan(**fields)  # type: ignore[arg-type]
-        return dataclasses.replace(old, **fields)  # type: ignore[arg-type]
+        return replace(old, **fields)  # type: ignore[arg-type]
 
     def add_form(self) -> RecordForm:
         ledger = self.coach_app.ledger

@@ -8,8 +8,9 @@ a dollar): the form says so under the field before anything is saved.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from debtcoach.domain.models import Household, Settings
 from debtcoach.domain.money import (

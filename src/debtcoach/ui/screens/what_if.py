@@ -9,9 +9,9 @@ cuts, the family form filled in with the amount).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from msgspec import Struct
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -221,8 +221,7 @@ class MoveRow(Horizontal):
         return [part for part in self.parts if isinstance(part, Field | LoanChoice | Words)]
 
 
-@dataclass(frozen=True, slots=True)
-class TableRow:
+class TableRow(Struct, frozen=True):
     label: str
     outcome: Outcome | None
     """None: the minimum-only baseline, whose figures come from the report itself."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
+from msgspec import Struct
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
@@ -14,14 +14,12 @@ from debtcoach.domain.text_rules import cells, printable
 from debtcoach.domain.wording import N_, _
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Struct, frozen=True):
     label: str
     right: bool = False
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Struct, frozen=True):
     """One record as the table shows it.
 
     `sort` holds one comparable value per column (None sorts last); `search` is the text the

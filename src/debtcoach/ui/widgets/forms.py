@@ -13,9 +13,9 @@ the form stays open and nothing was written.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
+from msgspec import Struct, field
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -48,8 +48,7 @@ class FieldError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
-class FieldSpec:
+class FieldSpec(Struct, frozen=True):
     key: str
     label: str
     kind: FieldKind = "text"
