@@ -85,13 +85,11 @@ def make_app(  # type: ignore[no-untyped-def]
     *,
     today: pendulum.Date = TODAY,
     theme: str | None = None,
-    warm_screens: bool = False,
     language: str | None = None,
     environ: dict[str, str] | None = None,
     first_run: bool = False,
 ):
-    """The app as the CLI builds it, on a given file and date; the background warm-up of other
-    screens is off by default so snapshots and key sequences are deterministic. `language` is
+    """The app as the CLI builds it, on a given file and date. `language` is
     `--lang`; `environ` the shell a new file takes its settings from (default: C.UTF-8);
     `first_run` offers the first-run step on a new file (tests of other things start past it)."""
     from debtcoach.domain.models import settings_for_environment
@@ -103,7 +101,6 @@ def make_app(  # type: ignore[no-untyped-def]
     return DebtCoachApp(
         ledger,
         theme_name=theme,
-        warm_screens=warm_screens,
         language=language,
         environ=shell,
         offer_first_run=first_run,

@@ -10,10 +10,6 @@ import gettext
 import io
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
-
 from debtcoach.domain import wording
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -55,6 +51,8 @@ def translations(language: str) -> gettext.NullTranslations:
     """
     if language == "en":
         return gettext.NullTranslations()
+    from babel.support import Translations  # English, the common case, needs no catalog
+
     folder = locale_dir() / language / "LC_MESSAGES"
     compiled = folder / f"{DOMAIN}.mo"
     source = folder / f"{DOMAIN}.po"
@@ -70,6 +68,9 @@ def translations(language: str) -> gettext.NullTranslations:
 
 def compile_catalog(po: bytes, language: str) -> bytes:
     """A `.po` catalog as `.mo` bytes (the build hook writes these into the wheel)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     catalog = read_po(io.BytesIO(po), locale=language, domain=DOMAIN)
     out = io.BytesIO()
     write_mo(out, catalog, use_fuzzy=False)

@@ -53,9 +53,7 @@ def config_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def app_from_config(path: Path) -> DebtCoachApp:
-    app = create_app(path=path, today=TODAY, theme=None, demo=False, config=load_config())
-    app.warm_screens = False
-    return app
+    return create_app(path=path, today=TODAY, theme=None, demo=False, config=load_config())
 
 
 async def test_the_keymap_moves_keys_and_the_help_shows_the_keys_in_force(

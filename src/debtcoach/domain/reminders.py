@@ -8,7 +8,6 @@ from here too, so the terminal, the JSON and the calendar say the same thing.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -125,6 +124,8 @@ class DueItem(Struct, frozen=True):
 def event_uid(kind: DueKind, name: str, on: date) -> str:
     """`debtcoach-<kind>-<hash of the name>-<YYYYMMDD>@debtcoach`: the name hashed so that any
     name (spaces, Unicode, `@`) gives a plain UID, compared as names are (`name_key`)."""
+    import hashlib  # OpenSSL's, only once a calendar is written (not before the first frame)
+
     digest = hashlib.sha256(name_key(name).encode("utf-8")).hexdigest()[:12]
     return f"debtcoach-{kind.value}-{digest}-{on:%Y%m%d}@debtcoach"
 

@@ -1,16 +1,17 @@
-"""The guidance text, loaded from package data so a wheel install quotes the very same words."""
+"""The guidance text, shipped beside this module so a wheel install quotes the very same words."""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 GUIDANCE_FILE = "guidance.txt"
 
 
 @cache
 def guidance_bytes() -> bytes:
-    return files(__package__ or "debtcoach.guidance").joinpath(GUIDANCE_FILE).read_bytes()
+    # A plain path, as for every bundled file: importlib.resources costs ~3 ms of start-up.
+    return Path(__file__).with_name(GUIDANCE_FILE).read_bytes()
 
 
 @cache

@@ -7,7 +7,6 @@ smuggle in what the CLI would refuse.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -240,6 +239,8 @@ def household_to_csv(household: Household) -> str:
     Rows end in CRLF (RFC 4180), so the csv module quotes every field holding a CR or LF and a
     line break in a note never splits a row. Every cell is made safe with `_csv_cell`.
     """
+    import csv  # only for an export, not before the first frame
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(["table", "key", "field", "value"])

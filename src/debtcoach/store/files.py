@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -57,7 +56,7 @@ def refuse_link(path: Path, hint: str = "") -> None:
 
 
 def _temp_token() -> str:
-    return secrets.token_hex(8)
+    return os.urandom(8).hex()
 
 
 def _create_temp(path: Path) -> tuple[int, Path]:

@@ -55,11 +55,9 @@ from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.textual_private import (
-    build_mode_screen,
     css_generation,
     discard_exit_messages,
     mark_styles_current,
-    mode_is_built,
     registered_theme,
 )
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
@@ -88,13 +86,8 @@ LAZY_SCREENS: dict[str, tuple[str, str]] = {
     "checkin": ("debtcoach.ui.screens.checkin", "CheckInScreen"),
     "whatif": ("debtcoach.ui.screens.what_if", "WhatIfScreen"),
 }
-"""(module, class) of every screen not shown at start: imported when first needed, or in the
-background once the first frame is out (`preload_screens`), never before it."""
-
-
-PRELOAD_AFTER_SECONDS = 0.25
-PREBUILD_AFTER_SECONDS = 0.1
-PREBUILT_MODES = ("loans", "income", "expenses", "family")
+"""(module, class) of every screen not shown at start: imported and built when first shown,
+never before the first frame and never in the background (a screen nobody opens costs nothing)."""
 
 
 def _lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
@@ -104,17 +97,6 @@ def _lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
 
     make.__name__ = make.__qualname__ = name
     return make
-
-
-def preload_screens() -> None:
-    """Import the modules of the screens not shown yet (in a thread, after the first frame),
-    then take everything that now exists out of the cyclic collector's full passes again (see
-    `run`): otherwise the first screen switch stalls ~20 ms re-scanning the new modules.
-    """
-    for module, _name in LAZY_SCREENS.values():
-        importlib.import_module(module)
-    gc.collect()
-    gc.freeze()
 
 
 class DebtCoachApp(App[None]):
@@ -186,16 +168,13 @@ class DebtCoachApp(App[None]):
         *,
         theme_name: str | None = None,
         demo: bool = False,
-        warm_screens: bool = True,
         user_themes: Path | None = None,
         keymap: Mapping[str, str] | None = None,
         language: str | None = None,
         environ: Mapping[str, str] | None = None,
         offer_first_run: bool = True,
     ) -> None:
-        """`warm_screens=False` skips building the other screens in the background after the
-        first frame (tests turn it off so every snapshot sees the same sequence of events).
-        `user_themes` is the user's own theme folder and `keymap` maps binding ids to keys
+        """`user_themes` is the user's own theme folder and `keymap` maps binding ids to keys
         (both from the config file). `language` is `--lang` (for this run only); else the
         file's setting, else `environ`'s LANG / LC_ALL."""
         super().__init__()
@@ -207,7 +186,6 @@ class DebtCoachApp(App[None]):
         self.first_run = offer_first_run and ledger.is_new_file()
         self.ledger = ledger
         self.demo = demo
-        self.warm_screens = warm_screens
         self.data_changed: Signal[Household] = Signal(self, "data-changed")
         self.crash: BaseException | None = None
         self._startup_warnings: list[str] = []
@@ -578,19 +556,8 @@ class DebtCoachApp(App[None]):
             self._offer_first_run()
         else:
             self.offer_checkin_if_due()
-        # Once the first frame (the dashboard, maybe under the check-in offer) is out.
-        if self.warm_screens:
-            self.set_timer(PRELOAD_AFTER_SECONDS, self._preload_screens)
-
-    def _preload_screens(self) -> None:
-        self.run_worker(preload_screens, thread=True, group="preload", exit_on_error=False)
-        self.set_timer(PREBUILD_AFTER_SECONDS, self._prebuild_screens)
-
-    def _prebuild_screens(self) -> None:
-        """Build the list screens while the user reads the first one, so a key shows them."""
-        for mode in PREBUILT_MODES:
-            if not mode_is_built(self, mode) and self.is_running:
-                build_mode_screen(self, mode)
+        # What the first frame left behind (the dashboard, its styles) lives as long as the app.
+        self.call_after_refresh(gc.freeze)
 
     def check_file_changed(self) -> bool:
         """Reload when another process (a script, a second session) saved the file."""

@@ -25,13 +25,11 @@ if TYPE_CHECKING:
 __all__ = [
     "PRIVATE_ATTRIBUTES",
     "FooterKey",
-    "build_mode_screen",
     "css_generation",
     "discard_exit_messages",
     "footer_bindings_ready",
     "mark_footer_bindings_ready",
     "mark_styles_current",
-    "mode_is_built",
     "registered_theme",
     "served_application",
 ]
@@ -66,15 +64,6 @@ def css_generation(node: App[Any] | Screen[Any]) -> int:
 
 def mark_styles_current(node: Screen[Any], generation: int) -> None:
     node._css_update_count = generation
-
-
-def build_mode_screen(app: App[Any], mode: str) -> None:
-    """Build a mode's screen now, without showing it (Textual has no public call for this)."""
-    app._init_mode(mode)
-
-
-def mode_is_built(app: App[Any], mode: str) -> bool:
-    return mode in app._screen_stacks
 
 
 def footer_bindings_ready(footer: Footer) -> bool:
