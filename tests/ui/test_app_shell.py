@@ -185,11 +185,12 @@ def test_start_up_loads_only_what_the_first_frame_needs() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_the_loans_list_loads_without_the_calculator_and_the_letter() -> None:
+def test_the_loans_list_loads_without_the_calculator_the_letter_and_the_form() -> None:
     code = (
         "import sys, debtcoach.cli, debtcoach.ui.app, debtcoach.ui.screens.loans; "
         "print(sorted(m for m in ('debtcoach.ui.screens.restructure', "
-        "'debtcoach.ui.screens.contacts', 'debtcoach.domain.proposal') if m in sys.modules))"
+        "'debtcoach.ui.screens.contacts', 'debtcoach.domain.proposal', "
+        "'debtcoach.ui.widgets.forms') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -14,7 +14,8 @@ from textual.widgets import Checkbox, Input, Static
 from debtcoach.domain.money import Money
 from debtcoach.store.errors import DuplicateName, StorageIOError
 from debtcoach.ui.widgets.confirm import ConfirmDialog
-from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.form_fields import FieldError, FieldSpec, Values
+from debtcoach.ui.widgets.forms import RecordForm
 from debtcoach.ui.widgets.money_input import (
     money_field,
     name_field,

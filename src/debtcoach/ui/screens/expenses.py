@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from textual.binding import Binding, BindingType
@@ -18,13 +18,16 @@ from debtcoach.domain.wording import N_, _, count
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
-from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.form_fields import FieldSpec, Values
 from debtcoach.ui.widgets.money_input import (
     money_field,
     money_text,
     name_field,
     optional_money_field,
 )
+
+if TYPE_CHECKING:
+    from debtcoach.ui.widgets.forms import RecordForm
 
 
 def _cut_cell(expense: Expense, saving: Money) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from textual.binding import Binding, BindingType
@@ -21,7 +21,7 @@ from debtcoach.domain.record_rules import repayment_problems
 from debtcoach.domain.wording import N_, _
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
-from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.form_fields import FieldSpec, Values
 from debtcoach.ui.widgets.money_input import (
     date_field,
     date_text,
@@ -33,6 +33,9 @@ from debtcoach.ui.widgets.money_input import (
     rate_text,
     text_field,
 )
+
+if TYPE_CHECKING:
+    from debtcoach.ui.widgets.forms import RecordForm
 
 
 class FamilyScreen(ListScreen):
@@ -194,7 +197,7 @@ class FamilyScreen(ListScreen):
             return _("Added the loan from {name}.").format(name=loan.lender)
 
         fields = self._fields(None, amount)
-        return RecordForm(_("Add a family loan"), fields, save, key_field="lender")
+        return self.form(_("Add a family loan"), fields, save, key_field="lender")
 
     def offer_add(self, amount: Money | None) -> None:
         """The add form with the amount filled in (from the what-if's "relatives first")."""
@@ -214,7 +217,7 @@ class FamilyScreen(ListScreen):
             return _("Saved the loan from {name}.").format(name=loan.lender)
 
         title = _("Edit the loan from {name}").format(name=key)
-        return RecordForm(title, self._fields(old), save, key_field="lender")
+        return self.form(title, self._fields(old), save, key_field="lender")
 
     def record(self, key: str) -> FamilyLoan | None:
         return self.household.family_loan(key)
@@ -274,7 +277,7 @@ class FamilyScreen(ListScreen):
         title = _("Repayment to {name} ({owed} still owed)").format(
             name=key, owed=format_money(owed, locale)
         )
-        return RecordForm(title, fields, save, key_field="amount")
+        return self.form(title, fields, save, key_field="amount")
 
     def action_repay(self) -> None:
         key = self.table.current_key

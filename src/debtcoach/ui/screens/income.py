@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from textual.content import Content
@@ -17,7 +17,7 @@ from debtcoach.domain.money import format_money
 from debtcoach.domain.wording import N_, _, count
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.widgets.data_table import Column, Row
-from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.form_fields import FieldSpec, Values
 from debtcoach.ui.widgets.money_input import (
     date_text,
     money_field,
@@ -26,6 +26,9 @@ from debtcoach.ui.widgets.money_input import (
     optional_date_field,
     text_field,
 )
+
+if TYPE_CHECKING:
+    from debtcoach.ui.widgets.forms import RecordForm
 
 KIND_CHOICES: tuple[tuple[str, str], ...] = (
     (N_("regular (salary, pension)"), IncomeKind.REGULAR.value),

@@ -9,7 +9,7 @@ which columns there are, how a household becomes rows, and what add/edit/delete 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.errors import StyleSyntaxError
 from rich.style import Style
@@ -26,8 +26,11 @@ from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.undo import HouseholdRow, R, UndoStep, undo_edit, undo_removal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.data_table import Column, RecordTable, Row, sort_value
-from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, SaveCallback
+from debtcoach.ui.widgets.form_fields import FieldSpec, SaveCallback
 from debtcoach.ui.widgets.text_input import TextInput
+
+if TYPE_CHECKING:
+    from debtcoach.ui.widgets.forms import ChangeCallback, RecordForm
 
 
 class ListScreen(DebtCoachScreen):
@@ -353,5 +356,16 @@ class ListScreen(DebtCoachScreen):
         question = _("Remove {what}?").format(what=self.describe(key))
         self.app.push_screen(ConfirmDialog(question), answered)
 
-    def form(self, title: str, fields: Sequence[FieldSpec], on_save: SaveCallback) -> RecordForm:
-        return RecordForm(title, fields, on_save)
+    def form(
+        self,
+        title: str,
+        fields: Sequence[FieldSpec],
+        on_save: SaveCallback,
+        *,
+        key_field: str | None = None,
+        on_change: ChangeCallback | None = None,
+    ) -> RecordForm:
+        """A record form of this list (its widgets load with the first form opened)."""
+        from debtcoach.ui.widgets.forms import RecordForm
+
+        return RecordForm(title, fields, on_save, key_field=key_field, on_change=on_change)

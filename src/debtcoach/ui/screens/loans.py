@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from msgspec.structs import replace
 from textual.binding import Binding, BindingType
@@ -19,7 +19,7 @@ from debtcoach.domain.wording import N_, _, active_language, count
 from debtcoach.ui.screens.list_screen import ListScreen
 from debtcoach.ui.undo import UndoStep, undo_removal
 from debtcoach.ui.widgets.data_table import Column, Row, clip
-from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.form_fields import FieldSpec, Values
 from debtcoach.ui.widgets.money_input import (
     date_text,
     money_field,
@@ -33,6 +33,9 @@ from debtcoach.ui.widgets.money_input import (
     rate_text,
     text_field,
 )
+
+if TYPE_CHECKING:
+    from debtcoach.ui.widgets.forms import RecordForm
 
 KIND_LABELS: dict[str, str] = {
     LoanKind.CREDIT_CARD: N_("card"),
@@ -347,7 +350,7 @@ class LoansScreen(ListScreen):
                 form.set_choice("status", LoanStatus.OVERDUE.value)
             show_rate_both_ways(form, key, value)
 
-        return RecordForm(_("Add a loan"), self._fields(None), save, on_change=follow)
+        return self.form(_("Add a loan"), self._fields(None), save, on_change=follow)
 
     def edit_form(self, key: str) -> RecordForm | None:
         old = self.household.loan(key)

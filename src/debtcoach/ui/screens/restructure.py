@@ -52,7 +52,8 @@ from debtcoach.domain.wording import N_, _, count, month_words, percent_words
 from debtcoach.services.exchange import StoreError
 from debtcoach.ui.formatting import literal, literal_lines
 from debtcoach.ui.screens.base import DebtCoachScreen
-from debtcoach.ui.widgets.forms import FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.form_fields import FieldSpec, Values
+from debtcoach.ui.widgets.forms import RecordForm
 from debtcoach.ui.widgets.tick_box import TickBox
 
 DEFAULT_INSTALLMENTS = 36

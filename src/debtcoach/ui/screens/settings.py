@@ -21,7 +21,8 @@ from debtcoach.domain.money import (
     validate_locale,
 )
 from debtcoach.domain.wording import N_, _, active_language, normalise_language
-from debtcoach.ui.widgets.forms import FieldError, FieldSpec, RecordForm, Values
+from debtcoach.ui.widgets.form_fields import FieldError, FieldSpec, Values
+from debtcoach.ui.widgets.forms import RecordForm
 from debtcoach.ui.widgets.money_input import money_field
 
 if TYPE_CHECKING:

@@ -13,14 +13,12 @@ the form stays open and nothing was written.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar
 
-from msgspec import Struct, field
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static
@@ -31,32 +29,10 @@ from debtcoach.domain.wording import N_, _, ngettext
 from debtcoach.services.exchange import DuplicateName, StoreError
 from debtcoach.ui.formatting import literal
 from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.form_fields import FieldError, FieldSpec, SaveCallback, Values
 from debtcoach.ui.widgets.text_input import TextInput
 from debtcoach.ui.widgets.tick_box import TickBox
 from debtcoach.ui.widgets.type_ahead import TypeAheadScreen
-
-FieldKind = Literal["text", "select", "bool"]
-Values = dict[str, object]
-
-
-class FieldError(ValueError):
-    """A value that parses alone but not with the others (an end before its start …)."""
-
-    def __init__(self, key: str, message: str) -> None:
-        super().__init__(message)
-        self.key = key
-        self.message = message
-
-
-class FieldSpec(Struct, frozen=True):
-    key: str
-    label: str
-    kind: FieldKind = "text"
-    parse: Callable[[str], object] | None = None
-    initial: str | bool = ""
-    options: Sequence[tuple[str | Content, str]] = field(default_factory=tuple)
-    """(label, value) of a choice; a label made of user text is a `Content`, never markup."""
-    placeholder: str = ""
 
 
 class FormCheckbox(TickBox, inherit_bindings=False):
@@ -80,7 +56,6 @@ class FieldsScroll(VerticalScroll, can_focus=False):
     """The fields, scrolled to the focused one; not a stop of its own on the way through."""
 
 
-SaveCallback = Callable[[Values], str]
 ChangeCallback = Callable[["RecordForm", str, object], None]
 """Called with (form, field key, parsed value) after a text field parses."""
 
