@@ -26,7 +26,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 from textual.theme import Theme
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Input
 
 from debtcoach.bundled import themes_dir, use_language
@@ -57,6 +57,7 @@ from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.textual_private import (
     css_generation,
     discard_exit_messages,
+    hold_display,
     mark_styles_current,
     registered_theme,
 )
@@ -190,6 +191,7 @@ class DebtCoachApp(App[None]):
         self.crash: BaseException | None = None
         self._startup_warnings: list[str] = []
         self.undo_steps: list[UndoStep] = []
+        self._showing_mode = False
         self._untouched_focus: Widget | None = None
         """The widget a tab just gave the focus to, while no other key has gone to it."""
         """The deletes and saved edits made in this app, oldest first (`u` takes the last)."""
@@ -546,7 +548,7 @@ class DebtCoachApp(App[None]):
         return tuple(item for item in self.screen_keys() if item[1] in shown)
 
     def on_mount(self) -> None:
-        self.switch_mode("dashboard")
+        self.show_mode("dashboard")
         for message in self._startup_warnings:
             self.notify(message, severity="warning", timeout=10)
         self._startup_warnings.clear()
@@ -633,7 +635,22 @@ class DebtCoachApp(App[None]):
     def action_go(self, mode: str) -> None:
         self._close_help()
         if self.current_mode != mode:
-            self.switch_mode(mode)
+            self.show_mode(mode)
+
+    def show_mode(self, mode: str) -> AwaitMount:
+        """Switch to a mode's screen and show it as soon as it is drawn (complete: every screen
+        here draws its data on mount), not 50 ms after the key as Textual's switch does."""
+        self._showing_mode = True
+        try:
+            return self.switch_mode(mode)
+        finally:
+            self._showing_mode = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds the display for 50 ms on a mode switch, to hide a screen still being
+        built; `show_mode` holds it only until the screen is mounted."""
+        if not self._showing_mode:
+            super().delay_update(delay)
 
     def action_go_key(self, key: str) -> None:
         """Go to the screen a coach advice's key names (d, l, o, t, f, p, w)."""

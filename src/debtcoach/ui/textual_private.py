@@ -1,7 +1,7 @@
 """Every use of Textual's private API, in one place.
 
 The app leans on a few private attributes to start fast (no stylesheet re-parse on a screen's
-first show, list screens built in the background, a footer rebuilt only when its keys change).
+first show, a screen shown as soon as it is built, a footer rebuilt only when its keys change).
 Each is reached through a function here, and `PRIVATE_ATTRIBUTES` names them, so that a Textual
 upgrade that renames one fails in this module's test, not somewhere in a screen.
 """
@@ -14,7 +14,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
-    from collections.abc import Coroutine
+    from collections.abc import Callable, Coroutine
 
     from aiohttp import web
     from textual.app import App
@@ -28,6 +28,7 @@ __all__ = [
     "css_generation",
     "discard_exit_messages",
     "footer_bindings_ready",
+    "hold_display",
     "mark_footer_bindings_ready",
     "mark_styles_current",
     "registered_theme",
@@ -37,8 +38,9 @@ __all__ = [
 PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("App", "_registered_themes"),
     ("App", "_css_update_count"),
-    ("App", "_init_mode"),
-    ("App", "_screen_stacks"),
+    ("App", "_begin_batch"),
+    ("App", "_end_batch"),
+    ("App", "_screen_stacks"),  # the tests look at which screens were built
     ("App", "_handle_exception"),
     ("App", "_exit_renderables"),
     ("Input", "_value"),  # overridden by widgets.text_input.TextInput: what an Input draws
@@ -48,6 +50,14 @@ PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("Server", "_make_app"),  # textual_serve.server.Server: the aiohttp app it serves
 )
 """(owner, attribute) of each private name used; the test checks each one still exists."""
+
+
+def hold_display(app: App[Any]) -> Callable[[], None]:
+    """Suspend every repaint until the returned call: Textual's `batch_update`, for a wait that
+    ends in a later callback rather than at the end of a block."""
+    app._begin_batch()
+    release: Callable[[], None] = app._end_batch
+    return release
 
 
 def registered_theme(app: App[Any], name: str) -> Theme | None:

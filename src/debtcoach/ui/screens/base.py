@@ -112,7 +112,12 @@ class KeysFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._check_queued:
             self._check_queued = True
-            self.call_after_refresh(self._recompose_if_changed)
+            if self._shown is None:
+                # No keys yet (a screen just built): before its first layout and render, not
+                # after them, or the screen is laid out and drawn twice (~35 ms on a list).
+                self.call_next(self._recompose_if_changed)
+            else:
+                self.call_after_refresh(self._recompose_if_changed)
 
     async def _recompose_if_changed(self) -> None:
         self._check_queued = False
