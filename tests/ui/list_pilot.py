@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
+from debtcoach.ui.widgets.checkin_offer import CheckInOffer
 from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.forms import RecordForm
 
@@ -32,18 +33,23 @@ def totals(app: App[None]) -> str:
     return str(app.screen.query_one("#list-totals", Static).content)
 
 
+def offer_shown(app: App[None]) -> bool:
+    """Whether the screen shows this week's check-in offer (the dashboard does, at start)."""
+    return any(offer.display for offer in app.screen.query(CheckInOffer))
+
+
 async def skip_offer(pilot: Pilot[None]) -> None:
-    """Let the app start, then close whatever greets the user (the weekly check-in offer)."""
+    """Let the app start, then skip what greets the user: the weekly check-in offer, and any
+    dialog over it."""
     await pilot.pause()
-    while isinstance(pilot.app.screen, ModalScreen):
+    while offer_shown(pilot.app) or isinstance(pilot.app.screen, ModalScreen):
         await pilot.press("escape")
         await pilot.pause()
 
 
 async def open_screen(pilot: Pilot[None], key: str) -> None:
-    """Close whatever greets the user at start (the check-in offer), then press the key."""
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
+    """Skip what greets the user at start (the check-in offer), then press the key."""
+    await skip_offer(pilot)
     await pilot.press(key)
 
 
