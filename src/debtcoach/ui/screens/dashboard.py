@@ -139,8 +139,8 @@ class DashboardScreen(DebtCoachScreen):
         self.refresh_bindings()
 
     @on(events.ScreenResume)
-    def _offer_if_still_open(self) -> None:
-        """Back from another screen: the offer was answered by going there."""
+    def _hide_answered_offer(self) -> None:
+        """Back from another screen: going there answered the offer (`app.action_go`)."""
         if self.offered_week() is None:
             self._end_offer()
 
