@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.pilot import Pilot
@@ -51,6 +52,20 @@ async def open_screen(pilot: Pilot[None], key: str) -> None:
     """Skip what greets the user at start (the check-in offer), then press the key."""
     await skip_offer(pilot)
     await pilot.press(key)
+
+
+async def burst(pilot: Pilot[None], keys: list[str]) -> None:
+    """Keys that arrive together, as a terminal delivers fast typing or a paste: all of them
+    are queued before the app has handled the first."""
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()
 
 
 async def select_row(pilot: Pilot[None], key: str) -> None:

@@ -19,7 +19,7 @@ from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.widgets.checkin_offer import CheckInOffer
 from tests.conftest import TODAY, make_app
-from tests.ui.list_pilot import offer_shown, shown
+from tests.ui.list_pilot import burst, offer_shown, shown
 
 SIZE = (80, 24)
 
@@ -156,13 +156,16 @@ async def test_skip_keeps_the_dashboard_and_a_done_week_is_not_offered(sample_db
 async def test_keys_pressed_at_once_at_start_skip_the_offer_and_switch(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("s", "l")  # no pause: as a burst right after the first frame
-        await pilot.pause()
+        await burst(pilot, ["s", "l"])  # both queued before the app handles the first
         assert isinstance(app.screen, LoansScreen)
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "1")  # start, and the first payment typed at once
-        await pilot.pause()
+        await burst(pilot, ["escape", "w"])  # skipped: `w` is the check-in screen's key again
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen) and screen.view == "ck-overview"
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, ["w"])  # the offer's `w` starts this week, not the list of weeks
         screen = app.screen
         assert isinstance(screen, CheckInScreen)
         assert "step 1 of 6: Payments made" in text_of(screen, "#ck-title")
