@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
 
 import debtcoach.bundled
 from debtcoach.guidance import RULES
 from tests.conftest import make_app
+from tests.ui.list_pilot import offer_shown
 from tests.ui.screen_text import screen_words
 
 SMALL = (80, 24)
@@ -242,8 +242,8 @@ async def test_every_screen_reads_in_chinese(zh_db: Path, lookups: list[CatalogL
     async with app.run_test(size=SMALL) as pilot:
         walk = Walk(pilot, lookups, allowed)
         await pilot.pause()
+        assert offer_shown(app)
         walk.read("check-in offer")
-        assert isinstance(app.screen, ModalScreen)
         await walk.press("dashboard", "s")
         await walk_lists(walk)
         await walk_loans_tools(walk)

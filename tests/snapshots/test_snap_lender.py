@@ -9,22 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from debtcoach.ui.screens.contacts import ContactsScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
 from tests.conftest import make_app
+from tests.ui.list_pilot import skip_offer
 
 SIZES = [(80, 24), (120, 40)]
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let the app start and step past any start-up dialog (the weekly check-in offer)."""
-    await pilot.pause()
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
-        await pilot.pause()
+    """Let the app start and step past the weekly check-in offer."""
+    await skip_offer(pilot)
 
 
 def _steady(app) -> None:  # type: ignore[no-untyped-def]

@@ -11,18 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.screen import ModalScreen
 
 from tests.conftest import make_app
+from tests.ui.list_pilot import skip_offer
 
 SIZES = [(80, 24), (120, 40)]
 
 
 def open_with(*keys: str) -> Callable[[Any], Awaitable[None]]:
     async def run_before(pilot: Any) -> None:
-        await pilot.pause()
-        while isinstance(pilot.app.screen, ModalScreen):  # the check-in offer: skip
-            await pilot.press("escape")
+        await skip_offer(pilot)
         await pilot.press(*keys)
         await pilot.pause()
         pilot.app.clear_notifications()

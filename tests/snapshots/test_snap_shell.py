@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.screen import ModalScreen
 
 from tests.conftest import make_app
+from tests.ui.list_pilot import skip_offer
 
 SIZES = [(80, 24), (120, 40)]
 IDS = ["80x24", "120x40"]
@@ -22,10 +22,7 @@ def after(*keys: str):  # type: ignore[no-untyped-def]
     """Skip the start-up check-in question, then press `keys`."""
 
     async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.pause()
-        if isinstance(pilot.app.screen, ModalScreen):
-            await pilot.press("s")
-            await pilot.pause()
+        await skip_offer(pilot)
         for key in keys:
             await pilot.press(key)
             await pilot.pause()

@@ -22,6 +22,11 @@ def test_zh_dashboard(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=IDS)
+def test_zh_checkin_offer(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(zh_db), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=IDS)
 def test_zh_loans(snap_compare, zh_db: Path, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(make_app(zh_db), terminal_size=size, run_before=after("l"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.pilot import Pilot
@@ -11,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
+from debtcoach.ui.widgets.checkin_offer import CheckInOffer
 from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.forms import RecordForm
 
@@ -32,19 +34,38 @@ def totals(app: App[None]) -> str:
     return str(app.screen.query_one("#list-totals", Static).content)
 
 
+def offer_shown(app: App[None]) -> bool:
+    """Whether the screen shows this week's check-in offer (the dashboard does, at start)."""
+    return any(offer.display for offer in app.screen.query(CheckInOffer))
+
+
 async def skip_offer(pilot: Pilot[None]) -> None:
-    """Let the app start, then close whatever greets the user (the weekly check-in offer)."""
+    """Let the app start, then skip what greets the user: the weekly check-in offer, and any
+    dialog over it."""
     await pilot.pause()
-    while isinstance(pilot.app.screen, ModalScreen):
+    while offer_shown(pilot.app) or isinstance(pilot.app.screen, ModalScreen):
         await pilot.press("escape")
         await pilot.pause()
 
 
 async def open_screen(pilot: Pilot[None], key: str) -> None:
-    """Close whatever greets the user at start (the check-in offer), then press the key."""
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
+    """Skip what greets the user at start (the check-in offer), then press the key."""
+    await skip_offer(pilot)
     await pilot.press(key)
+
+
+async def burst(pilot: Pilot[None], keys: list[str]) -> None:
+    """Keys that arrive together, as a terminal delivers fast typing or a paste: all of them
+    are queued before the app has handled the first."""
+    app = pilot.app
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
+    await pilot.pause()
+    await pilot.pause()
 
 
 async def select_row(pilot: Pilot[None], key: str) -> None:

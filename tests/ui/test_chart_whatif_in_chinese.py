@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from msgspec.structs import replace
 from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
 
 from debtcoach.domain.models import Loan, LoanKind
 from debtcoach.domain.money import Money
@@ -22,7 +21,7 @@ from debtcoach.services import Ledger
 from debtcoach.ui.screens.chart import ChartScreen, axis_labels, nice_ticks
 from debtcoach.ui.screens.what_if import WhatIfScreen
 from tests.conftest import TODAY, make_app
-from tests.ui.list_pilot import toasts
+from tests.ui.list_pilot import skip_offer, toasts
 from tests.ui.screen_text import screen_lines, screen_words
 from tests.ui.test_chart_never_ends import household_that_never_pays_off
 
@@ -38,10 +37,7 @@ Y_LABEL = re.compile(r"^\s*(\S+)┤")
 
 
 async def open_screen(pilot: Pilot[None], *keys: str) -> None:
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")  # the check-in offer: skip
-        await pilot.pause()
+    await skip_offer(pilot)
     await pilot.press(*keys)
     await pilot.pause()
 

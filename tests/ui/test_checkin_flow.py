@@ -6,14 +6,20 @@ from datetime import date
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
+from textual.widgets._footer import FooterKey
 
 from debtcoach.domain.dashboard import FollowUp, follow_ups_due
-from debtcoach.domain.models import LoanKind
+from debtcoach.domain.models import CheckIn, LoanKind
 from debtcoach.guidance import coach_advice
+from debtcoach.services import Ledger
 from debtcoach.store.repository import Repository
+from debtcoach.ui.app import DebtCoachApp
 from debtcoach.ui.screens.checkin import CheckInScreen
-from debtcoach.ui.screens.checkin_offer import CheckInOffer
+from debtcoach.ui.screens.dashboard import DashboardScreen
+from debtcoach.ui.screens.loans import LoansScreen
+from debtcoach.ui.widgets.checkin_offer import CheckInOffer
 from tests.conftest import TODAY, make_app
+from tests.ui.list_pilot import burst, offer_shown, shown
 
 SIZE = (80, 24)
 
@@ -39,7 +45,9 @@ async def test_offer_starts_the_checkin_and_the_whole_flow_saves(sample_db: Path
     before = Repository(sample_db).load()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, CheckInOffer)
+        # the offer is a box on the dashboard itself, not a dialog screen over it
+        assert isinstance(app.screen, DashboardScreen) and len(app.screen_stack) == 1
+        assert offer_shown(app)
         await pilot.press("enter")  # start
         await pilot.pause()
         screen = app.screen
@@ -86,6 +94,9 @@ async def test_offer_starts_the_checkin_and_the_whole_flow_saves(sample_db: Path
         assert "down $301.25" in summary  # 156 + 95 + 50.25
         await pilot.press("enter")
         assert screen.view == "ck-overview"
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and not offer_shown(app)
 
     after = Repository(sample_db).load()
     week = after.checkins[-1]
@@ -119,14 +130,105 @@ async def test_skip_keeps_the_dashboard_and_a_done_week_is_not_offered(sample_db
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        offer = app.screen.query_one(CheckInOffer)
+        assert shown(offer.query_one("#offer-title", Static)) == (
+            "Time for this week's check-in (2026-W48)"
+        )
+        assert shown(offer.query_one("#offer-text", Static)).startswith(
+            "You have checked in 12 weeks in a row. About a minute: what you paid,"
+        )
+        assert shown(offer.query_one("#offer-keys", Static)) == "enter: start · s: skip for now"
         await pilot.press("s")
         await pilot.pause()
-        assert not isinstance(app.screen, CheckInOffer)
+        assert isinstance(app.screen, DashboardScreen) and not offer_shown(app)
+        await pilot.press("enter")  # the offer's keys are gone with it
+        await pilot.pause()
         assert app.current_mode == "dashboard"
     app = make_app(sample_db, today=TODAY.subtract(days=1))  # 2026-W47 is checked in
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert not isinstance(app.screen, CheckInOffer)
+        assert isinstance(app.screen, DashboardScreen) and not offer_shown(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "dashboard"
+
+
+async def test_keys_pressed_at_once_at_start_skip_the_offer_and_switch(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, ["s", "l"])  # both queued before the app handles the first
+        assert isinstance(app.screen, LoansScreen)
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, ["escape", "w"])  # skipped: `w` is the check-in screen's key again
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen) and screen.view == "ck-overview"
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, ["w"])  # the offer's `w` starts this week, not the list of weeks
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen)
+        assert "step 1 of 6: Payments made" in text_of(screen, "#ck-title")
+
+
+async def test_the_offer_is_gone_after_going_away_and_back(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert offer_shown(app)
+        await pilot.press("l")  # going elsewhere answers it: not now
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and not offer_shown(app)
+        await pilot.press("s", "enter")  # nothing to skip or start any more
+        await pilot.pause()
+        assert app.current_mode == "dashboard"
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")  # skipped, then away and back
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and not offer_shown(app)
+
+
+async def test_the_offer_goes_when_the_week_is_checked_in_elsewhere(sample_db: Path) -> None:
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert offer_shown(app)
+        Repository(sample_db).put_checkin(CheckIn("2026-W48", TODAY))  # a script, meanwhile
+        assert app.check_file_changed()
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and not offer_shown(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "dashboard"
+
+
+async def test_the_keymap_moves_the_offer_keys(sample_db: Path) -> None:
+    keymap = {"checkin.offer.start": "g", "checkin.offer.skip": "x"}
+    app = DebtCoachApp(Ledger(sample_db, TODAY), keymap=keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = {key.key: key.description for key in app.screen.query(FooterKey)}
+        assert footer["g"] == "Start the check-in" and footer["x"] == "Skip for now"
+        await pilot.press("s", "enter")  # no longer the offer's keys
+        await pilot.pause()
+        assert app.current_mode == "dashboard" and offer_shown(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.current_mode == "dashboard" and not offer_shown(app)
+    app = DebtCoachApp(Ledger(sample_db, TODAY), keymap=keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen)
+        assert "step 1 of 6: Payments made" in text_of(screen, "#ck-title")
 
 
 async def test_escape_steps_back_and_nothing_is_saved_until_the_end(sample_db: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from debtcoach.domain.models import Channel, Contact
@@ -12,16 +11,14 @@ from debtcoach.store.repository import Repository
 from debtcoach.ui.screens.contacts import ContactForm, ContactsScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from tests.conftest import TODAY, make_app
+from tests.ui.list_pilot import skip_offer
 
 SIZE = (80, 24)
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let the app start and step past any start-up dialog (the weekly check-in offer)."""
-    await pilot.pause()
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
-        await pilot.pause()
+    """Let the app start and step past the weekly check-in offer."""
+    await skip_offer(pilot)
 
 
 async def open_log(pilot, app, loan: str = "Visa") -> ContactsScreen:  # type: ignore[no-untyped-def]

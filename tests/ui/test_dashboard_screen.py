@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
 from debtcoach.domain.models import CheckIn, Loan, LoanKind
@@ -111,10 +110,7 @@ async def test_dashboard_says_plainly_when_the_minimums_do_not_fit(empty_db: Pat
 async def test_recorded_balances_against_the_plan(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        if isinstance(app.screen, ModalScreen):
-            await pilot.press("s")
-            await pilot.pause()
+        await skip_offer(pilot)
         text = str(app.screen.query_one("#recorded", Static).render())
         assert "Recorded balances vs the plan (plan: end of December 2026)" in text
         # Visa: first seen $5,365.00 (the sample's oldest history point), owed $5,200.00 now, and

@@ -14,14 +14,13 @@ from debtcoach.domain.money import Money
 from debtcoach.store.repository import Repository
 from debtcoach.ui.screens.base import KeysFooter
 from debtcoach.ui.screens.checkin import CheckInScreen, ChoiceField
-from debtcoach.ui.screens.checkin_offer import CheckInOffer
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.family import FamilyScreen
 from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import make_app
-from tests.ui.list_pilot import skip_offer
+from tests.ui.list_pilot import offer_shown, skip_offer
 
 SMALL = (80, 24)
 WIDE = (120, 40)
@@ -68,7 +67,7 @@ async def test_first_start_on_an_empty_file_shows_how_to_begin(empty_db: Path) -
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await pilot.pause()
-        assert not isinstance(app.screen, CheckInOffer)
+        assert not offer_shown(app)
         screen = app.screen
         assert isinstance(screen, DashboardScreen)
         start = screen.query_one("#start", Static)
@@ -85,7 +84,7 @@ async def test_first_start_on_an_empty_file_shows_how_to_begin(empty_db: Path) -
     app = make_app(empty_db)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, CheckInOffer)
+        assert offer_shown(app)
         await skip_offer(pilot)
         assert not app.screen.query_one("#start").display
         assert app.screen.query_one("#progress-text").display

@@ -14,8 +14,8 @@ from textual.widgets import Input, Static
 from debtcoach.cli import main
 from debtcoach.store.repository import Repository
 from debtcoach.ui.screens.checkin import CheckInScreen
-from debtcoach.ui.screens.checkin_offer import CheckInOffer
 from tests.conftest import make_app
+from tests.ui.list_pilot import offer_shown
 
 SIZE = (80, 24)
 WEEK_1 = pendulum.date(2026, 11, 18)  # Wednesday of 2026-W47
@@ -37,7 +37,7 @@ async def test_paid_in_week_1_is_prefilled_0_in_week_2_and_shown_paid(tmp_path: 
     app = make_app(db, today=WEEK_1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, CheckInOffer)
+        assert offer_shown(app)
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
@@ -60,7 +60,7 @@ async def test_paid_in_week_1_is_prefilled_0_in_week_2_and_shown_paid(tmp_path: 
     app = make_app(db, today=WEEK_2)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, CheckInOffer)
+        assert offer_shown(app)
         await pilot.press("escape")
         await pilot.pause()
         due = str(app.screen.query_one("#due", Static).content).splitlines()

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from debtcoach.bundled import use_language
@@ -27,7 +26,7 @@ from debtcoach.ui.screens.storage_error import StorageErrorApp
 from debtcoach.ui.textual_private import FooterKey
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from tests.conftest import TODAY, make_app
-from tests.ui.list_pilot import notifications
+from tests.ui.list_pilot import notifications, skip_offer
 from tests.ui.screen_text import screen_lines
 from tests.ui.screen_text import screen_words as words_with_borders
 
@@ -66,10 +65,7 @@ def english_left(words: str, allowed: Iterable[str], path: Path | None = None) -
 
 async def settle(pilot: Pilot[None]) -> None:
     """Start the app and skip the weekly check-in offer."""
-    await pilot.pause()
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
+    await skip_offer(pilot)
 
 
 async def on_loan(pilot: Pilot[None], loan: str, key: str) -> None:

@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from rich.console import Console
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from debtcoach.domain.models import LoanStatus, ProposalState, RestructureMode
@@ -18,16 +17,14 @@ from debtcoach.services import Ledger
 from debtcoach.store.repository import Repository
 from debtcoach.ui.screens.restructure import RestructureScreen, letter_path
 from tests.conftest import TODAY, make_app
+from tests.ui.list_pilot import skip_offer
 
 SIZE = (80, 24)
 
 
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    """Let the app start and step past any start-up dialog (the weekly check-in offer)."""
-    await pilot.pause()
-    while isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("escape")
-        await pilot.pause()
+    """Let the app start and step past the weekly check-in offer."""
+    await skip_offer(pilot)
 
 
 def text_of(screen: RestructureScreen, selector: str) -> str:

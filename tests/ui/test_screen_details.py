@@ -14,14 +14,14 @@ from debtcoach.domain.models import Strategy
 from debtcoach.domain.wording import month_words
 from debtcoach.ui.screens.base import KeysFooter
 from debtcoach.ui.screens.checkin import CheckInScreen
-from debtcoach.ui.screens.checkin_offer import CheckInOffer
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
+from debtcoach.ui.widgets.coach_panel import CoachPanel
 from debtcoach.ui.widgets.data_table import RecordTable
 from tests.conftest import make_app
-from tests.ui.list_pilot import cell, select_row, skip_offer
+from tests.ui.list_pilot import cell, offer_shown, select_row, skip_offer
 
 SMALL = (80, 24)
 WIDE = (120, 40)
@@ -214,18 +214,26 @@ async def test_restructure_says_w_is_the_letter_and_esc_leaves_first(sample_db: 
 # -- 6. the footer under the check-in offer --------------------------------------------------
 
 
-async def test_no_coach_key_under_the_checkin_offer(sample_db: Path) -> None:
+async def test_the_footer_under_the_checkin_offer_has_its_keys_and_no_coach(
+    sample_db: Path,
+) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert isinstance(app.screen, CheckInOffer)
-        dashboard = app.screen_stack[-2]
-        assert isinstance(dashboard, DashboardScreen)
-        assert "c" not in footer_keys(dashboard)
+        dashboard = app.screen
+        assert isinstance(dashboard, DashboardScreen) and offer_shown(app)
+        keys = footer_keys(dashboard)
+        assert keys.get("enter") == "Start the check-in" and keys.get("s") == "Skip for now"
+        assert "c" not in keys
+        await pilot.press("c")  # not offered while the offer shows: nothing moves
+        await settle(pilot)
+        assert not dashboard.query_one(CoachPanel).has_focus_within
         await pilot.press("escape")
         await settle(pilot)
-        assert app.screen is dashboard
-        assert footer_keys(dashboard).get("c") == "Coach"
+        assert app.screen is dashboard and not offer_shown(app)
+        keys = footer_keys(dashboard)
+        assert keys.get("c") == "Coach"
+        assert "enter" not in keys and "s" not in keys
 
 
 # -- 7. a plan that costs more each month ----------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static
@@ -19,27 +18,13 @@ from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import make_app
-from tests.ui.list_pilot import cell, open_screen, select_row
+from tests.ui.list_pilot import burst, cell, open_screen, select_row
 
 SIZE = (80, 24)
 
 
 def value(app: App[None], selector: str) -> str:
     return app.screen.query_one(selector, Input).value
-
-
-async def burst(pilot: Pilot[None], keys: list[str]) -> None:
-    """Keys that arrive together, as a terminal delivers fast typing or a paste: all of them
-    are queued before the app has handled the first."""
-    app = pilot.app
-    driver = app._driver
-    assert driver is not None
-    for key in keys:
-        event = events.Key(key, key if len(key) == 1 else None)
-        event.set_sender(app)
-        driver.send_message(event)
-    await pilot.pause()
-    await pilot.pause()
 
 
 # -- item 15: pre-filled fields replace, not append ---------------------------------------------

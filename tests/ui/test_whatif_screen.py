@@ -16,6 +16,7 @@ from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.screens.what_if import WhatIfScreen
 from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import make_app
+from tests.ui.list_pilot import skip_offer
 from tests.ui.screen_text import screen_lines, screen_words
 
 SIZES = [(80, 24), (120, 40)]
@@ -23,10 +24,7 @@ IDS = ["80x24", "120x40"]
 
 
 async def open_whatif(pilot: Pilot[None], *keys: str) -> WhatIfScreen:
-    await pilot.pause()
-    if isinstance(pilot.app.screen, ModalScreen):
-        await pilot.press("s")
-        await pilot.pause()
+    await skip_offer(pilot)
     await pilot.press(*keys)
     await pilot.pause()
     screen = pilot.app.screen

@@ -51,18 +51,17 @@ from debtcoach.services.crash_log import crash_log_folder, crash_message
 from debtcoach.services.exchange import WATCH_INTERVAL_SECONDS, StoreError
 from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.base import DebtCoachScreen
-from debtcoach.ui.screens.checkin_offer import offer_checkin
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.textual_private import (
     css_generation,
     discard_exit_messages,
-    hold_display,
     mark_styles_current,
     registered_theme,
 )
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 from debtcoach.ui.undo import UndoStep
+from debtcoach.ui.widgets.checkin_offer import week_to_offer
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.type_ahead import FOCUS_KEYS, TypeAheadScreen, handled
 
@@ -187,6 +186,8 @@ class DebtCoachApp(App[None]):
         self.first_run = offer_first_run and ledger.is_new_file()
         self.ledger = ledger
         self.demo = demo
+        self.checkin_offer: str | None = None
+        """The week the dashboard offers to check in, from start until the offer is answered."""
         self.data_changed: Signal[Household] = Signal(self, "data-changed")
         self.crash: BaseException | None = None
         self._startup_warnings: list[str] = []
@@ -548,16 +549,18 @@ class DebtCoachApp(App[None]):
         return tuple(item for item in self.screen_keys() if item[1] in shown)
 
     def on_mount(self) -> None:
+        first_run = self.first_run and not self.demo
+        if not first_run:
+            # Before the dashboard is built: its first frame carries the offer.
+            self.offer_checkin_if_due()
         self.show_mode("dashboard")
         for message in self._startup_warnings:
             self.notify(message, severity="warning", timeout=10)
         self._startup_warnings.clear()
         self._watch = self.ledger.watch()
         self.set_interval(WATCH_INTERVAL_SECONDS, self.check_file_changed)
-        if self.first_run and not self.demo:
+        if first_run:
             self._offer_first_run()
-        else:
-            self.offer_checkin_if_due()
         # What the first frame left behind (the dashboard, its styles) lives as long as the app.
         self.call_after_refresh(gc.freeze)
 
@@ -582,7 +585,8 @@ class DebtCoachApp(App[None]):
 
     # --- check-in hook: owned by the check-in work stream ----------------------------------
     def offer_checkin_if_due(self) -> None:
-        offer_checkin(self)
+        """Offer this week's check-in on the dashboard if the week has none yet."""
+        self.checkin_offer = week_to_offer(self.household, self.today)
 
     # ----------------------------------------------------------------------------------------
 
@@ -635,6 +639,8 @@ class DebtCoachApp(App[None]):
     def action_go(self, mode: str) -> None:
         self._close_help()
         if self.current_mode != mode:
+            # Going elsewhere answers the start-up offer ("not now"): it does not come back.
+            self.checkin_offer = None
             self.show_mode(mode)
 
     def show_mode(self, mode: str) -> AwaitMount:
@@ -648,7 +654,7 @@ class DebtCoachApp(App[None]):
 
     def delay_update(self, delay: float = 0.05) -> None:
         """Textual holds the display for 50 ms on a mode switch, to hide a screen still being
-        built; `show_mode` holds it only until the screen is mounted."""
+        built; `show_mode` holds nothing, since a screen here is complete when first drawn."""
         if not self._showing_mode:
             super().delay_update(delay)
 

@@ -14,7 +14,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine
+    from collections.abc import Coroutine
 
     from aiohttp import web
     from textual.app import App
@@ -28,7 +28,6 @@ __all__ = [
     "css_generation",
     "discard_exit_messages",
     "footer_bindings_ready",
-    "hold_display",
     "mark_footer_bindings_ready",
     "mark_styles_current",
     "registered_theme",
@@ -38,8 +37,6 @@ __all__ = [
 PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("App", "_registered_themes"),
     ("App", "_css_update_count"),
-    ("App", "_begin_batch"),
-    ("App", "_end_batch"),
     ("App", "_screen_stacks"),  # the tests look at which screens were built
     ("App", "_handle_exception"),
     ("App", "_exit_renderables"),
@@ -50,14 +47,6 @@ PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("Server", "_make_app"),  # textual_serve.server.Server: the aiohttp app it serves
 )
 """(owner, attribute) of each private name used; the test checks each one still exists."""
-
-
-def hold_display(app: App[Any]) -> Callable[[], None]:
-    """Suspend every repaint until the returned call: Textual's `batch_update`, for a wait that
-    ends in a later callback rather than at the end of a block."""
-    app._begin_batch()
-    release: Callable[[], None] = app._end_batch
-    return release
 
 
 def registered_theme(app: App[Any], name: str) -> Theme | None:

@@ -16,7 +16,6 @@ from textual.widgets import Footer
 from debtcoach.domain.models import Household
 from debtcoach.domain.text_rules import cells
 from debtcoach.domain.wording import N_, _, active_language
-from debtcoach.ui.screens.checkin_offer import CheckInOffer
 from debtcoach.ui.textual_private import (
     FooterKey,
     css_generation,
@@ -237,9 +236,6 @@ class DebtCoachScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "close_coach":
             return self.has_class("-coach-open")
-        if action == "toggle_coach":
-            # `c` does not reach this screen while the check-in offer is up: not offered then.
-            return not isinstance(self.app.screen, CheckInOffer)
         return True
 
     def focus_body(self) -> None:

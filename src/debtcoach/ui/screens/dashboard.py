@@ -3,21 +3,28 @@
 What is owed, what each month allows, when the debts end under the chosen strategy and how far
 the household has come, what falls due in the next two weeks, which lender follow-ups are due,
 and whether this week's check-in is done. Every number comes from a domain function.
+
+On start it also carries this week's check-in offer (`ui/widgets/checkin_offer.py`): its keys
+are the dashboard's while it shows, and it is gone once answered, once the dashboard is left for
+another screen, or once the week is checked in.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from babel.dates import format_skeleton
+from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
 from debtcoach.domain.budget import budget_breakdown, sum_of_minimums
 from debtcoach.domain.calendar import iso_week
-from debtcoach.domain.checkin import actual_vs_plan
+from debtcoach.domain.checkin import actual_vs_plan, find_checkin
 from debtcoach.domain.dashboard import (
     DUE_WINDOW_DAYS,
     checkin_done,
@@ -34,6 +41,7 @@ from debtcoach.domain.plan_facts import past_due
 from debtcoach.domain.text_rules import cells, pad, printable
 from debtcoach.domain.wording import N_, _, count, month_words, strategy_name
 from debtcoach.ui.screens.base import DebtCoachScreen
+from debtcoach.ui.widgets.checkin_offer import CheckInOffer
 
 LABEL = 20
 AMOUNT = 13
@@ -47,9 +55,20 @@ class DashboardScreen(DebtCoachScreen):
     DashboardScreen .section { margin-bottom: 1; height: auto; }
     DashboardScreen #progress { margin-left: 2; }
     DashboardScreen #progress Bar { width: 1fr; max-width: 48; }
+    DashboardScreen #body { layers: default offer; align: center middle; }
     """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Replaces the frame's single `escape` entry: closing the coach still comes first.
+        Binding("escape", "close_coach", N_("Close coach"), id="coach.close"),
+        # While this week's check-in is offered. `esc` skips too, unshown (the footer names
+        # `s`) and without the id, so a keymap that moves `s` leaves it and the coach's `esc`.
+        Binding("escape", "skip_checkin", N_("Skip for now"), show=False),
+        Binding("enter,w", "start_checkin", N_("Start the check-in"), id="checkin.offer.start"),
+        Binding("s", "skip_checkin", N_("Skip for now"), id="checkin.offer.skip"),
+    ]
 
     def compose_body(self) -> ComposeResult:
+        yield CheckInOffer()
         with VerticalScroll(id="dashboard"):
             yield Static(id="owed", classes="section")
             yield Static(id="start", classes="section")
@@ -90,6 +109,7 @@ class DashboardScreen(DebtCoachScreen):
 
     def refresh_data(self, household: Household) -> None:
         today = self.coach_app.today
+        self._offer(household, today)
         self._start(household)
         self._owed(household)
         self._monthly(household, today)
@@ -99,6 +119,61 @@ class DashboardScreen(DebtCoachScreen):
         self._follow_ups(household, today)
         self._checkin(household, today)
         self._recorded(household, today)
+
+    # -- this week's check-in offer ----------------------------------------------------------
+
+    def offered_week(self) -> str | None:
+        """The week the start-up offer stands for while it shows: not once it is answered or
+        the week has its check-in (saved here, by a script or in another session)."""
+        week = self.coach_app.checkin_offer
+        if week is None or find_checkin(self.coach_app.household, week) is not None:
+            return None
+        return week
+
+    def _offer(self, household: Household, today: date) -> None:
+        offer = self.query_one(CheckInOffer)
+        week = self.offered_week()
+        offer.display = week is not None
+        if week is not None:
+            offer.show(week, checkin_streak(household, today))
+        self.refresh_bindings()
+
+    @on(events.ScreenResume)
+    def _hide_answered_offer(self) -> None:
+        """Back from another screen: going there answered the offer (`app.action_go`)."""
+        if self.offered_week() is None:
+            self._end_offer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("start_checkin", "skip_checkin"):
+            return self.offered_week() is not None
+        if action == "toggle_coach" and self.offered_week() is not None:
+            return False  # the offer's question first: `c` is not offered while it shows
+        return super().check_action(action, parameters)
+
+    def action_start_checkin(self) -> None:
+        """The check-in screen, on the offered week (as `w` then `enter` on it)."""
+        from debtcoach.ui.screens.checkin import CheckInScreen
+
+        week = self.offered_week()
+        self._end_offer()
+        if week is None:
+            return
+        self.coach_app.action_go("checkin")
+        screen = self.app.screen
+        if isinstance(screen, CheckInScreen):
+            screen.request_start(week)
+
+    def action_skip_checkin(self) -> None:
+        self._end_offer()
+
+    def _end_offer(self) -> None:
+        self.coach_app.checkin_offer = None
+        if self.is_mounted:
+            self.query_one(CheckInOffer).display = False
+        self.refresh_bindings()
+
+    # -- the figures --------------------------------------------------------------------------
 
     def _start(self, household: Household) -> None:
         """On a file with nothing owed in it yet: where to begin, instead of empty figures."""
