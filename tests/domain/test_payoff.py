@@ -7,9 +7,11 @@ Amounts are in cents: 100000 = 1000.00.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from debtcoach.domain.models import (
     Loan,
@@ -19,7 +21,7 @@ from debtcoach.domain.models import (
     RestructureMode,
     Strategy,
 )
-from debtcoach.domain.money import Money
+from debtcoach.domain.money import Money, round_half_up
 from debtcoach.domain.payoff import (
     MAX_MONTHS,
     PayoffPlan,
@@ -53,6 +55,20 @@ from .builders import TODAY, balances, family, interests, loan, payments, restru
 )
 def test_monthly_interest(balance: int, apr: str, interest: int) -> None:
     assert monthly_interest(balance, Decimal(apr)) == interest
+
+
+@given(
+    balance=st.one_of(st.integers(1, 10**9), st.integers(1, 10**60)),
+    apr=st.decimals(min_value=0, max_value=1000, places=6, allow_nan=False),
+)
+def test_monthly_interest_is_the_decimal_rounding_at_any_balance(
+    balance: int, apr: Decimal
+) -> None:
+    """Exact integers give the cents that Decimal arithmetic wide enough to be exact gives."""
+    with localcontext() as ctx:
+        ctx.prec = len(str(balance)) + 40
+        expected = round_half_up(Decimal(balance) * apr / 1200)
+    assert monthly_interest(balance, apr) == expected
 
 
 # ---------------------------------------------------------------------------- the full small plan

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import Decimal
+from functools import cache
 
 import pendulum
 from msgspec import Struct, field
@@ -30,9 +31,8 @@ from debtcoach.domain.money import Money, round_half_up
 from debtcoach.domain.wording import _
 
 MAX_MONTHS = 600
-_MONTHLY_DIVISOR = Decimal(1200)
-# balance × apr (at most 10 significant digits: 1000.000000) stays within 28 digits below this.
-_EXACT_BALANCE = 10**18
+_MONTHLY_DIVISOR = 1200
+"""12 months × 100 (the APR is a percentage)."""
 
 
 class PlanInputError(ValueError):
@@ -196,16 +196,24 @@ def _relative(loan: FamilyLoan) -> _Debt:
 
 
 def monthly_interest(balance_minor: int, apr: Decimal) -> int:
-    """One month's interest on a balance, rounded half-up to the minor unit."""
+    """One month's interest on a balance, rounded half-up to the minor unit.
+
+    balance × apr / 1200 in exact integers (the APR as its exact fraction): the same cents as
+    Decimal arithmetic, at any balance (one that grows for 600 months at 400 % APR included),
+    and a few times faster, which a 600-month plan and its trials feel.
+    """
     if balance_minor <= 0 or apr == 0:
         return 0
-    if balance_minor < _EXACT_BALANCE:
-        return round_half_up(Decimal(balance_minor) * apr / _MONTHLY_DIVISOR)
-    # A balance that never pays off at a high rate (say 400 % APR) grows past the default 28
-    # digits within 600 months: widen the context so the half-up rounding stays exact.
-    with localcontext() as ctx:
-        ctx.prec = len(str(balance_minor)) + 40
-        return round_half_up(Decimal(balance_minor) * apr / _MONTHLY_DIVISOR)
+    numerator, denominator = _monthly_rate(apr)
+    # Half-up for a positive amount: floor(x + 1/2) = floor((2·b·n + d) / (2·d)).
+    return (2 * balance_minor * numerator + denominator) // (2 * denominator)
+
+
+@cache
+def _monthly_rate(apr: Decimal) -> tuple[int, int]:
+    """The monthly rate apr / 1200 as an exact fraction (numerator, denominator)."""
+    numerator, denominator = apr.as_integer_ratio()
+    return numerator, denominator * _MONTHLY_DIVISOR
 
 
 def validate_custom_order(loans: Sequence[Loan], order: Sequence[str]) -> tuple[str, ...]:
