@@ -120,7 +120,12 @@ class KeysFooter(Footer):
 
     async def _recompose_if_changed(self) -> None:
         self._check_queued = False
-        if self.is_attached and self._keys_signature() != self._shown:
+        if not self.is_attached or not self.screen.is_current:
+            # Left meanwhile (`s` closed the offer, then `l`): keys nobody sees are rebuilt when
+            # the screen is shown again (`DebtCoachScreen.on_screen_resume`), not during the
+            # switch to the next one.
+            return
+        if self._keys_signature() != self._shown:
             await self.recompose()
 
 
@@ -201,6 +206,7 @@ class DebtCoachScreen(Screen[None]):
         if getattr(self, "_language", None) != active_language():
             self.call_later(self.relabel)
             return
+        self.query_one(KeysFooter).bindings_changed(self)
         nav = self.query_one(NavBar)
         if nav.current != self.app.current_mode:
             nav.current = self.app.current_mode
