@@ -195,6 +195,24 @@ async def test_the_offer_is_gone_after_going_away_and_back(sample_db: Path) -> N
         assert isinstance(app.screen, DashboardScreen) and not offer_shown(app)
 
 
+async def test_the_dashboard_keys_follow_an_offer_skipped_on_the_way_out(sample_db: Path) -> None:
+    """`s` and `l` together: the dashboard is left before its keys are rebuilt; back on it, the
+    footer has the coach's key again and none of the offer's."""
+    app = make_app(sample_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = {key.key for key in app.screen.query(FooterKey)}
+        assert {"s", "enter"} <= keys and "c" not in keys
+        await burst(pilot, ["s", "l"])
+        await pilot.pause()
+        assert isinstance(app.screen, LoansScreen)
+        await pilot.press("d")
+        for _ in range(3):
+            await pilot.pause()
+        keys = {key.key for key in app.screen.query(FooterKey)}
+        assert "c" in keys and not {"s", "enter"} & keys
+
+
 async def test_the_offer_goes_when_the_week_is_checked_in_elsewhere(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
