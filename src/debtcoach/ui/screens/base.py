@@ -118,18 +118,11 @@ class KeysFooter(Footer):
             else:
                 self.call_after_refresh(self._recompose_if_changed)
 
-    def check_on_resume(self) -> None:
-        """The screen is shown again: its keys may have changed while it was not current."""
-        if self._shown is not None and not self._check_queued:
-            self._check_queued = True
-            self.call_later(self._recompose_if_changed)
-
     async def _recompose_if_changed(self) -> None:
         self._check_queued = False
         if not self.is_attached or not self.screen.is_current:
             # Left meanwhile (`s` closed the offer, then `l`): keys nobody sees are rebuilt when
-            # the screen is shown again (`DebtCoachScreen.on_screen_resume`), not during the
-            # switch to the next one.
+            # the screen is shown again (its bindings signal then), not during the switch.
             return
         if self._keys_signature() != self._shown:
             await self.recompose()
@@ -212,7 +205,6 @@ class DebtCoachScreen(Screen[None]):
         if getattr(self, "_language", None) != active_language():
             self.call_later(self.relabel)
             return
-        self.query_one(KeysFooter).check_on_resume()
         nav = self.query_one(NavBar)
         if nav.current != self.app.current_mode:
             nav.current = self.app.current_mode
