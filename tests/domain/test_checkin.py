@@ -12,10 +12,10 @@ from msgspec.structs import replace
 
 from debtcoach.domain.checkin import (
     CheckInError,
-    actual_vs_plan,
     apply_checkin,
     checkin_date,
     checkin_source,
+    debt_progress,
     debts_in_week,
     due_in_week,
     paid_this_cycle,
@@ -397,22 +397,19 @@ def test_summary_says_when_a_loan_behind_is_current_again() -> None:
     assert "Visa current again: not at this budget" in summary_figures(short, "en_US")
 
 
-def test_actual_vs_plan_carries_each_debt_forward() -> None:
+def test_debt_progress_is_entered_now_and_next_month() -> None:
     h = household()
     h, _ = apply_checkin(h, checkin("2026-W47", date(2026, 11, 22), Visa=10_000))
     h, _ = apply_checkin(h, checkin("2026-W48", TODAY, Car=5_000))
-    result = actual_vs_plan(h, plan_of(h), TODAY)
-    assert [p.on for p in result.actual] == [date(2026, 11, 22), TODAY]
-    assert result.actual[0].total == usd(520_000 - 10_000 + 30_000 + 140_000)
-    assert result.actual[1].total == usd(510_000 + 25_000 + 140_000)
-    assert result.planned[0] == result.actual[1].__class__(TODAY, total_owed(h))
-    assert result.planned[1].on == date(2026, 12, 31)
-    visa = next(d for d in result.debts if d.name == "Visa")
+    plan = plan_of(h)
+    debts = debt_progress(h, plan)
+    visa = next(d for d in debts if d.name == "Visa")
     # The balance entered (W47's point 5,100.00 plus the 100.00 it recorded), not the point.
     assert visa.first == usd(520_000) and visa.now == usd(510_000)
-    mum = next(d for d in result.debts if d.name == "Mum")
+    assert visa.planned_next == plan.schedule[0].balances["Visa"]
+    mum = next(d for d in debts if d.name == "Mum")
     assert mum.first == usd(150_000)  # the amount borrowed
-    assert sum(d.first.minor for d in result.debts if d.first) == payoff_progress(h).start.minor
+    assert sum(d.first.minor for d in debts if d.first) == payoff_progress(h).start.minor
 
 
 def test_debts_in_a_past_week_are_as_they_stood_then() -> None:

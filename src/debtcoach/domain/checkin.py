@@ -27,7 +27,6 @@ from msgspec.structs import replace
 
 from debtcoach.domain.calendar import (
     DateError,
-    add_months,
     as_pendulum,
     iso_week,
     parse_month,
@@ -783,25 +782,6 @@ def _points(balances: Sequence[BalanceEntry]) -> Iterator[tuple[str, date, int, 
         yield entry.name, entry.on, entry.balance.minor, entry.source, entry.family
 
 
-def _dated_runs(
-    balances: Sequence[BalanceEntry],
-) -> list[tuple[date, list[tuple[str, bool, int]]]]:
-    """The points as (date, [(name, family, minor)]) runs in date order, ties in the order
-    they were added; a history read from a file is sorted by its groups, not its points."""
-    if isinstance(balances, BalanceHistory):
-        return [
-            (
-                group.on,
-                [(n, False, m) for n, m in group.loans] + [(n, True, m) for n, m in group.family],
-            )
-            for group in sorted(balances.groups, key=lambda group: group.on)
-        ]
-    return [
-        (entry.on, [(entry.name, entry.family, entry.balance.minor)])
-        for entry in sorted(balances, key=lambda entry: entry.on)
-    ]
-
-
 def entered_balances(household: Household) -> dict[str, Money]:
     """`entered_balance` of every loan with history, in one walk over the history."""
     first: dict[str, tuple[date, int, str]] = {}
@@ -818,11 +798,6 @@ def entered_balances(household: Household) -> dict[str, Money]:
     return entered
 
 
-class BalancePoint(Struct, frozen=True):
-    on: date
-    total: Money
-
-
 class DebtProgress(Struct, frozen=True):
     """One debt: the balance the user entered (a loan's before its first recorded payment, a
     relative's amount borrowed), its balance now, the plan's balance next month."""
@@ -834,37 +809,11 @@ class DebtProgress(Struct, frozen=True):
     planned_next: Money | None
 
 
-class ActualVsPlan(Struct, frozen=True):
-    """Total owed over time as recorded (history) and as planned (from today on)."""
-
-    actual: tuple[BalancePoint, ...]
-    planned: tuple[BalancePoint, ...]
-    debts: tuple[DebtProgress, ...]
-
-
-def actual_vs_plan(household: Household, plan: PayoffPlan, today: date) -> ActualVsPlan:
-    """Recorded total owed at each history date (each debt's latest point carried forward) and
-    the plan's total at the end of each planned month, starting from today's total.
-    """
-    currency = household.currency
-    runs = _dated_runs(household.balances)
-    latest: dict[tuple[str, bool], int] = {}
-    actual: list[BalancePoint] = []
-    for index, (on, points) in enumerate(runs):
-        for name, family, minor in points:
-            latest[(name, family)] = minor
-        if index + 1 == len(runs) or runs[index + 1][0] != on:
-            actual.append(BalancePoint(on, Money(sum(latest.values()), currency)))
-
-    planned = [BalancePoint(today, total_owed(household))]
-    for month in plan.schedule:
-        end = add_months(parse_month(month.date), 1).subtract(days=1)
-        planned.append(
-            BalancePoint(end, Money(sum(b.minor for b in month.balances.values()), currency))
-        )
-
+def debt_progress(household: Household, plan: PayoffPlan) -> tuple[DebtProgress, ...]:
+    """Each debt's entered balance (a loan's before its first recorded payment, a relative's
+    amount borrowed), its balance now, and the plan's balance at the end of next month."""
     first_month = plan.schedule[0] if plan.schedule else None
-    debts = []
+    debts: list[DebtProgress] = []
     entered_by_loan = entered_balances(household)
     for loan in household.loans:
         entered = entered_by_loan.get(loan.name)
@@ -888,4 +837,4 @@ def actual_vs_plan(household: Household, plan: PayoffPlan, today: date) -> Actua
         )
         for item in household.family_loans
     ]
-    return ActualVsPlan(tuple(actual), tuple(planned), tuple(debts))
+    return tuple(debts)

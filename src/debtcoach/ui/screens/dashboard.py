@@ -24,7 +24,7 @@ from textual.widgets import ProgressBar, Static
 
 from debtcoach.domain.budget import budget_breakdown, sum_of_minimums
 from debtcoach.domain.calendar import iso_week
-from debtcoach.domain.checkin import actual_vs_plan, find_checkin
+from debtcoach.domain.checkin import debt_progress, find_checkin
 from debtcoach.domain.dashboard import (
     DUE_WINDOW_DAYS,
     checkin_done,
@@ -118,7 +118,7 @@ class DashboardScreen(DebtCoachScreen):
         self._due(household, today)
         self._follow_ups(household, today)
         self._checkin(household, today)
-        self._recorded(household, today)
+        self._recorded(household)
 
     # -- this week's check-in offer ----------------------------------------------------------
 
@@ -386,11 +386,12 @@ class DashboardScreen(DebtCoachScreen):
             )
         self.query_one("#checkin", Static).update(text)
 
-    def _recorded(self, household: Household, today: date) -> None:
+    def _recorded(self, household: Household) -> None:
         """Balances as recorded by the check-ins against where the plan takes them next month."""
         plan = self.coach_app.plan
-        progress = actual_vs_plan(household, plan, today)
-        debts = [d for d in progress.debts if d.first is not None or d.now.minor > 0]
+        debts = [
+            d for d in debt_progress(household, plan) if d.first is not None or d.now.minor > 0
+        ]
         next_month = plan.schedule[0].date if plan.schedule else None
         title = _("Recorded balances vs the plan")
         if next_month:
