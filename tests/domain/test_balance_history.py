@@ -144,3 +144,15 @@ def test_a_streak_of_ten_years_counts_every_week_across_week_53() -> None:
     assert streak(weeks, TODAY) == 520
     assert streak(weeks[1:], TODAY) == 519  # this week not done yet: counted from last week
     assert streak(weeks[2:], TODAY) == 0
+
+
+def test_the_entered_balance_is_the_oldest_point_even_when_added_last() -> None:
+    """An older point recorded after the newer ones (a corrected old week, an import) is the
+    one the balance was entered at; a point of a debt no longer in the household is ignored."""
+    household = three_weeks()
+    older = BalanceEntry("Car", date(2026, 11, 1), usd(60_000), "edit")
+    gone = BalanceEntry("Old card", date(2026, 10, 1), usd(9_900), "edit")
+    points = (*tuple(household.balances), older, gone)
+    for balances in (points, as_groups(points)):
+        entered = entered_balances(replace(household, balances=balances))
+        assert entered == {"Visa": usd(100_000), "Car": usd(60_000)}

@@ -768,30 +768,34 @@ def entered_balance(household: Household, name: str) -> Money | None:
     return entered_balances(household).get(name)
 
 
-def _points(balances: Sequence[BalanceEntry]) -> Iterator[tuple[str, date, int, str, bool]]:
-    """(name, on, minor, source, family) of every point in order, from the groups when the
-    history was read from a file: walking them builds no BalanceEntry."""
+def _loan_points_oldest_first(balances: Sequence[BalanceEntry]) -> Iterator[tuple[str, int, str]]:
+    """(name, minor, source) of the loans' points by date, points of one date in the order they
+    were added (the groups, when the history was read from a file)."""
     if isinstance(balances, BalanceHistory):
-        for group in balances.groups:
+        for group in sorted(balances.groups, key=lambda group: group.on):
             for name, minor in group.loans:
-                yield name, group.on, minor, group.source, False
-            for name, minor in group.family:
-                yield name, group.on, minor, group.source, True
+                yield name, minor, group.source
         return
-    for entry in balances:
-        yield entry.name, entry.on, entry.balance.minor, entry.source, entry.family
+    for entry in sorted(balances, key=lambda entry: entry.on):
+        if not entry.family:
+            yield entry.name, entry.balance.minor, entry.source
 
 
 def entered_balances(household: Household) -> dict[str, Money]:
-    """`entered_balance` of every loan with history, in one walk over the history."""
-    first: dict[str, tuple[date, int, str]] = {}
-    for name, on, minor, source, family in _points(household.balances):
-        if not family and (name not in first or on < first[name][0]):
-            first[name] = (on, minor, source)
+    """`entered_balance` of every loan of the household with history: the history is walked
+    oldest first and only until every loan has been met (on ten years of check-ins, the first
+    week's points, not all 8,000)."""
+    wanted = {loan.name for loan in household.loans}
+    first: dict[str, tuple[int, str]] = {}
+    for name, minor, source in _loan_points_oldest_first(household.balances):
+        if name in wanted and name not in first:
+            first[name] = (minor, source)
+            if len(first) == len(wanted):
+                break
     paid_in = {c.week: c.paid for c in household.checkins}
     currency = household.currency
     entered: dict[str, Money] = {}
-    for name, (_on, minor, source) in first.items():
+    for name, (minor, source) in first.items():
         week = source_week(source)
         paid = paid_in.get(week, {}).get(name) if week is not None else None
         entered[name] = Money(minor + (paid.minor if paid is not None else 0), currency)
