@@ -172,8 +172,12 @@ LOADED_WHEN_USED = (
     "debtcoach.ui.screens.loans",
     "debtcoach.ui.screens.chart",
     "debtcoach.ui.screens.restore_backup",
+    "debtcoach.cli.loans",
+    "debtcoach.cli.whatif",
+    "debtcoach.cli.lenders",
 )
-"""What the first frame does not need: the chart, letters, other screens load when opened."""
+"""What the first frame does not need: the chart, letters, other screens load when opened, and
+the command groups only to parse a command."""
 
 
 def test_start_up_loads_only_what_the_first_frame_needs() -> None:

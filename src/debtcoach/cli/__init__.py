@@ -24,25 +24,7 @@ import pendulum
 
 from debtcoach import __version__
 from debtcoach.bundled import sample_data_file, use_language
-from debtcoach.cli import (
-    calendar,
-    checkin,
-    coach,
-    completion,
-    contacts,
-    data,
-    due,
-    expenses,
-    family,
-    income,
-    lenders,
-    loans,
-    locate,
-    plan,
-    serve,
-    settings,
-    whatif,
-)
+from debtcoach.cli import completion
 from debtcoach.cli.common import Context, Handler, InputError, Parser, date_arg, say
 from debtcoach.domain.calendar import DateError
 from debtcoach.domain.models import InvalidName
@@ -64,27 +46,38 @@ from debtcoach.services.exchange import (
 __all__ = ["Ledger", "build_parser", "main", "run"]
 
 COMMAND_GROUPS = (
-    loans,
-    income,
-    expenses,
-    family,
-    contacts,
-    plan,
-    whatif,
-    lenders,
-    settings,
-    coach,
-    checkin,
-    data,
-    due,
-    calendar,
-    locate,
-    serve,
-    completion,
+    "loans",
+    "income",
+    "expenses",
+    "family",
+    "contacts",
+    "plan",
+    "whatif",
+    "lenders",
+    "settings",
+    "coach",
+    "checkin",
+    "data",
+    "due",
+    "calendar",
+    "locate",
+    "serve",
+    "completion",
 )
+"""The modules of `debtcoach.cli` that register a command group, in `--help` order: loaded
+only to parse a command (opening the app needs the options before the first command alone)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
+    parser = _app_options()
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_GROUPS:
+        importlib.import_module(f"debtcoach.cli.{name}").register(commands)
+    return parser
+
+
+def _app_options() -> Parser:
+    """The options before any command (what `debtcoach` alone takes to open the app)."""
     parser = Parser(
         prog="debtcoach",
         description=_("A calm terminal coach for overdue loans. No subcommand: open the app."),
@@ -113,9 +106,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help=_("open a temporary copy of the sample household")
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for command_group in COMMAND_GROUPS:
-        command_group.register(commands)
     return parser
 
 
@@ -222,6 +212,15 @@ def _argparse_in_file_language(argv: Sequence[str]) -> bool:
     return True
 
 
+def _opening_the_app(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when `argv` names no command (the app opens): parsed without loading the
+    command groups. None for a command, help, or shell completion (the whole parser)."""
+    if completion.asked() or "-h" in argv or "--help" in argv:
+        return None
+    args, rest = _app_options().parse_known_args(argv)
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
@@ -229,10 +228,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         use_language(choose_language(flag, "", os.environ))
         if flag is None and ("-h" in argv or "--help" in argv):
             _argparse_in_file_language(argv)
-        parser = build_parser()
-        completion.complete_if_asked(parser)
         try:
-            args = parser.parse_args(argv)
+            args = _opening_the_app(argv)
+            if args is None:
+                parser = build_parser()
+                completion.complete_if_asked(parser)
+                args = parser.parse_args(argv)
         except InputError:
             if flag is None and _argparse_in_file_language(argv):
                 build_parser().parse_args(argv)  # the same refusal, in the file's language

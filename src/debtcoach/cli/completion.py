@@ -39,9 +39,14 @@ def completion(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def asked() -> bool:
+    """Whether the completion script is asking (the shell, for what can come next)."""
+    return COMPLETING in os.environ
+
+
 def complete_if_asked(parser: argparse.ArgumentParser) -> None:
     """Answer the shell and exit when the completion script is asking; else do nothing."""
-    if COMPLETING in os.environ:
+    if asked():
         import argcomplete  # only a completing shell needs it
 
         argcomplete.autocomplete(parser)
