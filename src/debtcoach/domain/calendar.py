@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 import pendulum
 
@@ -94,8 +95,12 @@ def iso_week(value: date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
+@cache
 def parse_week(text: str, *, what: str = N_("week")) -> str:
-    """Validate YYYY-Www (week 53 only in years that have it) and return it normalised."""
+    """Validate YYYY-Www (week 53 only in years that have it) and return it normalised.
+
+    Remembered: every read of a file checks each of its check-ins' weeks (520 in ten years),
+    the same strings each time. A refusal is raised, never remembered."""
     cleaned = text.strip().upper()
     match = _WEEK_RE.match(cleaned)
     if not match or int(match.group(1)) < 1:
