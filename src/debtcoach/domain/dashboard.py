@@ -165,6 +165,16 @@ def checkin_done(household: Household, today: date) -> bool:
     return any(checkin.week == week for checkin in household.checkins)
 
 
+def week_to_offer(household: Household, today: date) -> str | None:
+    """This week, when it has no check-in yet and the file holds something to check in."""
+    if checkin_done(household, today):
+        return None
+    if not household.loans and not household.family_loans:
+        # A brand-new file: nothing to pay or report yet; the dashboard says where to begin.
+        return None
+    return iso_week(today)
+
+
 def checkin_streak(household: Household, today: date) -> int:
     """Consecutive weeks checked in, ending with this week (or last week if this one is open)."""
     return streak((checkin.week for checkin in household.checkins), today)

@@ -31,6 +31,7 @@ from textual.widgets import Input
 
 from debtcoach.bundled import themes_dir, use_language
 from debtcoach.domain.coach import Advice
+from debtcoach.domain.dashboard import week_to_offer
 from debtcoach.domain.models import Household, Settings, Strategy, settings_for_environment
 from debtcoach.domain.payoff import PayoffPlan
 from debtcoach.domain.record_rules import RecordProblem
@@ -61,7 +62,6 @@ from debtcoach.ui.textual_private import (
 )
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 from debtcoach.ui.undo import UndoStep
-from debtcoach.ui.widgets.checkin_offer import week_to_offer
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from debtcoach.ui.widgets.type_ahead import FOCUS_KEYS, TypeAheadScreen, handled
 
@@ -192,10 +192,11 @@ class DebtCoachApp(App[None]):
         self.crash: BaseException | None = None
         self._startup_warnings: list[str] = []
         self.undo_steps: list[UndoStep] = []
+        """The deletes and saved edits made in this app, oldest first (`u` takes the last)."""
         self._showing_mode = False
+        """Within `show_mode`: the switch shows its screen when drawn (see `delay_update`)."""
         self._untouched_focus: Widget | None = None
         """The widget a tab just gave the focus to, while no other key has gone to it."""
-        """The deletes and saved edits made in this app, oldest first (`u` takes the last)."""
         self._theme_names: tuple[str, ...] = ()
         self._css_refreshed: tuple[int, dict[str, str]] | None = None
         self.household: Household = ledger.household()

@@ -9,27 +9,12 @@ shows how to begin instead.
 
 from __future__ import annotations
 
-from datetime import date
-
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from debtcoach.domain.calendar import iso_week
-from debtcoach.domain.dashboard import checkin_done
-from debtcoach.domain.models import Household
 from debtcoach.domain.wording import _, ngettext
-
-
-def week_to_offer(household: Household, today: date) -> str | None:
-    """This week, when it has no check-in yet and the file holds something to check in."""
-    if checkin_done(household, today):
-        return None
-    if not household.loans and not household.family_loans:
-        # A brand-new file: nothing to pay or report yet; the dashboard says where to begin.
-        return None
-    return iso_week(today)
 
 
 class CheckInOffer(Vertical):
