@@ -16,6 +16,7 @@ from debtcoach.domain.dashboard import (
     payoff_progress,
     total_owed,
     upcoming_due_dates,
+    week_to_offer,
 )
 from debtcoach.domain.models import (
     BalanceEntry,
@@ -174,6 +175,16 @@ def test_checkin_done_and_streak() -> None:
     assert checkin_done(done, TODAY)
     assert checkin_streak(done, TODAY) == 4
     assert checkin_streak(Household(checkins=(CheckIn("2026-W40", TODAY),)), TODAY) == 0
+
+
+def test_the_week_to_offer_is_this_one_until_it_is_checked_in() -> None:
+    owing = Household(loans=(make_loan("Visa", 50_000),))
+    assert week_to_offer(owing, TODAY) == "2026-W48"
+    done = Household(loans=owing.loans, checkins=(CheckIn("2026-W48", TODAY),))
+    assert week_to_offer(done, TODAY) is None
+    assert week_to_offer(Household(), TODAY) is None  # a new file: nothing to check in yet
+    family_only = Household(family_loans=(FamilyLoan("Mum", usd(10_000), TODAY),))
+    assert week_to_offer(family_only, TODAY) == "2026-W48"
 
 
 def test_in_days_wording() -> None:
