@@ -525,6 +525,24 @@ def _troubled() -> Household:
     )
 
 
+def test_a_move_two_rules_name_is_tried_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Acting early and asking relatives both name the relatives covering the arrears: one
+    simulation of that move per evaluation, the same words in both whys."""
+    tried: list[object] = []
+    real = coach.try_move
+
+    def counting(*args: object, **kwargs: object) -> object:
+        tried.append(args[2])
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(coach, "try_move", counting)
+    advice = {a.rule: a.why for a in coach_advice(_troubled(), TODAY)}
+    assert {"act-early", "ask-relatives"} <= set(advice)
+    assert len(tried) == len(set(tried))  # no move simulated twice
+    relatives = [move for move in tried if type(move).__name__ == "Relatives"]
+    assert len(relatives) == 1
+
+
 def test_ordering_most_severe_first() -> None:
     advice = coach_advice(_troubled(), TODAY)
     assert [a.rule for a in advice] == [

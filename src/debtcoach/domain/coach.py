@@ -48,7 +48,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Protocol
 
-from msgspec import Struct
+from msgspec import Struct, field
 
 from debtcoach.domain.budget import (
     BudgetBreakdown,
@@ -82,7 +82,7 @@ from debtcoach.domain.restructure import (
     installments_to_relieve,
     longest_restructure,
 )
-from debtcoach.domain.whatif import Move, Relatives, Restructure, WhatIfError, try_move
+from debtcoach.domain.whatif import Move, Relatives, Restructure, Trial, WhatIfError, try_move
 from debtcoach.domain.wording import (
     _,
     count,
@@ -298,6 +298,9 @@ class _Facts(Struct):
     known_plan: PayoffPlan | None = None
     name_moves: bool = True
     """Whether a why names the move that answers it (each one a simulation of its own)."""
+    trials: dict[Move, Trial | None] = field(default_factory=dict)
+    """Each move tried once per evaluation (two rules may name the same one: the relatives
+    covering the arrears answers both acting early and a budget short of the minimums)."""
 
     @classmethod
     def of(cls, household: Household, today: date, plan: PayoffPlan | None = None) -> _Facts:
@@ -344,6 +347,15 @@ class _Facts(Struct):
         if self.known_plan is None:
             self.known_plan = saved_plan(self.household, self.today, keep_schedule=False).plan
         return self.known_plan
+
+    def trial(self, move: Move) -> Trial | None:
+        """`move` against the plan, None when it cannot be made; simulated once."""
+        if move not in self.trials:
+            try:
+                self.trials[move] = try_move(self.household, self.today, move, plan=self.plan())
+            except WhatIfError:
+                self.trials[move] = None
+        return self.trials[move]
 
 
 # --- one function per rule: the why when the trigger holds, else None ---------------------------
@@ -842,11 +854,8 @@ def _move_parts(facts: _Facts, move: Move) -> str | None:
     if not facts.name_moves:
         return None
     plan = facts.plan()
-    try:
-        trial = try_move(facts.household, facts.today, move, plan=plan)
-    except WhatIfError:
-        return None
-    if not trial.helps:
+    trial = facts.trial(move)
+    if trial is None or not trial.helps:
         return None
     moved, difference = trial.moved, trial.vs_plan
     parts = []
