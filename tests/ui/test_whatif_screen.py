@@ -16,7 +16,7 @@ from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.screens.what_if import WhatIfScreen
 from debtcoach.ui.widgets.forms import RecordForm
 from tests.conftest import make_app
-from tests.ui.list_pilot import skip_offer
+from tests.ui.list_pilot import burst, skip_offer
 from tests.ui.screen_text import screen_lines, screen_words
 
 SIZES = [(80, 24), (120, 40)]
@@ -223,30 +223,17 @@ async def test_on_an_empty_file_it_says_so_and_creates_nothing(empty_db: Path) -
 async def test_keys_typed_at_once_land_where_the_highlight_moved(sample_db: Path) -> None:
     """A terminal hands over keys as fast as they come (a paste, tmux send-keys): `down` then
     digits then `space` must act on the row `down` moved to, as when each is pressed alone."""
-    from textual import events
 
     app = make_app(sample_db)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_whatif(pilot, "i")
-        driver = app._driver
-        assert driver is not None
-        for key, char in [("down", None), ("3", "3"), ("0", "0"), ("0", "0"), ("space", " ")]:
-            event = events.Key(key, char)
-            event.set_sender(app)
-            driver.send_message(event)
-        await pilot.pause()
-        await pilot.pause()
+        await burst(pilot, ["down", "3", "0", "0", "space"])
         assert screen.value("wi-side-amount") == "300"
         assert checked(screen) == [
             "move-restructure", "move-side_income", "move-cuts", "move-relatives",
         ]  # fmt: skip
         assert table(screen)["Open source"][:4] == ["Mar 2028", "16", "$1,416.36", "$70.00"]
-        for key, char in [("up", None), ("tab", None), ("2", "2"), ("4", "4")]:
-            event = events.Key(key, char)
-            event.set_sender(app)
-            driver.send_message(event)
-        await pilot.pause()
-        await pilot.pause()
+        await burst(pilot, ["up", "tab", "2", "4"])
         assert screen.value("wi-installments") == "24"
         assert table(screen)["Time for space"][:4] == ["Sep 2028", "22", "$1,795.28", "$0.00"]
 
