@@ -135,7 +135,7 @@ async def test_skip_keeps_the_dashboard_and_a_done_week_is_not_offered(sample_db
             "Time for this week's check-in (2026-W48)"
         )
         assert shown(offer.query_one("#offer-text", Static)).startswith(
-            "You have checked in 12 weeks in a row. About a minute: what you paid,"
+            "You have checked in 12 weeks in a row.\nAbout a minute: what you paid,"
         )
         assert shown(offer.query_one("#offer-keys", Static)) == "enter: start · s: skip for now"
         await pilot.press("s")

@@ -49,4 +49,6 @@ class CheckInOffer(Vertical):
         title = _("Time for this week's check-in ({week})").format(week=week)
         self.query_one("#offer-title", Static).update(Content(title))
         about = _("About a minute: what you paid, what came in, what you spent, and anything new.")
-        self.query_one("#offer-text", Static).update(Content(keep + about))
+        # The streak on a line of its own: run on, a Chinese line broke between "520" and "周".
+        lines = (keep.strip(), about) if keep else (about,)
+        self.query_one("#offer-text", Static).update(Content("\n".join(lines)))
