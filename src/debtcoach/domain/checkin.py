@@ -758,16 +758,6 @@ def _moved_words(summary: CheckInSummary, locale: str) -> str:
 # -- actual balances against the plan (for the dashboard) ---------------------------------------
 
 
-def entered_balance(household: Household, name: str) -> Money | None:
-    """A loan's balance before its earliest history point: the balance the user entered.
-
-    A check-in's point is the balance *after* that week's payments, so the payment it recorded
-    is added back: the first check-in on a new file counts as progress, not as the start. None
-    when the loan has no history yet.
-    """
-    return entered_balances(household).get(name)
-
-
 def _loan_points_oldest_first(balances: Sequence[BalanceEntry]) -> Iterator[tuple[str, int, str]]:
     """(name, minor, source) of the loans' points by date, points of one date in the order they
     were added (the groups, when the history was read from a file)."""
@@ -782,9 +772,13 @@ def _loan_points_oldest_first(balances: Sequence[BalanceEntry]) -> Iterator[tupl
 
 
 def entered_balances(household: Household) -> dict[str, Money]:
-    """`entered_balance` of every loan of the household with history: the history is walked
-    oldest first and only until every loan has been met (on ten years of check-ins, the first
-    week's points, not all 8,000)."""
+    """Each loan's balance before its earliest history point: the balance the user entered
+    (loans of the household with history only).
+
+    A check-in's point is the balance *after* that week's payments, so the payment it recorded
+    is added back: the first check-in on a new file counts as progress, not as the start. The
+    history is walked oldest first and only until every loan has been met (on ten years of
+    check-ins, the first week's points, not all 8,000)."""
     wanted = {loan.name for loan in household.loans}
     first: dict[str, tuple[int, str]] = {}
     for name, minor, source in _loan_points_oldest_first(household.balances):

@@ -540,9 +540,10 @@ def _outcome(d: _Debt, first_month: pendulum.Date, currency: str) -> DebtOutcome
 
 
 def _unpaid(
-    name: str, balance: Money, zero: Money, *, family: bool = False, promised: date | None = None
+    name: str, balance: Money, *, family: bool = False, promised: date | None = None
 ) -> DebtOutcome:
     """A debt the plan cannot pay (its budget does not cover the minimums)."""
+    zero = Money.zero(balance.currency)
     return DebtOutcome(
         name=name,
         family=family,
@@ -570,9 +571,9 @@ def _infeasible(
 ) -> PayoffPlan:
     currency = budget.currency
     zero = Money.zero(currency)
-    debts = [_unpaid(loan.name, loan.balance, zero) for loan in loans if loan.is_open]
+    debts = [_unpaid(loan.name, loan.balance) for loan in loans if loan.is_open]
     debts += [
-        _unpaid(f.lender, f.balance, zero, family=True, promised=f.promised)
+        _unpaid(f.lender, f.balance, family=True, promised=f.promised)
         for f in family_loans
         if f.balance.minor > 0
     ]

@@ -12,7 +12,7 @@ from datetime import date
 from msgspec import Struct
 
 from debtcoach.domain.calendar import add_months, as_pendulum
-from debtcoach.domain.checkin import entered_balance
+from debtcoach.domain.checkin import entered_balances
 from debtcoach.domain.household_plan import minimum_only
 from debtcoach.domain.loan_facts import loan_arrears
 from debtcoach.domain.models import Household
@@ -174,14 +174,20 @@ def owed_history(
     by_loan: dict[str, list[tuple[date, int]]] = {}
     for entry in sorted(recorded, key=lambda e: e.on):
         by_loan.setdefault(entry.name, []).append((entry.on, entry.balance.minor))
+    entered = {name: amount.minor for name, amount in entered_balances(household).items()}
     totals = []
     for offset in range(start, 0):
         end = add_months(as_pendulum(today).replace(day=1), offset + 1).subtract(days=1)
-        totals.append(Money(_owed_on(household, end, by_loan), currency))
+        totals.append(Money(_owed_on(household, end, by_loan, entered), currency))
     return tuple(totals)
 
 
-def _owed_on(household: Household, day: date, by_loan: dict[str, list[tuple[date, int]]]) -> int:
+def _owed_on(
+    household: Household,
+    day: date,
+    by_loan: dict[str, list[tuple[date, int]]],
+    entered: dict[str, int],
+) -> int:
     owed = 0
     for loan in household.loans:
         points = by_loan.get(loan.name)
@@ -191,8 +197,7 @@ def _owed_on(household: Household, day: date, by_loan: dict[str, list[tuple[date
                 owed += known[-1]
                 continue
             if loan.opened_on is None or loan.opened_on <= day:
-                entered = entered_balance(household, loan.name)
-                owed += entered.minor if entered is not None else 0
+                owed += entered.get(loan.name, 0)
         elif loan.is_open and (loan.opened_on is None or loan.opened_on <= day):
             owed += loan.balance.minor
     for item in household.family_loans:

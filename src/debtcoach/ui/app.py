@@ -193,8 +193,8 @@ class DebtCoachApp(App[None]):
         self._startup_warnings: list[str] = []
         self.undo_steps: list[UndoStep] = []
         """The deletes and saved edits made in this app, oldest first (`u` takes the last)."""
-        self._showing_mode = False
-        """Within `show_mode`: the switch shows its screen when drawn (see `delay_update`)."""
+        self._switching_mode = False
+        """Within `switch_mode`, whose 50 ms display hold `delay_update` leaves out."""
         self._untouched_focus: Widget | None = None
         """The widget a tab just gave the focus to, while no other key has gone to it."""
         self._theme_names: tuple[str, ...] = ()
@@ -554,7 +554,7 @@ class DebtCoachApp(App[None]):
         if not first_run:
             # Before the dashboard is built: its first frame carries the offer.
             self.offer_checkin_if_due()
-        self.show_mode("dashboard")
+        self.switch_mode("dashboard")
         for message in self._startup_warnings:
             self.notify(message, severity="warning", timeout=10)
         self._startup_warnings.clear()
@@ -642,21 +642,21 @@ class DebtCoachApp(App[None]):
         if self.current_mode != mode:
             # Going elsewhere answers the start-up offer ("not now"): it does not come back.
             self.checkin_offer = None
-            self.show_mode(mode)
+            self.switch_mode(mode)
 
-    def show_mode(self, mode: str) -> AwaitMount:
-        """Switch to a mode's screen and show it as soon as it is drawn (complete: every screen
-        here draws its data on mount), not 50 ms after the key as Textual's switch does."""
-        self._showing_mode = True
+    def switch_mode(self, mode: str) -> AwaitMount:
+        """Textual's switch, showing the screen as soon as it is drawn: every screen here draws
+        its data on mount, so the 50 ms hold Textual puts on every switch (to hide a screen
+        still being built) only delayed the first key's answer."""
+        self._switching_mode = True
         try:
-            return self.switch_mode(mode)
+            return super().switch_mode(mode)
         finally:
-            self._showing_mode = False
+            self._switching_mode = False
 
     def delay_update(self, delay: float = 0.05) -> None:
-        """Textual holds the display for 50 ms on a mode switch, to hide a screen still being
-        built; `show_mode` holds nothing, since a screen here is complete when first drawn."""
-        if not self._showing_mode:
+        """Held as Textual holds it (the command palette closing), except within a switch."""
+        if not self._switching_mode:
             super().delay_update(delay)
 
     def action_go_key(self, key: str) -> None:

@@ -695,7 +695,7 @@ class WhatIfScreen(DebtCoachScreen):
             )
         except MoneyError:
             amount = None
-        await self.coach_app.show_mode("family")
+        await self.app.switch_mode("family")
         screen = self.app.screen
         if isinstance(screen, FamilyScreen):
             screen.offer_add(amount)
