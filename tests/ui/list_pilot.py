@@ -6,7 +6,7 @@ from textual import events
 from textual.app import App
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.visual import visualize
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -15,6 +15,7 @@ from textual.widgets._toast import Toast
 from debtcoach.ui.widgets.checkin_offer import CheckInOffer
 from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.forms import RecordForm
+from debtcoach.ui.widgets.keys_footer import FooterEntry, KeysFooter
 
 
 def keys_in_order(app: App[None]) -> list[str]:
@@ -32,6 +33,11 @@ def cell(app: App[None], key: str, column: int | str) -> str:
 
 def totals(app: App[None]) -> str:
     return str(app.screen.query_one("#list-totals", Static).content)
+
+
+def footer_keys(screen: Widget | Screen[object]) -> dict[str, FooterEntry]:
+    """The keys the footer of `screen` draws, by binding key (`question_mark` for `?`)."""
+    return screen.query_one(KeysFooter).shown_keys
 
 
 def offer_shown(app: App[None]) -> bool:

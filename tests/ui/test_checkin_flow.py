@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
-from textual.widgets._footer import FooterKey
 
 from debtcoach.domain.dashboard import FollowUp, follow_ups_due
 from debtcoach.domain.models import CheckIn, LoanKind
@@ -19,7 +18,7 @@ from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.widgets.checkin_offer import CheckInOffer
 from tests.conftest import TODAY, make_app
-from tests.ui.list_pilot import burst, offer_shown, shown
+from tests.ui.list_pilot import burst, footer_keys, offer_shown, shown
 
 SIZE = (80, 24)
 
@@ -201,7 +200,7 @@ async def test_the_dashboard_keys_follow_an_offer_skipped_on_the_way_out(sample_
     app = make_app(sample_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        keys = {key.key for key in app.screen.query(FooterKey)}
+        keys = set(footer_keys(app.screen))
         assert {"s", "enter"} <= keys and "c" not in keys
         await burst(pilot, ["s", "l"])
         await pilot.pause()
@@ -209,7 +208,7 @@ async def test_the_dashboard_keys_follow_an_offer_skipped_on_the_way_out(sample_
         await pilot.press("d")
         for _ in range(3):
             await pilot.pause()
-        keys = {key.key for key in app.screen.query(FooterKey)}
+        keys = set(footer_keys(app.screen))
         assert "c" in keys and not {"s", "enter"} & keys
 
 
@@ -232,7 +231,7 @@ async def test_the_keymap_moves_the_offer_keys(sample_db: Path) -> None:
     app = DebtCoachApp(Ledger(sample_db, TODAY), keymap=keymap)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        footer = {key.key: key.description for key in app.screen.query(FooterKey)}
+        footer = {key: entry.description for key, entry in footer_keys(app.screen).items()}
         assert footer["g"] == "Start the check-in" and footer["x"] == "Skip for now"
         await pilot.press("s", "enter")  # no longer the offer's keys
         await pilot.pause()

@@ -7,28 +7,22 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
-from textual.widgets._footer import FooterKey
 
 from debtcoach.domain.models import Loan, LoanKind
 from debtcoach.domain.money import Money
 from debtcoach.store.repository import Repository
-from debtcoach.ui.screens.base import KeysFooter
 from debtcoach.ui.screens.checkin import CheckInScreen, ChoiceField
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.family import FamilyScreen
 from debtcoach.ui.screens.help import HelpScreen
 from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.forms import RecordForm
+from debtcoach.ui.widgets.keys_footer import KeysFooter
 from tests.conftest import make_app
-from tests.ui.list_pilot import offer_shown, skip_offer
+from tests.ui.list_pilot import footer_keys, offer_shown, skip_offer
 
 SMALL = (80, 24)
 WIDE = (120, 40)
-
-
-def footer_keys(pilot: Pilot[None]) -> dict[str, FooterKey]:
-    footer = pilot.app.screen.query_one(KeysFooter)
-    return {key.key: key for key in footer.query(FooterKey)}
 
 
 async def test_list_footer_keeps_help_and_quit_visible_at_80_columns(sample_db: Path) -> None:
@@ -43,9 +37,9 @@ async def test_list_footer_keeps_help_and_quit_visible_at_80_columns(sample_db: 
         footer = app.screen.query_one(KeysFooter)
         assert footer.has_class("-two-rows")
         assert footer.size.height == 2
-        keys = footer_keys(pilot)
+        keys = footer_keys(app.screen)
         for key in ("h", "question_mark", "q"):
-            region = keys[key].region
+            region = footer.key_region(key)
             assert region.width > 0 and region.right <= SMALL[0] - footer.PALETTE_WIDTH, key
             assert region.width >= len(keys[key].description) + 2, key  # not cut short
         # wide enough for one row: back to one row
@@ -99,11 +93,11 @@ async def test_checkin_weeks_list_offers_no_dead_esc(sample_db: Path) -> None:
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)
-        assert "escape" not in footer_keys(pilot)
+        assert "escape" not in footer_keys(pilot.app.screen)
         await pilot.press("enter")  # start this week: now esc steps back
         await pilot.pause()
         await pilot.pause()
-        assert "escape" in footer_keys(pilot)
+        assert "escape" in footer_keys(pilot.app.screen)
 
 
 async def test_checkin_choices_read_as_words(sample_db: Path) -> None:
@@ -255,7 +249,7 @@ async def test_payoff_chart_months_read_as_months(sample_db: Path) -> None:
         plot = _RecordingPlot()
         chart._ticks(plot, -24, 22, Money(1_000_000, "USD"), app.today, "en_US")
         assert plot.x_labels == ["Jan 2025", "Dec 2025", "now", "Oct 2027"]
-        assert footer_keys(pilot)["v"].description == "Total / per loan"
+        assert footer_keys(pilot.app.screen)["v"].description == "Total / per loan"
 
 
 async def test_income_on_an_empty_file_says_one_thing(empty_db: Path) -> None:

@@ -23,10 +23,9 @@ from debtcoach.ui.screens.contacts import ContactForm, ContactsScreen
 from debtcoach.ui.screens.restore_backup import RestoreBackupScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.screens.storage_error import StorageErrorApp
-from debtcoach.ui.textual_private import FooterKey
 from debtcoach.ui.widgets.confirm import ConfirmDialog
 from tests.conftest import TODAY, make_app
-from tests.ui.list_pilot import notifications, skip_offer
+from tests.ui.list_pilot import footer_keys, notifications, skip_offer
 from tests.ui.screen_text import screen_lines
 from tests.ui.screen_text import screen_words as words_with_borders
 
@@ -136,7 +135,7 @@ async def test_the_calculator_reads_in_chinese_with_the_car_loans_figures(zh_db:
             "看不出困难：现在的预算够还款。这个方案在本金之外要多付 ¥813.49（年化 6.9%）。"
         )
         assert "m 已提出 y 已同意 n 被拒绝 w 申请信 ? 帮助 q 退出" in words
-        tooltips = {str(key.description): key.tooltip for key in app.screen.query(FooterKey)}
+        tooltips = {key.description: key.tooltip for key in footer_keys(app.screen).values()}
         assert tooltips["已提出"] == "把这个方案记在贷款上，标记为已向机构提出"
         assert tooltips["退出"] == "退出（所有内容都已保存）"
         await pilot.press("pagedown")

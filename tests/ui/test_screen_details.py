@@ -7,12 +7,11 @@ import re
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static
-from textual.widgets._footer import FooterKey
 
 from debtcoach.domain.models import Strategy
 from debtcoach.domain.wording import month_words
-from debtcoach.ui.screens.base import KeysFooter
 from debtcoach.ui.screens.checkin import CheckInScreen
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
@@ -20,8 +19,9 @@ from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.screens.restructure import RestructureScreen
 from debtcoach.ui.widgets.coach_panel import CoachPanel
 from debtcoach.ui.widgets.data_table import RecordTable
+from debtcoach.ui.widgets.keys_footer import KeysFooter
 from tests.conftest import make_app
-from tests.ui.list_pilot import cell, offer_shown, select_row, skip_offer
+from tests.ui.list_pilot import cell, footer_keys, offer_shown, select_row, skip_offer
 
 SMALL = (80, 24)
 WIDE = (120, 40)
@@ -33,9 +33,9 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
-def footer_keys(screen: object) -> dict[str, str]:
-    footer = screen.query_one(KeysFooter)  # type: ignore[attr-defined]
-    return {key.key: key.description for key in footer.query(FooterKey)}
+def footer_words(screen: Screen[object]) -> dict[str, str]:
+    """What the footer says for each key it draws."""
+    return {key: entry.description for key, entry in footer_keys(screen).items()}
 
 
 def text_of(pilot: Pilot[None], selector: str) -> str:
@@ -126,11 +126,11 @@ async def test_kept_filter_is_labelled_and_esc_is_in_the_footer(sample_db: Path)
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, LoansScreen)
-        assert "escape" not in footer_keys(screen)  # nothing to clear yet
+        assert "escape" not in footer_words(screen)  # nothing to clear yet
 
         await pilot.press("slash", "v", "i")
         await settle(pilot)
-        assert footer_keys(screen).get("escape") == "Clear filter"
+        assert footer_words(screen).get("escape") == "Clear filter"
 
         await pilot.press("enter")
         await settle(pilot)
@@ -138,7 +138,7 @@ async def test_kept_filter_is_labelled_and_esc_is_in_the_footer(sample_db: Path)
         assert kept.display and kept.region.height == 1
         assert str(kept.content).startswith("filter: vi (esc clears")
         assert not screen.query_one("#list-filter", Input).display
-        assert footer_keys(screen).get("escape") == "Clear filter"
+        assert footer_words(screen).get("escape") == "Clear filter"
         assert screen.query_one(RecordTable).row_count == 1  # Visa
 
         # `/` opens the box again on the same text
@@ -155,7 +155,7 @@ async def test_kept_filter_is_labelled_and_esc_is_in_the_footer(sample_db: Path)
         assert screen.filter_text == ""
         assert not kept.display
         assert screen.query_one(RecordTable).row_count == 4
-        assert "escape" not in footer_keys(screen)
+        assert "escape" not in footer_words(screen)
         assert isinstance(app.screen, LoansScreen)
 
 
@@ -186,12 +186,12 @@ async def test_restructure_says_w_is_the_letter_and_esc_leaves_first(sample_db: 
     app = make_app(sample_db)
     async with app.run_test(size=SMALL) as pilot:
         screen = await open_restructure(pilot, "Visa")
-        keys = footer_keys(screen)
+        keys = footer_words(screen)
         assert keys.get("w") == "Letter"
         assert keys.get("escape") == "Back"
         footer = screen.query_one(KeysFooter)
-        letter = next(key for key in footer.query(FooterKey) if key.key == "w")
-        assert letter.region.width > 0 and letter.region.right <= SMALL[0]
+        letter = footer.key_region("w")
+        assert letter.width > 0 and letter.right <= SMALL[0]
 
         await pilot.press("question_mark")
         await settle(pilot)
@@ -222,7 +222,7 @@ async def test_the_footer_under_the_checkin_offer_has_its_keys_and_no_coach(
         await settle(pilot)
         dashboard = app.screen
         assert isinstance(dashboard, DashboardScreen) and offer_shown(app)
-        keys = footer_keys(dashboard)
+        keys = footer_words(dashboard)
         assert keys.get("enter") == "Start the check-in" and keys.get("s") == "Skip for now"
         assert "c" not in keys
         await pilot.press("c")  # not offered while the offer shows: nothing moves
@@ -231,7 +231,7 @@ async def test_the_footer_under_the_checkin_offer_has_its_keys_and_no_coach(
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is dashboard and not offer_shown(app)
-        keys = footer_keys(dashboard)
+        keys = footer_words(dashboard)
         assert keys.get("c") == "Coach"
         assert "enter" not in keys and "s" not in keys
 

@@ -1,7 +1,7 @@
 """Every use of Textual's private API, in one place.
 
 The app leans on a few private attributes to start fast (no stylesheet re-parse on a screen's
-first show, a screen shown as soon as it is built, a footer rebuilt only when its keys change).
+first show, a screen shown as soon as it is built).
 Each is reached through a function here, and `PRIVATE_ATTRIBUTES` names them, so that a Textual
 upgrade that renames one fails in this module's test, not somewhere in a screen.
 """
@@ -9,9 +9,6 @@ upgrade that renames one fails in this module's test, not somewhere in a screen.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
     from collections.abc import Coroutine
@@ -24,11 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PRIVATE_ATTRIBUTES",
-    "FooterKey",
     "css_generation",
     "discard_exit_messages",
-    "footer_bindings_ready",
-    "mark_footer_bindings_ready",
     "mark_styles_current",
     "registered_theme",
     "served_application",
@@ -42,8 +36,6 @@ PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("App", "_exit_renderables"),
     ("Input", "_value"),  # overridden by widgets.text_input.TextInput: what an Input draws
     ("Screen", "_css_update_count"),
-    ("Footer", "_bindings_ready"),
-    ("textual.widgets._footer", "FooterKey"),
     ("Server", "_make_app"),  # textual_serve.server.Server: the aiohttp app it serves
 )
 """(owner, attribute) of each private name used; the test checks each one still exists."""
@@ -63,14 +55,6 @@ def css_generation(node: App[Any] | Screen[Any]) -> int:
 
 def mark_styles_current(node: Screen[Any], generation: int) -> None:
     node._css_update_count = generation
-
-
-def footer_bindings_ready(footer: Footer) -> bool:
-    return bool(footer._bindings_ready)
-
-
-def mark_footer_bindings_ready(footer: Footer) -> None:
-    footer._bindings_ready = True
 
 
 def discard_exit_messages(app: App[Any]) -> None:

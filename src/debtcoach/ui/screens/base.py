@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from math import ceil
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -11,121 +10,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from debtcoach.domain.models import Household
-from debtcoach.domain.text_rules import cells
 from debtcoach.domain.wording import N_, _, active_language
-from debtcoach.ui.textual_private import (
-    FooterKey,
-    css_generation,
-    footer_bindings_ready,
-    mark_footer_bindings_ready,
-)
+from debtcoach.ui.textual_private import css_generation
 from debtcoach.ui.widgets.coach_panel import CoachPanel
+from debtcoach.ui.widgets.keys_footer import KeysFooter
 from debtcoach.ui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:
     from debtcoach.ui.app import DebtCoachApp
 
 WIDE_COLUMNS = 100
-
-
-class KeysFooter(Footer):
-    """Textual's Footer, rebuilt only when the keys it shows change.
-
-    The stock Footer recomposes all its keys on every bindings signal — each focus change and
-    each `refresh_bindings` — five to seven times while a screen opens, 5-10 ms each, although
-    the keys are the same every time; and with `compact` each key then restyles itself. This
-    one coalesces the signals of one refresh into one check, rebuilds only when the keys,
-    their state or their tooltips differ from what it shows, and creates keys already compact.
-    """
-
-    def __init__(self, *, compact: bool = False) -> None:
-        super().__init__(compact=compact)
-        self._shown: tuple[object, ...] | None = None
-        self._check_queued = False
-        self._keys_width = 0
-        self._key_count = 0
-
-    def _keys_signature(self) -> tuple[object, ...]:
-        """Everything `Footer.compose` shows, as one comparable value: the shown keys and the
-        palette's (a focus that only brings hidden keys, as the table's, changes nothing)."""
-        bindings = self.screen.active_bindings
-        palette = self.app.COMMAND_PALETTE_BINDING
-        return (
-            self.compact,
-            self.show_command_palette,
-            tuple(
-                (key, binding, enabled, tooltip)
-                for key, (_, binding, enabled, tooltip) in bindings.items()
-                if binding.show or key == palette
-            ),
-        )
-
-    DEFAULT_CSS = """
-    KeysFooter.-two-rows { layout: grid; height: 2; grid-columns: auto; grid-rows: 1; }
-    KeysFooter.-two-rows FooterKey.-compact { margin: 0; padding-right: 1; }
-    """
-
-    PALETTE_WIDTH = 14
-    """Columns the docked `^p Palette` key takes on the right."""
-
-    def compose(self) -> ComposeResult:
-        self._shown = self._keys_signature() if footer_bindings_ready(self) else None
-        widgets = list(super().compose())
-        self._keys_width = 0
-        self._key_count = 0
-        for widget in widgets:
-            if isinstance(widget, FooterKey):
-                # Bindings are declared in English (class attributes); shown in the language.
-                widget.description = _(widget.description)
-                if isinstance(widget.tooltip, str) and widget.tooltip:
-                    widget.tooltip = _(widget.tooltip)
-            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
-                if self.compact:
-                    widget.add_class("-compact", update=False)
-                # "k Description" and the one-column gap after it, in terminal cells.
-                self._keys_width += cells(widget.key_display) + cells(widget.description) + 2
-                self._key_count += 1
-        self._fit(self.app.size.width)
-        yield from widgets
-
-    def _fit(self, width: int) -> None:
-        """Two rows of keys when one row would cut the last keys (? Help, q Quit) off.
-
-        At 80 columns a list screen's keys are wider than the footer; rather than lose the
-        keys at the end, they are laid out in a grid of two rows.
-        """
-        two_rows = self._keys_width > width - self.PALETTE_WIDTH and self._key_count > 1
-        if two_rows:
-            self.styles.grid_size_columns = ceil(self._key_count / 2)
-        self.set_class(two_rows, "-two-rows")
-
-    def on_resize(self, event: events.Resize) -> None:
-        self._fit(event.size.width)
-
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        mark_footer_bindings_ready(self)
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen and not self._check_queued:
-            self._check_queued = True
-            if self._shown is None:
-                # No keys yet (a screen just built): before its first layout and render, not
-                # after them, or the screen is laid out and drawn twice (~35 ms on a list).
-                self.call_next(self._recompose_if_changed)
-            else:
-                self.call_after_refresh(self._recompose_if_changed)
-
-    async def _recompose_if_changed(self) -> None:
-        self._check_queued = False
-        if not self.is_attached or not self.screen.is_current:
-            # Left meanwhile (`s` closed the offer, then `l`): keys nobody sees are rebuilt when
-            # the screen is shown again (its bindings signal then), not during the switch.
-            return
-        if self._keys_signature() != self._shown:
-            await self.recompose()
 
 
 class DebtCoachScreen(Screen[None]):

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from debtcoach.domain.screens import SCREENS
 from debtcoach.domain.text_rules import pad, printable
 from debtcoach.domain.wording import N_, _
-from debtcoach.ui.screens.base import KeysFooter
+from debtcoach.ui.widgets.keys_footer import KeysFooter
 from debtcoach.ui.widgets.nav_bar import NavBar
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from textual.widgets import Static
 from debtcoach.domain.wording import N_, _
 from debtcoach.services import Ledger
 from debtcoach.services.exchange import StoreError
-from debtcoach.ui.screens.base import KeysFooter
+from debtcoach.ui.widgets.keys_footer import KeysFooter
 
 
 def restore_hint(backup: Path | None) -> str:
