@@ -181,6 +181,29 @@ def test_batch_writes_once(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert len(TinyDB(db_path, storage=AtomicJSONStorage).table("loans")) == 10
 
 
+def test_a_session_keeps_no_raw_data_between_a_read_and_a_save(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app keeps the household it read; the file's parsed JSON is not kept beside it (a
+    save parses the file again), and the save is the same."""
+    from debtcoach.store import storage as storage_module
+
+    storage = AtomicJSONStorage(db_path, keep_parsed=False)
+    storage.write({"loans": {"1": {"name": "Visa"}}})
+    parses: list[int] = []
+    real_parse = storage_module.parse_raw
+    monkeypatch.setattr(storage_module, "parse_raw", lambda *a: parses.append(1) or real_parse(*a))
+    with storage.batch(write=False):
+        assert (storage.read() or {})["loans"] == {"1": {"name": "Visa"}}
+    with storage.batch():
+        data = storage.read()
+        assert data is not None
+        data["loans"]["1"]["name"] = "Card"
+        storage.write(data)
+    assert len(parses) == 2
+    assert (AtomicJSONStorage(db_path).read() or {})["loans"] == {"1": {"name": "Card"}}
+
+
 def test_a_write_batch_takes_over_the_read_of_unchanged_bytes_and_never_shares_it(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

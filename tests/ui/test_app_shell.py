@@ -243,3 +243,12 @@ async def test_palette_offers_the_loans_actions_not_the_tables_internals(sample_
         titles = [command.text for command in provider.commands()]
         assert any(t.startswith("Loans: Add") for t in titles), titles
         assert not any("Page" in t or "Focus" in t or "Copy" in t for t in titles), titles
+
+
+def test_the_app_keeps_the_household_not_the_files_raw_data(tmp_path: Path) -> None:
+    """A session keeps the household it read; the parsed JSON beside it (1.5 MiB on ten years)
+    is dropped, and a save parses the file again."""
+    from debtcoach.ui.app import create_app
+
+    app = create_app(path=tmp_path / "d.json", today=TODAY, theme=None, demo=False)
+    assert app.ledger.repository._storage.keep_parsed is False

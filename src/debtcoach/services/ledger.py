@@ -124,16 +124,20 @@ class Ledger:
         today: date,
         new_file_settings: Settings | None = None,
         on_settings: Callable[[Settings], None] | None = None,
+        *,
+        session: bool = False,
     ) -> None:
         """`new_file_settings`: what a file that does not exist yet starts with (the shell's
         language, locale and currency: `settings_for_environment`), written with the first
         change. `on_settings` is told the settings on every read (the CLI speaks the file's
-        language from its first read)."""
+        language from its first read). `session`: a long session (the app) keeps the
+        household it read, not the file's raw data too (a command keeps both, to save
+        right after it read without parsing the file again)."""
         self.path = path
         self.today = today
         self.new_file_settings = new_file_settings
         self.on_settings = on_settings
-        self.repository = Repository(path)
+        self.repository = Repository(path, keep_parsed=not session)
         self._state: HouseholdState | None = None
 
     # -- reading ------------------------------------------------------------------------------

@@ -404,12 +404,18 @@ class Repository:
     """Typed reads and writes of one household's data file."""
 
     def __init__(
-        self, path: Path | str, *, backups: bool = True, lock_timeout: float | None = None
+        self,
+        path: Path | str,
+        *,
+        backups: bool = True,
+        lock_timeout: float | None = None,
+        keep_parsed: bool = True,
     ) -> None:
         """Nothing is read or created until the first operation; a missing file is empty.
 
         `backups=False` is for opening a backup itself (no backups of backups, and no looking
-        for a good backup when it does not load).
+        for a good backup when it does not load). `keep_parsed=False` is for a long session:
+        the file's raw data is not kept beside the household between a read and a save.
         """
         self.path = Path(path)
         self._backups_enabled = backups
@@ -419,6 +425,7 @@ class Repository:
             backups=backups,
             lock_timeout=lock_timeout,
             good_backup=self.newest_good_backup if backups else None,
+            keep_parsed=keep_parsed,
         )
         self._storage = cast(AtomicJSONStorage, self._db.storage)
         self._mutex = threading.RLock()

@@ -717,7 +717,7 @@ def create_app(
     file's), the user's own themes and keymap from the config file; a new file takes its
     language, locale and currency from LANG / LC_ALL; `language` is `--lang`."""
     return DebtCoachApp(
-        Ledger(path, today, new_file_settings=settings_for_environment(os.environ)),
+        Ledger(path, today, new_file_settings=settings_for_environment(os.environ), session=True),
         theme_name=theme or (None if config is None else config.theme),
         demo=demo,
         user_themes=None if config is None else config.themes_dir,
