@@ -21,7 +21,14 @@ from debtcoach.ui.widgets.coach_panel import CoachPanel
 from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.keys_footer import KeysFooter
 from tests.conftest import make_app
-from tests.ui.list_pilot import cell, footer_keys, offer_shown, select_row, skip_offer
+from tests.ui.list_pilot import (
+    cell,
+    footer_keys,
+    keys_in_order,
+    offer_shown,
+    select_row,
+    skip_offer,
+)
 
 SMALL = (80, 24)
 WIDE = (120, 40)
@@ -111,6 +118,33 @@ async def test_cut_column_shows_a_dash_when_there_is_nothing_to_cut(sample_db: P
         assert cell(pilot.app, "Streaming", 5) == "[ ] off"  # $42 -> $12, not on yet
         assert cell(pilot.app, "Gym", 5) == "[ ] off"  # target $0 is a possible cut
         assert cell(pilot.app, "Eating out", 5) == "[x] on"
+
+
+async def test_the_filter_box_is_built_on_the_first_slash(sample_db: Path) -> None:
+    """A list opens without its filter box and note lines; the first `/` builds the box in its
+    place, focused, and what is typed next filters."""
+    app = make_app(sample_db)
+    async with app.run_test(size=WIDE) as pilot:
+        await skip_offer(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LoansScreen)
+        assert not screen.query("#list-filter, #list-filter-kept, #list-empty")
+        await pilot.press("slash", "v", "i")
+        await settle(pilot)
+        assert screen.query_one("#list-filter", Input).value == "vi"
+        assert screen.filter_text == "vi" and keys_in_order(app) == ["Visa"]
+        # In its place: under the summary, above the table.
+        order = [child.id for child in screen.query_one("#body").children]
+        assert order == ["list-summary", "list-filter", "list-table", "list-totals"]
+        await pilot.press("enter")  # kept: its line goes between the box and the table
+        await settle(pilot)
+        order = [child.id for child in screen.query_one("#body").children]
+        assert order == [
+            *("list-summary", "list-filter", "list-filter-kept"),
+            *("list-table", "list-totals"),
+        ]
 
 
 # -- 4. the kept filter ----------------------------------------------------------------------

@@ -16,6 +16,7 @@ from rich.style import Style
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widget import AwaitMount, Widget
 from textual.widgets import DataTable, Input, Static
 
 from debtcoach.domain.models import Household
@@ -111,16 +112,39 @@ class ListScreen(DebtCoachScreen):
     # -- layout and drawing --------------------------------------------------------------
 
     def compose_body(self) -> ComposeResult:
+        # The filter box and the two note lines are mounted when first needed (most visits
+        # never filter and most lists are not empty): a screen opens with four widgets less.
         yield Static("", id="list-summary", classes="list-summary")
-        yield TextInput(
-            placeholder=_("filter: type part of a name · enter keeps it · esc clears"),
-            id="list-filter",
-            compact=True,
-        )
-        yield Static("", id="list-filter-kept", classes="list-filter-kept")
-        yield Static("", id="list-empty", classes="list-empty")
         yield RecordTable(id="list-table")
         yield Static("", id="list-totals", classes="list-totals")
+
+    LINES_ABOVE_TABLE = ("list-filter", "list-filter-kept", "list-empty")
+    """What may come between the summary and the table, in this order, once mounted."""
+
+    def _above_table(self, widget: Widget) -> AwaitMount:
+        """Mount `widget` (one of LINES_ABOVE_TABLE) in its place above the table."""
+        order = self.LINES_ABOVE_TABLE
+        later = [
+            found
+            for name in order[order.index(widget.id or "") + 1 :]
+            for found in self.query(f"#{name}")
+        ]
+        return self.query_one("#body").mount(widget, before=later[0] if later else self.table)
+
+    def _note_line(self, name: str) -> Static:
+        """The note line `name` above the table, mounted the first time it is asked for."""
+        for found in self.query(f"#{name}"):
+            if isinstance(found, Static):
+                return found
+        line = Static("", id=name, classes=name)
+        self._above_table(line)
+        return line
+
+    def _filter_box(self) -> Input | None:
+        for found in self.query("#list-filter"):
+            if isinstance(found, Input):
+                return found
+        return None
 
     DEFAULT_CSS = """
     ListScreen #list-filter { display: none; }
@@ -184,7 +208,9 @@ class ListScreen(DebtCoachScreen):
             alert_style=self._alert_style(),
             muted_style="dim",
         )
-        empty = self.query_one("#list-empty", Static)
+        if rows and not self.query("#list-empty"):
+            return  # nothing to say, and no line mounted to hide
+        empty = self._note_line("list-empty")
         if not self._rows:
             empty.update(_(self.EMPTY_TEXT))
         elif not rows:
@@ -242,8 +268,8 @@ class ListScreen(DebtCoachScreen):
     @property
     def filter_active(self) -> bool:
         """The filter box is open or a filter is kept: `esc` clears it."""
-        box = self.query_one("#list-filter", Input)
-        return bool(self.filter_text.strip()) or box.has_class("-shown")
+        box = self._filter_box()
+        return bool(self.filter_text.strip()) or (box is not None and box.has_class("-shown"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
@@ -251,13 +277,23 @@ class ListScreen(DebtCoachScreen):
         return super().check_action(action, parameters)
 
     def _show_kept_filter(self, text: str) -> None:
-        kept = self.query_one("#list-filter-kept", Static)
+        if not text and not self.query("#list-filter-kept"):
+            return
+        kept = self._note_line("list-filter-kept")
         shown = _("filter: {text} (esc clears · / changes it)").format(text=text) if text else ""
         kept.update(literal(shown))
         kept.set_class(bool(text), "-shown")
 
-    def action_filter(self) -> None:
-        box = self.query_one("#list-filter", Input)
+    async def action_filter(self) -> None:
+        box = self._filter_box()
+        if box is None:
+            box = TextInput(
+                placeholder=_("filter: type part of a name · enter keeps it · esc clears"),
+                id="list-filter",
+                compact=True,
+            )
+            # Awaited: keys typed right after `/` go into the box, not to the list.
+            await self._above_table(box)
         self._show_kept_filter("")
         box.add_class("-shown")
         box.focus()
@@ -278,10 +314,11 @@ class ListScreen(DebtCoachScreen):
         self.refresh_bindings()
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#list-filter", Input)
-        box.value = ""
+        box = self._filter_box()
+        if box is not None:
+            box.value = ""
+            box.remove_class("-shown")
         self.filter_text = ""
-        box.remove_class("-shown")
         self._show_kept_filter("")
         self._redraw()
         self.table.focus()
