@@ -94,6 +94,23 @@ def test_printable_makes_every_control_and_surrogate_visible() -> None:
     assert printable("one\ntwo\r", multiline=True) == "one\ntwo\\r"
 
 
+def test_printable_escapes_exactly_the_control_and_surrogate_ranges() -> None:
+    """The edges of each range: C0 (up to 0x1f), DEL and C1 (0x7f-0x9f), surrogates."""
+    escaped = ["\x1f", "\x7f", "\x9f", "\ud800", "\udfff"]
+    kept = [" ", "~", "\xa0", "\ud7ff", "\ue000", "\U0001f600"]
+    assert [printable(c) for c in escaped] == ["\\x1f", "\\x7f", "\\x9f", "\\ud800", "\\udfff"]
+    assert [printable(c) for c in kept] == kept
+    assert printable("\n") == "\\n" and printable("\n", multiline=True) == "\n"
+    assert printable("\x0b\x0c", multiline=True) == "\\x0b\\x0c"
+
+
+@given(st.text(), st.booleans())
+def test_printable_escapes_each_character_on_its_own(text: str, multiline: bool) -> None:
+    assert printable(text, multiline=multiline) == "".join(
+        printable(char, multiline=multiline) for char in text
+    )
+
+
 def test_printable_leaves_text_alone() -> None:
     text = "Card [old] 招商银行 مصرف 👩‍👧 \u200f\u3000\xa0é"
     assert printable(text) == text

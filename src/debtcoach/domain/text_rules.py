@@ -68,10 +68,15 @@ def _escape(char: str) -> str:
     return repr(char)[1:-1]
 
 
-_VISIBLE: dict[int, str] = {
-    code: _escape(chr(code)) for code in (*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000))
-}
-_VISIBLE_KEEPING_LINES = {code: shown for code, shown in _VISIBLE.items() if code != ord("\n")}
+# Control characters (C0, DEL, C1) and lone surrogates; the second keeps line breaks. A
+# pattern, not a translation table: a table of every surrogate holds 2,000 strings in memory
+# for as long as the app runs.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_KEEPING_LINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return _escape(match.group())
 
 
 def printable(text: str, *, multiline: bool = False) -> str:
@@ -81,7 +86,7 @@ def printable(text: str, *, multiline: bool = False) -> str:
     text reaches a terminal, a CSV cell or a letter only as text. Everything else, including
     CJK, emoji and right-to-left text, is left as it is. With `multiline`, line breaks stay.
     """
-    return text.translate(_VISIBLE_KEEPING_LINES if multiline else _VISIBLE)
+    return (_CONTROL_KEEPING_LINES if multiline else _CONTROL).sub(_escaped, text)
 
 
 def cells(text: str) -> int:
