@@ -103,7 +103,7 @@ def make_app(  # type: ignore[no-untyped-def]
     from debtcoach.ui.app import DebtCoachApp
 
     shell = environ if environ is not None else {"LANG": "C.UTF-8"}
-    ledger = Ledger(path, today, new_file_settings=settings_for_environment(shell))
+    ledger = Ledger(path, today, new_file_settings=settings_for_environment(shell), session=True)
     return DebtCoachApp(
         ledger,
         theme_name=theme,

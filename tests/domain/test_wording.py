@@ -52,3 +52,58 @@ def test_months_days_and_rates_in_the_locale() -> None:
 
 def test_an_unknown_locale_falls_back_to_english() -> None:
     assert count(2, "week", locale="xx_NOPE") == "2 weeks"
+
+
+COMPACTED_WORDING = """
+import json
+import sys
+from datetime import date
+from decimal import Decimal
+
+from babel import Locale, localedata
+from babel.dates import format_skeleton
+from babel.numbers import format_compact_currency
+
+from debtcoach.domain.money import Money, format_money
+from debtcoach.domain.wording import (
+    UNFORMATTED_LOCALE_DATA, compact_locale_data, count, day_words, month_words, names,
+    percent_words,
+)
+
+locale, compact = sys.argv[1], sys.argv[2] == "compact"
+if compact:
+    compact_locale_data(locale)
+    name = str(Locale.parse(locale))  # zh_CN is zh_Hans_CN
+    assert "root" not in localedata._cache and name in localedata._cache
+    assert not UNFORMATTED_LOCALE_DATA & set(localedata.load(name))
+print(json.dumps([
+    format_money(Money(123456789, "USD"), locale), format_money(Money(-5, "CNY"), locale),
+    format_money(Money(1234, "JPY"), locale), format_compact_currency(12345, "USD", locale=locale),
+    count(1, "month", locale=locale), count(3, "month", locale=locale),
+    names(["Visa", "Car", "Mum"], locale), month_words("2027-04", locale),
+    day_words(date(2026, 12, 1), locale), percent_words(Decimal("19.99"), locale),
+    format_skeleton("yMMMd", date(2027, 4, 30), locale=locale),
+], ensure_ascii=False))
+"""
+
+
+@pytest.mark.parametrize("locale", ["en_US", "zh_CN", "de_DE"])
+def test_compacted_locale_data_formats_every_amount_date_and_list_the_same(locale: str) -> None:
+    """The app drops the parts of a locale's CLDR data it never formats (1.5 MiB): everything
+    it formats reads the same as in a process that keeps all of it. Each in a process of its
+    own: Babel keeps one cache per process, and the wording memoizes what it formatted."""
+    import json
+    import subprocess
+    import sys
+
+    def shown(mode: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-c", COMPACTED_WORDING, locale, mode], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        words: list[str] = json.loads(done.stdout)
+        return words
+
+    full = shown("full")
+    assert shown("compact") == full
+    assert len(set(full)) == len(full)  # eleven different things, all formatted

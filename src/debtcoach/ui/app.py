@@ -43,6 +43,7 @@ from debtcoach.domain.wording import (
     _,
     active_language,
     choose_language,
+    compact_locale_data,
     month_words,
     strategy_name,
 )
@@ -200,6 +201,7 @@ class DebtCoachApp(App[None]):
         self._theme_names: tuple[str, ...] = ()
         self._css_refreshed: tuple[int, dict[str, str]] | None = None
         self.household: Household = ledger.household()
+        self.use_locale()
         self.use_language()
         self.plan: PayoffPlan
         self.advice: tuple[Advice, ...]
@@ -216,6 +218,11 @@ class DebtCoachApp(App[None]):
     @property
     def settings(self) -> Settings:
         return self.household.settings
+
+    def use_locale(self) -> None:
+        """Every amount and date on screen reads the household's locale: its data, loaded now
+        without what no screen formats, is 1.5 MiB less for the whole session."""
+        compact_locale_data(self.household.settings.locale)
 
     def use_language(self) -> None:
         """Show the interface in `--lang`, else the file's language, else the shell's."""
@@ -240,6 +247,7 @@ class DebtCoachApp(App[None]):
     def reload(self) -> None:
         """Re-read the file, recompute the plan and advice once, tell every screen."""
         self.household = self.ledger.household()
+        self.use_locale()
         self.use_language()
         self._take_state()
         self.data_changed.publish(self.household)
