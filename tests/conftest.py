@@ -42,6 +42,7 @@ def _isolated_user_data(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.delenv("DEBTCOACH_DB", raising=False)
     monkeypatch.delenv("DEBTCOACH_CONFIG", raising=False)
     monkeypatch.setenv("NO_COLOR", "")

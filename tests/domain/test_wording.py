@@ -114,3 +114,13 @@ def test_compacted_locale_data_formats_every_amount_date_and_list_the_same(local
     full = shown("full")
     assert shown("compact") == full
     assert len(full) == 20 and len(set(full[9:])) == 11  # every amount, date and word formatted
+
+
+def test_babels_caches_the_compaction_reaches_are_still_there() -> None:
+    """Two private names of Babel: its loaded locales and its global data. A Babel upgrade that
+    renames either fails here, not in the app."""
+    from babel import core as babel_core
+    from babel import localedata
+
+    assert isinstance(localedata._cache, dict)
+    assert hasattr(babel_core, "_global_data")

@@ -42,6 +42,7 @@ from debtcoach.services.exchange import (
     StoreError,
     StoreInputError,
 )
+from debtcoach.services.locale_cache import restore_locale_data
 
 __all__ = ["Ledger", "build_parser", "main", "run"]
 
@@ -222,6 +223,8 @@ def _opening_the_app(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before the first word is parsed or formatted: Babel's data as the last session kept it.
+    restore_locale_data()
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
         flag = _flag_language(argv)

@@ -17,6 +17,7 @@ import gettext
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any, cast
 
 from babel import Locale, UnknownLocaleError, localedata
 from babel import core as babel_core
@@ -162,7 +163,30 @@ UNFORMATTED_GLOBAL_DATA = frozenset(
 resolves a locale (likely subtags, aliases, parents) and what formats money stays."""
 
 
-def compact_locale_data(locale: str) -> None:
+class LocaleData:
+    """A locale's compacted CLDR data and Babel's compacted global data, as one value: what
+    a later start can put back into Babel instead of loading and compacting them again."""
+
+    __slots__ = ("data", "global_data", "locale", "name")
+
+    def __init__(
+        self, locale: str, name: str, data: dict[str, Any], global_data: dict[str, Any]
+    ) -> None:
+        self.locale = locale  # as the household says it: "zh_CN"
+        self.name = name  # as Babel resolves it: "zh_Hans_CN"
+        self.data = data
+        self.global_data = global_data
+
+
+LOCALE_DATA_FORM = (
+    "debtcoach-locale-data-1",
+    tuple(sorted(UNFORMATTED_LOCALE_DATA)),
+    tuple(sorted(UNFORMATTED_GLOBAL_DATA)),
+)
+"""What a saved LocaleData holds less than Babel's: saved data of another form is not used."""
+
+
+def compact_locale_data(locale: str) -> LocaleData:
     """Load the CLDR data of `locale` now, without the parts the app never formats, and drop
     the copies Babel keeps of its parents (en and root, merged into en_US already) and the
     global data no formatting reads.
@@ -180,10 +204,20 @@ def compact_locale_data(locale: str) -> None:
     for parent in ("root", *("_".join(parts[:end]) for end in range(1, len(parts)))):
         cached.pop(parent, None)
     babel_core.get_global("parent_exceptions")  # loaded with the first locale, kept as one dict
-    global_data = babel_core._global_data  # (private; tested)
-    if isinstance(global_data, dict):  # a pickled dict, typed as a Mapping
-        for key in UNFORMATTED_GLOBAL_DATA:
-            global_data.pop(key, None)
+    global_data: Any = babel_core._global_data  # a pickled dict (private; tested)
+    for key in UNFORMATTED_GLOBAL_DATA:
+        global_data.pop(key, None)
+    return LocaleData(locale, name, data, global_data)
+
+
+def install_locale_data(saved: LocaleData) -> bool:
+    """Give Babel `saved` (compacted earlier) as if it had loaded it: only before Babel has
+    loaded any global data or this locale itself, so nothing it holds is replaced."""
+    if babel_core._global_data is not None or saved.name in localedata._cache:
+        return False
+    babel_core._global_data = cast(Any, saved.global_data)
+    localedata._cache[saved.name] = saved.data
+    return True
 
 
 def is_one(n: int, locale: str = DEFAULT_LOCALE) -> bool:
