@@ -55,6 +55,11 @@ from debtcoach.ui.palette import DebtCoachCommands
 from debtcoach.ui.screens.base import DebtCoachScreen
 from debtcoach.ui.screens.dashboard import DashboardScreen
 from debtcoach.ui.screens.help import HelpScreen
+
+# The frame the four list screens share, with Textual's DataTable under it, loads with the app
+# (as the dashboard does): the first switch to loans, income, expenses or family takes 10 ms
+# less, the first frame 5 ms more. Each list screen itself still loads when first shown.
+from debtcoach.ui.screens.list_screen import ListScreen  # noqa: F401
 from debtcoach.ui.textual_private import (
     css_generation,
     discard_exit_messages,
