@@ -104,6 +104,20 @@ def test_printable_escapes_exactly_the_control_and_surrogate_ranges() -> None:
     assert printable("\x0b\x0c", multiline=True) == "\\x0b\\x0c"
 
 
+@pytest.mark.parametrize("multiline", [False, True])
+def test_printable_escapes_every_code_point_as_the_escape_table_says(multiline: bool) -> None:
+    """All 1,114,112 code points at once, lone surrogates included (which `st.text()` never
+    draws), against the definition: C0, DEL, C1 and surrogates as their Python escape."""
+    table = {
+        code: repr(chr(code))[1:-1]
+        for code in (*range(0x20), *range(0x7F, 0xA0), *range(0xD800, 0xE000))
+    }
+    if multiline:
+        del table[ord("\n")]
+    every = "".join(map(chr, range(0x110000)))
+    assert printable(every, multiline=multiline) == every.translate(table)
+
+
 @given(st.text(), st.booleans())
 def test_printable_escapes_each_character_on_its_own(text: str, multiline: bool) -> None:
     assert printable(text, multiline=multiline) == "".join(

@@ -248,7 +248,10 @@ async def test_palette_offers_the_loans_actions_not_the_tables_internals(sample_
 def test_the_app_keeps_the_household_not_the_files_raw_data(tmp_path: Path) -> None:
     """A session keeps the household it read; the parsed JSON beside it (1.5 MiB on ten years)
     is dropped, and a save parses the file again."""
+    from debtcoach.services import Ledger
     from debtcoach.ui.app import create_app
 
     app = create_app(path=tmp_path / "d.json", today=TODAY, theme=None, demo=False)
     assert app.ledger.repository._storage.keep_parsed is False
+    assert Ledger(tmp_path / "e.json", TODAY, session=True).repository._storage.keep_parsed is False
+    assert Ledger(tmp_path / "f.json", TODAY).repository._storage.keep_parsed is True

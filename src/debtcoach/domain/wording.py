@@ -17,10 +17,8 @@ import gettext
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
 
-from babel import Locale, UnknownLocaleError, localedata
-from babel import core as babel_core
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal
@@ -137,87 +135,9 @@ def _locale(locale: str) -> Locale:
         return Locale.parse(DEFAULT_LOCALE)
 
 
-UNFORMATTED_LOCALE_DATA = frozenset(
-    {
-        # Names of languages, countries, scripts and variants: the app shows none.
-        *("languages", "territories", "scripts", "variants"),
-        # Units and time zones, relative times and date ranges: the app formats none.
-        *("unit_patterns", "unit_display_names", "compound_unit_patterns"),
-        *("currency_unit_patterns", "time_zones", "meta_zones", "zone_formats"),
-        *("date_fields", "datetime_formats_relative", "interval_formats"),
-        *("measurement_systems", "character_order"),
-    }
-)
-"""Parts of a locale's CLDR data no wording here reads: two thirds of it (unit patterns alone
-are a third), some 1.5 MiB in memory for a long session."""
-
-UNFORMATTED_GLOBAL_DATA = frozenset(
-    {
-        # Time zones and the languages and currencies of each country: the app formats dates
-        # without a time zone and takes the currency from the household, never the country.
-        *("meta_zones", "zone_aliases", "zone_territories", "territory_zones"),
-        *("windows_zone_mapping", "territory_languages", "territory_currencies"),
-    }
-)
-"""Parts of Babel's locale-independent data the app never reads (0.8 MiB). What parses and
-resolves a locale (likely subtags, aliases, parents) and what formats money stays."""
-
-
-class LocaleData:
-    """A locale's compacted CLDR data and Babel's compacted global data, as one value: what
-    a later start can put back into Babel instead of loading and compacting them again."""
-
-    __slots__ = ("data", "global_data", "locale", "name")
-
-    def __init__(
-        self, locale: str, name: str, data: dict[str, Any], global_data: dict[str, Any]
-    ) -> None:
-        self.locale = locale  # as the household says it: "zh_CN"
-        self.name = name  # as Babel resolves it: "zh_Hans_CN"
-        self.data = data
-        self.global_data = global_data
-
-
-LOCALE_DATA_FORM = (
-    "debtcoach-locale-data-1",
-    tuple(sorted(UNFORMATTED_LOCALE_DATA)),
-    tuple(sorted(UNFORMATTED_GLOBAL_DATA)),
-)
-"""What a saved LocaleData holds less than Babel's: saved data of another form is not used."""
-
-
-def compact_locale_data(locale: str) -> LocaleData:
-    """Load the CLDR data of `locale` now, without the parts the app never formats, and drop
-    the copies Babel keeps of its parents (en and root, merged into en_US already) and the
-    global data no formatting reads.
-
-    For a long session (the app), once per locale: amounts, dates, lists and plurals read the
-    same data as before. Babel loads a locale whole on its first use and keeps it, with each
-    parent, for the process's life; another locale used later still loads in full.
-    """
-    name = str(_locale(locale))
-    data = localedata.load(name)
-    for key in UNFORMATTED_LOCALE_DATA:
-        data.pop(key, None)
-    cached = localedata._cache  # Babel's one cache of loaded locales (private; tested)
-    parts = name.split("_")
-    for parent in ("root", *("_".join(parts[:end]) for end in range(1, len(parts)))):
-        cached.pop(parent, None)
-    babel_core.get_global("parent_exceptions")  # loaded with the first locale, kept as one dict
-    global_data: Any = babel_core._global_data  # a pickled dict (private; tested)
-    for key in UNFORMATTED_GLOBAL_DATA:
-        global_data.pop(key, None)
-    return LocaleData(locale, name, data, global_data)
-
-
-def install_locale_data(saved: LocaleData) -> bool:
-    """Give Babel `saved` (compacted earlier) as if it had loaded it: only before Babel has
-    loaded any global data or this locale itself, so nothing it holds is replaced."""
-    if babel_core._global_data is not None or saved.name in localedata._cache:
-        return False
-    babel_core._global_data = cast(Any, saved.global_data)
-    localedata._cache[saved.name] = saved.data
-    return True
+def resolved_locale(locale: str) -> str:
+    """The locale as Babel resolves it ("zh_CN" -> "zh_Hans_CN"); English when unknown."""
+    return str(_locale(locale))
 
 
 def is_one(n: int, locale: str = DEFAULT_LOCALE) -> bool:

@@ -292,11 +292,12 @@ class ListScreen(DebtCoachScreen):
                 id="list-filter",
                 compact=True,
             )
-            # Awaited: keys typed right after `/` go into the box, not to the list.
             await self._above_table(box)
         self._show_kept_filter("")
         box.add_class("-shown")
-        box.focus()
+        # At once, not after what is already queued: keys typed while the box was mounted go
+        # into it (keys sent in the same burst as `/` have already gone to the list).
+        self.set_focus(box)
         self.refresh_bindings()
 
     @on(Input.Changed, "#list-filter")
