@@ -7,13 +7,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from msgspec.structs import replace
-from textual.widgets import Label, OptionList
+from textual.widgets import Label
 
 from debtcoach.domain.models import Channel, Contact, Loan, LoanKind
 from debtcoach.domain.money import parse_money
 from debtcoach.services import Ledger
 from debtcoach.ui.screens.checkin import CheckInScreen
-from debtcoach.ui.widgets.coach_panel import CoachPanel, advice_content
+from debtcoach.ui.widgets.coach_panel import CoachList, CoachPanel, advice_content
 from tests.conftest import TODAY, make_app
 from tests.ui.list_pilot import open_screen, select_row, skip_offer
 from tests.ui.screen_text import screen_words
@@ -36,7 +36,7 @@ async def test_the_coachs_why_can_be_read_to_its_end(sample_db: Path) -> None:
         longest = max(range(len(advice)), key=lambda i: len(advice_content(advice[i]).plain))
         for _ in range(longest):
             await pilot.press("down")
-        listed = app.screen.query_one("#coach-list", OptionList)
+        listed = app.screen.query_one("#coach-list", CoachList)
         assert listed.highlighted == longest
         panel = app.screen.query_one(CoachPanel)
         assert panel.max_scroll_y > 0  # it does not fit: without scrolling the end is cut off

@@ -239,13 +239,13 @@ async def test_keys_typed_at_once_land_where_the_highlight_moved(sample_db: Path
 
 
 async def test_up_and_down_move_the_coachs_list_when_it_has_the_focus(sample_db: Path) -> None:
-    from textual.widgets import OptionList
+    from debtcoach.ui.widgets.coach_panel import CoachList
 
     app = make_app(sample_db)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_whatif(pilot, "i")
         await pilot.press("c")  # the coach's list takes the focus
-        coach = screen.query_one("#coach-list", OptionList)
+        coach = screen.query_one("#coach-list", CoachList)
         assert coach.has_focus and coach.highlighted == 0
         await pilot.press("down", "down")
         assert coach.highlighted == 2

@@ -190,10 +190,10 @@ class KeysFooter(Widget, can_focus=False):
     # -- drawing -------------------------------------------------------------------------
 
     def render(self) -> Content:
-        key_style = self.get_visual_style("keys-footer--key", partial=True)
-        description_style = self.get_visual_style("keys-footer--description", partial=True)
-        hover_style = self.get_visual_style("keys-footer--hover", partial=True)
-        edge_style = self.get_visual_style("keys-footer--edge", partial=True)
+        key_style = self.get_visual_style("keys-footer--key")
+        description_style = self.get_visual_style("keys-footer--description")
+        hover_style = self.get_visual_style("keys-footer--hover")
+        edge_style = self.get_visual_style("keys-footer--edge")
         rows: list[list[Content]] = [[], []]
         ends = [0, 0]
         for placed in self._placed:
