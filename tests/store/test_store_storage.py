@@ -181,18 +181,26 @@ def test_batch_writes_once(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     assert len(TinyDB(db_path, storage=AtomicJSONStorage).table("loans")) == 10
 
 
+def visa_file_counting_parses(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, *, keep_parsed: bool = True
+) -> tuple[AtomicJSONStorage, list[int]]:
+    """A storage over a file holding one loan, and a list that grows by one at each parse."""
+    from debtcoach.store import storage as storage_module
+
+    storage = AtomicJSONStorage(db_path, keep_parsed=keep_parsed)
+    storage.write({"loans": {"1": {"name": "Visa"}}})
+    parses: list[int] = []
+    real_parse = storage_module.parse_raw
+    monkeypatch.setattr(storage_module, "parse_raw", lambda *a: parses.append(1) or real_parse(*a))
+    return storage, parses
+
+
 def test_a_session_keeps_no_raw_data_between_a_read_and_a_save(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The app keeps the household it read; the file's parsed JSON is not kept beside it (a
     save parses the file again), and the save is the same."""
-    from debtcoach.store import storage as storage_module
-
-    storage = AtomicJSONStorage(db_path, keep_parsed=False)
-    storage.write({"loans": {"1": {"name": "Visa"}}})
-    parses: list[int] = []
-    real_parse = storage_module.parse_raw
-    monkeypatch.setattr(storage_module, "parse_raw", lambda *a: parses.append(1) or real_parse(*a))
+    storage, parses = visa_file_counting_parses(db_path, monkeypatch, keep_parsed=False)
     with storage.batch(write=False):
         assert (storage.read() or {})["loans"] == {"1": {"name": "Visa"}}
     with storage.batch():
@@ -209,13 +217,7 @@ def test_a_write_batch_takes_over_the_read_of_unchanged_bytes_and_never_shares_i
 ) -> None:
     """A command reads, then saves under the lock: the same bytes are parsed once; what the
     write batch changes never leaks into the next read, and another writer's bytes are read."""
-    from debtcoach.store import storage as storage_module
-
-    storage = AtomicJSONStorage(db_path)
-    storage.write({"loans": {"1": {"name": "Visa"}}})
-    parses: list[int] = []
-    real_parse = storage_module.parse_raw
-    monkeypatch.setattr(storage_module, "parse_raw", lambda *a: parses.append(1) or real_parse(*a))
+    storage, parses = visa_file_counting_parses(db_path, monkeypatch)
     with storage.batch(write=False):
         assert storage.read() == {"loans": {"1": {"name": "Visa"}}, **meta_of(storage)}
     with storage.batch():

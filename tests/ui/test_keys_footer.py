@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.geometry import Offset
+from textual.pilot import Pilot
 
 from debtcoach.ui.screens.loans import LoansScreen
 from debtcoach.ui.widgets.forms import RecordForm
@@ -24,12 +25,17 @@ def offset_of(footer: KeysFooter, key: str) -> Offset:
     return Offset(region.x - footer.region.x, region.y - footer.region.y)
 
 
+async def loans_footer(pilot: Pilot[None]) -> KeysFooter:
+    """Past the check-in offer to the loans list: its footer."""
+    await open_screen(pilot, "l")
+    await pilot.pause()
+    return pilot.app.screen.query_one(KeysFooter)
+
+
 async def test_the_loans_keys_are_two_aligned_rows_at_80_columns(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=SMALL) as pilot:
-        await open_screen(pilot, "l")
-        await pilot.pause()
-        footer = app.screen.query_one(KeysFooter)
+        footer = await loans_footer(pilot)
         assert list(footer_keys(app.screen)) == [
             *("c", "a", "e", "x", "slash"),
             *("s", "r", "h", "question_mark", "q", "ctrl+p"),
@@ -46,9 +52,7 @@ async def test_the_loans_keys_are_two_aligned_rows_at_80_columns(sample_db: Path
 async def test_one_row_when_the_keys_fit(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=WIDE) as pilot:
-        await open_screen(pilot, "l")
-        await pilot.pause()
-        footer = app.screen.query_one(KeysFooter)
+        footer = await loans_footer(pilot)
         assert footer.size.height == 1 and not footer.has_class("-two-rows")
         line = screen_lines(app)[-1]
         assert line.startswith("c Coach a Add e Edit x Delete / Filter s Sort r Restructure")
@@ -58,10 +62,8 @@ async def test_one_row_when_the_keys_fit(sample_db: Path) -> None:
 async def test_a_click_on_a_key_presses_it(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=SMALL) as pilot:
-        await open_screen(pilot, "l")
-        await pilot.pause()
+        footer = await loans_footer(pilot)
         assert isinstance(app.screen, LoansScreen)
-        footer = app.screen.query_one(KeysFooter)
         await pilot.click(KeysFooter, offset=offset_of(footer, "a"))
         await pilot.pause()
         await pilot.pause()
@@ -71,9 +73,7 @@ async def test_a_click_on_a_key_presses_it(sample_db: Path) -> None:
 async def test_a_key_shows_its_tooltip_under_the_mouse(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=WIDE) as pilot:
-        await open_screen(pilot, "l")
-        await pilot.pause()
-        footer = app.screen.query_one(KeysFooter)
+        footer = await loans_footer(pilot)
         await pilot.hover(KeysFooter, offset=offset_of(footer, "q"))
         assert footer.tooltip == "Quit (everything is already saved)"
         await pilot.hover(KeysFooter, offset=offset_of(footer, "r"))

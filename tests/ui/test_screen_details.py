@@ -49,6 +49,16 @@ def text_of(pilot: Pilot[None], selector: str) -> str:
     return str(pilot.app.screen.query_one(selector, Static).content)
 
 
+async def open_loans(pilot: Pilot[None]) -> LoansScreen:
+    """Past the check-in offer to the loans list."""
+    await skip_offer(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, LoansScreen)
+    return screen
+
+
 async def open_restructure(pilot: Pilot[None], loan: str) -> RestructureScreen:
     await skip_offer(pilot)
     await pilot.press("l")
@@ -125,11 +135,7 @@ async def test_the_filter_box_is_built_on_the_first_slash(sample_db: Path) -> No
     place, focused, and what is typed next filters."""
     app = make_app(sample_db)
     async with app.run_test(size=WIDE) as pilot:
-        await skip_offer(pilot)
-        await pilot.press("l")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, LoansScreen)
+        screen = await open_loans(pilot)
         assert not screen.query("#list-filter, #list-filter-kept, #list-empty")
         await pilot.press("slash", "v", "i")
         await settle(pilot)
@@ -155,11 +161,7 @@ async def test_kept_filter_is_labelled_and_esc_is_in_the_footer(sample_db: Path)
     clears it."""
     app = make_app(sample_db)
     async with app.run_test(size=WIDE) as pilot:
-        await skip_offer(pilot)
-        await pilot.press("l")
-        await settle(pilot)
-        screen = app.screen
-        assert isinstance(screen, LoansScreen)
+        screen = await open_loans(pilot)
         assert "escape" not in footer_words(screen)  # nothing to clear yet
 
         await pilot.press("slash", "v", "i")
@@ -196,11 +198,7 @@ async def test_kept_filter_is_labelled_and_esc_is_in_the_footer(sample_db: Path)
 async def test_esc_closes_the_coach_before_it_clears_the_filter(sample_db: Path) -> None:
     app = make_app(sample_db)
     async with app.run_test(size=SMALL) as pilot:
-        await skip_offer(pilot)
-        await pilot.press("l")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LoansScreen)
+        screen = await open_loans(pilot)
         await pilot.press("slash", "v", "i", "enter", "c")
         await settle(pilot)
         assert screen.has_class("-coach-open")

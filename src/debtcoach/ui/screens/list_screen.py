@@ -9,7 +9,7 @@ which columns there are, how a household becomes rows, and what add/edit/delete 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from rich.errors import StyleSyntaxError
 from rich.style import Style
@@ -32,6 +32,8 @@ from debtcoach.ui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from debtcoach.ui.widgets.forms import ChangeCallback, RecordForm
+
+W = TypeVar("W", bound=Widget)
 
 
 class ListScreen(DebtCoachScreen):
@@ -113,7 +115,7 @@ class ListScreen(DebtCoachScreen):
 
     def compose_body(self) -> ComposeResult:
         # The filter box and the two note lines are mounted when first needed (most visits
-        # never filter and most lists are not empty): a screen opens with four widgets less.
+        # never filter and most lists are not empty): a screen opens with three widgets less.
         yield Static("", id="list-summary", classes="list-summary")
         yield RecordTable(id="list-table")
         yield Static("", id="list-totals", classes="list-totals")
@@ -131,20 +133,23 @@ class ListScreen(DebtCoachScreen):
         ]
         return self.query_one("#body").mount(widget, before=later[0] if later else self.table)
 
+    def _mounted(self, name: str, kind: type[W]) -> W | None:
+        """The line `name` above the table if it is mounted yet."""
+        for found in self.query(f"#{name}"):
+            if isinstance(found, kind):
+                return found
+        return None
+
     def _note_line(self, name: str) -> Static:
         """The note line `name` above the table, mounted the first time it is asked for."""
-        for found in self.query(f"#{name}"):
-            if isinstance(found, Static):
-                return found
-        line = Static("", id=name, classes=name)
-        self._above_table(line)
+        line = self._mounted(name, Static)
+        if line is None:
+            line = Static("", id=name, classes=name)
+            self._above_table(line)
         return line
 
     def _filter_box(self) -> Input | None:
-        for found in self.query("#list-filter"):
-            if isinstance(found, Input):
-                return found
-        return None
+        return self._mounted("list-filter", Input)
 
     DEFAULT_CSS = """
     ListScreen #list-filter { display: none; }
@@ -208,7 +213,7 @@ class ListScreen(DebtCoachScreen):
             alert_style=self._alert_style(),
             muted_style="dim",
         )
-        if rows and not self.query("#list-empty"):
+        if rows and self._mounted("list-empty", Static) is None:
             return  # nothing to say, and no line mounted to hide
         empty = self._note_line("list-empty")
         if not self._rows:
@@ -277,7 +282,7 @@ class ListScreen(DebtCoachScreen):
         return super().check_action(action, parameters)
 
     def _show_kept_filter(self, text: str) -> None:
-        if not text and not self.query("#list-filter-kept"):
+        if not text and self._mounted("list-filter-kept", Static) is None:
             return
         kept = self._note_line("list-filter-kept")
         shown = _("filter: {text} (esc clears · / changes it)").format(text=text) if text else ""

@@ -122,6 +122,7 @@ class CoachList(Widget, can_focus=True):
         self.highlighted: int | None = None
         self._hover: int | None = None
         self._line_owners: list[int] = []
+        self._wrapped_at: tuple[int, list[tuple[int, Content]]] | None = None
 
     @property
     def option_count(self) -> int:
@@ -131,17 +132,22 @@ class CoachList(Widget, can_focus=True):
         """List `items` (rule, line) with the one at `highlighted` highlighted."""
         self.rules = tuple(rule for rule, _line in items)
         self._items = tuple(line for _rule, line in items)
+        self._wrapped_at = None
         self.highlighted = highlighted
         self._hover = None
         self.refresh(layout=True)
 
     def _wrapped(self, width: int) -> list[tuple[int, Content]]:
-        """Every line drawn, with the index of the advice it belongs to."""
-        return [
-            (index, line)
-            for index, item in enumerate(self._items)
-            for line in (item.wrap(width) if width > 0 else [item])
-        ]
+        """Every line drawn, with the index of the advice it belongs to (wrapped once per
+        width: the layout measures them, then the render draws the same lines)."""
+        if self._wrapped_at is None or self._wrapped_at[0] != width:
+            lines = [
+                (index, line)
+                for index, item in enumerate(self._items)
+                for line in (item.wrap(width) if width > 0 else [item])
+            ]
+            self._wrapped_at = (width, lines)
+        return self._wrapped_at[1]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self._wrapped(width))

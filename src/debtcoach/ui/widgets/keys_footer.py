@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from msgspec import Struct
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region
 from textual.widget import Widget
@@ -86,7 +87,6 @@ class KeysFooter(Widget, can_focus=False):
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__()
         self.compact = compact
-        self.show_command_palette = True
         self._entries: tuple[FooterEntry, ...] = ()
         self._palette: FooterEntry | None = None
         self._placed: tuple[PlacedEntry, ...] = ()
@@ -95,6 +95,16 @@ class KeysFooter(Widget, can_focus=False):
 
     # -- what is shown -------------------------------------------------------------------
 
+    def _entry(self, binding: Binding, enabled: bool, tooltip: str) -> FooterEntry:
+        # Bindings are declared in English (class attributes); shown in the language.
+        return FooterEntry(
+            binding.key,
+            self.app.get_key_display(binding),
+            _(binding.description),
+            _(tooltip) if tooltip else "",
+            enabled,
+        )
+
     def _current_keys(self) -> tuple[tuple[FooterEntry, ...], FooterEntry | None]:
         """The screen's shown keys, one per action (the first binding of each, as Textual's
         Footer shows them), and the palette key when the app has a palette."""
@@ -102,25 +112,12 @@ class KeysFooter(Widget, can_focus=False):
         by_action: dict[str, FooterEntry] = {}
         for _node, binding, enabled, tooltip in bindings.values():
             if binding.show and binding.action not in by_action:
-                by_action[binding.action] = FooterEntry(
-                    binding.key,
-                    self.app.get_key_display(binding),
-                    # Bindings are declared in English (class attributes); shown in the language.
-                    _(binding.description),
-                    _(tooltip) if tooltip else "",
-                    enabled,
-                )
+                by_action[binding.action] = self._entry(binding, enabled, tooltip)
         palette: FooterEntry | None = None
         found = bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if found is not None and self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
+        if found is not None and self.app.ENABLE_COMMAND_PALETTE:
             _node, binding, enabled, _tooltip = found
-            palette = FooterEntry(
-                binding.key,
-                self.app.get_key_display(binding),
-                _(binding.description),
-                _(binding.tooltip or binding.description),
-                enabled,
-            )
+            palette = self._entry(binding, enabled, binding.tooltip or binding.description)
         return tuple(by_action.values()), palette
 
     @property
