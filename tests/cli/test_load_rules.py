@@ -54,6 +54,21 @@ BROKEN = {
         ),
         "week:",
     ),
+    "negative check-in payment": (
+        lambda data: data.setdefault("checkins", {}).update(
+            {"1": {"week": "2026-W47", "on": "2026-11-20", "paid": {"Visa": -1}}}
+        ),
+        "checkins '2026-W47': paid: an amount is negative or too large",
+    ),
+    "check-in income past 10^12": (
+        lambda data: data.setdefault("checkins", {}).update(
+            {
+                "1": {"week": "2026-W46", "on": "2026-11-13", "paid": {"Visa": 100}},
+                "2": {"week": "2026-W47", "on": "2026-11-20", "received": {"Pay": 10**14 + 1}},
+            }
+        ),
+        "checkins '2026-W47': paid: an amount is negative or too large",
+    ),
     "unknown currency": (setting("currency", "XXXX"), "currency: unknown currency code 'XXXX'"),
     "bogus locale": (setting("locale", "zz_bogus"), "locale: unknown locale 'zz_bogus'"),
 }

@@ -49,6 +49,7 @@ from debtcoach.domain.models import (
 )
 from debtcoach.domain.money import Money
 from debtcoach.domain.payoff import simulate_payoff
+from debtcoach.domain.record_rules import stored_household_problems
 from debtcoach.domain.wording import month_words
 
 TODAY = date(2026, 11, 23)  # 2026-W48
@@ -457,3 +458,27 @@ def test_the_summary_of_a_past_week_gives_that_weeks_owed() -> None:
         after, apply_checkin(after, checkin(Visa=100))[0], "2026-W48", TODAY, None, None
     )
     assert "Total owed: $6,499.00 (down $1.00)" in summary_figures(now, "en_US")
+
+
+@pytest.mark.parametrize(
+    ("amounts", "bad_weeks"),
+    [
+        ({"2026-W45": usd(0), "2026-W46": usd(10**14)}, []),  # 10^12 dollars is the limit
+        ({"2026-W45": usd(-1), "2026-W46": usd(5)}, ["2026-W45"]),
+        ({"2026-W45": usd(5), "2026-W46": usd(10**14 + 1)}, ["2026-W46"]),
+        # Yen have no cents: 10^12 yen is the limit, and one amount in yen decides alone.
+        ({"2026-W45": Money(10**12 + 1, "JPY"), "2026-W46": usd(10**14)}, ["2026-W45"]),
+        ({"2026-W45": Money(10**12, "JPY"), "2026-W46": usd(-3)}, ["2026-W46"]),
+    ],
+)
+def test_a_stored_check_in_amount_out_of_range_names_its_week(
+    amounts: dict[str, Money], bad_weeks: list[str]
+) -> None:
+    checkins = tuple(
+        CheckIn(week=week, on=date(2026, 11, 13), received={"Pay": amount})
+        for week, amount in amounts.items()
+    )
+    problems = stored_household_problems(Household(checkins=checkins))
+    assert [(p.table, p.row, p.field) for p in problems] == [
+        ("checkins", week, "paid") for week in bad_weeks
+    ]

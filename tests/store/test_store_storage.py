@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tinydb import TinyDB
 
 from debtcoach.store import (
@@ -24,6 +26,7 @@ from debtcoach.store import (
 )
 from debtcoach.store import files as files_module
 from debtcoach.store import migrations as migrations_module
+from debtcoach.store import storage as storage_module
 
 
 def mode(path: Path) -> int:
@@ -114,6 +117,45 @@ def test_written_file_is_compact_utf8_json_with_schema_version(db_path: Path) ->
     assert "created_at" in meta
 
 
+# What a data file holds: text (hostile included), whole numbers of any size, booleans, null.
+STORED_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.dictionaries(st.text(), st.dictionaries(st.text(), STORED_VALUES)))
+def test_the_file_reads_and_writes_as_python_json_does(data: dict[str, Any]) -> None:
+    """msgspec writes the bytes Python's json module would, and reads them to the same values."""
+    expected = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    assert storage_module.encode_data(data) == expected
+    if all(isinstance(table, dict) for table in data.values()) and all(
+        isinstance(doc, dict) and key.isascii() and key.isdigit()
+        for table in data.values()
+        for key, doc in table.items()
+    ):
+        assert storage_module.parse_raw(Path("x.json"), expected) == data
+
+
+@pytest.mark.parametrize(
+    "number", ["NaN", "Infinity", "-Infinity", "1e400"], ids=["nan", "inf", "-inf", "huge"]
+)
+def test_a_number_only_python_reads_survives_a_save(db_path: Path, number: str) -> None:
+    """A hand-edited field msgspec refuses (NaN, Infinity) is read by Python's reader and
+    written back as it was, not as null."""
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text('{"notes": {"1": {"x": ' + number + "}}}")
+    storage = AtomicJSONStorage(db_path)
+    with storage.batch():
+        data = storage.read() or {}
+        data["loans"] = {"1": {"name": "Visa"}}
+        storage.write(data)
+    text = db_path.read_text(encoding="utf-8")
+    assert f'"x":{"Infinity" if number == "1e400" else number}' in text
+    assert json.loads(text)["loans"] == {"1": {"name": "Visa"}}
+
+
 def test_failed_rename_keeps_the_old_file_and_cleans_up(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -190,8 +232,8 @@ def visa_file_counting_parses(
     storage = AtomicJSONStorage(db_path, keep_parsed=keep_parsed)
     storage.write({"loans": {"1": {"name": "Visa"}}})
     parses: list[int] = []
-    real_parse = storage_module.parse_raw
-    monkeypatch.setattr(storage_module, "parse_raw", lambda *a: parses.append(1) or real_parse(*a))
+    real_parse = storage_module._parse
+    monkeypatch.setattr(storage_module, "_parse", lambda *a: parses.append(1) or real_parse(*a))
     return storage, parses
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import ipaddress
 from collections.abc import Callable
@@ -63,6 +64,7 @@ def loopback_host(host: str) -> str:
 
 def serve(ctx: Context, args: argparse.Namespace) -> int:
     host = loopback_host(args.host)
+    gc.enable()  # the server runs for hours (`entry` keeps the collector off for commands)
     # Imported by name: the CLI never imports Textual unless it is starting the app.
     run: Callable[..., int] = importlib.import_module("debtcoach.ui.serve").serve
     return run(path=ctx.path, today=args.today, theme=args.theme,

@@ -24,6 +24,7 @@ import json
 import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, MutableMapping, Sequence
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -166,34 +167,37 @@ class _Session:
             return
         for table, model_type in _MODEL_TYPES.items():
             before = original.get(table) or {}
-            for doc in self.table(table).all():
-                if before.get(str(doc.doc_id)) != doc:
-                    self.model(table, model_type, doc, currency)
+            for doc_id, doc in self.documents(table):
+                if before.get(str(doc_id)) != doc:
+                    self.model(table, model_type, doc_id, doc, currency)
 
     # -- rows -------------------------------------------------------------------------------
 
     def model(
-        self, table: str, model_type: type[M], doc: Document, currency: str | None = None
+        self,
+        table: str,
+        model_type: type[M],
+        doc_id: int,
+        doc: Mapping[str, Any],
+        currency: str | None = None,
     ) -> M:
         try:
             return from_record(model_type, doc, currency or self.currency())
         except RecordError as exc:
-            raise StorageCorrupt(self._path, f"{table} document {doc.doc_id}: {exc}") from None
+            raise StorageCorrupt(self._path, f"{table} document {doc_id}: {exc}") from None
 
     def models(self, table: str, model_type: type[M]) -> tuple[M, ...]:
         currency = self.currency()
-        items: list[M] = []
-        for doc in self._in_order(table):
-            try:
-                items.append(from_record(model_type, doc, currency))
-            except RecordError as exc:
-                detail = f"{table} document {doc.doc_id}: {exc}"
-                raise StorageCorrupt(self._path, detail) from None
-        return tuple(items)
+        return tuple(
+            self.model(table, model_type, doc_id, doc, currency)
+            for doc_id, doc in self.documents(table)
+        )
 
-    def _in_order(self, table: str) -> list[Document]:
-        """Documents in id order (the order they were added), whatever a hand edit did."""
-        return sorted(self.table(table).all(), key=lambda doc: doc.doc_id)
+    def documents(self, table: str) -> list[tuple[int, Mapping[str, Any]]]:
+        """A table's documents with their ids, in id order (the order they were added, whatever
+        a hand edit did), as the batch holds them: no TinyDB `Document` copy of each."""
+        docs = (self._storage.read() or {}).get(table) or {}
+        return sorted(((int(key), doc) for key, doc in docs.items()), key=itemgetter(0))
 
     def find(self, table: str, key: str) -> Document | None:
         field = KEY_FIELDS[table]
@@ -769,8 +773,10 @@ class Repository:
     def contacts_with_ids(self) -> tuple[tuple[int, Contact], ...]:
         """Every contact with the id that `update_contact`/`remove_contact` take, oldest first."""
         with self._open(write=False) as s:
-            docs = s._in_order(CONTACTS)
-            return tuple((doc.doc_id, s.model(CONTACTS, Contact, doc)) for doc in docs)
+            return tuple(
+                (doc_id, s.model(CONTACTS, Contact, doc_id, doc))
+                for doc_id, doc in s.documents(CONTACTS)
+            )
 
     def contacts_for(self, loan_name: str) -> tuple[Contact, ...]:
         """The negotiation log of one loan (also of a removed one), in the order logged."""
@@ -793,14 +799,14 @@ class Repository:
             if doc is None:
                 s.table(CHECKINS).insert(record)
                 return None
-            previous = s.model(CHECKINS, CheckIn, doc)
+            previous = s.model(CHECKINS, CheckIn, doc.doc_id, doc)
             s.overwrite(CHECKINS, doc.doc_id, record)
             return previous
 
     def checkin(self, week: str) -> CheckIn | None:
         with self._open(write=False) as s:
             doc = s.find(CHECKINS, week)
-            return None if doc is None else s.model(CHECKINS, CheckIn, doc)
+            return None if doc is None else s.model(CHECKINS, CheckIn, doc.doc_id, doc)
 
     def remove_checkin(self, week: str) -> None:
         with self._open() as s:

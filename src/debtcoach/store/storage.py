@@ -25,6 +25,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from tinydb.storages import Storage
 
 from debtcoach.domain.wording import _
@@ -87,6 +88,9 @@ class AtomicJSONStorage(Storage):
         # read does better to free the raw data (1.5 MiB on ten years) and parse on a save.
         self.keep_parsed = keep_parsed
         self._parsed: tuple[bytes, RawDB] | None = None
+        # Whether the last read needed Python's own JSON reader (NaN, Infinity): its writer
+        # then writes that data back, as msgspec's would turn those numbers into null.
+        self._needs_stdlib_json = False
 
     # -- TinyDB's Storage interface -------------------------------------------------------
 
@@ -235,7 +239,7 @@ class AtomicJSONStorage(Storage):
             if not self._locked:
                 self._parsed = parsed
             return parsed[1]
-        raw = parse_raw(self.path, content)
+        raw, self._needs_stdlib_json = _parse(self.path, content)
         holds_data = not holds_no_data(raw)
         if not holds_data and self.good_backup is not None:
             backup = self.good_backup()
@@ -257,7 +261,7 @@ class AtomicJSONStorage(Storage):
 
     def _write_file(self, data: RawDB) -> None:
         stamp(data)
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        payload = encode_data(data, stdlib=self._needs_stdlib_json)
         previous = self._file_bytes
         if previous == payload:
             return  # nothing changed on disk: no write, no backup pushing history out
@@ -307,10 +311,38 @@ def parse_data(path: Path, content: bytes) -> RawDB | None:
     return None if raw is None else _migrated(path, raw)
 
 
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder()
+
+
+def encode_data(data: RawDB, *, stdlib: bool = False) -> bytes:
+    """The bytes of a data file: compact UTF-8 JSON. msgspec writes exactly what
+    `json.dumps(ensure_ascii=False, separators=(",", ":"))` does for everything debtcoach
+    stores (text, whole numbers, booleans, null) in a tenth of the time; `stdlib` is for data
+    read by Python's reader only (NaN, Infinity), which msgspec would write as null."""
+    if stdlib:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _ENCODER.encode(data)
+
+
 def parse_raw(path: Path, content: bytes) -> RawDB | None:
     """A data file's bytes as its tables, not yet migrated; None when empty."""
+    return _parse(path, content)[0]
+
+
+def _parse(path: Path, content: bytes) -> tuple[RawDB | None, bool]:
+    """`parse_raw`, and whether it took Python's JSON reader.
+
+    msgspec reads valid JSON to the same values as Python's reader, several times faster;
+    whatever it refuses (NaN, a lone surrogate, invalid UTF-8, malformed JSON) is read again
+    by Python's reader, so the values and the error messages stay Python's.
+    """
     if not content.strip():
-        return None
+        return None, False
+    try:
+        return _check_shape(path, _DECODER.decode(content)), False
+    except (msgspec.DecodeError, RecursionError):
+        pass
     try:
         parsed = json.loads(content.decode("utf-8"))
     except UnicodeDecodeError:
@@ -324,7 +356,7 @@ def parse_raw(path: Path, content: bytes) -> RawDB | None:
         raise StorageCorrupt(path, _("a number in it is too long to be ours")) from None
     except RecursionError:
         raise StorageCorrupt(path, _("it is nested too deeply to be ours")) from None
-    return _check_shape(path, parsed)
+    return _check_shape(path, parsed), True
 
 
 def _migrated(path: Path, raw: RawDB) -> RawDB:
