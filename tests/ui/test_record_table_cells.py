@@ -1,7 +1,8 @@
-"""A list's table draws each one-line cell itself (`one_line_cell`), faster than DataTable's own
-layout; every cell must come out exactly as DataTable would draw it: the same characters in the
-same styles, for any text (markup, CJK, emoji, escapes, names too long for their column), either
-justification, with and without the cursor or the mouse over it."""
+"""A list's table draws its cells itself (`cell_lines`), faster than DataTable's own layout;
+every cell must come out exactly as DataTable would draw it: the same characters in the same
+styles, for any text (markup, CJK, emoji, escapes, names too long for their column, a rate with
+its penalty rate on a second line), either justification, with and without the cursor or the
+mouse over it."""
 
 from __future__ import annotations
 
@@ -18,7 +19,17 @@ from debtcoach.ui.widgets.data_table import Column, RecordTable, Row
 from tests.ui.test_text_property import FRAGMENTS
 
 CELL_TEXT = st.lists(
-    st.sampled_from((*FRAGMENTS, "Loan 07", "$12,345.67", "招商银行信用卡", "a" * 40)),
+    st.sampled_from(
+        (
+            *FRAGMENTS,
+            "Loan 07",
+            "$12,345.67",
+            "招商银行信用卡",
+            "a" * 40,
+            "a long lender name",
+            "\n",
+        )
+    ),
     max_size=4,
 ).map("".join)
 COLUMNS = (Column("Name"), Column("Balance", right=True), Column("贷款"), Column("Due"))
@@ -61,7 +72,7 @@ def drawn_both_ways(rows: list[Row], alert_style: str) -> Drawn:
                 range(-1, len(rows)), enumerate(table.ordered_columns)
             ):
                 width = column.get_render_width(table)
-                own += table._one_line_cell(row_index, column_index, width) is not None
+                own += table._own_cell(row_index, column_index, width) is not None
                 for cursor, hover in product((False, True), repeat=2):
                     drawn = []
                     for render in (table._render_cell, super(RecordTable, table)._render_cell):
@@ -87,16 +98,17 @@ def test_every_cell_is_drawn_as_the_data_table_draws_it(
         for index, texts in enumerate(cells)
     ]
     pairs, own = drawn_both_ways(rows, "bold red" if alert else "")
-    assert own == (len(rows) + 1) * len(COLUMNS)  # the header and every cell, all one line
+    assert own == (len(rows) + 1) * len(COLUMNS)  # the header and every cell
     for ours, theirs in pairs:
         assert ours == theirs
 
 
-def test_a_cell_of_two_lines_is_left_to_the_data_table() -> None:
-    """A rate with its penalty rate below is two lines high: DataTable draws it, both lines."""
-    rows = [Row(key="a", cells=("Visa", "19.9 %\n29.9 % late", "x", "1"), sort=(1, 2, 3, 4),
-                search="")]  # fmt: skip
+def test_a_row_of_two_lines_is_padded_as_the_data_table_pads_it() -> None:
+    """A rate with its penalty rate below makes the row two lines high: the other cells have
+    a blank line below (a column is as wide as its widest line, so nothing wraps)."""
+    rows = [Row(key="a", cells=("a long lender name", "19.9 %\n29.9 % late", "x", "1"),
+                sort=(1, 2, 3, 4), search="")]  # fmt: skip
     pairs, own = drawn_both_ways(rows, "")
-    assert own == len(COLUMNS)  # the header's
+    assert own == 2 * len(COLUMNS)
     assert all(ours == theirs for ours, theirs in pairs)
-    assert any("29.9" in "".join(char for char, _ in ours) for ours, _ in pairs)
+    assert any("29.9" in "".join(str(char) for char, _ in ours) for ours, _ in pairs)

@@ -110,11 +110,10 @@ class RecordTable(DataTable[Text]):
         cursor: bool = False,
         hover: bool = False,
     ) -> SegmentLines:
-        """DataTable's own cell, drawn straight from its Text when it is one line in a row one
-        line high (every cell but a rate with its penalty rate below). The same segments as
-        rich's layout of the cell in `Padding` gives, for a third of the time: that layout is
-        most of what a list screen costs the first time it is shown."""
-        cell = self._one_line_cell(row_index, column_index, width)
+        """DataTable's own cell, drawn straight from its Text (`cell_lines`): the same
+        characters in the same styles as rich's layout of the cell in `Padding`, in a third of
+        the time; that layout was most of what a list screen cost when first shown."""
+        cell = self._own_cell(row_index, column_index, width)
         if cell is None:
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         row_key = (
@@ -151,36 +150,36 @@ class RecordTable(DataTable[Text]):
             self.cursor_background_priority == "css",
         )
         pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index})
-        lines = [
-            one_line_cell(
-                self.app.console,
-                cell,
-                width,
-                self.cell_padding,
-                pre_style + component_style,
-                post_style,
-            )
-        ]
+        lines = cell_lines(
+            self.app.console,
+            cell,
+            width,
+            self._cell_height(row_index),
+            self.cell_padding,
+            pre_style + component_style,
+            post_style,
+        )
         self._cell_render_cache[cache_key] = lines
         return lines
 
-    def _one_line_cell(self, row_index: int, column_index: int, width: int) -> Text | None:
-        """The cell's Text, if `one_line_cell` draws it exactly as DataTable would."""
+    def _cell_height(self, row_index: int) -> int:
+        """The row's height in lines; 0 for a row that measures itself (auto height)."""
+        if row_index == -1:
+            return self.header_height
+        row_key = self._row_locations.get_key(row_index)
+        row = None if row_key is None else self.rows.get(row_key)
+        return 0 if row is None or row.auto_height else row.height
+
+    def _own_cell(self, row_index: int, column_index: int, width: int) -> Text | None:
+        """The cell's Text, if `cell_lines` draws it exactly as DataTable would."""
         if column_index < 0 or width - 2 * self.cell_padding <= 0:
             return None
-        if row_index == -1:
-            height = self.header_height
-        else:
-            row_key = self._row_locations.get_key(row_index)
-            if row_key is None or row_key not in self.rows:
-                return None
-            height = self.rows[row_key].height
-        if height != 1:
+        if self._cell_height(row_index) < 1:
             return None
         cell = self._get_row_renderables(row_index).cells[column_index]
-        if not isinstance(cell, Text) or cell.no_wrap is False or cell.justify == "full":
+        if not isinstance(cell, Text) or cell.justify == "full" or "\t" in cell.plain:
             return None
-        return None if "\n" in cell.plain or "\t" in cell.plain else cell
+        return cell
 
     @property
     def current_key(self) -> str | None:
@@ -196,32 +195,38 @@ class RecordTable(DataTable[Text]):
 _PLAIN = Style()
 
 
-def one_line_cell(
+def cell_lines(
     console: Console,
     cell: Text,
     width: int,
+    height: int,
     padding: int,
     pre_style: Style,
     post_style: Style,
-) -> list[Segment]:
+) -> SegmentLines:
     """What `console.render_lines(Styled(Padding(cell, (0, padding)), pre_style, post_style))`
-    gives for a one-line Text one row high, without the generic layout passes: the text
-    justified and cropped as rich does it (`Text.wrap`), padded with plain spaces."""
+    gives for a Text in a row `height` lines high, without rich's generic layout passes: the
+    text wrapped (in a row of one line: cropped), justified as rich does it (`Text.wrap`),
+    each line padded with plain spaces, blank lines below to the row's height."""
     inner = width - 2 * padding
-    lines = cell.wrap(
+    wrapped = cell.wrap(
         console,
         inner,
         justify=cell.justify or "default",
         overflow=cell.overflow or "fold",
-        no_wrap=True,
+        no_wrap=cell.no_wrap if cell.no_wrap is not None else height == 1,
     )
-    line = Text("\n").join(lines)
-    segments = [Segment(" " * padding, _PLAIN), *line.render(console)]
-    gap = inner - line.cell_len
-    if gap > 0:
-        segments.append(Segment(" " * gap, _PLAIN))
-    segments.append(Segment(" " * padding, _PLAIN))
-    return list(Segment.apply_style(segments, pre_style, post_style))
+    rendered = Text("\n").join(wrapped[:height]).render(console)
+    side = Segment(" " * padding, _PLAIN)
+    lines: SegmentLines = []
+    for line in Segment.split_lines(rendered):
+        gap = inner - Segment.get_line_length(line)
+        if gap > 0:
+            line.append(Segment(" " * gap, _PLAIN))
+        lines.append(list(Segment.apply_style([side, *line, side], pre_style, post_style)))
+    blank = list(Segment.apply_style([Segment(" " * width, _PLAIN)], pre_style, post_style))
+    lines.extend(list(blank) for _ in range(height - len(lines)))
+    return lines
 
 
 def clip(text: str, width: int) -> str:
