@@ -6,8 +6,9 @@ import importlib
 
 import pytest
 from textual.app import App
+from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import DataTable, Footer, Input
 from textual_serve.server import Server
 
 from debtcoach.ui.textual_private import PRIVATE_ATTRIBUTES
@@ -15,6 +16,8 @@ from debtcoach.ui.textual_private import PRIVATE_ATTRIBUTES
 OWNERS: dict[str, object] = {
     "App": App,
     "Screen": Screen,
+    "DataTable": DataTable,
+    "DOMNode": DOMNode,
     "Footer": Footer,
     "Input": Input,
     "Server": Server,
@@ -30,7 +33,12 @@ async def test_each_private_attribute_is_still_there(owner: str, attribute: str)
         # Instance attributes only exist once constructed.
         app: App[None] = App()
         async with app.run_test():
-            instance = {"App": app, "Screen": app.screen, "Footer": Footer()}[owner]
+            instance = {
+                "App": app,
+                "Screen": app.screen,
+                "Footer": Footer(),
+                "DataTable": DataTable(),
+            }[owner]
             assert hasattr(instance, attribute), f"{owner}.{attribute} is gone"
         return
     module = importlib.import_module(owner)

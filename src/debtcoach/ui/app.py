@@ -64,11 +64,13 @@ from debtcoach.ui.textual_private import (
     css_generation,
     discard_exit_messages,
     mark_styles_current,
+    register_default_css,
     registered_theme,
 )
 from debtcoach.ui.themes import DEFAULT_THEME, FALLBACK_THEME, load_themes
 from debtcoach.ui.undo import UndoStep
 from debtcoach.ui.widgets.confirm import ConfirmDialog
+from debtcoach.ui.widgets.data_table import RecordTable
 from debtcoach.ui.widgets.type_ahead import FOCUS_KEYS, TypeAheadScreen, handled
 
 CALENDAR_FILE_NAME = "debtcoach-due.ics"
@@ -184,6 +186,9 @@ class DebtCoachApp(App[None]):
         (both from the config file). `language` is `--lang` (for this run only); else the
         file's setting, else `environ`'s LANG / LC_ALL."""
         super().__init__()
+        # The lists' table (DataTable's CSS, 2 KB) is styled with the app's own CSS, parsed at
+        # start-up: not as the first list screen is opened, while the user waits for it.
+        register_default_css(self, RecordTable())
         self.user_themes = user_themes
         self.keymap: dict[str, str] = dict(keymap or {})
         self.set_keymap(self.keymap)

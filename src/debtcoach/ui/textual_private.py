@@ -1,7 +1,7 @@
 """Every use of Textual's private API, in one place.
 
 The app leans on a few private attributes to start fast (no stylesheet re-parse on a screen's
-first show, a screen shown as soon as it is built).
+first show, a screen shown as soon as it is built, a table's cells drawn without rich's layout).
 Each is reached through a function here, and `PRIVATE_ATTRIBUTES` names them, so that a Textual
 upgrade that renames one fails in this module's test, not somewhere in a screen.
 """
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from aiohttp import web
     from textual.app import App
+    from textual.dom import DOMNode
     from textual.screen import Screen
     from textual.theme import Theme
     from textual_serve.server import Server
@@ -24,6 +25,7 @@ __all__ = [
     "css_generation",
     "discard_exit_messages",
     "mark_styles_current",
+    "register_default_css",
     "registered_theme",
     "served_application",
 ]
@@ -34,6 +36,19 @@ PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("App", "_screen_stacks"),  # the tests look at which screens were built
     ("App", "_handle_exception"),
     ("App", "_exit_renderables"),
+    ("DOMNode", "_get_default_css"),
+    # widgets.data_table.RecordTable draws its cells itself, keyed and styled as DataTable does
+    ("DataTable", "_render_cell"),
+    ("DataTable", "_cell_render_cache"),
+    ("DataTable", "_get_row_renderables"),
+    ("DataTable", "_get_styles_to_render_cell"),
+    ("DataTable", "_header_row_key"),
+    ("DataTable", "_row_locations"),
+    ("DataTable", "_column_locations"),
+    ("DataTable", "_show_hover_cursor"),
+    ("DataTable", "_update_count"),
+    ("DataTable", "_pseudo_class_state"),
+    ("textual.widgets._data_table", "CellCacheKey"),
     ("Input", "_value"),  # overridden by widgets.text_input.TextInput: what an Input draws
     ("Screen", "_css_update_count"),
     ("Server", "_make_app"),  # textual_serve.server.Server: the aiohttp app it serves
@@ -55,6 +70,16 @@ def css_generation(node: App[Any] | Screen[Any]) -> int:
 
 def mark_styles_current(node: Screen[Any], generation: int) -> None:
     node._css_update_count = generation
+
+
+def register_default_css(app: App[Any], node: DOMNode) -> None:
+    """Add a widget's CSS (its own and its bases') to the app's stylesheet as mounting it
+    would, so that it is parsed with the app's own at start-up rather than when a screen
+    showing that widget is first opened."""
+    for read_from, css, tie_breaker, scope in node._get_default_css():
+        app.stylesheet.add_source(
+            css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope
+        )
 
 
 def discard_exit_messages(app: App[Any]) -> None:
