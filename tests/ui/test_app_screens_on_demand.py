@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from tests.conftest import make_app
 from tests.ui.list_pilot import skip_offer
+from tests.ui.screen_text import screen_lines
 
 
 async def test_only_the_dashboard_is_built_while_nothing_is_pressed(sample_db: Path) -> None:
@@ -32,3 +34,24 @@ async def test_the_first_key_builds_the_list_screen_and_it_shows_every_loan(
         table = app.screen.query_one(DataTable)
         names = {str(table.get_row_at(i)[0]).lstrip("! ").strip() for i in range(table.row_count)}
         assert {"Visa", "QuickCash", "Car loan", "Sofa loan"} <= names
+
+
+async def test_a_screen_left_behind_keeps_no_drawn_lines_and_looks_the_same_on_return(
+    sample_db: Path,
+) -> None:
+    """Every screen visited would otherwise keep a screenful of drawn lines (about 2 MiB for
+    the dashboard at 120x40) for the rest of the session."""
+    app = make_app(sample_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await skip_offer(pilot)
+        await pilot.pause()
+        dashboard = app.screen
+        before = screen_lines(app)
+        assert any(widget._styles_cache._cache for widget in dashboard.walk_children(Widget))
+        await pilot.press("l")
+        await pilot.pause()
+        assert not any(widget._styles_cache._cache for widget in dashboard.walk_children(Widget))
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is dashboard
+        assert screen_lines(app) == before

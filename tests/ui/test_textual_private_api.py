@@ -8,6 +8,7 @@ import pytest
 from textual.app import App
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input
 from textual_serve.server import Server
 
@@ -21,6 +22,7 @@ OWNERS: dict[str, object] = {
     "Footer": Footer,
     "Input": Input,
     "Server": Server,
+    "Widget": Widget,
 }
 
 
@@ -38,6 +40,7 @@ async def test_each_private_attribute_is_still_there(owner: str, attribute: str)
                 "Screen": app.screen,
                 "Footer": Footer(),
                 "DataTable": DataTable(),
+                "Widget": Widget(),
             }[owner]
             assert hasattr(instance, attribute), f"{owner}.{attribute} is gone"
         return

@@ -63,6 +63,7 @@ from debtcoach.ui.screens.list_screen import ListScreen  # noqa: F401
 from debtcoach.ui.textual_private import (
     css_generation,
     discard_exit_messages,
+    forget_drawn_lines,
     mark_styles_current,
     register_default_css,
     registered_theme,
@@ -666,12 +667,16 @@ class DebtCoachApp(App[None]):
     def switch_mode(self, mode: str) -> AwaitMount:
         """Textual's switch, showing the screen as soon as it is drawn: every screen here draws
         its data on mount, so the 50 ms hold Textual puts on every switch (to hide a screen
-        still being built) only delayed the first key's answer."""
+        still being built) only delayed the first key's answer. The screens left behind drop
+        their drawn lines (`forget_drawn_lines`)."""
         self._switching_mode = True
+        leaving = list(self.screen_stack) if mode != self.current_mode else []
         try:
             return super().switch_mode(mode)
         finally:
             self._switching_mode = False
+            for screen in leaving:
+                forget_drawn_lines(screen)
 
     def delay_update(self, delay: float = 0.05) -> None:
         """Held as Textual holds it (the command palette closing), except within a switch."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual.widget import Widget
+
 if TYPE_CHECKING:
     from collections.abc import Coroutine
 
@@ -24,6 +26,7 @@ __all__ = [
     "PRIVATE_ATTRIBUTES",
     "css_generation",
     "discard_exit_messages",
+    "forget_drawn_lines",
     "mark_styles_current",
     "register_default_css",
     "registered_theme",
@@ -51,7 +54,8 @@ PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("textual.widgets._data_table", "CellCacheKey"),
     ("Input", "_value"),  # overridden by widgets.text_input.TextInput: what an Input draws
     ("Screen", "_css_update_count"),
-    ("Server", "_make_app"),  # textual_serve.server.Server: the aiohttp app it serves
+    ("Server", "_make_app"),
+    ("Widget", "_styles_cache"),  # textual_serve.server.Server: the aiohttp app it serves
 )
 """(owner, attribute) of each private name used; the test checks each one still exists."""
 
@@ -80,6 +84,14 @@ def register_default_css(app: App[Any], node: DOMNode) -> None:
         app.stylesheet.add_source(
             css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope
         )
+
+
+def forget_drawn_lines(screen: Screen[Any]) -> None:
+    """Let a screen out of sight drop the lines its widgets last drew (about 2 MiB for the
+    dashboard at 120x40): it draws them again when shown. Otherwise every screen visited in a
+    session keeps a whole screenful of drawn lines alive, and the next one is drawn on top."""
+    for node in screen.walk_children(Widget, with_self=True):
+        node._styles_cache.clear()
 
 
 def discard_exit_messages(app: App[Any]) -> None:
