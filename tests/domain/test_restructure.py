@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
 from debtcoach.domain.models import Loan, LoanKind, LoanStatus, ProposalState, RestructureMode
-from debtcoach.domain.money import Money
+from debtcoach.domain.money import Money, round_fraction_half_up
 from debtcoach.domain.restructure import (
     CREDIT_CARD_MAX_INSTALLMENTS,
     RestructureError,
@@ -268,3 +269,24 @@ def test_an_annuity_costs_its_own_rate(installments: int) -> None:
 def test_a_plan_without_a_price_costs_nothing() -> None:
     loan = Loan("Card", LoanKind.OTHER, Money(120_000, "USD"), Decimal(0), Money(5000, "USD"))
     assert quote_restructure(loan, 12).equivalent_apr == Decimal("0.00")
+
+
+def test_an_installment_of_exactly_half_a_cent_rounds_up() -> None:
+    """1,500.00 at 1.22 % in one installment: 1,500.00 + 1,500.00 x 1.22 % / 12 = 1,501.525
+    exactly, so 1,501.53 (50-digit decimals made it 1,501.52499… and 1,501.52)."""
+    assert annuity_payment(150_000, Decimal("1.22"), 1) == 150_153
+
+
+@pytest.mark.parametrize(
+    ("value", "rounded"),
+    [
+        (Fraction(5, 2), 3),
+        (Fraction(-5, 2), -3),
+        (Fraction(249_999, 100_000), 2),
+        (Fraction(7, 3), 2),
+        (Fraction(-7, 3), -2),
+        (Fraction(0), 0),
+    ],
+)
+def test_a_rational_amount_rounds_half_away_from_zero(value: Fraction, rounded: int) -> None:
+    assert round_fraction_half_up(value) == rounded

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
 from functools import cache
 
 from babel.numbers import format_currency, get_currency_precision, list_currencies
@@ -100,6 +101,14 @@ def validate_locale(name: str) -> str:
 def round_half_up(value: Decimal) -> int:
     """Round a Decimal amount of minor units to a whole minor unit, halves away from zero."""
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def round_fraction_half_up(value: Fraction) -> int:
+    """`round_half_up` of an exact rational amount: a result that is exactly half a minor unit
+    is one, however many digits its inputs took to get there."""
+    magnitude = abs(value)
+    rounded = (2 * magnitude.numerator + magnitude.denominator) // (2 * magnitude.denominator)
+    return rounded if value >= 0 else -rounded
 
 
 class Money(Struct, frozen=True, order=True):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
 
 from msgspec import Struct
 from msgspec.structs import replace
@@ -29,7 +30,7 @@ from debtcoach.domain.models import (
     RestructureMode,
     RestructureTerms,
 )
-from debtcoach.domain.money import Money, round_half_up
+from debtcoach.domain.money import Money, round_fraction_half_up, round_half_up
 from debtcoach.domain.payoff import MAX_MONTHS, monthly_interest
 from debtcoach.domain.text_rules import printable
 from debtcoach.domain.wording import N_, _
@@ -159,14 +160,15 @@ def check_installments(loan: Loan, installments: int) -> None:
 
 
 def annuity_payment(balance_minor: int, apr: Decimal, installments: int) -> int:
-    """P = B·r / (1 − (1+r)^−n), r = apr/12/100; P = B/n at 0 %; rounded half-up."""
+    """P = B·r / (1 − (1+r)^−n), r = apr/12/100; P = B/n at 0 %; rounded half-up.
+
+    Computed exactly (as fractions): in 50-digit decimals 1,500.00 at 1.22 % over one month
+    came to 1,501.524999… and rounded down, where the exact 1,501.525 rounds up."""
     if apr == 0:
-        return round_half_up(Decimal(balance_minor) / installments)
-    with localcontext() as ctx:
-        ctx.prec = 50
-        r = apr / Decimal(1200)
-        factor = (1 + r) ** -installments
-        return round_half_up(Decimal(balance_minor) * r / (1 - factor))
+        return round_fraction_half_up(Fraction(balance_minor, installments))
+    r = Fraction(apr) / 1200
+    growth = (1 + r) ** installments
+    return round_fraction_half_up(balance_minor * r * growth / (growth - 1))
 
 
 def flat_fee_payment(balance_minor: int, fee_rate: Decimal, installments: int) -> int:
