@@ -12,6 +12,7 @@ from decimal import Decimal, localcontext
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from msgspec.structs import replace
 
 from debtcoach.domain.models import (
     Loan,
@@ -641,3 +642,24 @@ def test_plan_money_is_in_the_budget_currency() -> None:
     assert plan.total_paid == Money(10000, "CNY")
     assert plan.schedule == ()  # keep_schedule=False
     assert plan.months == 2
+
+
+@pytest.mark.parametrize("kept", [1, 2, 5, 9])
+def test_a_plan_can_keep_only_its_first_months(kept: int) -> None:
+    """The state's plan keeps next month's figures only; everything else is the full plan's."""
+    full = small_plan(Strategy.AVALANCHE)
+    cut = simulate_payoff(
+        [
+            loan("Visa", 100000, 24, 10000, kind=LoanKind.CREDIT_CARD),
+            loan("Car", 50000, 12, 5000, kind=LoanKind.CAR),
+        ],
+        [family("Mom", 30000, promised=date(2027, 6, 30))],
+        usd(40000),
+        TODAY,
+        Strategy.AVALANCHE,
+        schedule_months=kept,
+    )
+    assert cut.schedule == full.schedule[:kept]
+    assert cut.schedule_cut == (kept < full.months)  # type: ignore[operator]
+    assert not full.schedule_cut
+    assert replace(cut, schedule=full.schedule, schedule_cut=False) == full

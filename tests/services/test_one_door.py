@@ -127,3 +127,22 @@ def test_the_front_ends_never_reach_the_repository() -> None:
         if re.search(r"\.repository\b|debtcoach\.store\b", line)
     ]
     assert uses == []
+
+
+def test_the_state_keeps_next_month_and_a_chart_gets_every_month(sample_db: Path) -> None:
+    """The dashboard shows next month's figures; the chart asks for the plan's every month,
+    which is the same plan."""
+    ledger = Ledger(sample_db, TODAY)
+    state = ledger.state()
+    full = ledger.full_plan()
+    assert len(state.plan.schedule) == 1 and state.plan.schedule_cut
+    assert full.months is not None and len(full.schedule) == full.months > 1
+    assert full.schedule[0] == state.plan.schedule[0]
+    assert (full.months, full.total_interest, full.debts) == (
+        state.plan.months,
+        state.plan.total_interest,
+        state.plan.debts,
+    )
+    by_strategy = ledger.plans_by_strategy(ledger.household(), [state.plan.strategy], state.plan)
+    assert by_strategy[state.plan.strategy] == full
+    assert len(ledger.what_if(keep_schedule=True).plan.plan.schedule) == full.months

@@ -65,6 +65,7 @@ def household_plan(
     request: PlanRequest = SAVED_SETTINGS,
     *,
     keep_schedule: bool = True,
+    schedule_months: int | None = None,
 ) -> PayoffPlan:
     """The plan a request asks for; a bad request raises `PlanInputError`."""
     strategy, order = chosen_strategy(household, request)
@@ -77,6 +78,7 @@ def household_plan(
         strategy,
         order,
         keep_schedule=keep_schedule,
+        schedule_months=schedule_months,
     )
 
 
@@ -87,15 +89,25 @@ class SavedPlan(Struct, frozen=True):
     fallback_reason: str | None = None
 
 
-def saved_plan(household: Household, today: date, *, keep_schedule: bool = True) -> SavedPlan:
+def saved_plan(
+    household: Household,
+    today: date,
+    *,
+    keep_schedule: bool = True,
+    schedule_months: int | None = None,
+) -> SavedPlan:
     """The plan the screens and the coach show: avalanche when the saved custom order is
     unusable, so a stale setting never stops the app or the coach."""
+
+    def plan(request: PlanRequest) -> PayoffPlan:
+        return household_plan(
+            household, today, request, keep_schedule=keep_schedule, schedule_months=schedule_months
+        )
+
     try:
-        return SavedPlan(household_plan(household, today, keep_schedule=keep_schedule))
+        return SavedPlan(plan(SAVED_SETTINGS))
     except PlanInputError as exc:
-        fallback = PlanRequest(strategy=Strategy.AVALANCHE)
-        plan = household_plan(household, today, fallback, keep_schedule=keep_schedule)
-        return SavedPlan(plan, str(exc))
+        return SavedPlan(plan(PlanRequest(strategy=Strategy.AVALANCHE)), str(exc))
 
 
 def plan_variants(

@@ -90,6 +90,9 @@ class PayoffPlan(Struct, frozen=True, kw_only=True):
     short_from: str | None = None
     short_minimums: Money | None = None
     """The minimums of the `short_from` month (its budget is `short_minimums − shortfall`)."""
+    schedule_cut: bool = False
+    """Only the first months of `schedule` were kept (`schedule_months`): a chart needs the
+    plan again with all of them."""
 
     @property
     def pays_off(self) -> bool:
@@ -357,10 +360,13 @@ def simulate_payoff(
     *,
     max_months: int = MAX_MONTHS,
     keep_schedule: bool = True,
+    schedule_months: int | None = None,
 ) -> PayoffPlan:
     """Simulate paying every open debt from the month after `today` (README, steps 1–9).
 
-    `budget` is the same every month (a `Money`) or a `PlanBudget` of every month.
+    `budget` is the same every month (a `Money`) or a `PlanBudget` of every month. With
+    `keep_schedule`, the months are kept: all of them, or the first `schedule_months` (what a
+    screen shows of next month, without 600 months of figures built for nothing).
     """
     plan_budget = budget if isinstance(budget, PlanBudget) else PlanBudget.constant(budget)
     currency = plan_budget.currency
@@ -445,7 +451,7 @@ def simulate_payoff(
                 remaining -= pay
         for d in behind:
             _close_month(d, month)
-        if keep_schedule:
+        if keep_schedule and (schedule_months is None or month <= schedule_months):
             schedule.append(
                 PlanMonth(
                     month=month,
@@ -472,6 +478,7 @@ def simulate_payoff(
         total_paid=money(sum(d.paid for d in everything)),
         debts=tuple(_outcome(d, first_month, currency) for d in everything),
         schedule=tuple(schedule),
+        schedule_cut=keep_schedule and len(schedule) < month,
         month_one_minimums=money(minimums_month_one or 0),
         total_fees=money(sum(d.fees_charged for d in everything)),
     )

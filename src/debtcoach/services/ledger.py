@@ -193,7 +193,9 @@ class Ledger:
         if self._state is not None and self._state.household is household:
             return self._state
         budget = budget_breakdown(household, self.today)
-        chosen = saved_plan(household, self.today)
+        # Of the months, what the screens show without a chart: next month's. The chart and
+        # what-if's chart ask for the rest (`full_plan`).
+        chosen = saved_plan(household, self.today, schedule_months=1)
         advice = evaluate(household, self.today, RULES_BY_ID, plan=chosen.plan)
         on_track = on_track_message(household, self.today, plan=chosen.plan)
         self._state = HouseholdState(
@@ -234,16 +236,27 @@ class Ledger:
         `keep_schedule`: every plan keeps its months (for a chart)."""
         household = household or self.household()
         known = self._state.plan if self._state and self._state.household is household else None
+        if known is not None and keep_schedule and known.schedule_cut:
+            known = self.full_plan(household)
         return what_if(household, self.today, moves, plan=known, keep_schedule=keep_schedule)
 
     def owed_history(self, household: Household | None = None) -> tuple[Money, ...]:
         """Everything owed at the end of each month before this one, from the check-ins."""
         return owed_history(household or self.household(), self.today)
 
+    def full_plan(self, household: Household | None = None) -> PayoffPlan:
+        """The plan of `state()` with every month of its schedule, for a chart."""
+        household = household or self.household()
+        plan = self.state(household).plan
+        return saved_plan(household, self.today).plan if plan.schedule_cut else plan
+
     def plans_by_strategy(
         self, household: Household, strategies: Sequence[Strategy], known: PayoffPlan
     ) -> dict[Strategy, PayoffPlan]:
-        """The plan at each strategy for the chart; `known` is reused for its own strategy."""
+        """The plan at each strategy for the chart, every month kept; `known` (the saved plan)
+        is reused for its own strategy when it kept its months."""
+        if known.schedule_cut:
+            known = self.full_plan(household)
         others = [s for s in strategies if s != known.strategy]
         variants = plan_variants(household, self.today, others)
         return {

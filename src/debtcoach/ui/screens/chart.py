@@ -444,7 +444,9 @@ class ChartScreen(DebtCoachScreen):
         start = owed_now(chosen)
         history: tuple[Money, ...] = ()
         if self.per_loan:
-            series = debt_series(chosen)
+            series = debt_series(
+                self.plans.get(chosen.strategy) or self.coach_app.ledger.full_plan(household)
+            )
             title = _("Each debt under {strategy}").format(
                 strategy=strategy_name(chosen.strategy.value)
             )
