@@ -237,6 +237,15 @@ def visa_file_counting_parses(
     return storage, parses
 
 
+def rename_visa_to_card(storage: AtomicJSONStorage) -> None:
+    """A save in a write batch: the loan of `visa_file_counting_parses` renamed."""
+    with storage.batch():
+        data = storage.read()
+        assert data is not None
+        data["loans"]["1"]["name"] = "Card"
+        storage.write(data)
+
+
 def test_a_session_keeps_no_raw_data_between_a_read_and_a_save(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -245,11 +254,7 @@ def test_a_session_keeps_no_raw_data_between_a_read_and_a_save(
     storage, parses = visa_file_counting_parses(db_path, monkeypatch, keep_parsed=False)
     with storage.batch(write=False):
         assert (storage.read() or {})["loans"] == {"1": {"name": "Visa"}}
-    with storage.batch():
-        data = storage.read()
-        assert data is not None
-        data["loans"]["1"]["name"] = "Card"
-        storage.write(data)
+    rename_visa_to_card(storage)
     assert len(parses) == 2
     assert (AtomicJSONStorage(db_path).read() or {})["loans"] == {"1": {"name": "Card"}}
 
@@ -262,11 +267,7 @@ def test_a_write_batch_takes_over_the_read_of_unchanged_bytes_and_never_shares_i
     storage, parses = visa_file_counting_parses(db_path, monkeypatch)
     with storage.batch(write=False):
         assert storage.read() == {"loans": {"1": {"name": "Visa"}}, **meta_of(storage)}
-    with storage.batch():
-        data = storage.read()
-        assert data is not None
-        data["loans"]["1"]["name"] = "Card"
-        storage.write(data)
+    rename_visa_to_card(storage)
     assert len(parses) == 1
     with storage.batch(write=False):
         assert (storage.read() or {})["loans"] == {"1": {"name": "Card"}}
