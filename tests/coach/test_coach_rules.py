@@ -667,6 +667,15 @@ def test_on_track_does_not_claim_calm_when_rules_fire() -> None:
     assert "short of the minimum payments" in message
 
 
+def test_the_state_tells_on_track_what_it_evaluated_and_the_line_is_the_same() -> None:
+    """The Ledger evaluates the rules once and tells `on_track_message` whether any fired."""
+    loans = (loan("Bank", "1000", "100", apr=Decimal(0)), loan("Car", "9000", "300"))
+    for h in (household(loans, income="200", expenses=()), _troubled(), Household()):
+        quiet = not coach_advice(h, TODAY)
+        assert on_track_message(h, TODAY, quiet=quiet) == on_track_message(h, TODAY)
+    assert on_track_message(Household(), TODAY, quiet=False) == "Nothing is owed at the moment."
+
+
 def test_advice_is_a_frozen_value() -> None:
     item = coach_advice(_troubled(), TODAY)[0]
     assert isinstance(item, Advice)

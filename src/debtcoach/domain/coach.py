@@ -231,11 +231,21 @@ def _findings(facts: _Facts) -> tuple[Finding, ...]:
     return tuple(findings)
 
 
-def on_track_message(household: Household, today: date, *, plan: PayoffPlan | None = None) -> str:
-    """A calm line for the panel when no rule fires: where the plan stands and what comes next."""
+def on_track_message(
+    household: Household,
+    today: date,
+    *,
+    plan: PayoffPlan | None = None,
+    quiet: bool | None = None,
+) -> str:
+    """A calm line for the panel when no rule fires: where the plan stands and what comes next.
+
+    `quiet`: whether no rule fires, when the caller has just evaluated them (`not evaluate(…)`),
+    so they are not checked a second time."""
     facts = _Facts.of(household, today, plan)
-    facts.name_moves = False  # only whether a rule fires matters here
-    quiet = not _findings(facts)
+    if quiet is None:
+        facts.name_moves = False  # only whether a rule fires matters here
+        quiet = not _findings(facts)
     opening = _("Nothing in the guidance needs action right now.") if quiet else ""
     if not facts.open_loans and not facts.family_owed:
         return _join(opening, _("Nothing is owed at the moment."))

@@ -197,7 +197,7 @@ class Ledger:
         # what-if's chart ask for the rest (`full_plan`).
         chosen = saved_plan(household, self.today, schedule_months=1)
         advice = evaluate(household, self.today, RULES_BY_ID, plan=chosen.plan)
-        on_track = on_track_message(household, self.today, plan=chosen.plan)
+        on_track = on_track_message(household, self.today, plan=chosen.plan, quiet=not advice)
         self._state = HouseholdState(
             household, budget, chosen.plan, advice, on_track, chosen.fallback_reason
         )
