@@ -146,3 +146,15 @@ def test_the_state_keeps_next_month_and_a_chart_gets_every_month(sample_db: Path
     by_strategy = ledger.plans_by_strategy(ledger.household(), [state.plan.strategy], state.plan)
     assert by_strategy[state.plan.strategy] == full
     assert len(ledger.what_if(keep_schedule=True).plan.plan.schedule) == full.months
+
+
+def test_the_full_plan_is_simulated_once_per_state(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What-if's chart asks for it at every toggle, the chart at every refresh."""
+    ledger = Ledger(sample_db, TODAY)
+    ledger.state()
+    simulations = Simulations(monkeypatch)
+    first = ledger.full_plan()
+    assert ledger.full_plan() is first
+    assert simulations.count == 1

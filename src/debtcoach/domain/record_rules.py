@@ -99,8 +99,13 @@ def _negative(amount: Money | None) -> bool:
 
 def _too_large(amount: Money | None) -> bool:
     """More than any door lets in (10^12 major units): only a damaged file holds such."""
-    limit = MAX_MAJOR_UNITS * 10 ** currency_digits(amount.currency) if amount else 0
-    return amount is not None and abs(amount.minor) > limit
+    return amount is not None and abs(amount.minor) > _largest_minor(amount.currency)
+
+
+def _largest_minor(currency: str) -> int:
+    """10^12 major units of `currency`, in its minor units."""
+    limit: int = MAX_MAJOR_UNITS * 10 ** currency_digits(currency)
+    return limit
 
 
 def rate_problems(record: object, names: Sequence[str]) -> Problems:
@@ -566,8 +571,7 @@ def _checkins_out_of_range(checkins: Sequence[CheckIn]) -> set[str]:
     currencies = {amount.currency for amount in amounts}
     if len(currencies) == 1:
         minors = [amount.minor for amount in amounts]
-        limit = MAX_MAJOR_UNITS * 10 ** currency_digits(currencies.pop())
-        if min(minors) >= 0 and max(minors) <= limit:
+        if min(minors) >= 0 and max(minors) <= _largest_minor(currencies.pop()):
             return set()
     return {
         checkin.week

@@ -139,6 +139,7 @@ class Ledger:
         self.on_settings = on_settings
         self.repository = Repository(path, keep_parsed=not session)
         self._state: HouseholdState | None = None
+        self._full_plan: tuple[HouseholdState, PayoffPlan] | None = None
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -245,10 +246,14 @@ class Ledger:
         return owed_history(household or self.household(), self.today)
 
     def full_plan(self, household: Household | None = None) -> PayoffPlan:
-        """The plan of `state()` with every month of its schedule, for a chart."""
-        household = household or self.household()
-        plan = self.state(household).plan
-        return saved_plan(household, self.today).plan if plan.schedule_cut else plan
+        """The plan of `state()` with every month of its schedule, for a chart: simulated once
+        per state, however often the chart or what-if asks."""
+        state = self.state(household)
+        if not state.plan.schedule_cut:
+            return state.plan
+        if self._full_plan is None or self._full_plan[0] is not state:
+            self._full_plan = (state, saved_plan(state.household, self.today).plan)
+        return self._full_plan[1]
 
     def plans_by_strategy(
         self, household: Household, strategies: Sequence[Strategy], known: PayoffPlan

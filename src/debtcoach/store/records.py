@@ -363,10 +363,11 @@ def _amount_map(value: Any, key: str, currency: str) -> dict[str, Money]:
     return {name: Money(minor, currency) for name, minor in value.items()}
 
 
-def _whole_numbers(value: dict[Any, Any]) -> bool:
-    """Whether every value is an int (not a bool) and every key text: the check of every
-    amount of ten years of check-ins, done in C (`map`) rather than one call per amount."""
-    return set(map(type, value.values())) <= _JUST_INT and set(map(type, value)) <= _JUST_STR
+def _whole_numbers(value: dict[Any, Any], *, text_keys: bool = True) -> bool:
+    """Whether every value is an int (not a bool) and, with `text_keys`, every key text: the
+    check of every amount of ten years of history, in C (`map`), not one call per amount."""
+    ints = set(map(type, value.values())) <= _JUST_INT
+    return ints and (not text_keys or set(map(type, value)) <= _JUST_STR)
 
 
 def restructure_from_record(record: Mapping[str, Any], currency: str) -> RestructureTerms:
@@ -517,7 +518,7 @@ def balance_group_from_record(record: Mapping[str, Any], currency: str) -> Balan
 def _minor_pairs(value: Any, key: str) -> tuple[tuple[str, int], ...]:
     if not isinstance(value, dict):
         raise RecordError(_("field {key!r} must be an object of name: amount").format(key=key))
-    if set(map(type, value.values())) <= _JUST_INT:
+    if _whole_numbers(value, text_keys=False):
         return tuple(value.items())
     for name, minor in value.items():
         if type(minor) is not int:

@@ -54,8 +54,8 @@ PRIVATE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("textual.widgets._data_table", "CellCacheKey"),
     ("Input", "_value"),  # overridden by widgets.text_input.TextInput: what an Input draws
     ("Screen", "_css_update_count"),
-    ("Server", "_make_app"),
-    ("Widget", "_styles_cache"),  # textual_serve.server.Server: the aiohttp app it serves
+    ("Server", "_make_app"),  # textual_serve.server.Server: the aiohttp app it serves
+    ("Widget", "_styles_cache"),  # what a screen out of sight lets go (`forget_drawn_lines`)
 )
 """(owner, attribute) of each private name used; the test checks each one still exists."""
 
